@@ -1,0 +1,15 @@
+import { defineBlock } from './defineBlock';
+import { int } from './params';
+
+export const continuousCode = defineBlock({
+  type: 'continuousCode', label: 'Continuous codes', category: 'inputs', network: 'generator', inputRole: 'continuousCode',
+  description: 'InfoGAN: random codes in [-1, 1] the Q head must recover (often width or slant of a digit).',
+  params: { count: int(2, { min: 1, max: 64 }) },
+  inputs: [],
+  inferShape: (_i, p) => [p.count as number],
+  sample: (tf, p, batch, ctx) => {
+    const v = tf.randomUniform([batch, p.count as number], -1, 1, 'float32', ctx.seed);
+    return { value: v, target: v };
+  },
+  summary: (p) => `${p.count} × U(-1, 1)`,
+});

@@ -1,0 +1,31 @@
+import { deconvOut, defineBlock, expectRank, one } from './defineBlock';
+import { bool, choice, int } from './params';
+import { LAYER_ACTIVATIONS } from './shared/activations';
+
+export const conv2dTranspose = defineBlock({
+  type: 'conv2dTranspose', label: 'Conv2D Transpose', category: 'convolution',
+  description: 'Learned upsampling (a "deconvolution"). Output size: same: h·s; valid: h·s + max(k − s, 0).',
+  params: {
+    filters: int(64, { min: 1 }), kernelSize: int(5, { min: 1 }), strides: int(2, { min: 1 }),
+    padding: choice(['same', 'valid'], 'same'), activation: choice(LAYER_ACTIVATIONS, 'linear'), useBias: bool(true),
+  },
+  inputs: [{ name: 'x' }],
+  inferShape: (i, p) => {
+    const [h, w] = expectRank(one(i), 3, '[batch, h, w, c]');
+    const k = p.kernelSize as number, s = p.strides as number, pad = p.padding as string;
+    return [deconvOut(h, k, s, pad), deconvOut(w, k, s, pad), p.filters as number];
+  },
+  paramCount: (i, p) => {
+    const c = one(i)[2], k = p.kernelSize as number, f = p.filters as number;
+    return k * k * c * f + (p.useBias ? f : 0);
+  },
+  macs: (i, p) => { const [h, w, c] = one(i); return h * w * c * (p.kernelSize as number) ** 2 * (p.filters as number); },
+  layer: {
+    fn: 'conv2dTranspose',
+    args: (p, name) => ({
+      name, filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding,
+      activation: p.activation, useBias: p.useBias,
+    }),
+  },
+  summary: (p) => `${p.filters} × ${p.kernelSize}×${p.kernelSize} ×${p.strides} ${p.padding}${p.activation === 'linear' ? '' : `, ${p.activation}`}`,
+});

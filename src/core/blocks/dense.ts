@@ -1,0 +1,25 @@
+import { defineBlock, fmtShape, one, prod, ShapeError } from './defineBlock';
+import { bool, choice, int } from './params';
+import { LAYER_ACTIVATIONS } from './shared/activations';
+
+export const dense = defineBlock({
+  type: 'dense', label: 'Dense', category: 'core',
+  description: 'Fully connected layer: every output unit is a weighted sum of all input values (on the last axis).',
+  params: { units: int(128, { min: 1 }), activation: choice(LAYER_ACTIVATIONS, 'linear'), useBias: bool(true) },
+  inputs: [{ name: 'x' }],
+  inferShape: (i, p) => {
+    const x = one(i);
+    if (x.length < 1) throw new ShapeError(`expects at least a 2-D input [batch, n] but receives ${fmtShape(x)}`, 'x');
+    return [...x.slice(0, -1), p.units as number];
+  },
+  paramCount: (i, p) => {
+    const x = one(i), units = p.units as number;
+    return x[x.length - 1] * units + (p.useBias ? units : 0);
+  },
+  macs: (i, p, out) => { const x = one(i); return prod(out.slice(0, -1)) * x[x.length - 1] * (p.units as number); },
+  layer: {
+    fn: 'dense',
+    args: (p, name) => ({ name, units: p.units, activation: p.activation, useBias: p.useBias }),
+  },
+  summary: (p) => `${p.units} units${p.activation === 'linear' ? '' : `, ${p.activation}`}${p.useBias ? '' : ', no bias'}`,
+});

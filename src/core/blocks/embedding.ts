@@ -1,0 +1,16 @@
+import { defineBlock, expectRank, one } from './defineBlock';
+import { int } from './params';
+
+export const embedding = defineBlock({
+  type: 'embedding', label: 'Embedding', category: 'core',
+  description: 'Looks up a learned vector for each integer index (e.g. a class label -> 100 numbers).',
+  params: { inputDim: int(10, { min: 1, label: 'vocabulary' }), outputDim: int(100, { min: 1, label: 'vector size' }) },
+  inputs: [{ name: 'x' }],
+  inferShape: (i, p) => {
+    const [len] = expectRank(one(i), 1, '[batch, length] of integer indices (a class label with index encoding)');
+    return [len, p.outputDim as number];
+  },
+  paramCount: (_i, p) => (p.inputDim as number) * (p.outputDim as number),
+  layer: { fn: 'embedding', args: (p, name) => ({ name, inputDim: p.inputDim, outputDim: p.outputDim }) },
+  summary: (p) => `${p.inputDim} -> ${p.outputDim}`,
+});

@@ -1,0 +1,16 @@
+import { defineBlock } from './defineBlock';
+import { choice, int } from './params';
+
+export const latentNoise = defineBlock({
+  type: 'latentNoise', label: 'Latent noise z', category: 'inputs', network: 'generator', inputRole: 'noise',
+  description: 'The random vector the generator turns into a sample. A new batch is drawn every step.',
+  params: { size: int(100, { min: 1, max: 4096 }), distribution: choice(['normal', 'uniform'], 'normal') },
+  inputs: [],
+  inferShape: (_i, p) => [p.size as number],
+  sample: (tf, p, batch, ctx) => ({
+    value: p.distribution === 'normal'
+      ? tf.randomNormal([batch, p.size as number], 0, 1, 'float32', ctx.seed)
+      : tf.randomUniform([batch, p.size as number], -1, 1, 'float32', ctx.seed),
+  }),
+  summary: (p) => `${p.size}, ${p.distribution}`,
+});

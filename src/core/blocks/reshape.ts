@@ -1,0 +1,18 @@
+import { defineBlock, fmtShape, one, prod, ShapeError } from './defineBlock';
+import { ints } from './params';
+
+export const reshape = defineBlock({
+  type: 'reshape', label: 'Reshape', category: 'reshape',
+  description: 'Rearranges the values into a new shape with the same number of elements (e.g. 12544 -> 7×7×256).',
+  params: { targetShape: ints([7, 7, 256], { label: 'target shape' }) },
+  inputs: [{ name: 'x' }],
+  inferShape: (i, p) => {
+    const x = one(i), t = p.targetShape as number[];
+    if (prod(x) !== prod(t)) {
+      throw new ShapeError(`cannot reshape ${fmtShape(x)} (${prod(x)} values) into ${fmtShape(t)} (${prod(t)} values)`, 'x');
+    }
+    return [...t];
+  },
+  layer: { fn: 'reshape', args: (p, name) => ({ name, targetShape: p.targetShape }) },
+  summary: (p) => (p.targetShape as number[]).join('×'),
+});
