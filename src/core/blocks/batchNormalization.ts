@@ -4,6 +4,7 @@ import { bool, float } from './params';
 export const batchNormalization = defineBlock({
   type: 'batchNormalization', label: 'BatchNorm', category: 'normalization',
   description: 'Normalises each channel over the batch, then scales and shifts it. Keeps 4 numbers per channel (2 learned).',
+  batchDependent: true,
   params: {
     momentum: float(0.99, { min: 0, max: 1 }), epsilon: float(0.001, { min: 0 }),
     center: bool(true), scale: bool(true),

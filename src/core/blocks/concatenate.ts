@@ -7,7 +7,7 @@ export const concatenate = defineBlock({
   inputs: [{ name: 'x', label: 'inputs (2+)', multi: true }],
   inferShape: (i) => {
     const xs = i.x ?? [];
-    if (xs.length < 2) throw new ShapeError(`needs at least 2 inputs, has ${xs.length}`, 'x');
+    if (xs.length < 2) throw new ShapeError(`needs at least 2 inputs, has ${xs.length}`, 'x', true);
     const lead = (s: number[]) => fmtShape(s.slice(0, -1));
     const bad = xs.find((s) => s.length !== xs[0].length || lead(s) !== lead(xs[0]));
     if (bad) {

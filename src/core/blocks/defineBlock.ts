@@ -79,6 +79,8 @@ export interface BlockDef {
   emit?(p: Params, name: string): string;
   /** For generator inputs: draw a batch. */
   sample?(tf: TF, p: Params, batch: number, ctx: SampleContext): Sampled;
+  /** Mixes samples of a batch (batch norm): breaks per-sample gradient penalties. */
+  batchDependent?: boolean;
   /** One line of key params shown on the node, e.g. "64 × 5×5 /2 same". */
   summary(p: Params): string;
 }
@@ -106,7 +108,11 @@ export function defineBlock(init: BlockInit): BlockDef {
 }
 
 export class ShapeError extends Error {
-  constructor(message: string, readonly port?: string) { super(message); this.name = 'ShapeError'; }
+  /**
+   * @param port the input port at fault
+   * @param missing true when an input is absent rather than wrong (the editor still accepts a wire then)
+   */
+  constructor(message: string, readonly port?: string, readonly missing = false) { super(message); this.name = 'ShapeError'; }
 }
 
 export const fmtShape = (s: Shape): string => `[batch${s.map((d) => `, ${d}`).join('')}]`;
@@ -115,7 +121,7 @@ export const prod = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 /** The single shape on `port`, throwing when it is missing. */
 export function one(inputs: InShapes, port = 'x'): Shape {
   const s = inputs[port]?.[0];
-  if (!s) throw new ShapeError(`needs an input on '${port}'`, port);
+  if (!s) throw new ShapeError(`has nothing connected to its input '${port}'`, port, true);
   return s;
 }
 

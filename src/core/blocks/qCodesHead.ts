@@ -9,9 +9,9 @@ export const qCodesHead = defineBlock({
   inferShape: (i, _p, ctx) => {
     const cat = i.categorical?.[0], cont = i.continuous?.[0];
     const wantCat = ctx.codes.categorical.reduce((a, b) => a + b, 0), wantCont = ctx.codes.continuous;
-    if (!cat && !cont) throw new ShapeError('needs a categorical or a continuous input');
-    if (wantCat && !cat) throw new ShapeError(`needs the categorical logits [batch, ${wantCat}] on 'categorical'`, 'categorical');
-    if (wantCont && !cont) throw new ShapeError(`needs the continuous means [batch, ${wantCont}] on 'continuous'`, 'continuous');
+    if (!cat && !cont) throw new ShapeError('needs a categorical or a continuous input', undefined, true);
+    if (wantCat && !cat) throw new ShapeError(`needs the categorical logits [batch, ${wantCat}] on 'categorical'`, 'categorical', true);
+    if (wantCont && !cont) throw new ShapeError(`needs the continuous means [batch, ${wantCont}] on 'continuous'`, 'continuous', true);
     if (cat && (cat.length !== 1 || cat[0] !== wantCat)) {
       throw new ShapeError(`expects [batch, ${wantCat}] on 'categorical' (the generator's categorical codes) but receives ${fmtShape(cat)}`, 'categorical');
     }

@@ -8,7 +8,7 @@ export function elementwiseBlock(type: string, label: string, fn: LayerFactory, 
     inputs: [{ name: 'x', label: 'inputs (2+)', multi: true }],
     inferShape: (i) => {
       const xs = i.x ?? [];
-      if (xs.length < 2) throw new ShapeError(`needs at least 2 inputs, has ${xs.length}`, 'x');
+      if (xs.length < 2) throw new ShapeError(`needs at least 2 inputs, has ${xs.length}`, 'x', true);
       const first = xs[0];
       for (const s of xs.slice(1)) {
         if (fmtShape(s) !== fmtShape(first)) {

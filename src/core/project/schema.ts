@@ -1,0 +1,164 @@
+/**
+ * Reading a project file: migrate it up to the current version, then check every field. The first
+ * bad field is reported with its path (e.g. `graph.nodes[3].params.filters: must be at least 1`),
+ * and nothing is returned, so a caller never swaps a good project for a half-read one.
+ */
+import { getBlock, hasBlock } from '../blocks';
+import { checkParam, withDefaults } from '../blocks/params';
+import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '../graph/types';
+import { migrate } from './migrate';
+import { ProjectError } from './errors';
+import {
+  DATASET_KINDS, LOSSES, OPTIMIZERS, PROJECT_VERSION, defaultTraining,
+  type DatasetSpec, type OptimizerConfig, type Project, type TrainingConfig,
+} from './types';
+
+export { ProjectError };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
+const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
+
+function obj(v: unknown, path: string): Obj { return isObj(v) ? v : fail(path, `expected an object, got ${show(v)}`); }
+function arr(v: unknown, path: string): unknown[] { return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`); }
+function str(v: unknown, path: string): string { return typeof v === 'string' ? v : fail(path, `expected text, got ${show(v)}`); }
+function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, `expected a number, got ${show(v)}`);
+  const n = v as number;
+  if (n < min) fail(path, `must be at least ${min}, got ${n}`);
+  if (n > max) fail(path, `must be at most ${max}, got ${n}`);
+  return n;
+}
+function intIn(v: unknown, path: string, min: number, max = Infinity): number {
+  const n = num(v, path, min, max);
+  return Number.isInteger(n) ? n : fail(path, `expected a whole number, got ${n}`);
+}
+function oneOf<T extends string>(v: unknown, options: readonly T[], path: string): T {
+  return options.includes(v as T) ? (v as T) : fail(path, `must be one of ${options.join(', ')}, got ${show(v)}`);
+}
+
+function parseNode(v: unknown, path: string): GraphNode {
+  const o = obj(v, path);
+  const id = str(o.id, `${path}.id`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) fail(`${path}.id`, `'${id}' is not a valid name (letters, digits and _)`);
+  const type = str(o.type, `${path}.type`);
+  if (!hasBlock(type)) fail(`${path}.type`, `unknown block type '${type}'`);
+  const network = oneOf(o.network, NETWORKS, `${path}.network`);
+  const block = getBlock(type);
+  const given = o.params === undefined ? {} : obj(o.params, `${path}.params`);
+  for (const k of Object.keys(given)) if (!(k in block.params)) fail(`${path}.params.${k}`, `${block.label} has no parameter '${k}'`);
+  const params = withDefaults(block.params, given as GraphNode['params']);
+  for (const [k, spec] of Object.entries(block.params)) {
+    const why = checkParam(spec, params[k]);
+    if (why) fail(`${path}.params.${k}`, why);
+  }
+  const pos = o.position === undefined ? { x: 0, y: 0 } : obj(o.position, `${path}.position`);
+  return { id, type, network, params, position: { x: num(pos.x, `${path}.position.x`), y: num(pos.y, `${path}.position.y`) } };
+}
+
+function parseGraph(v: unknown, path: string): Graph {
+  const o = obj(v, path);
+  const nodes = arr(o.nodes, `${path}.nodes`).map((n, i) => parseNode(n, `${path}.nodes[${i}]`));
+  const byId = new Map<string, GraphNode>();
+  nodes.forEach((n, i) => {
+    if (byId.has(n.id)) fail(`${path}.nodes[${i}].id`, `'${n.id}' is used by two nodes`);
+    byId.set(n.id, n);
+  });
+  const edges: GraphEdge[] = arr(o.edges, `${path}.edges`).map((e, i) => {
+    const p = `${path}.edges[${i}]`;
+    const eo = obj(e, p);
+    const source = str(eo.source, `${p}.source`), target = str(eo.target, `${p}.target`);
+    if (!byId.has(source)) fail(`${p}.source`, `no node named '${source}'`);
+    const t = byId.get(target) ?? fail(`${p}.target`, `no node named '${target}'`);
+    const targetPort = eo.targetPort === undefined ? 'x' : str(eo.targetPort, `${p}.targetPort`);
+    if (!getBlock(t.type).inputs.some((q) => q.name === targetPort)) fail(`${p}.targetPort`, `'${target}' has no input '${targetPort}'`);
+    return { id: edgeId(source, target, targetPort), source, target, targetPort };
+  });
+  return { nodes, edges };
+}
+
+function parseOptimizer(v: unknown, path: string, d: OptimizerConfig): OptimizerConfig {
+  const o = v === undefined ? {} : obj(v, path);
+  return {
+    type: o.type === undefined ? d.type : oneOf(o.type, OPTIMIZERS, `${path}.type`),
+    learningRate: o.learningRate === undefined ? d.learningRate : num(o.learningRate, `${path}.learningRate`, 1e-9, 10),
+    beta1: o.beta1 === undefined ? d.beta1 : num(o.beta1, `${path}.beta1`, 0, 0.9999),
+    beta2: o.beta2 === undefined ? d.beta2 : num(o.beta2, `${path}.beta2`, 0, 0.99999),
+  };
+}
+
+export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
+  const d = defaultTraining();
+  const o = v === undefined ? {} : obj(v, path);
+  const pick = <T>(k: string, f: (x: unknown, p: string) => T, def: T): T => (o[k] === undefined ? def : f(o[k], `${path}.${k}`));
+  return {
+    loss: pick('loss', (x, p) => oneOf(x, LOSSES, p), d.loss),
+    batchSize: pick('batchSize', (x, p) => intIn(x, p, 1, 4096), d.batchSize),
+    dSteps: pick('dSteps', (x, p) => intIn(x, p, 1, 100), d.dSteps),
+    realLabel: pick('realLabel', (x, p) => num(x, p, 0.5, 1), d.realLabel),
+    gpWeight: pick('gpWeight', (x, p) => num(x, p, 0), d.gpWeight),
+    infoLambda: pick('infoLambda', (x, p) => num(x, p, 0), d.infoLambda),
+    auxWeight: pick('auxWeight', (x, p) => num(x, p, 0), d.auxWeight),
+    generator: parseOptimizer(o.generator, `${path}.generator`, d.generator),
+    discriminator: parseOptimizer(o.discriminator, `${path}.discriminator`, d.discriminator),
+    seed: pick('seed', (x, p) => intIn(x, p, 0), d.seed),
+  };
+}
+
+function parseDataset(v: unknown, path: string): DatasetSpec {
+  const o = obj(v, path);
+  const spec: DatasetSpec = {
+    kind: oneOf(o.kind, DATASET_KINDS, `${path}.kind`),
+    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
+  };
+  if (o.digits !== undefined) spec.digits = arr(o.digits, `${path}.digits`).map((d, i) => intIn(d, `${path}.digits[${i}]`, 0, 9));
+  if (o.points !== undefined) {
+    spec.points = arr(o.points, `${path}.points`).map((pt, i) => {
+      const a = arr(pt, `${path}.points[${i}]`);
+      if (a.length !== 2) fail(`${path}.points[${i}]`, 'expected [x, y]');
+      return [num(a[0], `${path}.points[${i}][0]`), num(a[1], `${path}.points[${i}][1]`)];
+    });
+    if (spec.points.length < 2) fail(`${path}.points`, 'draw at least 2 points');
+  } else if (spec.kind === 'points') fail(`${path}.points`, "a 'points' dataset needs its points");
+  if (spec.kind === 'custom') {
+    spec.name = str(o.name, `${path}.name`);
+    spec.shape = arr(o.shape, `${path}.shape`).map((d, i) => intIn(d, `${path}.shape[${i}]`, 1));
+    spec.numClasses = intIn(o.numClasses ?? 0, `${path}.numClasses`, 0);
+  }
+  return spec;
+}
+
+/** Parses (and migrates) a project; throws ProjectError naming the bad field. */
+export function parseProject(input: unknown): Project {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try { raw = JSON.parse(input); } catch (e) { fail('', `not valid JSON (${(e as Error).message})`); }
+  }
+  const top = obj(raw, '(file)');
+  if (top.format !== 'ganvas') fail('format', `expected "ganvas" (is this a Ganvas project file?), got ${show(top.format)}`);
+  const migrated = migrate(top);
+  const vp = migrated.viewport === undefined ? undefined : obj(migrated.viewport, 'viewport');
+  return {
+    format: 'ganvas',
+    version: PROJECT_VERSION,
+    name: migrated.name === undefined ? 'Untitled' : str(migrated.name, 'name'),
+    description: migrated.description === undefined ? '' : str(migrated.description, 'description'),
+    graph: parseGraph(migrated.graph, 'graph'),
+    training: parseTraining(migrated.training),
+    dataset: parseDataset(migrated.dataset, 'dataset'),
+    ...(vp ? { viewport: { x: num(vp.x, 'viewport.x'), y: num(vp.y, 'viewport.y'), zoom: num(vp.zoom, 'viewport.zoom', 0.01, 100) } } : {}),
+  };
+}
+
+/** The same check without throwing, for UIs. */
+export function tryParseProject(input: unknown): { ok: true; project: Project } | { ok: false; error: ProjectError } {
+  try {
+    return { ok: true, project: parseProject(input) };
+  } catch (e) {
+    if (e instanceof ProjectError) return { ok: false, error: e };
+    return { ok: false, error: new ProjectError('', (e as Error).message) };
+  }
+}
+
+export const serializeProject = (p: Project): string => `${JSON.stringify(p, null, 2)}\n`;
