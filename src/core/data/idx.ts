@@ -1,0 +1,51 @@
+/**
+ * MNIST-format IDX files (images: magic 0x00000803, labels: 0x00000801), optionally gzipped.
+ * Errors say what is wrong with the file in terms of the format.
+ */
+import { scaleBytes, type HostDataset, type Scale } from './host';
+
+export interface IdxArray { dims: number[]; data: Uint8Array }
+
+const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/** Gunzips with the platform's DecompressionStream (browsers and Node >= 18). */
+export async function gunzip(b: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  try {
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (e) {
+    throw new Error(`the gzip data is damaged (${(e as Error).message})`);
+  }
+}
+
+export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<IdxArray> {
+  const b = isGzip(input) ? await gunzip(input) : input;
+  if (b.length < 4) throw new Error(`${fileName}: too short to be an IDX file`);
+  if (b[0] !== 0 || b[1] !== 0) throw new Error(`${fileName}: not an IDX file (it must start with two zero bytes)`);
+  if (b[2] !== 0x08) throw new Error(`${fileName}: only unsigned-byte IDX data (type 0x08) is supported, found type 0x${b[2].toString(16)}`);
+  const rank = b[3];
+  if (rank < 1 || rank > 4) throw new Error(`${fileName}: unexpected number of dimensions ${rank}`);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const dims = Array.from({ length: rank }, (_, i) => dv.getUint32(4 + 4 * i, false));
+  const start = 4 + 4 * rank;
+  const size = dims.reduce((a, d) => a * d, 1);
+  if (b.length < start + size) throw new Error(`${fileName}: truncated: expected ${size} values for shape [${dims.join(', ')}], found ${b.length - start}`);
+  return { dims, data: b.subarray(start, start + size) };
+}
+
+/** An images IDX file (N×H×W) and an optional labels IDX file (N) as a dataset. */
+export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX'): Promise<HostDataset> {
+  const img = await parseIdx(images, 'images file');
+  if (img.dims.length !== 3) throw new Error(`images file: expected 3 dimensions [count, rows, cols], found [${img.dims.join(', ')}]`);
+  const [count, rows, cols] = img.dims;
+  let lab: Int32Array | undefined;
+  let numClasses = 0;
+  if (labels) {
+    const l = await parseIdx(labels, 'labels file');
+    if (l.dims.length !== 1) throw new Error(`labels file: expected 1 dimension [count], found [${l.dims.join(', ')}]`);
+    if (l.dims[0] !== count) throw new Error(`labels file has ${l.dims[0]} labels but the images file has ${count} images`);
+    lab = Int32Array.from(l.data);
+    numClasses = Math.max(...lab) + 1;
+  }
+  return { name, shape: [rows, cols, 1], count, numClasses, values: scaleBytes(img.data, scale), labels: lab };
+}

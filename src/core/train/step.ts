@@ -1,0 +1,215 @@
+/**
+ * One GAN training step, shared by the worker, the CLI and the tests:
+ *   1. D on a real batch (label real), 2. D on a generated batch (label fake) — k times —
+ *   3. G through D, updating only G's variables (the "combined model with D frozen", done with
+ *      explicit variable lists as in GAN Lab).
+ * The step returns its metrics as one small tensor and never reads a value back, so a caller can
+ * queue many steps and read their metrics asynchronously.
+ */
+import type * as tfNs from '@tensorflow/tfjs';
+import { getBlock, type TF } from '../blocks';
+import type { BuiltGan } from '../compile/build';
+import {
+  discriminatorLoss, generatorLoss, gradientPenalty, meanScore, softmaxCE, toLogits,
+} from '../compile/losses';
+import type { GanPlan, PlanOutput } from '../compile/plan';
+import type { TrainingConfig } from '../project/types';
+import { makeOptimizer } from './optimizers';
+import { registerZeroGradients } from '../kernels/zeroGradients';
+
+type T = tfNs.Tensor;
+
+/** Names of the numbers in the metrics tensor `step()` returns, in order. */
+export const METRICS = ['dLoss', 'gLoss', 'dReal', 'dFake', 'dGradNorm', 'gGradNorm', 'auxLoss', 'infoLoss'] as const;
+export type MetricName = (typeof METRICS)[number];
+
+/** The dataset as it lives on the device: gathered by index every step, never re-uploaded. */
+export interface DeviceData {
+  images: T;
+  labels?: T;
+  count: number;
+}
+
+export interface GeneratorFeed {
+  values: T[];
+  labels?: T;
+  categorical: T[];
+  continuous?: T;
+}
+
+const asArray = (x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+const variablesOf = (m: tfNs.LayersModel): tfNs.Variable[] =>
+  m.trainableWeights.map((w) => (w as unknown as { read(): tfNs.Variable }).read());
+
+export class GanStep {
+  private optG!: tfNs.Optimizer;
+  private optD!: tfNs.Optimizer;
+  private readonly gVars: tfNs.Variable[];
+  private readonly dVars: tfNs.Variable[];
+  private readonly outIdx: Partial<Record<PlanOutput['role'], number>> = {};
+  private cfg!: TrainingConfig;
+  /** Steps taken so far; also seeds this step's randomness, so runs repeat exactly. */
+  stepIndex = 0;
+
+  constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
+    registerZeroGradients(tf);
+    this.gVars = variablesOf(gan.generator.model);
+    this.dVars = variablesOf(gan.discriminator.model);
+    plan.discriminator.outputs.forEach((o, i) => { this.outIdx[o.role] = i; });
+    this.configure(plan.training);
+  }
+
+  /** New hyperparameters (while paused). Optimizers are rebuilt only when their settings change. */
+  configure(cfg: TrainingConfig): void {
+    const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+    if (!this.cfg || !same(this.cfg.generator, cfg.generator)) { this.optG?.dispose(); this.optG = makeOptimizer(this.tf, cfg.generator); }
+    if (!this.cfg || !same(this.cfg.discriminator, cfg.discriminator)) { this.optD?.dispose(); this.optD = makeOptimizer(this.tf, cfg.discriminator); }
+    this.cfg = cfg;
+  }
+
+  get config(): TrainingConfig { return this.cfg; }
+
+  /** Inputs for G: one tensor per generator input, plus what InfoGAN's Q must recover. */
+  sampleGenerator(batch: number, seed: number, labels?: T): GeneratorFeed {
+    const tf = this.tf;
+    const feed: GeneratorFeed = { values: [], categorical: [], labels };
+    if (this.plan.usesLabels && !labels) {
+      feed.labels = tf.randomUniform([batch], 0, this.plan.data.numClasses, 'int32', seed + 97);
+    }
+    const continuous: T[] = [];
+    this.plan.generator.inputs.forEach((input, i) => {
+      const s = getBlock(input.type).sample!(tf, input.params, batch, { labels: feed.labels, seed: seed + i });
+      feed.values.push(s.value);
+      if (input.role === 'categoricalCode') feed.categorical.push(s.target!);
+      if (input.role === 'continuousCode') continuous.push(s.target!);
+    });
+    if (continuous.length) feed.continuous = continuous.length === 1 ? continuous[0] : tf.concat(continuous, 1);
+    return feed;
+  }
+
+  /** D's inputs for a batch of images: the images, then every label input fed the batch's labels. */
+  private discriminatorInputs(images: T, labels: T | undefined): T[] {
+    const b = images.shape[0]!;
+    return this.plan.discriminator.inputs.map((input) => (input.role === 'data'
+      ? images
+      : getBlock(input.type).sample!(this.tf, input.params, b, { labels }).value));
+  }
+
+  private score(out: T[], role: PlanOutput['role']): T {
+    const i = this.outIdx[role]!;
+    return toLogits(this.tf, out[i], this.plan.discriminator.outputs[i].activation);
+  }
+
+  /** InfoGAN's mutual-information term: Q must recover G's codes from the fake samples. */
+  private infoLoss(out: T[], feed: GeneratorFeed): T | undefined {
+    const tf = this.tf;
+    const terms: T[] = [];
+    if (this.outIdx.qCategorical !== undefined) {
+      const logits = out[this.outIdx.qCategorical];
+      let offset = 0;
+      this.plan.categoricalCodes.forEach((k, i) => {
+        terms.push(softmaxCE(tf, tf.slice(logits, [0, offset], [-1, k]), feed.categorical[i], 'logits'));
+        offset += k;
+      });
+    }
+    if (this.outIdx.qContinuous !== undefined && feed.continuous) {
+      // Gaussian log-likelihood with fixed variance = mean squared error.
+      terms.push(tf.mean(tf.square(tf.sub(out[this.outIdx.qContinuous], feed.continuous))));
+    }
+    return terms.length ? tf.mul(this.cfg.infoLambda, tf.addN(terms)) : undefined;
+  }
+
+  private auxLoss(out: T[], labels: T | undefined): T | undefined {
+    const i = this.outIdx.auxClass;
+    if (i === undefined || !labels) return undefined;
+    return softmaxCE(this.tf, out[i], labels, this.plan.discriminator.outputs[i].activation);
+  }
+
+  private globalNorm(grads: Record<string, T>): T {
+    const tf = this.tf;
+    const parts = Object.values(grads).map((g) => tf.sum(tf.square(g)));
+    return parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0);
+  }
+
+  /** Phases 1 and 2: D on a real batch and on a generated batch. Returns kept scalars [loss, D(x), D(G(z)), norm, aux, info]. */
+  private discriminatorStep(seed: number): T[] {
+    const { tf, cfg, data } = this;
+    const b = cfg.batchSize;
+    const idx = tf.randomUniform([b], 0, data.count, 'int32', seed);
+    const real = tf.gather(data.images, idx);
+    const realLabels = this.plan.usesLabels && data.labels ? tf.gather(data.labels, idx) : undefined;
+    const feed = this.sampleGenerator(b, seed + 11);
+    // G runs outside D's tape: D's update needs no gradient through G.
+    const fake = this.gan.generator.model.apply(feed.values, { training: true }) as T;
+    const D = this.gan.discriminator.model;
+    const kept: T[] = [];
+    const { value, grads } = tf.variableGrads(() => {
+      const outR = asArray(D.apply(this.discriminatorInputs(real, realLabels), { training: true }) as T | T[]);
+      const outF = asArray(D.apply(this.discriminatorInputs(fake, feed.labels), { training: true }) as T | T[]);
+      const sr = this.score(outR, 'realFake'), sf = this.score(outF, 'realFake');
+      let loss = discriminatorLoss(tf, cfg.loss, sr, sf, cfg.realLabel);
+      if (cfg.loss === 'wgan-gp') {
+        const critic = (x: T) => this.score(asArray(D.apply(this.discriminatorInputs(x, realLabels), { training: true }) as T | T[]), 'realFake');
+        loss = tf.add(loss, tf.mul(cfg.gpWeight, gradientPenalty(tf, critic, real, fake, seed + 23)));
+      }
+      const auxR = this.auxLoss(outR, realLabels), auxF = this.auxLoss(outF, feed.labels);
+      const aux = auxR && auxF ? tf.mul(cfg.auxWeight, tf.add(auxR, auxF)) : tf.scalar(0);
+      const info = this.infoLoss(outF, feed) ?? tf.scalar(0);
+      kept.push(tf.keep(meanScore(tf, cfg.loss, sr)), tf.keep(meanScore(tf, cfg.loss, sf)), tf.keep(aux), tf.keep(info));
+      return tf.addN([loss, aux, info]) as tfNs.Scalar;
+    }, this.dVars);
+    const norm = this.globalNorm(grads);
+    this.optD.applyGradients(grads);
+    return [value, kept[0], kept[1], norm, kept[2], kept[3]];
+  }
+
+  /** Phase 3: G through D; only G's variables change. Returns [loss, norm]. */
+  private generatorStep(seed: number): T[] {
+    const { tf, cfg } = this;
+    const feed = this.sampleGenerator(cfg.batchSize, seed);
+    const D = this.gan.discriminator.model;
+    const { value, grads } = tf.variableGrads(() => {
+      const fake = this.gan.generator.model.apply(feed.values, { training: true }) as T;
+      const out = asArray(D.apply(this.discriminatorInputs(fake, feed.labels), { training: true }) as T | T[]);
+      const terms = [generatorLoss(tf, cfg.loss, this.score(out, 'realFake'))];
+      const aux = this.auxLoss(out, feed.labels);
+      if (aux) terms.push(tf.mul(cfg.auxWeight, aux));
+      const info = this.infoLoss(out, feed);
+      if (info) terms.push(info);
+      return tf.addN(terms) as tfNs.Scalar;
+    }, this.gVars);
+    const norm = this.globalNorm(grads);
+    this.optG.applyGradients(grads);
+    return [value, norm];
+  }
+
+  /** One full step (k D-steps, one G-step). Returns the metrics (see METRICS) as a 1-D tensor the caller disposes. */
+  step(): T {
+    const tf = this.tf;
+    const base = this.cfg.seed * 7919 + this.stepIndex * 1009;
+    this.stepIndex++;
+    return tf.tidy(() => {
+      let d: T[] = [];
+      for (let k = 0; k < this.cfg.dSteps; k++) {
+        d.forEach((t) => t.dispose());
+        d = this.discriminatorStep(base + k * 131);
+      }
+      const [gLoss, gNorm] = this.generatorStep(base + 997);
+      const [dLoss, dReal, dFake, dNorm, aux, info] = d;
+      const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
+      // kept scalars escape tidy by design; release them now that they are stacked.
+      [dReal, dFake, aux, info].forEach((t) => t.dispose());
+      return metrics;
+    });
+  }
+
+  /** Samples from G in inference mode (BatchNorm uses its moving averages, Dropout is off). */
+  generate(feed: GeneratorFeed): T {
+    return this.gan.generator.model.predict(feed.values) as T;
+  }
+
+  dispose(): void {
+    this.optG.dispose();
+    this.optD.dispose();
+  }
+}
