@@ -1,0 +1,20 @@
+/** The `ganvas` command line: npm run train | export | sample -- ... */
+import { parseArgs } from './args';
+import { train } from './train';
+
+const USAGE = `usage:
+  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S]`;
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const args = parseArgs(rest);
+  switch (command) {
+    case 'train': return train(args);
+    default: throw new Error(`unknown command '${command ?? ''}'\n${USAGE}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`\nganvas: ${(e as Error).message ?? e}`);
+  process.exit(1);
+});

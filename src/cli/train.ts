@@ -1,0 +1,142 @@
+/**
+ * `ganvas train <project.json> --steps N --batch B --out DIR [--backend auto|cpu|wasm]`:
+ * trains headless with the same core as the app, writing sample grids, metrics (JSONL + CSV) and
+ * the trained models in tfjs format.
+ */
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { choiceOption, intOption, type Args } from './args';
+import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
+import { saveModel } from './modelFiles';
+import { encodePng } from './png';
+import { parseProject } from '../core/project/schema';
+import { datasetInfo } from '../core/data/catalog';
+import { compileGraph, type GanPlan } from '../core/compile/plan';
+import { planSummary } from '../core/compile/summary';
+import { loadDataset } from '../core/data/load';
+import type { HostDataset } from '../core/data/host';
+import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
+import { TrainingSession } from '../core/train/session';
+import { METRICS } from '../core/train/step';
+import type { StepMetrics } from '../core/train/metrics';
+
+export function mnistPath(): string {
+  const p = resolve('public', 'data', 'mnist-10k.bin');
+  if (!existsSync(p)) throw new Error(`bundled MNIST not found at ${p}; run 'npm run prepare-data'`);
+  return p;
+}
+
+export function readProject(file: string) {
+  if (!file) throw new Error('which project? usage: npm run train -- <project.json> --steps N --out DIR');
+  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  try {
+    return parseProject(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
+export function compileOrExplain(project: ReturnType<typeof readProject>, file: string): GanPlan {
+  const res = compileGraph(project.graph, datasetInfo(project.dataset), project.training);
+  if (!res.ok) {
+    const errors = res.problems.filter((p) => p.severity === 'error');
+    throw new Error(`${file} does not compile: ${errors.map((p) => p.message).join('; ')}`);
+  }
+  for (const p of res.problems) console.warn(`warning: ${p.message}`);
+  return res.plan;
+}
+
+function samplesRaster(session: TrainingSession, host: HostDataset, scale: 'tanh' | 'sigmoid'): Raster {
+  const is2d = host.shape.length === 1 && host.shape[0] === 2;
+  const n = is2d ? 1000 : 64;
+  const t = session.sample(n);
+  const values = t.dataSync() as Float32Array; // between runs, not inside the training loop
+  t.dispose();
+  if (is2d) return scatterPlot(host.values.subarray(0, 2000), values);
+  const [h, w, c] = host.shape;
+  return imageGrid(values, n, h, w, c ?? 1, scale);
+}
+
+const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3));
+
+export async function train(args: Args): Promise<void> {
+  const file = args.positional[0];
+  const project = readProject(file);
+  const steps = intOption(args, 'steps', 1000)!;
+  const batch = intOption(args, 'batch', project.training.batchSize)!;
+  const every = intOption(args, 'sample-every', Math.max(1, Math.round(steps / 10)))!;
+  const seed = intOption(args, 'seed', project.training.seed, 0)!;
+  const backendArg = choiceOption(args, 'backend', NODE_BACKENDS, 'auto');
+  const out = resolve(String(args.options.out ?? join('runs', basename(file).replace(/\.json$/, ''))));
+  project.training = { ...project.training, batchSize: batch, seed };
+  const plan = compileOrExplain(project, file);
+
+  console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
+  console.log(planSummary(plan));
+  const host = await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
+  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')}`);
+
+  mkdirSync(join(out, 'samples'), { recursive: true });
+  const jsonl = join(out, 'metrics.jsonl'), csv = join(out, 'metrics.csv');
+  writeFileSync(jsonl, '');
+  writeFileSync(csv, `${['step', ...METRICS, 'seconds'].join(',')}\n`);
+  const t0 = performance.now();
+  let last: StepMetrics | undefined;
+  const tty = process.stdout.isTTY;
+  const onMetrics = (ms: StepMetrics[]) => {
+    const secs = (performance.now() - t0) / 1000;
+    for (const m of ms) {
+      appendFileSync(jsonl, `${JSON.stringify({ ...m, seconds: +secs.toFixed(3) })}\n`);
+      appendFileSync(csv, `${[m.step, ...METRICS.map((k) => m[k]), secs.toFixed(3)].join(',')}\n`);
+    }
+    last = ms[ms.length - 1];
+    const line = `step ${last.step}/${steps}  D ${fmt(last.dLoss)}  G ${fmt(last.gLoss)}  D(x) ${fmt(last.dReal)}  D(G(z)) ${fmt(last.dFake)}  ${(last.step / secs).toFixed(2)} steps/s`;
+    if (tty) process.stdout.write(`\r${line}   `);
+    else if (last.step % Math.max(1, Math.round(steps / 20)) < ms.length || last.step === steps) console.log(line);
+  };
+
+  // auto: wasm (the fastest CPU path) when it has every kernel the step needs, else cpu.
+  // The first step doubles as that check.
+  let backend: 'cpu' | 'wasm' | 'webgpu' = backendArg === 'auto' ? 'wasm' : backendArg;
+  await useBackend(tf, backend);
+  let session = new TrainingSession(tf, plan, host);
+  let done = 0;
+  try {
+    done = (await session.run(1, { flushEvery: 1, onMetrics })).steps;
+    console.log(`${tty ? '\n' : ''}backend: ${backend}`);
+  } catch (e) {
+    if (backendArg !== 'auto' || !isMissingKernel(e)) throw e;
+    console.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
+    session.dispose();
+    backend = 'cpu';
+    await useBackend(tf, backend);
+    session = new TrainingSession(tf, plan, host);
+  }
+
+  const writeSamples = () => {
+    const r = samplesRaster(session, host, project.dataset.scale);
+    const png = encodePng(r.pixels, r.width, r.height, r.channels);
+    writeFileSync(join(out, 'samples', `step-${String(session.step).padStart(6, '0')}.png`), png);
+    writeFileSync(join(out, 'samples.png'), png);
+  };
+  while (done < steps) {
+    const chunk = Math.min(every - (done % every), steps - done);
+    const end = await session.run(chunk, { flushEvery: Math.min(10, chunk), onMetrics });
+    done += end.steps;
+    if (end.reason === 'nonFinite') {
+      writeFileSync(join(out, 'error.txt'), `step ${end.step}: ${end.metric} is not finite\n`);
+      throw new Error(`step ${end.step}: ${end.metric} became NaN or infinite; try a lower learning rate or add normalisation`);
+    }
+    if (done % every === 0 || done === steps) writeSamples();
+  }
+  if (tty) process.stdout.write('\n');
+  const secs = (performance.now() - t0) / 1000;
+  await saveModel(tf, session.gan.generator.model, join(out, 'generator'));
+  await saveModel(tf, session.gan.discriminator.model, join(out, 'discriminator'));
+  writeFileSync(join(out, 'plan.json'), JSON.stringify(plan, null, 2));
+  copyFileSync(file, join(out, 'project.json'));
+  console.log(`done: ${steps} steps in ${secs.toFixed(1)} s (${((secs * 1000) / steps).toFixed(1)} ms/step); last D ${fmt(last?.dLoss ?? NaN)}, G ${fmt(last?.gLoss ?? NaN)}`);
+  console.log(`wrote ${out}/: samples.png, samples/, metrics.jsonl, metrics.csv, generator/, discriminator/, plan.json`);
+  session.dispose();
+}
