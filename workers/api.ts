@@ -1,0 +1,104 @@
+/**
+ * The training worker's typed API (Comlink). Everything crossing it is structured-clone data; big
+ * byte arrays (tiles, samples, weights) are transferred, not copied.
+ */
+import type { BackendChoice, BackendName, AdapterReport } from '../src/core/backend/choose';
+import type { GanPlan } from '../src/core/compile/plan';
+import type { HostDataset } from '../src/core/data/host';
+import type { DatasetSpec, TrainingConfig } from '../src/core/project/types';
+import type { FaultReport } from '../src/core/train/faults';
+import type { StepMetrics } from '../src/core/train/metrics';
+import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
+
+export type { StepMetrics, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport };
+
+export interface TrainerOptions {
+  /** 'auto' = WebGPU if an adapter exists, else WebGL, else WASM, else CPU. Used by init only. */
+  backend: BackendChoice;
+  /** Live activations on/off ("visualisation off" trains at full speed; the sample grid still refreshes). */
+  visualize: boolean;
+  /** Steps between activation probes; 'auto' keeps the probe under ~10% of the training time. */
+  probeEvery: number | 'auto';
+  /** Steps between sample grids when visualisation is off; 'auto' = same rule as the probe. */
+  sampleEvery: number | 'auto';
+  /** Target wall time of one chunk of steps between metric reads (ms). */
+  chunkMs: number;
+}
+export const DEFAULT_OPTIONS: TrainerOptions = { backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250 };
+
+/** The dataset: its spec, plus bytes or a URL for the bundled MNIST, or an imported dataset. */
+export interface DatasetInput {
+  spec: DatasetSpec;
+  mnistUrl?: string;
+  mnistBytes?: ArrayBuffer;
+  custom?: HostDataset;
+}
+
+export interface InitSummary {
+  backend: BackendName;
+  adapter?: AdapterReport;
+  isFallbackAdapter: boolean;
+  /** Backends that were tried and failed, with why (shown to the user). */
+  notices: string[];
+  params: { generator: number; discriminator: number };
+  dataset: { name: string; count: number; shape: number[] };
+  /** Steps already taken (init runs one real step to prove every kernel exists on the backend). */
+  step: number;
+  layouts: TileLayout[];
+  numTensors: number;
+}
+
+export type RunStatus = 'running' | 'paused' | 'stopped';
+export type Phase = 'dReal' | 'dFake' | 'g';
+
+export type TrainerEvent =
+  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number }
+  | { type: 'tiles'; step: number; tiles: ActivationTile[]; probeMs: number }
+  | { type: 'samples'; step: number; tile: ActivationTile }
+  | { type: 'status'; status: RunStatus; step: number }
+  | { type: 'phase'; phase: Phase; step: number; tiles: ActivationTile[]; dScore?: number }
+  | { type: 'fault'; fault: FaultReport }
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** The backend broke (out of memory, lost context): the client restarts the worker. */
+  | { type: 'fatal'; message: string };
+
+export type EventSink = (e: TrainerEvent) => void;
+
+export interface SampleResult {
+  /** The grid picture (or 2-D scatter) as a tile. */
+  tile: ActivationTile;
+  /** The raw samples, [n, ...shape] row-major. */
+  values: Float32Array;
+  shape: number[];
+}
+
+/** tf.io model artifacts per network (topology JSON + one weight buffer). */
+export interface WeightsExport {
+  generator: { modelTopology: unknown; weightSpecs: unknown; weightData: ArrayBuffer };
+  discriminator: { modelTopology: unknown; weightSpecs: unknown; weightData: ArrayBuffer };
+}
+
+export interface TrainerApi {
+  /** Picks the backend, loads the data onto it, builds the models and runs one step. */
+  init(plan: GanPlan, data: DatasetInput, options: Partial<TrainerOptions>, onEvent: EventSink): Promise<InitSummary>;
+  /** Starts the loop; resolves at once (progress comes through onEvent). */
+  start(): Promise<void>;
+  /** Resolves once the loop has actually stopped between two steps. */
+  pause(): Promise<void>;
+  /** One step while paused. */
+  step(): Promise<StepMetrics>;
+  /** One phase of a step: 'dReal' / 'dFake' show D's activations on each batch, 'g' takes the step. */
+  phase(p: Phase): Promise<StepMetrics | undefined>;
+  /** One step in three announced phases (D on real, D on fake, G through frozen D), for teaching. */
+  phasedStep(): Promise<StepMetrics>;
+  /** Pauses and frees the models and the data. */
+  stop(): Promise<void>;
+  /** Visualisation options any time; `training` (hyperparameters) only while paused. */
+  setOptions(o: Partial<TrainerOptions> & { training?: TrainingConfig }): Promise<void>;
+  /** The latest activation tiles, probed now. */
+  probe(): Promise<ActivationTile[]>;
+  /** n samples from a fixed seed (in inference mode). */
+  sample(n: number, seed?: number): Promise<SampleResult>;
+  exportWeights(): Promise<WeightsExport>;
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
+}

@@ -1,0 +1,245 @@
+/**
+ * The trainer behind the worker's Comlink API, free of any worker glue so Node tests can run it over
+ * a MessageChannel with the cpu backend. It owns one TrainingSession and one ActivationProbe and runs
+ * the loop in chunks, yielding to the event loop between chunks so pause/step/setOptions get through.
+ */
+import * as Comlink from 'comlink';
+import type { TF } from '../src/core/blocks';
+import { activateBackend, candidates, describeAdapter, type Activated, type BackendLoaders } from '../src/core/backend/choose';
+import type { GanPlan } from '../src/core/compile/plan';
+import type { HostDataset } from '../src/core/data/host';
+import { loadDataset } from '../src/core/data/load';
+import type { TrainingConfig } from '../src/core/project/types';
+import type { StepMetrics } from '../src/core/train/metrics';
+import { Pacer } from '../src/core/train/pacing';
+import { TrainingSession, type RunEnd } from '../src/core/train/session';
+import type { ActivationTile } from '../src/core/train/tiles';
+import {
+  DEFAULT_OPTIONS, type DatasetInput, type EventSink, type InitSummary, type Phase, type SampleResult,
+  type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
+} from './api';
+import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
+import type { ActivationProbe } from '../src/core/train/probe';
+
+/** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const buffersOf = (tiles: ActivationTile[]) => tiles.map((t) => t.pixels.buffer as ArrayBuffer);
+
+export class Trainer implements TrainerApi {
+  private session?: TrainingSession;
+  private probeRun?: ActivationProbe;
+  private emitFn: EventSink = () => {};
+  private opts: TrainerOptions = { ...DEFAULT_OPTIONS };
+  private loop?: Promise<void>;
+  private wantPause = false;
+  private pacer = new Pacer();
+  private lastProbeStep = 0;
+  private host?: HostDataset;
+
+  constructor(private readonly tf: TF, private readonly loaders: BackendLoaders, private readonly now = () => performance.now()) {}
+
+  private emit(e: TrainerEvent): void {
+    const buffers = e.type === 'tiles' || e.type === 'phase' ? buffersOf(e.tiles) : e.type === 'samples' ? buffersOf([e.tile]) : [];
+    // The callback is a Comlink proxy: fire and forget; a gone page must not crash the loop.
+    Promise.resolve(this.emitFn(Comlink.transfer(e, buffers))).catch(() => {});
+  }
+
+  async init(plan: GanPlan, data: DatasetInput, options: Partial<TrainerOptions>, onEvent: EventSink): Promise<InitSummary> {
+    await this.stop();
+    this.emitFn = onEvent;
+    this.opts = { ...DEFAULT_OPTIONS, ...options };
+    this.host = await loadDataset(data.spec, {
+      mnistBytes: async () => data.mnistBytes ?? (await (await fetch(data.mnistUrl!)).arrayBuffer()),
+      custom: data.custom ? async () => data.custom! : undefined,
+    });
+    const notices: string[] = [];
+    for (const name of candidates(this.opts.backend)) {
+      let session: TrainingSession | undefined;
+      try {
+        const act: Activated = await activateBackend(this.tf, name, this.loaders);
+        session = new TrainingSession(this.tf, plan, this.host);
+        // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
+        const end = await session.run(1, { flushEvery: 1 });
+        this.session = session;
+        this.probeRun = makeProbe(this.tf, session, this.host, data.spec.scale);
+        this.pacer = new Pacer();
+        this.lastProbeStep = 0;
+        if (act.adapter?.isFallbackAdapter) notices.push(`WebGPU runs on a software adapter (${describeAdapter(act.adapter)}): expect slow steps`);
+        notices.forEach((message) => this.emit({ type: 'notice', level: 'warning', message }));
+        if (end.reason === 'nonFinite') await this.fault(end);
+        return {
+          backend: name, adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
+          params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
+          dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
+          step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors,
+        };
+      } catch (e) {
+        session?.dispose();
+        const next = candidates(this.opts.backend)[candidates(this.opts.backend).indexOf(name) + 1];
+        const message = `${name} could not train this model: ${errorText(e)}${next ? `; falling back to ${next}` : ''}`;
+        notices.push(message);
+        this.emit({ type: 'notice', level: 'warning', message });
+      }
+    }
+    throw new Error(`no backend could train this model:\n${notices.join('\n')}`);
+  }
+
+  private get live(): TrainingSession {
+    if (!this.session) throw new Error('the trainer is not initialised (call init first)');
+    return this.session;
+  }
+
+  async start(): Promise<void> {
+    this.live;
+    if (this.loop) return;
+    this.wantPause = false;
+    this.loop = this.runLoop().finally(() => { this.loop = undefined; });
+  }
+
+  async pause(): Promise<void> {
+    this.wantPause = true;
+    await this.loop;
+  }
+
+  private async runLoop(): Promise<void> {
+    const s = this.live;
+    this.emit({ type: 'status', status: 'running', step: s.step });
+    try {
+      while (!this.wantPause) {
+        const n = this.chunkSize();
+        const end = await this.runSteps(n, true);
+        if (end.reason === 'nonFinite') { await this.fault(end); break; }
+        await this.visualizeIfDue(false);
+        await yieldToEvents();
+      }
+    } catch (e) {
+      // Out of device memory, a lost context...: the client restarts the worker on 'fatal'.
+      this.emit({ type: 'fatal', message: `training stopped: ${errorText(e)}` });
+    } finally {
+      this.emit({ type: 'status', status: 'paused', step: s.step });
+    }
+  }
+
+  /** Steps until the next metric read: ~chunkMs of work, but never past a due probe. */
+  private chunkSize(): number {
+    let n = this.pacer.chunkSteps(this.opts.chunkMs);
+    const every = this.pacer.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery);
+    n = Math.min(n, Math.max(1, this.lastProbeStep + every - this.live.step));
+    return n;
+  }
+
+  private async runSteps(n: number, stoppable: boolean): Promise<RunEnd> {
+    const s = this.live;
+    const got: StepMetrics[] = [];
+    const t0 = this.now();
+    const end = await s.run(n, { flushEvery: n, onMetrics: (ms) => { got.push(...ms); }, shouldStop: () => stoppable && this.wantPause });
+    this.pacer.recordSteps(end.steps, this.now() - t0);
+    if (got.length) {
+      const p = this.pacer;
+      this.emit({
+        type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
+        elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
+        probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
+      });
+    }
+    return end;
+  }
+
+  /** Probes (or, with visualisation off, only samples) when due, or now when `force`. */
+  private async visualizeIfDue(force: boolean): Promise<void> {
+    const s = this.live, probe = this.probeRun!;
+    const every = this.pacer.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery);
+    if (!force && s.step - this.lastProbeStep < every) return;
+    this.lastProbeStep = s.step;
+    const t0 = this.now();
+    if (this.opts.visualize) {
+      const tiles = await probe.read();
+      const ms = this.now() - t0;
+      this.pacer.recordProbe(ms);
+      this.emit({ type: 'tiles', step: s.step, tiles, probeMs: ms });
+    } else {
+      const tile = await probe.readSamples();
+      this.pacer.recordProbe(this.now() - t0);
+      if (tile) this.emit({ type: 'samples', step: s.step, tile });
+    }
+  }
+
+  private async fault(end: Extract<RunEnd, { reason: 'nonFinite' }>): Promise<void> {
+    const s = this.live;
+    const { fault, tiles } = await diagnoseFault(this.tf, s, this.probeRun!, end);
+    this.emit({ type: 'tiles', step: s.step, tiles, probeMs: 0 });
+    this.emit({ type: 'fault', fault });
+  }
+
+  async step(): Promise<StepMetrics> {
+    if (this.loop) throw new Error('pause before stepping');
+    const before = this.live.history.length;
+    const end = await this.runSteps(1, false);
+    if (end.reason === 'nonFinite') await this.fault(end);
+    else await this.visualizeIfDue(true);
+    return this.live.history[before];
+  }
+
+  /** One phase of a step. 'dReal' and 'dFake' show D's activations on each batch; 'g' takes the step. */
+  async phase(p: Phase): Promise<StepMetrics | undefined> {
+    if (this.loop) throw new Error('pause before stepping');
+    const s = this.live, probe = this.probeRun!;
+    if (p === 'g') {
+      const m = await this.step();
+      const tiles = await probe.read({ generator: true });
+      this.emit({ type: 'phase', phase: p, step: s.step, tiles });
+      return m;
+    }
+    const tiles = await probe.read({ discriminator: p === 'dReal' ? 'real' : 'fake' });
+    const head = tiles.find((t) => t.nodeId === s.plan.discriminator.outputs.find((o) => o.role === 'realFake')?.head);
+    this.emit({ type: 'phase', phase: p, step: s.step, tiles, dScore: head?.stats.mean });
+    return undefined;
+  }
+
+  async phasedStep(): Promise<StepMetrics> {
+    await this.phase('dReal');
+    await this.phase('dFake');
+    return (await this.phase('g'))!;
+  }
+
+  async stop(): Promise<void> {
+    await this.pause();
+    const had = this.session;
+    this.probeRun?.dispose();
+    this.session?.dispose();
+    this.probeRun = undefined;
+    this.session = undefined;
+    if (had) this.emit({ type: 'status', status: 'stopped', step: had.step });
+  }
+
+  async setOptions(o: Partial<TrainerOptions> & { training?: TrainingConfig }): Promise<void> {
+    const { training, ...rest } = o;
+    if (training) {
+      if (this.loop) throw new Error('pause training before changing hyperparameters');
+      this.live.configure(training);
+    }
+    this.opts = { ...this.opts, ...rest };
+  }
+
+  async probe(): Promise<ActivationTile[]> {
+    const tiles = await this.probeRun!.read();
+    return Comlink.transfer(tiles, buffersOf(tiles));
+  }
+
+  async sample(n: number, seed = 1234): Promise<SampleResult> {
+    const r = await sampleTile(this.tf, this.live, n, seed, this.host!, this.probeRun!);
+    return Comlink.transfer(r, [r.values.buffer as ArrayBuffer, r.tile.pixels.buffer as ArrayBuffer]);
+  }
+
+  async exportWeights(): Promise<WeightsExport> {
+    const s = this.live;
+    const w: WeightsExport = { generator: await exportModel(this.tf, s.gan.generator.model), discriminator: await exportModel(this.tf, s.gan.discriminator.model) };
+    return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);
+  }
+
+  async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {
+    const m = this.tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: this.tf.getBackend() };
+  }
+}
