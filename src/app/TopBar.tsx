@@ -1,0 +1,50 @@
+/** The top bar: project name, file commands, templates, history and view commands, help. */
+import { useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { useEditor } from '../state/store';
+import { autoLayoutCommand, fitViewCommand, newProjectCommand, redo, saveCommand, shareLinkCommand, undo } from './commands';
+import { openProjectFile } from './files';
+import { TemplatesMenu } from './TemplatesMenu';
+
+function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
+  return (
+    <div className="dialog" role="dialog" aria-label="Share link">
+      <p>Anyone with this link opens a copy of this project (it is stored in the link itself, not on a server):</p>
+      <input readOnly value={url} onFocus={(e) => e.target.select()} aria-label="Share link" autoFocus />
+      <button onClick={onClose}>Close</button>
+    </div>
+  );
+}
+
+export function TopBar({ onHelp }: { onHelp(): void }) {
+  const rf = useReactFlow();
+  const name = useEditor((s) => s.doc.name);
+  const canUndo = useStore(useEditor.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(useEditor.temporal, (t) => t.futureStates.length > 0);
+  const picker = useRef<HTMLInputElement>(null);
+  const [shareUrl, setShareUrl] = useState<string | null>(null);
+  return (
+    <header className="topbar">
+      <span className="app-name">Ganvas</span>
+      <span className="project-name" title="Rename in the inspector (click the empty canvas)">{name}</span>
+      <nav className="topbar-actions">
+        <button onClick={newProjectCommand}>New</button>
+        <button onClick={() => picker.current?.click()}>Open…</button>
+        <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="open-file"
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) void openProjectFile(f); e.target.value = ''; }} />
+        <button onClick={saveCommand} title="Ctrl+S">Save</button>
+        <button onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
+        <TemplatesMenu />
+        <span className="sep" />
+        <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+        <button onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+        <span className="sep" />
+        <button onClick={() => void autoLayoutCommand(rf)} title="Auto-layout (L)">Auto-layout</button>
+        <button onClick={() => fitViewCommand(rf)} title="Fit view (F)">Fit</button>
+        <button onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+      </nav>
+      {shareUrl && <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />}
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Every user command in one place, so the top bar, the keyboard and the help overlay agree.
+ * Commands that need the canvas (fit, centre, layout) take the React Flow instance.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { loadTemplate } from '../core/project/templates';
+import { blankDoc, projectOf } from '../state/document';
+import { encodeShareHash } from '../state/share';
+import { redo, undo, useEditor } from '../state/store';
+import { saveProjectFile } from './files';
+
+type RF = Pick<ReactFlowInstance, 'fitView' | 'setCenter' | 'getZoom'>;
+
+export const isDirty = (): boolean => {
+  const { doc, savedDoc } = useEditor.getState();
+  return doc !== savedDoc && useEditor.temporal.getState().pastStates.length > 0;
+};
+
+export function loadTemplateCommand(id: string): void {
+  const p = loadTemplate(id);
+  const undoHint = isDirty() ? ' Your previous graph is one Ctrl+Z away.' : '';
+  useEditor.getState().loadProject(p, `Loaded template “${p.name}”.${undoHint}`);
+}
+
+export function newProjectCommand(): void {
+  useEditor.getState().loadProject(projectOf(blankDoc()), 'New project. Ctrl+Z brings back the previous one.');
+}
+
+export async function autoLayoutCommand(rf: RF): Promise<void> {
+  // ELK is large: load it on first use, not with the page.
+  const { autoLayout } = await import('../editor/layout/autoLayout');
+  const { doc, sizes, moveNodes } = useEditor.getState();
+  moveNodes(await autoLayout(doc.graph, sizes));
+  // Fit after React Flow has drawn the new positions.
+  requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }));
+}
+
+export function fitViewCommand(rf: RF): void { void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }); }
+
+/** Selects a node and brings it to the middle of the canvas (used by the problems list). */
+export function focusNode(rf: RF, id: string): void {
+  const { doc, sizes, select } = useEditor.getState();
+  const n = doc.graph.nodes.find((x) => x.id === id);
+  if (!n) return;
+  select([id]);
+  const s = sizes[id] ?? { width: 200, height: 150 };
+  void rf.setCenter(n.position.x + s.width / 2, n.position.y + s.height / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 250 });
+}
+
+export async function shareLinkCommand(): Promise<string> {
+  const { doc, viewport } = useEditor.getState();
+  const url = `${location.origin}${location.pathname}${await encodeShareHash(projectOf(doc, viewport))}`;
+  try { await navigator.clipboard.writeText(url); } catch { /* the dialog shows the link to copy by hand */ }
+  return url;
+}
+
+export const saveCommand = saveProjectFile;
+export { undo, redo };

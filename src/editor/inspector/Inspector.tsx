@@ -1,0 +1,22 @@
+/** The right-hand panel: the selected node, a multi-selection summary, or the project's settings. */
+import { useEditor } from '../../state/store';
+import { NodeInspector } from './NodeInspector';
+import { ProjectSettings } from './ProjectSettings';
+
+export function Inspector() {
+  const selection = useEditor((s) => s.selection);
+  const node = useEditor((s) => (s.selection.length === 1 ? s.doc.graph.nodes.find((n) => n.id === s.selection[0]) : undefined));
+  let body;
+  if (node) body = <NodeInspector node={node} />;
+  else if (selection.length > 1) {
+    body = (
+      <div>
+        <h2>{selection.length} blocks selected</h2>
+        <p className="muted">{selection.join(', ')}</p>
+        <button onClick={() => useEditor.getState().duplicateSelection()}>Duplicate</button>{' '}
+        <button onClick={() => useEditor.getState().deleteSelection()}>Delete</button>
+      </div>
+    );
+  } else body = <ProjectSettings />;
+  return <aside className="inspector" aria-label="Inspector">{body}</aside>;
+}

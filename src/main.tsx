@@ -1,0 +1,19 @@
+/** Entry point: restore the last session (or a shared link, or the DCGAN template), then render. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
+import { App } from './app/App';
+import { boot } from './app/boot';
+import { startAutosave } from './state/autosave';
+
+async function main() {
+  await boot();
+  startAutosave();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+void main();

@@ -1,0 +1,187 @@
+/**
+ * The editor's one store. `doc` (the project minus its viewport) is the undoable part, tracked by
+ * zundo; selection, viewport, drag previews and measured sizes are not. Every document change is a
+ * single `set`, so one user gesture (a drag, a paste, a multi-delete, a template load) is one undo step.
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import * as ops from '../core/graph/ops';
+import { canConnect, type Connectable } from '../core/graph/canConnect';
+import { getBlock } from '../core/blocks';
+import { datasetInfo } from '../core/data/catalog';
+import type { NetworkId, XY } from '../core/graph/types';
+import type { Params, ParamValue } from '../core/blocks/params';
+import type { DatasetSpec, Project, TrainingConfig, Viewport } from '../core/project/types';
+import { copyFragment, pasteFragment, type Fragment } from './clipboard';
+import { defaultDoc, docOf, type Doc } from './document';
+
+export interface Toast { seq: number; text: string; kind: 'info' | 'error' }
+/** A request to the canvas to show a viewport (or fit the view when absent). */
+export interface ViewRequest { seq: number; viewport?: Viewport }
+
+export interface EditorState {
+  doc: Doc;
+  viewport?: Viewport;
+  viewRequest: ViewRequest;
+  selection: string[];
+  edgeSelection: string[];
+  /** While a wire is being dragged: which target ports would accept it (`node:port` -> verdict). */
+  connecting: { source: string; verdicts: Record<string, Connectable> } | null;
+  /** Node positions while a drag is in progress; committed to the document once, on drop. */
+  dragging: Record<string, XY> | null;
+  /** Rendered node sizes, measured by React Flow (for regions, layout and centring). */
+  sizes: Record<string, { width: number; height: number }>;
+  clipboard: Fragment | null;
+  toast: Toast | null;
+  /** The document as last saved to (or opened from) a file: anything else is unsaved work. */
+  savedDoc: Doc | null;
+
+  loadProject(p: Project, message?: string): void;
+  setDoc(patch: Partial<Doc>): void;
+  setTraining(patch: Partial<TrainingConfig>): void;
+  setDataset(spec: DatasetSpec): void;
+  addBlock(type: string, network: NetworkId, position: XY): string;
+  deleteNodes(ids: readonly string[]): void;
+  deleteSelection(): void;
+  connectWire(source: string, target: string, port: string): Connectable;
+  disconnect(edgeIds: readonly string[]): void;
+  setParam(id: string, key: string, value: ParamValue): void;
+  rename(id: string, newId: string): string | null;
+  select(ids: readonly string[], edgeIds?: readonly string[]): void;
+  setConnecting(c: EditorState['connecting']): void;
+  dragTo(positions: Record<string, XY>): void;
+  endDrag(): void;
+  moveNodes(positions: Record<string, XY>): void;
+  setSizes(sizes: Record<string, { width: number; height: number }>): void;
+  copySelection(): void;
+  cutSelection(): void;
+  paste(offset?: XY): void;
+  duplicateSelection(): void;
+  setViewport(v: Viewport): void;
+  requestView(viewport?: Viewport): void;
+  notify(text: string, kind?: Toast['kind']): void;
+  markSaved(): void;
+}
+
+let seq = 0;
+
+export const useEditor = create<EditorState>()(
+  temporal(
+    (set, get) => {
+      const graph = () => get().doc.graph;
+      const setGraph = (g: Doc['graph']) => set((s) => ({ doc: { ...s.doc, graph: g } }));
+      return {
+        doc: defaultDoc(),
+        viewRequest: { seq: 0 },
+        selection: [],
+        edgeSelection: [],
+        connecting: null,
+        dragging: null,
+        sizes: {},
+        clipboard: null,
+        toast: null,
+        savedDoc: null,
+
+        loadProject: (p, message) => {
+          set({ doc: docOf(p), selection: [], edgeSelection: [], dragging: null, viewport: p.viewport, viewRequest: { seq: ++seq, viewport: p.viewport } });
+          if (message) get().notify(message);
+        },
+        setDoc: (patch) => set((s) => ({ doc: { ...s.doc, ...patch } })),
+        setTraining: (patch) => set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } })),
+        setDataset: (spec) => set((s) => ({ doc: { ...s.doc, dataset: spec } })),
+
+        addBlock: (type, network, position) => {
+          const block = getBlock(type);
+          const net = block.network === 'either' ? network : block.network;
+          const id = ops.freshId(graph(), type, net);
+          set((s) => ({ doc: { ...s.doc, graph: ops.addNode(s.doc.graph, { type, network: net, position, id }) }, selection: [id] }));
+          return id;
+        },
+        deleteNodes: (ids) => {
+          if (!ids.length) return;
+          const gone = new Set(ids);
+          set((s) => ({ doc: { ...s.doc, graph: ops.removeNodes(s.doc.graph, ids) }, selection: s.selection.filter((i) => !gone.has(i)) }));
+        },
+        deleteSelection: () => {
+          const { selection, edgeSelection } = get();
+          if (!selection.length && !edgeSelection.length) return;
+          const gone = new Set(selection);
+          // Nodes and wires in one set: deleting a selection is one undo step.
+          set((s) => ({
+            doc: { ...s.doc, graph: ops.disconnect(ops.removeNodes(s.doc.graph, selection), edgeSelection) },
+            selection: s.selection.filter((i) => !gone.has(i)), edgeSelection: [],
+          }));
+        },
+        connectWire: (source, target, port) => {
+          const verdict = canConnect(graph(), source, target, port, datasetInfo(get().doc.dataset));
+          if (verdict.ok) setGraph(ops.connect(graph(), source, target, port));
+          return verdict;
+        },
+        disconnect: (edgeIds) => { if (edgeIds.length) setGraph(ops.disconnect(graph(), edgeIds)); },
+        setParam: (id, key, value) => setGraph(ops.setParams(graph(), id, { [key]: value } as Params)),
+        rename: (id, newId) => {
+          try {
+            const g = ops.renameNode(graph(), id, newId);
+            set((s) => ({ doc: { ...s.doc, graph: g }, selection: s.selection.map((i) => (i === id ? newId : i)) }));
+            return null;
+          } catch (e) {
+            return (e as Error).message;
+          }
+        },
+        select: (ids, edgeIds = []) => set({ selection: [...ids], edgeSelection: [...edgeIds] }),
+        setConnecting: (c) => set({ connecting: c }),
+        dragTo: (positions) => set((s) => ({ dragging: { ...(s.dragging ?? {}), ...positions } })),
+        endDrag: () => {
+          const moved = get().dragging;
+          if (!moved) return;
+          // A click without movement must not leave an empty step in the history.
+          const changed = graph().nodes.some((n) => moved[n.id] && (moved[n.id].x !== n.position.x || moved[n.id].y !== n.position.y));
+          if (!changed) return set({ dragging: null });
+          set((s) => ({ dragging: null, doc: { ...s.doc, graph: ops.moveNodes(s.doc.graph, moved) } }));
+        },
+        moveNodes: (positions) => setGraph(ops.moveNodes(graph(), positions)),
+        setSizes: (sizes) => set((s) => ({ sizes: { ...s.sizes, ...sizes } })),
+
+        copySelection: () => {
+          const { selection } = get();
+          if (selection.length) set({ clipboard: copyFragment(graph(), selection) });
+        },
+        cutSelection: () => { get().copySelection(); get().deleteSelection(); },
+        paste: (offset = { x: 40, y: 40 }) => {
+          const clip = get().clipboard;
+          if (!clip?.nodes.length) return;
+          const { graph: g, ids } = pasteFragment(graph(), clip, offset);
+          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids }));
+        },
+        duplicateSelection: () => {
+          const { selection } = get();
+          if (!selection.length) return;
+          const { graph: g, ids } = pasteFragment(graph(), copyFragment(graph(), selection), { x: 40, y: 40 });
+          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids }));
+        },
+
+        setViewport: (v) => set({ viewport: v }),
+        requestView: (viewport) => set({ viewRequest: { seq: ++seq, viewport } }),
+        notify: (text, kind = 'info') => set({ toast: { seq: ++seq, text, kind } }),
+        markSaved: () => set((s) => ({ savedDoc: s.doc })),
+      };
+    },
+    {
+      // Only the document is history; a change elsewhere (selection, viewport) records nothing.
+      partialize: (s) => ({ doc: s.doc }),
+      equality: (a, b) => a.doc === b.doc,
+      limit: 200,
+    },
+  ),
+);
+
+const pruneSelection = () => {
+  const { doc, selection } = useEditor.getState();
+  const ids = new Set(doc.graph.nodes.map((n) => n.id));
+  if (selection.some((i) => !ids.has(i))) useEditor.setState({ selection: selection.filter((i) => ids.has(i)) });
+};
+
+export function undo(): void { useEditor.temporal.getState().undo(); pruneSelection(); }
+export function redo(): void { useEditor.temporal.getState().redo(); pruneSelection(); }
+/** Forget the history (after restoring a session: there is nothing before it to go back to). */
+export function clearHistory(): void { useEditor.temporal.getState().clear(); }

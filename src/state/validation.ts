@@ -1,0 +1,33 @@
+/**
+ * The graph's validation (problems, shapes, params, MACs), computed once per document change and
+ * shared by every component that reads it.
+ */
+import { validateGraph, type Validation } from '../core/graph/validate';
+import { datasetInfo } from '../core/data/catalog';
+import type { DataInfo } from '../core/shapes/infer';
+import type { Problem } from '../core/graph/types';
+import { useEditor } from './store';
+import type { Doc } from './document';
+
+let last: { graph: Doc['graph']; dataset: Doc['dataset']; loss: string; out: Validation; data: DataInfo } | null = null;
+
+export function validationOf(doc: Doc): Validation {
+  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === doc.training.loss) return last.out;
+  const data = datasetInfo(doc.dataset);
+  const out = validateGraph(doc.graph, data, { loss: doc.training.loss });
+  last = { graph: doc.graph, dataset: doc.dataset, loss: doc.training.loss, out, data };
+  return out;
+}
+
+export const useValidation = (): Validation => useEditor((s) => validationOf(s.doc));
+export const useDataInfo = (): DataInfo => {
+  const dataset = useEditor((s) => s.doc.dataset);
+  return datasetInfo(dataset);
+};
+
+/** Problems grouped by the node they are about. */
+export function problemsByNode(problems: readonly Problem[]): Map<string, Problem[]> {
+  const m = new Map<string, Problem[]>();
+  for (const p of problems) if (p.nodeId) (m.get(p.nodeId) ?? m.set(p.nodeId, []).get(p.nodeId)!).push(p);
+  return m;
+}
