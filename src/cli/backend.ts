@@ -18,6 +18,7 @@ export async function useBackend(tf: typeof tfNs, name: 'cpu' | 'wasm' | 'webgpu
   } else {
     registerFastCpuKernels(tf);
   }
+  tf.env().set('PROD', true); // no tfjs-node advert on the terminal
   if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
   await tf.ready();
 }

@@ -44,13 +44,16 @@ export function conv2DBackpropFilterFlat(
 }
 
 let registered = false;
+/** The kernel tfjs shipped, kept so tests can compare against it. */
+export let stockConv2DBackpropFilter: tfNs.KernelConfig | undefined;
 
 /** Replaces the cpu backend's Conv2DBackpropFilter (NHWC, dilation 1) with the flat version. */
 export function registerFastCpuKernels(tf: TF): void {
   if (registered) return;
   registered = true;
   const name = 'Conv2DBackpropFilter';
-  if (tf.getKernel(name, 'cpu')) tf.unregisterKernel(name, 'cpu');
+  stockConv2DBackpropFilter = tf.getKernel(name, 'cpu');
+  if (stockConv2DBackpropFilter) tf.unregisterKernel(name, 'cpu');
   tf.registerKernel({
     kernelName: name,
     backendName: 'cpu',
