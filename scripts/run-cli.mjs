@@ -4,12 +4,24 @@
 // plain `import '@tensorflow/tfjs'` resolves to in Node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, '.cache', 'cli', 'ganvas.mjs');
-try {
+/** Newest modification time under the folders the bundle is made from. */
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const stale = !existsSync(outfile)
+  || Math.max(newest(join(root, 'src')), newest(join(root, 'templates')), statSync(join(root, 'package-lock.json')).mtimeMs) > statSync(outfile).mtimeMs;
+if (stale) try {
   await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
     bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
+
+describe('npm run train', () => {
+  it('trains the 2-D ring headless and writes samples, metrics and models', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ganvas-ring-'));
+    const r = cli('train', 'templates/gan-2d-ring.json', '--steps', '40', '--batch', '64', '--out', out, '--sample-every', '20');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^generator: 18,946 params/m);
+    expect(r.stdout).toMatch(/^discriminator: 17,025 params/m);
+    expect(r.stdout).toMatch(/backend: wasm/);
+    expect(r.stdout).toMatch(/step 40\/40 /);
+    const png = readFileSync(join(out, 'samples.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(existsSync(join(out, 'samples', 'step-000020.png'))).toBe(true);
+    const lines = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(40);
+    expect(lines.every((m) => Number.isFinite(m.dLoss) && Number.isFinite(m.gLoss))).toBe(true);
+    expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0]).toBe('step,dLoss,gLoss,dReal,dFake,dGradNorm,gGradNorm,auxLoss,infoLoss,seconds');
+    const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));
+    expect(model.format).toBe('layers-model');
+    expect(readFileSync(join(out, 'generator', 'weights.bin')).length).toBe(18_946 * 4);
+  });
+
+  it('says what is wrong in one line and exits 1 on bad input', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'ganvas-bad-')), 'bad.json');
+    const p = JSON.parse(readFileSync('templates/gan-2d-ring.json', 'utf8'));
+    p.graph.nodes[1].params.units = -3;
+    writeFileSync(bad, JSON.stringify(p));
+    for (const [args, message] of [
+      [['train', 'nope.json'], 'ganvas: no such file: nope.json'],
+      [['train', bad], `ganvas: ${bad}: graph.nodes[1].params.units: must be at least 1, got -3`],
+      [['train', 'templates/gan-2d-ring.json', '--steps', 'lots'], "ganvas: --steps must be a whole number >= 1, got 'lots'"],
+      [['train', 'templates/gan-2d-ring.json', '--backend', 'webgpu', '--steps', '1'], 'ganvas: the webgpu backend needs a browser here'],
+    ] as const) {
+      const r = cli(...args);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr.trim()).toContain(message);
+    }
+  });
+});
