@@ -3,7 +3,8 @@ import { parseArgs } from './args';
 import { train } from './train';
 
 const USAGE = `usage:
-  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S]`;
+  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S]
+      [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);

@@ -19,6 +19,7 @@ import type { HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
+import { loadUserData } from './userData';
 import type { StepMetrics } from '../core/train/metrics';
 
 export function mnistPath(): string {
@@ -70,11 +71,21 @@ export async function train(args: Args): Promise<void> {
   const backendArg = choiceOption(args, 'backend', NODE_BACKENDS, 'auto');
   const out = resolve(String(args.options.out ?? join('runs', basename(file).replace(/\.json$/, ''))));
   project.training = { ...project.training, batchSize: batch, seed };
+  // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
+  const host = args.options.data
+    ? await loadUserData(String(args.options.data), {
+      labels: args.options.labels ? String(args.options.labels) : undefined,
+      size: intOption(args, 'image-size', 28)!, channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
+      scale: project.dataset.scale,
+    })
+    : await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
+  if (args.options.data) {
+    project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
+  }
   const plan = compileOrExplain(project, file);
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
-  const host = await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
   console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')}`);
 
   mkdirSync(join(out, 'samples'), { recursive: true });
