@@ -12,5 +12,9 @@ export const categoricalCode = defineBlock({
     const idx = tf.randomUniform([batch], 0, k, 'int32', ctx.seed);
     return { value: tf.oneHot(idx, k).toFloat(), target: idx };
   },
+  emitSample: (p) => ({
+    target: `tf.randomUniform([batch], 0, ${p.categories}, 'int32', seed)`,
+    value: `tf.oneHot(target, ${p.categories}).toFloat()`,
+  }),
   summary: (p) => `${p.categories}-way one-hot`,
 });

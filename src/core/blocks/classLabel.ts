@@ -19,5 +19,8 @@ export const classLabel = defineBlock({
       : labels.reshape([batch, 1]).toFloat();
     return { value, target: labels };
   },
+  emitSample: (p) => ({
+    value: p.encoding === 'onehot' ? `tf.oneHot(labels, ${p.classes}).toFloat()` : 'labels.reshape([batch, 1]).toFloat()',
+  }),
   summary: (p) => `${p.classes} classes, ${p.encoding}`,
 });

@@ -11,5 +11,6 @@ export const continuousCode = defineBlock({
     const v = tf.randomUniform([batch, p.count as number], -1, 1, 'float32', ctx.seed);
     return { value: v, target: v };
   },
+  emitSample: (p) => ({ value: `tf.randomUniform([batch, ${p.count}], -1, 1, 'float32', seed)`, target: 'value' }),
   summary: (p) => `${p.count} × U(-1, 1)`,
 });

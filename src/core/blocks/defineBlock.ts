@@ -79,6 +79,11 @@ export interface BlockDef {
   emit?(p: Params, name: string): string;
   /** For generator inputs: draw a batch. */
   sample?(tf: TF, p: Params, batch: number, ctx: SampleContext): Sampled;
+  /**
+   * The same draw as TypeScript for the code exporter: expressions over `batch`, `labels` and `seed`
+   * (`value`, and `target` when the Q head must recover it). Must match `sample`.
+   */
+  emitSample?(p: Params): { value: string; target?: string };
   /** Mixes samples of a batch (batch norm): breaks per-sample gradient penalties. */
   batchDependent?: boolean;
   /** One line of key params shown on the node, e.g. "64 × 5×5 /2 same". */

@@ -12,5 +12,10 @@ export const latentNoise = defineBlock({
       ? tf.randomNormal([batch, p.size as number], 0, 1, 'float32', ctx.seed)
       : tf.randomUniform([batch, p.size as number], -1, 1, 'float32', ctx.seed),
   }),
+  emitSample: (p) => ({
+    value: p.distribution === 'normal'
+      ? `tf.randomNormal([batch, ${p.size}], 0, 1, 'float32', seed)`
+      : `tf.randomUniform([batch, ${p.size}], -1, 1, 'float32', seed)`,
+  }),
   summary: (p) => `${p.size}, ${p.distribution}`,
 });
