@@ -13,7 +13,7 @@ export function TemplatesMenu() {
         <ul className="menu-list templates-menu" role="menu">
           {list.map((t) => (
             <li key={t.id} role="none">
-              <button role="menuitem" data-template={t.id} onClick={() => { loadTemplateCommand(t.id); setOpen(false); }}>
+              <button role="menuitem" data-template={t.id} onClick={() => { void loadTemplateCommand(t.id); setOpen(false); }}>
                 <strong>{t.name}</strong>
                 <span>{t.description}</span>
               </button>

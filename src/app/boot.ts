@@ -2,7 +2,8 @@
  * What the page opens with: a shared project in the URL hash, else the autosaved session, else the
  * DCGAN template. Nothing before that is undoable, so the history starts empty.
  */
-import { DEFAULT_TEMPLATE, loadTemplate } from '../core/project/templates';
+import { DEFAULT_TEMPLATE } from '../core/project/templates';
+import { laidOutTemplate } from './templateView';
 import { loadAutosave } from '../state/persistence';
 import { decodeShareHash } from '../state/share';
 import { clearHistory, useEditor } from '../state/store';
@@ -23,7 +24,7 @@ export async function boot(): Promise<void> {
     shareError = `The shared link could not be read (${(e as Error).message}).`;
   }
   const saved = await loadAutosave();
-  loadProject(saved ?? loadTemplate(DEFAULT_TEMPLATE));
+  loadProject(saved ?? (await laidOutTemplate(DEFAULT_TEMPLATE)));
   clearHistory();
   if (shareError) notify(shareError, 'error');
 }

@@ -3,21 +3,21 @@
  * Commands that need the canvas (fit, centre, layout) take the React Flow instance.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { loadTemplate } from '../core/project/templates';
+import { laidOutTemplate, readableFit } from './templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
 import { redo, undo, useEditor } from '../state/store';
 import { saveProjectFile } from './files';
 
-type RF = Pick<ReactFlowInstance, 'fitView' | 'setCenter' | 'getZoom'>;
+type RF = Pick<ReactFlowInstance, 'fitView' | 'setCenter' | 'getZoom' | 'setViewport'>;
 
 export const isDirty = (): boolean => {
   const { doc, savedDoc } = useEditor.getState();
   return doc !== savedDoc && useEditor.temporal.getState().pastStates.length > 0;
 };
 
-export function loadTemplateCommand(id: string): void {
-  const p = loadTemplate(id);
+export async function loadTemplateCommand(id: string): Promise<void> {
+  const p = await laidOutTemplate(id);
   const undoHint = isDirty() ? ' Your previous graph is one Ctrl+Z away.' : '';
   useEditor.getState().loadProject(p, `Loaded template “${p.name}”.${undoHint}`);
 }
@@ -32,7 +32,8 @@ export async function autoLayoutCommand(rf: RF): Promise<void> {
   const { doc, sizes, moveNodes } = useEditor.getState();
   moveNodes(await autoLayout(doc.graph, sizes));
   // Fit after React Flow has drawn the new positions.
-  requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }));
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect() ?? { width: 800, height: 600 };
+  requestAnimationFrame(() => readableFit(rf, canvas));
 }
 
 export function fitViewCommand(rf: RF): void { void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }); }

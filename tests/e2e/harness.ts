@@ -3,7 +3,7 @@
  * on a free port, and launches Debian's chromium through playwright-core (never a downloaded browser).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,14 +12,20 @@ export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
 
+/**
+ * Each test process builds into its own folder: two suites (or two people) running browser tests at
+ * once must not serve each other's half-written dist/.
+ */
+const OUT_DIR = resolve(ROOT, '.cache/e2e', `dist-${process.pid}`);
 let built = false;
 
-/** Builds dist/ once per process (set GANVAS_E2E_SKIP_BUILD=1 to reuse an existing build). */
-export function buildApp(): void {
-  if (built || (process.env.GANVAS_E2E_SKIP_BUILD === '1' && existsSync(resolve(ROOT, 'dist/index.html')))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+/** Builds the app once per process into OUT_DIR. */
+export function buildApp(): string {
+  if (built) return OUT_DIR;
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`vite build failed with status ${r.status}`);
   built = true;
+  return OUT_DIR;
 }
 
 function freePort(): Promise<number> {
@@ -50,9 +56,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
 
 /** Builds (once) and serves the app; `close()` stops the server. */
 export async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  buildApp();
+  const outDir = buildApp();
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   let log = '';
@@ -68,8 +74,9 @@ export async function startApp(): Promise<{ url: string; close(): Promise<void> 
   return {
     url,
     close: () => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
+      const finish = () => { rmSync(outDir, { recursive: true, force: true }); built = false; done(); };
+      if (child.exitCode !== null) return finish();
+      child.once('exit', finish);
       // npx starts vite as a child: signal the whole process group we created (detached: true).
       try { process.kill(-child.pid!, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
     }),

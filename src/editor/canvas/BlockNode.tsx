@@ -8,6 +8,7 @@ import { getBlock, hasBlock, type BlockDef } from '../../core/blocks';
 import { useEditor } from '../../state/store';
 import { compact, shapeText } from '../format';
 import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
+import { NodeActivation } from '../../training-ui/NodeActivation';
 
 function PortRow({ nodeId, name, label, shapes }: { nodeId: string; name: string; label: string; shapes: string }) {
   const verdict = useEditor((s) => s.connecting?.verdicts[`${nodeId}:${name}`]);
@@ -60,7 +61,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         <span>{compact(info?.macs ?? 0)} MACs</span>
       </div>
       {errors.length > 0 && <div className="block-error">{errors[0].message}</div>}
-      <div className="activation-slot" data-node-id={node.id} />
+      <div className="activation-slot" data-node-id={node.id}><NodeActivation nodeId={node.id} /></div>
     </div>
   );
 }

@@ -19,7 +19,13 @@ import { orient, verdict, verdictsFrom } from './connectionVerdict';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flowModel';
 import { networkAt, regionRects } from './regions';
 import type { XY } from '../../core/graph/types';
+import { readableFit } from '../../app/templateView';
 
+const minimapColor = (n: FlowNode): string => {
+  if (n.type === 'region') return n.data.network === 'generator' ? 'rgba(124,92,214,0.12)' : 'rgba(27,154,143,0.12)';
+  if (n.data.problems.some((p) => p.severity === 'error')) return '#d93a3a';
+  return n.data.node.network === 'generator' ? '#7c5cd6' : '#1b9a8f';
+};
 const nodeTypes = { block: BlockNode, region: RegionNode };
 const GRID: [number, number] = [10, 10];
 const snap = (p: XY): XY => ({ x: Math.round(p.x / GRID[0]) * GRID[0], y: Math.round(p.y / GRID[1]) * GRID[1] });
@@ -42,7 +48,7 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
   useEffect(() => {
     if (viewRequest.seq === 0) return;
     if (viewRequest.viewport) void rf.setViewport(viewRequest.viewport);
-    else void rf.fitView({ padding: 0.08, maxZoom: 1 });
+    else readableFit(rf, wrapper.current?.getBoundingClientRect() ?? { width: 800, height: 600 });
   }, [viewRequest, rf]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -140,7 +146,7 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
         minZoom={0.1} maxZoom={2} connectionRadius={24} proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable nodeClassName={(n) => (n.type === 'region' ? 'minimap-region' : `minimap-${(n.data as { node?: { network: string } }).node?.network ?? ''}`)} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <ConnectionHint container={wrapper.current} />

@@ -8,7 +8,7 @@ import type { GraphNode, NetworkId, XY } from '../../core/graph/types';
 export interface Rect { x: number; y: number; width: number; height: number }
 export type Sizes = Record<string, { width: number; height: number }>;
 
-export const DEFAULT_SIZE = { width: 200, height: 150 };
+export const DEFAULT_SIZE = { width: 186, height: 120 };
 const PAD = 36;
 const HEADER = 34;
 

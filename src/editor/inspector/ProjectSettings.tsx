@@ -51,11 +51,11 @@ export function ProjectSettings() {
   return (
     <div className="project-settings">
       <h2>Project</h2>
-      <div className="field">
+      <div className="field field-wide">
         <label htmlFor="project-name">Name</label>
         <input id="project-name" value={doc.name} onChange={(e) => setDoc({ name: e.target.value })} />
       </div>
-      <div className="field">
+      <div className="field field-wide">
         <label htmlFor="project-description">Description</label>
         <textarea id="project-description" rows={3} value={doc.description} onChange={(e) => setDoc({ description: e.target.value })} />
       </div>

@@ -7,7 +7,7 @@ import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Graph, NetworkId, XY } from '../../core/graph/types';
 
 export type Sizes = Record<string, { width: number; height: number }>;
-const FALLBACK = { width: 200, height: 150 };
+const FALLBACK = { width: 186, height: 120 };
 const GAP_BETWEEN_NETWORKS = 140;
 
 const elk = new ELK();
@@ -15,10 +15,10 @@ const elk = new ELK();
 const OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+  'elk.spacing.nodeNode': '30',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
   'elk.layered.wrapping.strategy': 'MULTI_EDGE',
-  'elk.aspectRatio': '2.2',
+  'elk.aspectRatio': '1.4',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 };
 

@@ -1,0 +1,30 @@
+/** Page helpers for the editor's browser tests: open the app in a fresh profile, find things on the canvas. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectErrors } from './harness';
+
+export interface Session { ctx: BrowserContext; page: Page; errors: string[] }
+
+/** A fresh browser profile (so IndexedDB starts empty) at 1280x800, with the DCGAN template drawn. */
+export async function openEditor(browser: Browser, url: string): Promise<Session> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.goto(url);
+  await page.getByTestId('node-z').waitFor();
+  return { ctx, page, errors };
+}
+
+export const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+export const shapeOf = (page: Page, id: string) => page.getByTestId(`shape-${id}`).innerText();
+
+/** Waits until the autosave has stored the latest change (it goes 'pending' synchronously on a change). */
+export async function waitForAutosave(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-autosave]')?.getAttribute('data-autosave') === 'saved');
+}
+
+/** Box of a node in page coordinates. */
+export async function boxOf(page: Page, selector: string) {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} is not visible`);
+  return b;
+}
