@@ -16,6 +16,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { Toasts } from './Toasts';
 import { useShortcuts } from './shortcuts';
 import { openProjectFile } from './files';
+import { TrainingDock } from './TrainingDock';
 
 export interface AppProps {
   /** The training panel (from src/training-ui), docked under the canvas. */
@@ -49,7 +50,7 @@ function EditorLayout({ trainingPanel }: AppProps) {
       <main className="center">
         <Canvas onFileDrop={onFile} />
         <ProblemsList />
-        <aside id="training-panel-slot" className="training-panel-slot" aria-label="Training">{trainingPanel}</aside>
+        <TrainingDock>{trainingPanel}</TrainingDock>
       </main>
       <Inspector />
       <StatusBar />

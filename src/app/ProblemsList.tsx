@@ -11,11 +11,11 @@ export function ProblemsList() {
   return (
     <section className="problems" aria-label="Problems">
       <button className="problems-header" onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? '▾' : '▸'} Problems ({problems.length})
+        {open && problems.length ? '▾' : '▸'} Problems ({problems.length})
       </button>
-      {open && (
+      {problems.length === 0 && <span className="muted"> — both networks are complete.</span>}
+      {open && problems.length > 0 && (
         <ul>
-          {problems.length === 0 && <li className="muted">No problems: both networks are complete.</li>}
           {problems.map((p, i) => (
             <li key={i} className={`problem ${p.severity}`}>
               {p.nodeId

@@ -12,7 +12,8 @@ export interface ParamWidgetProps {
   onCommit(value: ParamValue): void;
 }
 
-const humanize = (k: string) => k.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+const capital = (t: string) => t.replace(/^./, (c) => c.toUpperCase());
+const humanize = (k: string) => capital(k.replace(/([A-Z])/g, ' $1'));
 const toText = (v: ParamValue) => (Array.isArray(v) ? v.join(', ') : String(v));
 
 function parse(spec: ParamSpec, text: string): unknown {
@@ -35,7 +36,7 @@ export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
   // The value can change from outside (undo, paste): show it, dropping any stale draft.
   useEffect(() => { setDraft(toText(value)); setError(null); }, [value]);
 
-  const label = spec.label ?? humanize(name);
+  const label = spec.label ? capital(spec.label) : humanize(name);
   const tryCommit = (text: string) => {
     setDraft(text);
     const v = parse(spec, text);

@@ -18,7 +18,7 @@ const OPTIONS: Record<string, string> = {
   'elk.spacing.nodeNode': '30',
   'elk.layered.spacing.nodeNodeBetweenLayers': '50',
   'elk.layered.wrapping.strategy': 'MULTI_EDGE',
-  'elk.aspectRatio': '1.4',
+  'elk.aspectRatio': '1.8',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 };
 

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { BlockNode } from '../../src/editor/canvas/BlockNode';
+import { RegionNode } from '../../src/editor/canvas/RegionNode';
+import { toFlowEdges, toFlowNodes, FAKE_EDGE_ID } from '../../src/editor/canvas/flowModel';
+import { validationOf } from '../../src/state/validation';
+import { useEditor } from '../../src/state/store';
+import { mockReactFlow } from './mockReactFlow';
+import { resetEditor } from '../state/resetEditor';
+
+beforeAll(mockReactFlow);
+beforeEach(resetEditor);
+afterEach(cleanup);
+
+function renderDoc() {
+  const { doc } = useEditor.getState();
+  const input = { graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} };
+  return render(
+    <ReactFlowProvider>
+      <div style={{ width: 1000, height: 800 }}>
+        <ReactFlow nodes={toFlowNodes(input)} edges={toFlowEdges(input)} nodeTypes={{ block: BlockNode, region: RegionNode }} />
+      </div>
+    </ReactFlowProvider>,
+  );
+}
+
+test('a node shows its label, name, key params, output shape and parameter count', () => {
+  renderDoc();
+  const n = screen.getByTestId('node-g_deconv1');
+  expect(n.textContent).toContain('Conv2D Transpose');
+  expect(n.textContent).toContain('g_deconv1');
+  expect(n.textContent).toContain('128 × 5×5');
+  expect(screen.getByTestId('shape-g_deconv1').textContent).toBe('7×7×128');
+  expect(n.textContent).toContain('819k params');
+});
+
+test('a node has one input handle per port, an output handle and an empty activation slot', () => {
+  renderDoc();
+  const n = screen.getByTestId('node-g_deconv1');
+  expect(n.querySelectorAll('.port-in .react-flow__handle')).toHaveLength(1);
+  expect(n.querySelector('.port-in[data-port="x"]')!.textContent).toContain('7×7×256');
+  expect(n.querySelectorAll('.port-out .react-flow__handle.source')).toHaveLength(1);
+  const slot = n.querySelector('.activation-slot')!;
+  expect(slot.getAttribute('data-node-id')).toBe('g_deconv1');
+  expect(slot.childElementCount).toBe(0);
+});
+
+test('the Q head shows both of its ports', () => {
+  useEditor.getState().addBlock('qCodesHead', 'discriminator', { x: 0, y: 0 });
+  renderDoc();
+  const q = screen.getByTestId('node-d_qcodeshead1');
+  expect([...q.querySelectorAll('.port-in')].map((p) => p.getAttribute('data-port'))).toEqual(['categorical', 'continuous']);
+});
+
+test('a node with a validation error is red and explains itself on hover', () => {
+  useEditor.getState().disconnect(['g_reshape->g_deconv1:x']);
+  renderDoc();
+  const n = screen.getByTestId('node-g_deconv1');
+  expect(n.className).toContain('has-error');
+  expect(n.getAttribute('title')).toMatch(/nothing connected to its input 'x'/);
+});
+
+test('the canvas has the two labelled regions and the fixed fake-samples edge', () => {
+  renderDoc();
+  expect(screen.getByTestId('region-generator').textContent).toBe('Generator');
+  expect(screen.getByTestId('region-discriminator').textContent).toBe('Discriminator');
+  const { doc } = useEditor.getState();
+  const edges = toFlowEdges({ graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} });
+  const fake = edges.find((e) => e.id === FAKE_EDGE_ID)!;
+  expect([fake.source, fake.target, fake.deletable]).toEqual(['g_out', 'd_input', false]);
+  expect(edges.find((e) => e.id === 'g_reshape->g_deconv1:x')!.label).toBe('7×7×256');
+});
