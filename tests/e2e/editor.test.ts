@@ -40,6 +40,8 @@ test('a template is loaded from the Templates menu', async () => {
 test('a Dense block dragged from the palette lands in the generator', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   expect(await page.getByTestId('node-g_dense1').count()).toBe(0);
+  await page.keyboard.press('f'); // fit: the whole generator region on screen
+  await page.waitForFunction(() => !document.querySelector('.react-flow__viewport')?.getAttribute('style')?.includes('scale(0.7)'));
   const region = await boxOf(page, '[data-testid="region-generator"]');
   const pane = await boxOf(page, '.react-flow__pane');
   // Bottom-right corner of the generator region: empty space after the wrapped last row.
@@ -47,7 +49,33 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   await page.dragAndDrop('.palette-item[data-block-type="dense"]', '.react-flow__pane', { targetPosition: target });
   await node(page, 'g_dense1').waitFor();
   expect(await node(page, 'g_dense1').getAttribute('class')).toContain('net-generator');
-  await screenshot(page, 'editor-03-dropped-dense');
+  await screenshot(page, 'editor-03a-dropped-dense');
+  // The new block is unwired: its problem is listed, and clicking it selects the block.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.locator('.problems .problem.error button', { hasText: "g_dense1' has nothing connected" }).click();
+  await page.waitForFunction(() => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1');
+  expect(await node(page, 'g_dense1').getAttribute('class')).toContain('is-selected');
+  await screenshot(page, 'editor-03b-problem-clicked');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('double-clicking the canvas searches and inserts a block there; ? shows the shortcuts', async () => {
+  const { ctx, page, errors } = await openEditor(browser, app.url);
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => !document.querySelector('.react-flow__viewport')?.getAttribute('style')?.includes('scale(0.7)'));
+  const region = await boxOf(page, '[data-testid="region-discriminator"]');
+  await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 20);
+  const search = page.getByRole('textbox', { name: 'Block to insert' });
+  await search.fill('layernorm');
+  await screenshot(page, 'editor-04a-quick-insert');
+  await search.press('Enter');
+  await node(page, 'd_layernormalization1').waitFor();
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  await screenshot(page, 'editor-04b-help');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
   await ctx.close();
 });
@@ -64,7 +92,7 @@ test('a wire between incompatible ports is refused, with the reason', async () =
   const hint = page.locator('.connection-hint');
   await hint.waitFor();
   expect(await hint.innerText()).toMatch(/expects a 4-D input/);
-  await screenshot(page, 'editor-04-wire-refused');
+  await screenshot(page, 'editor-04c-wire-refused');
   await page.mouse.up();
   const toast = page.getByTestId('toast');
   await toast.waitFor();
