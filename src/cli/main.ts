@@ -1,16 +1,22 @@
 /** The `ganvas` command line: npm run train | export | sample -- ... */
 import { parseArgs } from './args';
 import { train } from './train';
+import { exportCode } from './export';
+import { sample } from './sample';
 
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S]
-      [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]`;
+      [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
+  npm run export -- <project.json> [--out FILE.ts]
+  npm run sample -- <run dir> [--n N] [--out FILE.png|FILE.csv] [--seed S]`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const args = parseArgs(rest);
   switch (command) {
     case 'train': return train(args);
+    case 'export': return exportCode(args);
+    case 'sample': return sample(args);
     default: throw new Error(`unknown command '${command ?? ''}'\n${USAGE}`);
   }
 }

@@ -26,6 +26,29 @@ describe('npm run train', () => {
     const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));
     expect(model.format).toBe('layers-model');
     expect(readFileSync(join(out, 'generator', 'weights.bin')).length).toBe(18_946 * 4);
+
+    // npm run sample: the trained generator, as CSV rows (2-D data) or a PNG, repeatable with --seed.
+    const csv = join(out, 's.csv');
+    const s1 = cli('sample', out, '--n', '50', '--out', csv, '--seed', '3');
+    expect(s1.status).toBe(0);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('x,y');
+    expect(rows).toHaveLength(51);
+    expect(rows.slice(1).every((r) => r.split(',').map(Number).every(Number.isFinite))).toBe(true);
+    expect(cli('sample', out, '--n', '50', '--out', join(out, 's2.csv'), '--seed', '3').status).toBe(0);
+    expect(readFileSync(join(out, 's2.csv'), 'utf8')).toBe(readFileSync(csv, 'utf8'));
+    expect(cli('sample', out, '--n', '20', '--out', join(out, 's.png')).status).toBe(0);
+    expect(readFileSync(join(out, 's.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(cli('sample', 'templates').stderr).toMatch(/not a Ganvas run folder/);
+  });
+
+  it('npm run export writes a standalone module and its package.json', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ganvas-export-')), 'dcgan.ts');
+    const r = cli('export', 'templates/dcgan-mnist.json', '--out', out);
+    expect(r.status).toBe(0);
+    const code = readFileSync(out, 'utf8');
+    for (const name of ['buildGenerator', 'buildDiscriminator', 'trainStep', 'sample']) expect(code).toContain(`export function ${name}(`);
+    expect(JSON.parse(readFileSync(join(out, '..', 'package.json'), 'utf8')).dependencies).toHaveProperty('@tensorflow/tfjs');
   });
 
   it('says what is wrong in one line and exits 1 on bad input', () => {

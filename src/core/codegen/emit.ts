@@ -84,7 +84,7 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     `/** Shape of one real sample (without the batch dimension). */`,
     `export const DATA_SHAPE = ${JSON.stringify(plan.data.shape).replace(/,/g, ', ')};`,
     `export const NUM_CLASSES = ${plan.data.numClasses};`,
-    `export const TRAINING = ${JSON.stringify(training).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/"/g, "'")} as const;`,
+    `export const TRAINING = { ${Object.entries(training).map(([k, v]) => `${k}: ${typeof v === 'string' ? `'${v}'` : v}`).join(', ')} } as const;`,
     '',
     emitBuilder('buildGenerator', 'generator', plan.generator, 'The generator, layer by layer as on the canvas.'),
     '',

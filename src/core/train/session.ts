@@ -11,6 +11,7 @@ import { disposeDevice, toDevice } from '../data/device';
 import type { HostDataset } from '../data/host';
 import type { TrainingConfig } from '../project/types';
 import { firstNonFinite, MetricsQueue, type StepMetrics } from './metrics';
+import { cyclingLabels } from './feed';
 import { GanStep, type DeviceData, type GeneratorFeed, type MetricName } from './step';
 
 export interface RunOptions {
@@ -75,10 +76,7 @@ export class TrainingSession {
    * graph is conditional, labels cycling 0, 1, 2, ... so each grid row/column shows every class.
    */
   fixedFeed(n: number, seed = 1234): GeneratorFeed {
-    const tf = this.tf;
-    const labels = this.plan.usesLabels
-      ? tf.tensor1d(Array.from({ length: n }, (_, i) => i % this.plan.data.numClasses), 'int32') : undefined;
-    return this.stepper.sampleGenerator(n, seed, labels);
+    return this.stepper.sampleGenerator(n, seed, cyclingLabels(this.tf, this.plan, n));
   }
 
   /** n samples from the fixed feed, in inference mode. The caller disposes the result. */

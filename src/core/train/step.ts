@@ -15,6 +15,7 @@ import {
 import type { GanPlan, PlanOutput } from '../compile/plan';
 import type { TrainingConfig } from '../project/types';
 import { makeOptimizer } from './optimizers';
+import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { registerZeroGradients } from '../kernels/zeroGradients';
 
 type T = tfNs.Tensor;
@@ -30,12 +31,7 @@ export interface DeviceData {
   count: number;
 }
 
-export interface GeneratorFeed {
-  values: T[];
-  labels?: T;
-  categorical: T[];
-  continuous?: T;
-}
+export type { GeneratorFeed };
 
 const asArray = (x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const variablesOf = (m: tfNs.LayersModel): tfNs.Variable[] =>
@@ -71,20 +67,7 @@ export class GanStep {
 
   /** Inputs for G: one tensor per generator input, plus what InfoGAN's Q must recover. */
   sampleGenerator(batch: number, seed: number, labels?: T): GeneratorFeed {
-    const tf = this.tf;
-    const feed: GeneratorFeed = { values: [], categorical: [], labels };
-    if (this.plan.usesLabels && !labels) {
-      feed.labels = tf.randomUniform([batch], 0, this.plan.data.numClasses, 'int32', seed + 97);
-    }
-    const continuous: T[] = [];
-    this.plan.generator.inputs.forEach((input, i) => {
-      const s = getBlock(input.type).sample!(tf, input.params, batch, { labels: feed.labels, seed: seed + i });
-      feed.values.push(s.value);
-      if (input.role === 'categoricalCode') feed.categorical.push(s.target!);
-      if (input.role === 'continuousCode') continuous.push(s.target!);
-    });
-    if (continuous.length) feed.continuous = continuous.length === 1 ? continuous[0] : tf.concat(continuous, 1);
-    return feed;
+    return sampleGeneratorFeed(this.tf, this.plan, batch, seed, labels);
   }
 
   /** D's inputs for a batch of images: the images, then every label input fed the batch's labels. */
