@@ -65,6 +65,26 @@ export interface EditorState {
 
 let seq = 0;
 
+/**
+ * Typing "128" into a field is three changes but one edit: consecutive changes to the same field
+ * within a second join the history step of the first. Any other document change ends the run.
+ */
+const COALESCE_MS = 1000;
+let run: { key: string; at: number } | null = null;
+let coalescing = false;
+function coalesced(key: string, apply: () => void): void {
+  const now = Date.now();
+  const t = useEditor.temporal.getState();
+  const join = run !== null && run.key === key && now - run.at < COALESCE_MS;
+  coalescing = true;
+  try {
+    if (join) { t.pause(); apply(); t.resume(); } else apply();
+  } finally {
+    coalescing = false;
+  }
+  run = { key, at: now };
+}
+
 export const useEditor = create<EditorState>()(
   temporal(
     (set, get) => {
@@ -86,8 +106,9 @@ export const useEditor = create<EditorState>()(
           set({ doc: docOf(p), selection: [], edgeSelection: [], dragging: null, viewport: p.viewport, viewRequest: { seq: ++seq, viewport: p.viewport } });
           if (message) get().notify(message);
         },
-        setDoc: (patch) => set((s) => ({ doc: { ...s.doc, ...patch } })),
-        setTraining: (patch) => set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } })),
+        setDoc: (patch) => coalesced(`doc:${Object.keys(patch).join()}`, () => set((s) => ({ doc: { ...s.doc, ...patch } }))),
+        setTraining: (patch) => coalesced(`training:${Object.keys(patch).join()}`,
+          () => set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } }))),
         setDataset: (spec) => set((s) => ({ doc: { ...s.doc, dataset: spec } })),
 
         addBlock: (type, network, position) => {
@@ -118,7 +139,7 @@ export const useEditor = create<EditorState>()(
           return verdict;
         },
         disconnect: (edgeIds) => { if (edgeIds.length) setGraph(ops.disconnect(graph(), edgeIds)); },
-        setParam: (id, key, value) => setGraph(ops.setParams(graph(), id, { [key]: value } as Params)),
+        setParam: (id, key, value) => coalesced(`param:${id}:${key}`, () => setGraph(ops.setParams(graph(), id, { [key]: value } as Params))),
         rename: (id, newId) => {
           try {
             const g = ops.renameNode(graph(), id, newId);
@@ -175,6 +196,8 @@ export const useEditor = create<EditorState>()(
   ),
 );
 
+useEditor.subscribe((s, prev) => { if (s.doc !== prev.doc && !coalescing) run = null; });
+
 const pruneSelection = () => {
   const { doc, selection } = useEditor.getState();
   const ids = new Set(doc.graph.nodes.map((n) => n.id));
@@ -184,4 +207,4 @@ const pruneSelection = () => {
 export function undo(): void { useEditor.temporal.getState().undo(); pruneSelection(); }
 export function redo(): void { useEditor.temporal.getState().redo(); pruneSelection(); }
 /** Forget the history (after restoring a session: there is nothing before it to go back to). */
-export function clearHistory(): void { useEditor.temporal.getState().clear(); }
+export function clearHistory(): void { useEditor.temporal.getState().clear(); run = null; }

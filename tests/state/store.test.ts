@@ -75,6 +75,20 @@ describe('undo grouping', () => {
     expect(history().pastStates).toHaveLength(0);
   });
 
+  test('typing a number digit by digit is undone in one step', () => {
+    for (const v of [1, 12, 128]) s().setParam('d_conv1', 'filters', v);
+    expect(history().pastStates).toHaveLength(1);
+    undo();
+    expect(nodeById('d_conv1')!.params.filters).toBe(64);
+  });
+
+  test('edits to two different fields are two steps', () => {
+    s().setParam('d_conv1', 'filters', 32);
+    s().setParam('d_conv1', 'kernelSize', 3);
+    s().setParam('d_conv1', 'filters', 16);
+    expect(history().pastStates).toHaveLength(3);
+  });
+
   test('redo reapplies an undone param change', () => {
     s().setParam('d_conv1', 'filters', 32);
     undo();

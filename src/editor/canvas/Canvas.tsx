@@ -146,7 +146,7 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
         minZoom={0.1} maxZoom={2} connectionRadius={24} proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 150, height: 100 }} ariaLabel="Overview" />
         <Controls showInteractive={false} />
       </ReactFlow>
       <ConnectionHint container={wrapper.current} />
