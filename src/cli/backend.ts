@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as tfNs from '@tensorflow/tfjs';
 import { registerFastCpuKernels } from '../core/kernels/cpuConv2DBackpropFilter';
+import { registerWasmTrainingKernels } from '../core/kernels/wasmConv2DBackpropFilter';
 
 export const NODE_BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
@@ -21,6 +22,7 @@ export async function useBackend(tf: typeof tfNs, name: 'cpu' | 'wasm' | 'webgpu
   tf.env().set('PROD', true); // no tfjs-node advert on the terminal
   if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
   await tf.ready();
+  if (name === 'wasm') registerWasmTrainingKernels(tf);
 }
 
 /** True when an error means "this backend lacks a kernel", so another backend may still work. */

@@ -1,0 +1,70 @@
+/**
+ * Conv2DBackpropFilter for tfjs's wasm backend, which has none (so convolutional GANs could not train
+ * on the fastest CPU path). Composed from the backend's own kernels: for each filter tap (kh, kw) a
+ * strided slice of the padded input, viewed as [N, inC], times dy viewed as [N, outC] (XNNPACK matmul):
+ *   dW[kh, kw] = slice(x)ᵀ · dy
+ * Every intermediate is released with backend.disposeData, as tfjs's own composite kernels do.
+ */
+import type * as tfNs from '@tensorflow/tfjs';
+import type { TF } from '../blocks';
+
+type Info = tfNs.TensorInfo;
+type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<string, unknown> }) => Info;
+interface BackendLike { disposeData(id: unknown): void }
+
+export function registerWasmTrainingKernels(tf: TF): void {
+  const name = 'Conv2DBackpropFilter';
+  if (tf.getKernel(name, 'wasm')) return;
+  const k = (kernel: string): KernelCall => {
+    const cfg = tf.getKernel(kernel, 'wasm');
+    if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${name}`);
+    return cfg.kernelFunc as unknown as KernelCall;
+  };
+  tf.registerKernel({
+    kernelName: name,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, dy } = inputs as unknown as { x: Info; dy: Info };
+      const a = attrs as unknown as {
+        strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: string;
+        dimRoundingMode?: 'floor' | 'round' | 'ceil'; filterShape: [number, number, number, number];
+      };
+      if (a.dataFormat === 'NCHW') throw new Error(`${name} on wasm: NCHW is not supported`);
+      const b = backend as unknown as BackendLike;
+      const info = tf.backend_util.computeConv2DInfo(
+        x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+      const [batch, , , inC] = x.shape;
+      const { outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw, padInfo } = info;
+      const [kH, kW, , outC] = a.filterShape;
+      const n = batch * oh * ow;
+      const padded = padInfo.top || padInfo.bottom || padInfo.left || padInfo.right;
+      const xp = padded
+        ? k('PadV2')({ inputs: { x }, backend, attrs: { paddings: [[0, 0], [padInfo.top, padInfo.bottom], [padInfo.left, padInfo.right], [0, 0]], constantValue: 0 } })
+        : x;
+      const dy2 = k('Reshape')({ inputs: { x: dy }, backend, attrs: { shape: [1, n, outC] } });
+      const taps: Info[] = [];
+      for (let kh = 0; kh < kH; kh++) {
+        for (let kw = 0; kw < kW; kw++) {
+          const slice = k('StridedSlice')({
+            inputs: { x: xp }, backend,
+            attrs: {
+              begin: [0, kh, kw, 0], end: [batch, kh + (oh - 1) * sh + 1, kw + (ow - 1) * sw + 1, inC], strides: [1, sh, sw, 1],
+              beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+            },
+          });
+          const cols = k('Reshape')({ inputs: { x: slice }, backend, attrs: { shape: [1, n, inC] } });
+          taps.push(k('BatchMatMul')({ inputs: { a: cols, b: dy2 }, backend, attrs: { transposeA: true, transposeB: false } }));
+          b.disposeData(cols.dataId);
+          b.disposeData(slice.dataId);
+        }
+      }
+      const joined = taps.length === 1 ? taps[0] : k('Concat')({ inputs: taps, backend, attrs: { axis: 0 } });
+      const out = k('Reshape')({ inputs: { x: joined }, backend, attrs: { shape: a.filterShape } });
+      if (taps.length > 1) taps.forEach((t) => b.disposeData(t.dataId));
+      b.disposeData(joined.dataId);
+      b.disposeData(dy2.dataId);
+      if (padded) b.disposeData(xp.dataId);
+      return out;
+    },
+  });
+}
