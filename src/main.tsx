@@ -6,13 +6,14 @@ import './styles/app.css';
 import { App } from './app/App';
 import { boot } from './app/boot';
 import { startAutosave } from './state/autosave';
+import { TrainingPanel } from './training-ui/TrainingPanel';
 
 async function main() {
   await boot();
   startAutosave();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App trainingPanel={<TrainingPanel />} />
     </StrictMode>,
   );
 }

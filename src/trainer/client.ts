@@ -1,0 +1,135 @@
+/**
+ * The page's only door to the training worker: wraps it with Comlink, feeds its events into the
+ * training store, and restarts it (same plan, same data) when it crashes or runs out of memory.
+ */
+import * as Comlink from 'comlink';
+import type { DatasetInput, Phase, TrainerApi, TrainerEvent, TrainerOptions } from '../../workers/api';
+import type { GanPlan } from '../core/compile/plan';
+import type { TrainingConfig } from '../core/project/types';
+import type { StepMetrics } from '../core/train/metrics';
+import { applyEvent, notify, resetRun, useTraining } from './store';
+
+type WorkerFactory = () => Worker;
+const defaultWorker: WorkerFactory = () =>
+  new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'ganvas-trainer' });
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class TrainerClient {
+  private worker?: Worker;
+  private api?: Comlink.Remote<TrainerApi>;
+  private last?: { plan: GanPlan; data: DatasetInput };
+  private restarts = 0;
+  /** Bumped per worker, so events of a dead worker are ignored. */
+  private generation = 0;
+
+  constructor(private readonly makeWorker: WorkerFactory = defaultWorker) {}
+
+  private spawn(): Comlink.Remote<TrainerApi> {
+    this.worker?.terminate();
+    const gen = ++this.generation;
+    const w = this.makeWorker();
+    w.addEventListener('error', (e) => { e.preventDefault(); void this.crashed(gen, e.message || 'the worker threw an uncaught error'); });
+    w.addEventListener('messageerror', () => void this.crashed(gen, 'a message from the worker could not be read'));
+    this.worker = w;
+    this.api = Comlink.wrap<TrainerApi>(w);
+    return this.api;
+  }
+
+  private sink(gen: number) {
+    return Comlink.proxy((e: TrainerEvent) => {
+      if (gen !== this.generation) return;
+      if (e.type === 'fatal') void this.crashed(gen, e.message);
+      else applyEvent(e);
+    });
+  }
+
+  /** Builds the models in a fresh worker (the backend is chosen there) and runs one step. */
+  async init(plan: GanPlan, data: DatasetInput): Promise<void> {
+    this.last = { plan, data };
+    resetRun();
+    const api = this.spawn();
+    const gen = this.generation;
+    try {
+      const summary = await api.init(plan, data, useTraining.getState().options, this.sink(gen));
+      if (gen !== this.generation) return;
+      useTraining.setState({ summary, status: 'paused', step: summary.step, stale: false });
+      if (summary.notices.length === 0) notify('info', `Training on ${summary.backend}`);
+    } catch (e) {
+      if (gen !== this.generation) return;
+      useTraining.setState({ status: 'error' });
+      notify('error', `Could not start training: ${errorText(e)}`);
+      throw e;
+    }
+  }
+
+  /** The worker died: tell the user, start a new one with the same plan (the graph is untouched). */
+  private async crashed(gen: number, reason: string): Promise<void> {
+    if (gen !== this.generation || !this.last) return;
+    this.generation++;
+    this.worker?.terminate();
+    this.worker = undefined;
+    if (this.restarts++ >= 3) {
+      useTraining.setState({ status: 'error' });
+      notify('error', `The training worker crashed again (${reason}). Try a smaller batch or another backend.`);
+      return;
+    }
+    notify('error', `The training worker crashed (${reason}). It was restarted with the same graph; training starts again from step 0.`);
+    await this.init(this.last.plan, this.last.data).catch(() => {});
+  }
+
+  private get remote(): Comlink.Remote<TrainerApi> {
+    if (!this.api) throw new Error('training is not initialised');
+    return this.api;
+  }
+
+  private async call<V>(f: (api: Comlink.Remote<TrainerApi>) => Promise<V>): Promise<V | undefined> {
+    try {
+      return await f(this.remote);
+    } catch (e) {
+      notify('error', errorText(e));
+      return undefined;
+    }
+  }
+
+  get ready(): boolean { return Boolean(this.api) && useTraining.getState().status !== 'initializing'; }
+
+  async start(): Promise<void> {
+    useTraining.setState({ fault: undefined, phase: undefined });
+    await this.call((a) => a.start());
+  }
+  async pause(): Promise<void> { await this.call((a) => a.pause()); }
+  async step(): Promise<StepMetrics | undefined> { return this.call((a) => a.step()); }
+  async phase(p: Phase): Promise<void> { await this.call((a) => a.phase(p)); }
+
+  async stop(): Promise<void> {
+    if (this.api) await this.call((a) => a.stop());
+    this.worker?.terminate();
+    this.generation++;
+    this.worker = undefined;
+    this.api = undefined;
+    useTraining.setState({ status: 'stopped', phase: undefined });
+  }
+
+  /** Visualisation options go through at once; a backend change needs a new init (the caller does it). */
+  async setOptions(o: Partial<TrainerOptions>): Promise<void> {
+    useTraining.setState((s) => ({ options: { ...s.options, ...o } }));
+    if (this.api) await this.call((a) => a.setOptions(o));
+  }
+
+  /** New hyperparameters; the worker takes them only while paused. */
+  async configure(training: TrainingConfig): Promise<boolean> {
+    if (!this.api) return true;
+    return (await this.call((a) => a.setOptions({ training }).then(() => true))) ?? false;
+  }
+
+  async sample(n: number, seed?: number) { return this.call((a) => a.sample(n, seed)); }
+  async exportWeights() { return this.call((a) => a.exportWeights()); }
+  async memory() { return this.call((a) => a.memory()); }
+
+  /** For tests: simulate a crash of the current worker. */
+  simulateCrash(reason = 'simulated crash'): Promise<void> { return this.crashed(this.generation, reason); }
+}
+
+/** The app's one trainer client. */
+export const trainer = new TrainerClient();

@@ -1,0 +1,126 @@
+/**
+ * The training store (zustand): what the worker reports, shaped for the UI. Only src/trainer/client.ts
+ * writes to it (through `applyEvent`); the panel, the charts and the node tiles read small slices.
+ */
+import { create } from 'zustand';
+import type { ActivationTile, FaultReport, InitSummary, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
+import { DEFAULT_OPTIONS } from '../../workers/api';
+import { METRICS, type MetricName } from '../core/train/step';
+
+export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
+export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
+
+/** Metrics history as columns (what charts want), capped by halving the resolution when full. */
+export type History = { step: number[] } & Record<MetricName, number[]>;
+export const MAX_POINTS = 4000;
+const emptyHistory = (): History => Object.fromEntries([['step', []], ...METRICS.map((m) => [m, []])]) as unknown as History;
+
+export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
+const MAX_STAT_POINTS = 300;
+
+export interface TrainingState {
+  status: TrainingStatus;
+  summary?: InitSummary;
+  notices: Notice[];
+  step: number;
+  history: History;
+  /** Bumped on every metrics batch, so charts redraw without comparing arrays. */
+  historyVersion: number;
+  stepsPerSec: number;
+  stepMs: number;
+  elapsedMs: number;
+  probeOverhead: number;
+  probeEvery: number;
+  tiles: Record<string, ActivationTile>;
+  tileStep: number;
+  statHistory: Record<string, StatPoint[]>;
+  samples?: { step: number; tile: ActivationTile };
+  fault?: FaultReport;
+  /** Step-by-step mode: the phase just shown, and D's mean score in it. */
+  phase?: Phase;
+  phaseScore?: number;
+  options: TrainerOptions;
+  /** The node whose channels are open in the large view. */
+  openNode?: string;
+  /** True when the graph or dataset changed after the models were built. */
+  stale: boolean;
+}
+
+export const initialTraining = (): TrainingState => ({
+  status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
+  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, options: { ...DEFAULT_OPTIONS }, stale: false,
+});
+
+export const useTraining = create<TrainingState>(() => initialTraining());
+
+let seq = 0;
+export function notify(level: Notice['level'], message: string): void {
+  useTraining.setState((s) => ({ notices: [...s.notices.slice(-4), { seq: ++seq, level, message }] }));
+}
+export function dismissNotice(n: number): void {
+  useTraining.setState((s) => ({ notices: s.notices.filter((x) => x.seq !== n) }));
+}
+
+function appendHistory(h: History, ms: Extract<TrainerEvent, { type: 'metrics' }>['metrics']): History {
+  const next = { ...h } as History;
+  for (const key of ['step', ...METRICS] as const) next[key] = [...h[key], ...ms.map((m) => m[key])];
+  if (next.step.length > MAX_POINTS) {
+    for (const key of ['step', ...METRICS] as const) next[key] = next[key].filter((_, i) => i % 2 === 0);
+  }
+  return next;
+}
+
+function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Partial<TrainingState> {
+  const all = { ...s.tiles };
+  const hist = { ...s.statHistory };
+  for (const t of tiles) {
+    all[t.nodeId] = t;
+    const sat = t.activation === 'tanh' ? t.stats.saturatedTanh : t.activation === 'sigmoid' ? t.stats.saturatedSigmoid : 0;
+    const point = { step, mean: t.stats.mean, std: t.stats.std, dead: t.stats.dead, saturated: sat };
+    hist[t.nodeId] = [...(hist[t.nodeId] ?? []).slice(-(MAX_STAT_POINTS - 1)), point];
+  }
+  const gen = tiles.find((t) => t.kind === 'image' || t.kind === 'scatter');
+  return { tiles: all, statHistory: hist, tileStep: step, ...(gen ? { samples: { step, tile: gen } } : {}) };
+}
+
+/** The one reducer from worker events to state. */
+export function applyEvent(e: TrainerEvent): void {
+  const set = useTraining.setState;
+  switch (e.type) {
+    case 'metrics':
+      set((s) => ({
+        history: appendHistory(s.history, e.metrics), historyVersion: s.historyVersion + 1, step: e.step,
+        stepsPerSec: e.stepsPerSec, stepMs: e.stepMs, elapsedMs: e.elapsedMs, probeOverhead: e.probeOverhead, probeEvery: e.probeEvery,
+      }));
+      return;
+    case 'tiles':
+      set((s) => withTiles(s, e.step, e.tiles));
+      return;
+    case 'phase':
+      set((s) => ({ ...withTiles(s, e.step, e.tiles), phase: e.phase, phaseScore: e.dScore }));
+      return;
+    case 'samples':
+      set({ samples: { step: e.step, tile: e.tile } });
+      return;
+    case 'status':
+      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step }));
+      return;
+    case 'fault':
+      set({ fault: e.fault });
+      notify('error', e.fault.message);
+      return;
+    case 'notice':
+      notify(e.level, e.message);
+      return;
+    case 'fatal':
+      // The client handles restarts; the message is shown by it.
+      return;
+  }
+}
+
+/** Clears what belonged to the previous run (a new init). */
+export function resetRun(): void {
+  useTraining.setState((s) => ({
+    ...initialTraining(), options: s.options, notices: s.notices, openNode: s.openNode, status: 'initializing',
+  }));
+}

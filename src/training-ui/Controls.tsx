@@ -1,0 +1,47 @@
+/** Start / pause / step / stop, step-by-step phases, backend choice and the visualisation switch. */
+import { BACKENDS, type BackendChoice } from '../core/backend/choose';
+import { trainer } from '../trainer/client';
+import { useTraining } from '../trainer/store';
+import { nextPhase, rebuild, stepOnce, stop, train } from './actions';
+
+const PHASE_LABELS = { dReal: '1 · D on real', dFake: '2 · D on fake', g: '3 · update D, then G through frozen D' } as const;
+const PROBE_CHOICES = ['auto', 1, 5, 10, 25, 50, 100, 500] as const;
+
+export function Controls() {
+  const status = useTraining((s) => s.status);
+  const phase = useTraining((s) => s.phase);
+  const options = useTraining((s) => s.options);
+  const stale = useTraining((s) => s.stale);
+  const running = status === 'running', busy = status === 'initializing';
+  const nextLabel = PHASE_LABELS[phase === 'dReal' ? 'dFake' : phase === 'dFake' ? 'g' : 'dReal'];
+  return (
+    <div className="train-controls" role="toolbar" aria-label="Training controls">
+      {running
+        ? <button data-testid="train-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
+        : <button data-testid="train-start" className="primary" disabled={busy} onClick={() => void train()}>▶ {stale || status === 'idle' || status === 'stopped' ? 'Train' : 'Resume'}</button>}
+      <button data-testid="train-step" disabled={running || busy} onClick={() => void stepOnce()} title="One full step">Step</button>
+      <button data-testid="train-phase" disabled={running || busy} onClick={() => void nextPhase()} title={`Step by step: next phase (${nextLabel})`}>Phase ▸</button>
+      <button data-testid="train-stop" disabled={busy || status === 'idle' || status === 'stopped'} onClick={() => void stop()}>■ Stop</button>
+      <label className="inline">
+        Backend
+        <select data-testid="train-backend" value={options.backend} disabled={busy}
+          onChange={(e) => { void trainer.setOptions({ backend: e.target.value as BackendChoice }).then(() => { if (status === 'paused' || running) void rebuild(); }); }}>
+          <option value="auto">auto</option>
+          {BACKENDS.map((b) => <option key={b} value={b}>{b}</option>)}
+        </select>
+      </label>
+      <label className="inline">
+        <input type="checkbox" data-testid="train-visualize" checked={options.visualize} onChange={(e) => void trainer.setOptions({ visualize: e.target.checked })} />
+        Live activations
+      </label>
+      <label className="inline" title="Steps between activation probes; auto keeps the probe under 10% of the training time">
+        every
+        <select data-testid="train-probe-every" value={String(options.probeEvery)} disabled={!options.visualize}
+          onChange={(e) => void trainer.setOptions({ probeEvery: e.target.value === 'auto' ? 'auto' : Number(e.target.value) })}>
+          {PROBE_CHOICES.map((c) => <option key={c} value={String(c)}>{c === 'auto' ? 'auto' : `${c} steps`}</option>)}
+        </select>
+      </label>
+      {phase && <span className="phase-badge" data-testid="train-phase-label" data-phase={phase}>Phase {PHASE_LABELS[phase]}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * A small canvas line chart (a few series over training steps). Drawing is one pass over at most a
+ * few thousand points, scheduled with requestAnimationFrame, so the page never stutters.
+ */
+import { useEffect, useRef } from 'react';
+
+export interface Series { label: string; color: string; values: readonly number[] }
+
+function niceRange(series: Series[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const s of series) for (const v of s.values) if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
+
+function draw(c: HTMLCanvasElement, x: readonly number[], series: Series[]): void {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const w = c.clientWidth, h = c.clientHeight;
+  if (!w || !h) return;
+  c.width = Math.round(w * dpr);
+  c.height = Math.round(h * dpr);
+  const g = c.getContext('2d');
+  if (!g) return;
+  g.scale(dpr, dpr);
+  g.clearRect(0, 0, w, h);
+  const left = 44, right = 6, top = 6, bottom = 16;
+  const [lo, hi] = niceRange(series);
+  const x0 = x[0] ?? 0, x1 = x[x.length - 1] ?? 1;
+  const px = (v: number) => left + ((v - x0) / Math.max(1e-9, x1 - x0)) * (w - left - right);
+  const py = (v: number) => top + (1 - (v - lo) / (hi - lo)) * (h - top - bottom);
+  g.strokeStyle = '#e3e6ea';
+  g.fillStyle = '#6b7480';
+  g.font = '10px system-ui, sans-serif';
+  g.lineWidth = 1;
+  for (const v of [lo, (lo + hi) / 2, hi]) {
+    g.beginPath(); g.moveTo(left, py(v)); g.lineTo(w - right, py(v)); g.stroke();
+    g.fillText(fmt(v), 2, Math.min(h - bottom, Math.max(top + 8, py(v) + 3)));
+  }
+  g.fillText(`step ${x0}`, left, h - 3);
+  const end = `${x1}`;
+  g.fillText(end, w - right - g.measureText(end).width, h - 3);
+  g.lineWidth = 1.5;
+  for (const s of series) {
+    g.strokeStyle = s.color;
+    g.beginPath();
+    let pen = false;
+    s.values.forEach((v, i) => {
+      if (!Number.isFinite(v)) { pen = false; return; }
+      if (pen) g.lineTo(px(x[i]), py(v)); else g.moveTo(px(x[i]), py(v));
+      pen = true;
+    });
+    g.stroke();
+  }
+}
+
+export function LineChart({ title, x, series, version, height = 110 }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => { if (ref.current) draw(ref.current, x, series); });
+    return () => cancelAnimationFrame(id);
+    // `version` changes whenever the data does; the arrays themselves are new objects each time.
+  }, [version, x, series]);
+  const last = (s: Series) => s.values[s.values.length - 1];
+  return (
+    <figure className="chart" data-testid={`chart-${title}`} data-points={x.length}>
+      <figcaption>
+        <span className="chart-title">{title}</span>
+        {series.map((s) => (
+          <span key={s.label} className="chart-key" style={{ color: s.color }}>
+            {s.label} {last(s) === undefined ? '' : fmt(last(s)!)}
+          </span>
+        ))}
+      </figcaption>
+      <canvas ref={ref} style={{ width: '100%', height }} />
+    </figure>
+  );
+}

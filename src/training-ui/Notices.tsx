@@ -1,0 +1,24 @@
+/** Notices from training (fallbacks, crashes, hyperparameter changes) and the NaN fault banner. */
+import { useTraining, dismissNotice } from '../trainer/store';
+
+export function Notices() {
+  const notices = useTraining((s) => s.notices);
+  const fault = useTraining((s) => s.fault);
+  return (
+    <div className="train-notices" aria-live="polite">
+      {fault && (
+        <div className="notice notice-error fault" data-testid="train-fault" data-node={fault.nodeId ?? ''} data-step={fault.step}>
+          <b>NaN/Inf at step {fault.step}</b>
+          {fault.nodeId && <> in {fault.network} node <code>{fault.nodeId}</code>{fault.where === 'weights' ? ' (its weights)' : ''}</>}.
+          <ul>{fault.causes.map((c) => <li key={c}>{c}</li>)}</ul>
+        </div>
+      )}
+      {notices.map((n) => (
+        <div key={n.seq} className={`notice notice-${n.level}`} data-testid="train-notice">
+          <span>{n.message}</span>
+          <button className="link" aria-label="Dismiss" onClick={() => dismissNotice(n.seq)}>×</button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Backend, adapter, step counter, throughput, elapsed time and probe cost: always visible while training. */
+import { describeAdapter } from '../core/backend/choose';
+import { useShallow } from 'zustand/react/shallow';
+import { useTraining } from '../trainer/store';
+
+const time = (ms: number) => {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function RunStats() {
+  const s = useTraining(useShallow((x) => ({
+    status: x.status, summary: x.summary, step: x.step, sps: x.stepsPerSec, ms: x.stepMs, elapsed: x.elapsedMs,
+    overhead: x.probeOverhead, every: x.probeEvery, visualize: x.options.visualize,
+  })));
+  return (
+    <div className="run-stats" data-testid="run-stats">
+      <span className={`status status-${s.status}`} data-testid="train-status">{s.status}</span>
+      <span>step <b data-testid="train-step-count">{s.step}</b></span>
+      <span data-testid="train-sps">{s.sps ? `${s.sps < 10 ? s.sps.toFixed(2) : s.sps.toFixed(0)} steps/s` : '– steps/s'}</span>
+      <span>{s.ms ? `${s.ms.toFixed(s.ms < 10 ? 1 : 0)} ms/step` : ''}</span>
+      <span title="training time">⏱ {time(s.elapsed)}</span>
+      {s.visualize && s.every > 0 && <span title="share of time spent probing activations">probe every {s.every} · {(s.overhead * 100).toFixed(1)}%</span>}
+      {s.summary && (
+        <span className="backend" data-testid="train-backend-active" data-backend={s.summary.backend} data-fallback={String(s.summary.isFallbackAdapter)}>
+          on <b>{s.summary.backend}</b>{s.summary.adapter ? ` · ${describeAdapter(s.summary.adapter)}` : ''}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * What the panel's buttons do: compile the editor's current project (read from src/state) and drive
+ * the trainer client. Also keeps training in step with the document: a graph or dataset edit stops
+ * training (the built models no longer match), a hyperparameter edit is applied while paused.
+ */
+import { compileGraph } from '../core/compile/plan';
+import { datasetInfo } from '../core/data/catalog';
+import { MNIST_BIN_PATH } from '../core/data/mnist';
+import type { Doc } from '../state/document';
+import { useEditor } from '../state/store';
+import { trainer } from '../trainer/client';
+import { notify, useTraining } from '../trainer/store';
+
+/** The document the running models were built from. */
+let builtFrom: Doc | undefined;
+
+/** Compiles the current graph and builds it in a fresh worker; false (with a notice) when the graph has errors. */
+export async function build(): Promise<boolean> {
+  const doc = useEditor.getState().doc;
+  const res = compileGraph(doc.graph, datasetInfo(doc.dataset), doc.training);
+  if (!res.ok) {
+    const errors = res.problems.filter((p) => p.severity === 'error');
+    notify('error', `Fix the graph first: ${errors.slice(0, 2).map((p) => p.message).join('; ')}${errors.length > 2 ? ` (+${errors.length - 2} more)` : ''}`);
+    return false;
+  }
+  builtFrom = doc;
+  const mnistUrl = new URL(MNIST_BIN_PATH, document.baseURI).href;
+  try {
+    await trainer.init(res.plan, { spec: doc.dataset, mnistUrl });
+    return true;
+  } catch {
+    builtFrom = undefined;
+    return false;
+  }
+}
+
+const needsBuild = () => {
+  const s = useTraining.getState();
+  return !builtFrom || s.stale || s.status === 'idle' || s.status === 'stopped' || s.status === 'error';
+};
+
+export async function train(): Promise<void> {
+  if (needsBuild() && !(await build())) return;
+  await trainer.start();
+}
+
+export async function stepOnce(): Promise<void> {
+  if (needsBuild() && !(await build())) return;
+  await trainer.step();
+}
+
+const PHASES = ['dReal', 'dFake', 'g'] as const;
+/** Step-by-step mode: the next of the three phases of a step. */
+export async function nextPhase(): Promise<void> {
+  if (needsBuild() && !(await build())) return;
+  const cur = useTraining.getState().phase;
+  const next = PHASES[(cur ? PHASES.indexOf(cur) + 1 : 0) % PHASES.length];
+  await trainer.phase(next);
+}
+
+export async function stop(): Promise<void> {
+  builtFrom = undefined;
+  await trainer.stop();
+}
+
+/** Rebuild with the current options (e.g. another backend), keeping nothing of the old run. */
+export async function rebuild(): Promise<void> {
+  const running = useTraining.getState().status === 'running';
+  await trainer.stop();
+  if (await build()) { if (running) await trainer.start(); }
+}
+
+/** Watches the document; returns the unsubscribe function. */
+export function followDocument(): () => void {
+  return useEditor.subscribe((s, prev) => {
+    if (!builtFrom || s.doc === prev.doc) return;
+    const t = useTraining.getState();
+    if (t.status === 'idle' || t.status === 'stopped' || t.status === 'initializing') return;
+    if (s.doc.graph !== builtFrom.graph || s.doc.dataset !== builtFrom.dataset) {
+      builtFrom = undefined;
+      useTraining.setState({ stale: true });
+      void trainer.stop().then(() => useTraining.setState({ stale: true }));
+      notify('warning', 'The graph changed, so training stopped. Press Train to compile the new graph and start again.');
+    } else if (s.doc.training !== builtFrom.training) {
+      builtFrom = s.doc;
+      void applyTraining(s.doc.training);
+    }
+  });
+}
+
+/** Hyperparameters go to the worker while paused: pause, apply, resume. */
+async function applyTraining(cfg: Doc['training']): Promise<void> {
+  const wasRunning = useTraining.getState().status === 'running';
+  if (wasRunning) await trainer.pause();
+  if (await trainer.configure(cfg)) notify('info', 'New hyperparameters applied');
+  if (wasRunning) await trainer.start();
+}
