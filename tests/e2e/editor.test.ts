@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, node, openEditor, shapeOf, waitForAutosave } from './helpers';
+import { boxOf, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -41,7 +41,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   const { ctx, page, errors } = await openEditor(browser, app.url);
   expect(await page.getByTestId('node-g_dense1').count()).toBe(0);
   await page.keyboard.press('f'); // fit: the whole generator region on screen
-  await page.waitForFunction(() => !document.querySelector('.react-flow__viewport')?.getAttribute('style')?.includes('scale(0.7)'));
+  await waitForStillViewport(page);
   const region = await boxOf(page, '[data-testid="region-generator"]');
   const pane = await boxOf(page, '.react-flow__pane');
   // Bottom-right corner of the generator region: empty space after the wrapped last row.
@@ -63,7 +63,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
 test('double-clicking the canvas searches and inserts a block there; ? shows the shortcuts', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.keyboard.press('f');
-  await page.waitForFunction(() => !document.querySelector('.react-flow__viewport')?.getAttribute('style')?.includes('scale(0.7)'));
+  await waitForStillViewport(page);
   const region = await boxOf(page, '[data-testid="region-discriminator"]');
   await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 20);
   const search = page.getByRole('textbox', { name: 'Block to insert' });

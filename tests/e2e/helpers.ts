@@ -28,3 +28,14 @@ export async function boxOf(page: Page, selector: string) {
   if (!b) throw new Error(`${selector} is not visible`);
   return b;
 }
+
+/** Waits until the canvas viewport has stopped moving (fit and centre animate). */
+export async function waitForStillViewport(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __lastViewport?: string | null };
+    const now = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
+    const still = now === w.__lastViewport;
+    w.__lastViewport = now;
+    return still;
+  }, undefined, { polling: 150 });
+}
