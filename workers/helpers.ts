@@ -3,7 +3,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../src/core/blocks';
 import type { HostDataset } from '../src/core/data/host';
 import { faultMessage, firstNonFiniteWeights, likelyCauses, type FaultReport } from '../src/core/train/faults';
-import { ActivationProbe, firstNonFiniteNode, imageGrid, probeBatchSize, scatter2d } from '../src/core/train/probe';
+import { ActivationProbe, firstNonFiniteNode, imageGrid, probeBatchSize, scatterCells } from '../src/core/train/probe';
 import type { RunEnd, TrainingSession } from '../src/core/train/session';
 import { unpackTiles, type ActivationTile, type TileLayout } from '../src/core/train/tiles';
 import type { SampleResult } from './api';
@@ -50,9 +50,9 @@ export async function sampleTile(tf: TF, s: TrainingSession, n: number, seed: nu
   const gen = probe.layouts.find((l) => l.kind === 'image' || l.kind === 'scatter')!;
   const layout: TileLayout = image
     ? { ...gen, width: g * shape[1], height: g * shape[0], shown: n, total: n }
-    : gen;
+    : { ...gen, points: n };
   const packed = tf.tidy(() => {
-    const pic = image ? imageGrid(tf, x, g, layout.channels, scaleOf(host)) : scatter2d(tf, x, x, layout.width, extentOf(host));
+    const pic = image ? imageGrid(tf, x, g, layout.channels, scaleOf(host)) : scatterCells(tf, x, x, layout.width, extentOf(host));
     return tf.concat([tf.reshape(pic, [-1]), tf.zeros([8])]);
   });
   const [values, pic] = await Promise.all([x.data() as Promise<Float32Array>, packed.data()]);

@@ -68,6 +68,7 @@ export class Trainer implements TrainerApi {
         if (act.adapter?.isFallbackAdapter) notices.push(`WebGPU runs on a software adapter (${describeAdapter(act.adapter)}): expect slow steps`);
         notices.forEach((message) => this.emit({ type: 'notice', level: 'warning', message }));
         if (end.reason === 'nonFinite') await this.fault(end);
+        else await this.warmUp();
         return {
           backend: name, adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
@@ -83,6 +84,20 @@ export class Trainer implements TrainerApi {
       }
     }
     throw new Error(`no backend could train this model:\n${notices.join('\n')}`);
+  }
+
+  /**
+   * The first probe compiles every reduction kernel (seconds on WebGL/WebGPU): do it during init, so
+   * the tiles are there at once and the pacer never mistakes compile time for the probe's cost.
+   */
+  private async warmUp(): Promise<void> {
+    const s = this.live;
+    this.lastProbeStep = s.step;
+    if (this.opts.visualize) this.emit({ type: 'tiles', step: s.step, tiles: await this.probeRun!.read(), probeMs: 0 });
+    else {
+      const tile = await this.probeRun!.readSamples();
+      if (tile) this.emit({ type: 'samples', step: s.step, tile });
+    }
   }
 
   private get live(): TrainingSession {

@@ -72,18 +72,19 @@ export function imageGrid(tf: TF, x: T, g: number, channels: number, scale: 'tan
   return tf.reshape(grid, [g * h, g * w * channels]);
 }
 
-/** 2-D points as two s×s histograms (channel 0 = `fake`, channel 1 = `real`) over [-e, e]², interleaved. */
-export function scatter2d(tf: TF, fake: T, real: T, s: number, e: number): T {
-  const hist = (pts: T): T => {
+/**
+ * 2-D points -> their cell index in an s×s grid over [-e, e]² (row 0 at the top), fake points then
+ * real ones. The device does the arithmetic; the host only counts (unpackTiles), which is far cheaper
+ * than a one-hot histogram of n × s² values on the device.
+ */
+export function scatterCells(tf: TF, fake: T, real: T, s: number, e: number): T {
+  const cells = (pts: T): T => {
     const p2 = tf.slice(tf.reshape(pts, [pts.shape[0]!, -1]), [0, 0], [-1, 2]);
     const cell = tf.clipByValue(tf.floor(tf.mul(tf.div(tf.add(p2, e), 2 * e), s)), 0, s - 1);
     const [cx, cy] = tf.split(cell, 2, 1);
-    // Row 0 is the top of the picture: y grows upwards.
-    const idx = tf.cast(tf.reshape(tf.add(tf.mul(tf.sub(s - 1, cy), s), cx), [-1]), 'int32');
-    // A one-hot sum is a scatter-add every backend has (wasm lacks UnsortedSegmentSum).
-    return tf.minimum(tf.mul(tf.sum(tf.oneHot(idx, s * s), 0), 96), 255);
+    return tf.reshape(tf.add(tf.mul(tf.sub(s - 1, cy), s), cx), [-1]);
   };
-  return tf.stack([hist(fake), hist(real)], 1);
+  return tf.concat([cells(fake), cells(real)]);
 }
 
 export class ActivationProbe {
@@ -120,7 +121,7 @@ export class ActivationProbe {
         const g = o.gridSide, s = o.scatterSize;
         this.layouts.push(image
           ? { nodeId: out.head, network, kind: 'image', shape: out.shape, width: g * out.shape[1], height: g * out.shape[0], channels: out.shape[2] >= 3 ? 3 : 1, shown: g * g, total: g * g }
-          : { nodeId: out.head, network, kind: 'scatter', shape: out.shape, width: s, height: s, channels: 2, shown: 1, total: 1 });
+          : { nodeId: out.head, network, kind: 'scatter', shape: out.shape, width: s, height: s, channels: 2, shown: 1, total: 1, points: this.real.shape[0]! });
       } else {
         this.layouts.push({ ...this.layoutFor(out.shape), nodeId: out.head, network, shape: out.shape, activation: out.activation });
       }
@@ -192,7 +193,7 @@ export class ActivationProbe {
       return to255(tf, part, tf.min(part), tf.max(part));
     }
     if (l.kind === 'image') return imageGrid(tf, x, o.gridSide, l.channels, o.scale);
-    return scatter2d(tf, x, this.real, o.scatterSize, o.extent);
+    return scatterCells(tf, x, this.real, o.scatterSize, o.extent);
   }
 
   /** Runs the probe and downloads everything in one asynchronous read. */

@@ -42,6 +42,8 @@ export interface TileLayout {
   /** For mosaics: how many of the node's channels the tile shows, and how many it has. */
   shown: number;
   total: number;
+  /** Scatter tiles: points per set (the packed data are 2 × points cell indices, binned on the host). */
+  points?: number;
   /** The node's activation ('relu', 'tanh', ...) when its params name one; says which stats matter. */
   activation?: string;
 }
@@ -62,17 +64,32 @@ export function saturationOf(t: Pick<ActivationTile, 'activation' | 'stats'>): n
 /** ReLU-like activations, where a unit that is never positive is dead. */
 export const isRelu = (activation?: string): boolean => activation === 'relu' || activation === 'relu6';
 
+/** Intensity a single point adds to its scatter cell. */
+const SCATTER_STEP = 96;
+
 /** Splits one downloaded buffer (pixels then stats per node, in layout order) into tiles. */
 export function unpackTiles(values: ArrayLike<number>, layouts: TileLayout[]): ActivationTile[] {
   let off = 0;
   return layouts.map((l) => {
     const n = l.width * l.height * l.channels;
     const pixels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[off + i];
-      pixels[i] = Number.isFinite(v) ? Math.max(0, Math.min(255, Math.round(v))) : 0;
+    if (l.kind === 'scatter') {
+      // Cell indices of the fake points (channel 0), then of the real ones (channel 1).
+      const k = l.points ?? 0;
+      for (let i = 0; i < 2 * k; i++) {
+        const cell = values[off + i];
+        if (!Number.isFinite(cell)) continue;
+        const j = Math.round(cell) * 2 + (i < k ? 0 : 1);
+        pixels[j] = Math.min(255, pixels[j] + SCATTER_STEP);
+      }
+      off += 2 * k;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = values[off + i];
+        pixels[i] = Number.isFinite(v) ? Math.max(0, Math.min(255, Math.round(v))) : 0;
+      }
+      off += n;
     }
-    off += n;
     const stats = {} as NodeStats;
     STAT_NAMES.forEach((name, j) => { stats[name] = values[off + j]; });
     off += STAT_NAMES.length;
