@@ -71,6 +71,14 @@ test('double-clicking the canvas searches and inserts a block there; ? shows the
   await screenshot(page, 'editor-04a-quick-insert');
   await search.press('Enter');
   await node(page, 'd_layernormalization1').waitFor();
+  // The inserted block is selected: duplicate it, delete the copy, undo the delete.
+  await page.locator('.react-flow__pane').focus();
+  await page.keyboard.press('Control+d');
+  await node(page, 'd_layernormalization2').waitFor();
+  await page.keyboard.press('Delete');
+  await node(page, 'd_layernormalization2').waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+z');
+  await node(page, 'd_layernormalization2').waitFor();
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   await screenshot(page, 'editor-04b-help');
@@ -155,6 +163,15 @@ test('save downloads the project file; a bad file is rejected and the graph stay
   expect(await toast.innerText()).toContain("graph.nodes[3].type: unknown block type 'warpDrive'");
   await expect(node(page, 'g_dense').isVisible()).resolves.toBe(true);
   await screenshot(page, 'editor-07-bad-file');
+
+  // Dropping a good file on the canvas opens it.
+  const other = { ...saved, name: 'Dropped project' };
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.ganvas.json', { type: 'application/json' }));
+    document.querySelector('.canvas')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(other));
+  await page.getByText('Dropped project').first().waitFor();
   expect(errors).toEqual([]);
   await ctx.close();
 });
