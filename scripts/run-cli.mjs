@@ -9,7 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, '.cache', 'cli', 'ganvas.mjs');
+// `--entry bench/node.ts` bundles and runs another entry point (the benchmarks) the same way.
+const args = process.argv.slice(2);
+const entryAt = args.indexOf('--entry');
+const entry = entryAt >= 0 ? args.splice(entryAt, 2)[1] : 'src/cli/main.ts';
+const outfile = join(root, '.cache', 'cli', `${entry.replace(/[^\w]+/g, '_')}.mjs`);
 /** Newest modification time under the folders the bundle is made from. */
 function newest(dir) {
   let t = 0;
@@ -20,10 +24,10 @@ function newest(dir) {
   return t;
 }
 const stale = !existsSync(outfile)
-  || Math.max(newest(join(root, 'src')), newest(join(root, 'templates')), statSync(join(root, 'package-lock.json')).mtimeMs) > statSync(outfile).mtimeMs;
+  || Math.max(newest(join(root, 'src')), newest(join(root, 'templates')), newest(join(root, 'bench')), statSync(join(root, 'package-lock.json')).mtimeMs) > statSync(outfile).mtimeMs;
 if (stale) try {
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile,
     mainFields: ['module', 'main'], logLevel: 'error', sourcemap: 'inline',
     // The wasm backend's Emscripten loader calls require('fs') and uses __dirname.
@@ -33,5 +37,5 @@ if (stale) try {
   console.error(`ganvas: could not build the CLI: ${e.message}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.cwd() });
+const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit', cwd: process.cwd() });
 process.exit(r.status ?? 1);

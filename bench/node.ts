@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: Ganvas's training speed in Node, written to BENCHMARKS.md (the "Node" section).
+ * - ms per GAN step per template, batch and backend (cpu with Ganvas's fast kernel, wasm with its
+ *   composed Conv2DBackpropFilter);
+ * - compiled-from-graph vs hand-written tfjs of the same models and step, interleaved, same backend;
+ * - cost of a live-activation probe and the overhead at the default (auto) probe interval;
+ * - time to first step (compile + build + upload + first step) and memory per template.
+ * Medians over repetitions taken in one run; the machine is shared, so ratios matter more than ms.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { useBackend } from '../src/cli/backend';
+import { loadTemplate } from '../src/core/project/templates';
+import { compileGraph, type GanPlan } from '../src/core/compile/plan';
+import { datasetInfo } from '../src/core/data/catalog';
+import { TrainingSession } from '../src/core/train/session';
+import { loadDataset } from '../src/core/data/load';
+import type { HostDataset } from '../src/core/data/host';
+import { ActivationProbe, probeBatchSize } from '../src/core/train/probe';
+import { Pacer } from '../src/core/train/pacing';
+import { handDcgan, handRing, handStep, type HandGan } from './handwritten';
+
+const QUICK = process.argv.includes('--quick');
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const data = new Map<string, HostDataset>();
+
+async function dataset(id: string): Promise<HostDataset> {
+  const p = loadTemplate(id);
+  const key = p.dataset.kind;
+  if (!data.has(key)) data.set(key, await loadDataset(p.dataset, { mnistBytes: async () => readFileSync('public/data/mnist-10k.bin') }));
+  return data.get(key)!;
+}
+function planOf(id: string, batch: number): GanPlan {
+  const p = loadTemplate(id);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: batch, dSteps: 1 });
+  if (!res.ok) throw new Error(`${id} does not compile`);
+  return res.plan;
+}
+async function timeOnce(f: () => tf.Tensor): Promise<number> {
+  const t0 = performance.now();
+  const t = f();
+  await t.data();
+  t.dispose();
+  return performance.now() - t0;
+}
+
+interface StepRow { template: string; batch: number; backend: string; compiled: number; hand?: number; ratio?: number; reps: number }
+
+/** Compiled step (and the hand-written one, interleaved, when given) on the current backend. */
+async function stepRow(id: string, batch: number, backend: string, reps: number, hand?: (t: typeof tf) => HandGan): Promise<StepRow> {
+  const host = await dataset(id);
+  const s = new TrainingSession(tf, planOf(id, batch), host);
+  const h = hand?.(tf);
+  const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
+  const a: number[] = [], b: number[] = [];
+  for (let r = -1; r < reps; r++) { // r = -1: warm-up (kernels, optimizer slots)
+    const ta = await timeOnce(() => s.stepper.step());
+    const tb = h ? await timeOnce(() => handStep(tf, h, images!, batch, 1000 + r)) : 0;
+    if (r >= 0) { a.push(ta); b.push(tb); }
+  }
+  s.dispose();
+  if (h) { h.G.dispose(); h.D.dispose(); h.optG.dispose(); h.optD.dispose(); images!.dispose(); }
+  const row: StepRow = { template: id, batch, backend, compiled: median(a), reps };
+  if (h) { row.hand = median(b); row.ratio = row.compiled / row.hand; }
+  console.log(`  ${id} b${batch} ${backend}: ${ms(row.compiled)} ms/step${h ? `, hand-written ${ms(row.hand!)} ms, ratio ${row.ratio!.toFixed(3)}` : ''}`);
+  return row;
+}
+
+interface ProbeRow { template: string; backend: string; stepMs: number; probeMs: number; every: number; overhead: number }
+async function probeRow(id: string, batch: number, backend: string, reps: number): Promise<ProbeRow> {
+  const host = await dataset(id);
+  const plan = planOf(id, batch);
+  const s = new TrainingSession(tf, plan, host);
+  const n = probeBatchSize(plan);
+  const real = tf.tensor(host.values.subarray(0, n * host.values.length / host.count), [Math.min(n, host.count), ...host.shape]);
+  const probe = new ActivationProbe(tf, plan, s.gan, s.fixedFeed(n), real, undefined, { scale: loadTemplate(id).dataset.scale });
+  const pacer = new Pacer();
+  const steps: number[] = [], probes: number[] = [];
+  for (let r = -1; r < reps; r++) {
+    const st = await timeOnce(() => s.stepper.step());
+    const t0 = performance.now();
+    await probe.read();
+    const pt = performance.now() - t0;
+    if (r >= 0) { steps.push(st); probes.push(pt); pacer.recordSteps(1, st); pacer.recordProbe(pt); }
+  }
+  const stepMs = median(steps), probeMs = median(probes);
+  const every = pacer.probeEvery('auto');
+  probe.dispose();
+  s.dispose();
+  const overhead = probeMs / (every * stepMs + probeMs);
+  console.log(`  probe ${id} ${backend}: ${ms(probeMs)} ms per probe, step ${ms(stepMs)} ms, auto interval ${every} -> ${(overhead * 100).toFixed(1)}%`);
+  return { template: id, backend, stepMs, probeMs, every, overhead };
+}
+
+interface StartRow { template: string; backend: string; firstStepMs: number; rssMb: number; tfMb: number; tensors: number }
+async function startRow(id: string, backend: string): Promise<StartRow> {
+  const host = await dataset(id);
+  const t0 = performance.now();
+  const p = loadTemplate(id);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: Math.min(p.training.batchSize, 64) });
+  if (!res.ok) throw new Error(id);
+  const s = new TrainingSession(tf, res.plan, host);
+  await s.run(1);
+  const first = performance.now() - t0;
+  await s.run(2);
+  const mem = tf.memory();
+  const row = { template: id, backend, firstStepMs: first, rssMb: process.memoryUsage().rss / 2 ** 20, tfMb: mem.numBytes / 2 ** 20, tensors: mem.numTensors };
+  s.dispose();
+  console.log(`  start ${id} ${backend}: first step after ${ms(first)} ms; RSS ${row.rssMb.toFixed(0)} MB, tf ${row.tfMb.toFixed(1)} MB`);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const steps: StepRow[] = [], probes: ProbeRow[] = [], starts: StartRow[] = [];
+  const reps = (n: number) => (QUICK ? Math.min(n, 2) : n);
+  for (const backend of ['wasm', 'cpu'] as const) {
+    await useBackend(tf, backend);
+    console.log(`backend ${backend}`);
+    steps.push(await stepRow('gan-2d-ring', 256, backend, reps(30), handRing));
+    steps.push(await stepRow('dcgan-mnist', 32, backend, reps(backend === 'cpu' ? 3 : 7), handDcgan));
+    if (backend === 'wasm') {
+      steps.push(await stepRow('dcgan-mnist', 64, backend, reps(5), handDcgan));
+      steps.push(await stepRow('infogan-mnist', 32, backend, reps(3)));
+      probes.push(await probeRow('gan-2d-ring', 256, backend, reps(20)));
+      probes.push(await probeRow('dcgan-mnist', 32, backend, reps(5)));
+      for (const id of ['gan-2d-ring', 'vanilla-gan-mnist', 'dcgan-mnist', 'cgan-mnist', 'lsgan-mnist', 'wgan-gp-mnist', 'acgan-mnist', 'infogan-mnist']) {
+        starts.push(await startRow(id, backend));
+      }
+    }
+  }
+  writeSection(started, steps, probes, starts);
+}
+
+function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], starts: StartRow[]): void {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '<!-- node-bench:start -->',
+    '## Node (`npm run bench`)',
+    '',
+    `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${os.cpus().length} cores, ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs ${tf.version.tfjs} · command \`npm run bench${QUICK ? ' -- --quick' : ''}\`. Medians; each ratio from interleaved runs in this one sitting.`,
+    '',
+    '### ms per GAN step, and compiled-from-graph vs hand-written tfjs',
+    '',
+    '| template | batch | backend | Ganvas (ms/step) | hand-written (ms/step) | ratio | reps |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+    ...steps.map((r) => `| ${r.template} | ${r.batch} | ${r.backend} | ${ms(r.compiled)} | ${r.hand ? ms(r.hand) : '—'} | ${r.ratio ? r.ratio.toFixed(3) : '—'} | ${r.reps} |`),
+    '',
+    'Ganvas\'s step also computes D(x), D(G(z)), both gradient norms and the auxiliary/InfoGAN terms each step (the hand-written one only the two losses).',
+    '',
+    '### Live activations (probe every node on a fixed batch)',
+    '',
+    '| template | backend | step (ms) | one probe (ms) | auto interval (steps) | overhead at auto |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...probes.map((r) => `| ${r.template} | ${r.backend} | ${ms(r.stepMs)} | ${ms(r.probeMs)} | ${r.every} | ${(r.overhead * 100).toFixed(1)}% |`),
+    '',
+    'With visualisation off no probe runs: the step is the row above.',
+    '',
+    '### Time to first step and memory',
+    '',
+    '| template | backend | compile + build + upload + first step (ms) | RSS after 3 steps (MB) | tf.memory (MB) | tensors |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...starts.map((r) => `| ${r.template} | ${r.backend} | ${ms(r.firstStepMs)} | ${r.rssMb.toFixed(0)} | ${r.tfMb.toFixed(1)} | ${r.tensors} |`),
+    '<!-- node-bench:end -->',
+  ].join('\n');
+  const file = 'BENCHMARKS.md';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured, not guessed. Each section says how it was produced.\n';
+  const next = old.includes('<!-- node-bench:start -->')
+    ? old.replace(/<!-- node-bench:start -->[\s\S]*<!-- node-bench:end -->/, lines)
+    : `${old.trimEnd()}\n\n${lines}\n`;
+  writeFileSync(file, next);
+  console.log(`wrote ${file}`);
+}
+
+main().catch((e) => { console.error(`bench: ${(e as Error).stack ?? e}`); process.exit(1); });
