@@ -172,7 +172,9 @@ export const useEditor = create<EditorState>()(
           const clip = get().clipboard;
           if (!clip?.nodes.length) return;
           const { graph: g, ids } = pasteFragment(graph(), clip, offset);
-          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids }));
+          // The next paste lands a step further on, not on top of this one.
+          const shifted = { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })) };
+          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids, clipboard: shifted }));
         },
         duplicateSelection: () => {
           const { selection } = get();

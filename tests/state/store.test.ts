@@ -141,6 +141,16 @@ describe('editing', () => {
     expect(nodeById('d_drop3')!.type).toBe('dropout');
   });
 
+  test('pasting twice cascades the copies instead of stacking them', () => {
+    s().select(['z']);
+    s().copySelection();
+    s().paste();
+    s().paste();
+    const z = nodeById('z')!.position;
+    expect(nodeById('z2')!.position).toEqual({ x: z.x + 40, y: z.y + 40 });
+    expect(nodeById('z3')!.position).toEqual({ x: z.x + 80, y: z.y + 80 });
+  });
+
   test('deleting a selected wire disconnects it', () => {
     s().select([], ['g_dense->g_bn1:x']);
     s().deleteSelection();
