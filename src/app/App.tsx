@@ -7,7 +7,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Canvas } from '../editor/canvas/Canvas';
 import { Palette } from '../editor/palette/Palette';
 import { Inspector } from '../editor/inspector/Inspector';
-import { networkAt, regionRects } from '../editor/canvas/regions';
+import { freeSpot, networkAt, regionRects } from '../editor/canvas/regions';
 import { useEditor } from '../state/store';
 import { TopBar } from './TopBar';
 import { StatusBar } from './StatusBar';
@@ -35,7 +35,8 @@ function EditorLayout({ trainingPanel }: AppProps) {
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
     const p = rf.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 });
     const s = useEditor.getState();
-    s.addBlock(type, networkAt(p, regionRects(s.doc.graph.nodes, s.sizes)), { x: Math.round(p.x / 10) * 10, y: Math.round(p.y / 10) * 10 });
+    const spot = freeSpot({ x: Math.round(p.x / 10) * 10 - 90, y: Math.round(p.y / 10) * 10 - 60 }, s.doc.graph.nodes, s.sizes);
+    s.addBlock(type, networkAt(p, regionRects(s.doc.graph.nodes, s.sizes)), spot);
   };
   const onFile = (f: File) => void openProjectFile(f);
 

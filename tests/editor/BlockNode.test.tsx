@@ -64,8 +64,8 @@ test('a node with a validation error is red and explains itself on hover', () =>
 
 test('the canvas has the two labelled regions and the fixed fake-samples edge', () => {
   renderDoc();
-  expect(screen.getByTestId('region-generator').textContent).toBe('Generator');
-  expect(screen.getByTestId('region-discriminator').textContent).toBe('Discriminator');
+  expect(screen.getByTestId('region-generator').textContent).toBe('Generator 2.33M params · 51.8M MACs');
+  expect(screen.getByTestId('region-discriminator').textContent).toMatch(/^Discriminator 213k params/);
   const { doc } = useEditor.getState();
   const edges = toFlowEdges({ graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} });
   const fake = edges.find((e) => e.id === FAKE_EDGE_ID)!;

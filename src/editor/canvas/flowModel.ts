@@ -9,7 +9,7 @@ import type { Graph, GraphNode, NetworkId, Problem, XY } from '../../core/graph/
 import type { NodeInfo } from '../../core/shapes/infer';
 import type { Validation } from '../../core/graph/validate';
 import { problemsByNode } from '../../state/validation';
-import { shapeText } from '../format';
+import { compact, shapeText } from '../format';
 import { regionRects, type Sizes } from './regions';
 
 export interface BlockNodeData extends Record<string, unknown> {
@@ -17,7 +17,7 @@ export interface BlockNodeData extends Record<string, unknown> {
   info?: NodeInfo;
   problems: Problem[];
 }
-export interface RegionNodeData extends Record<string, unknown> { network: NetworkId; label: string }
+export interface RegionNodeData extends Record<string, unknown> { network: NetworkId; label: string; totals: string }
 
 export type BlockFlowNode = Node<BlockNodeData, 'block'>;
 export type RegionFlowNode = Node<RegionNodeData, 'region'>;
@@ -43,7 +43,7 @@ export function toFlowNodes({ graph, validation, selection, dragging, sizes }: F
   const regions: RegionFlowNode[] = (['generator', 'discriminator'] as const).map((net) => ({
     id: `region-${net}`, type: 'region', position: { x: rects[net].x, y: rects[net].y },
     width: rects[net].width, height: rects[net].height,
-    data: { network: net, label: REGION_LABEL[net] },
+    data: { network: net, label: REGION_LABEL[net], totals: `${compact(validation.totals[net].params)} params · ${compact(validation.totals[net].macs)} MACs` },
     selectable: false, draggable: false, connectable: false, focusable: false, deletable: false, zIndex: -1,
     style: { pointerEvents: 'none' },
   }));

@@ -43,3 +43,15 @@ export function networkAt(p: XY, rects: Record<NetworkId, Rect>): NetworkId {
   if (inside(p, rects.discriminator)) return 'discriminator';
   return distance(p, rects.generator) <= distance(p, rects.discriminator) ? 'generator' : 'discriminator';
 }
+
+/** The first spot at or below `p` where a new node does not cover an existing one. */
+export function freeSpot(p: XY, nodes: readonly GraphNode[], sizes: Sizes): XY {
+  const w = DEFAULT_SIZE.width, h = DEFAULT_SIZE.height;
+  const hits = (q: XY) => nodes.some((n) => {
+    const s = sizes[n.id] ?? DEFAULT_SIZE;
+    return q.x < n.position.x + s.width && n.position.x < q.x + w && q.y < n.position.y + s.height && n.position.y < q.y + h;
+  });
+  let q = { ...p };
+  for (let i = 0; i < 200 && hits(q); i++) q = { x: q.x, y: q.y + 20 };
+  return q;
+}
