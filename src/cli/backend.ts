@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as tfNs from '@tensorflow/tfjs';
 import { registerFastCpuKernels } from '../core/kernels/cpuConv2DBackpropFilter';
-import { registerWasmTrainingKernels } from '../core/kernels/wasmConv2DBackpropFilter';
+import { registerWasmTrainingKernels } from '../core/kernels/wasmTrainingKernels';
 
 export const NODE_BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as tfNs from '@tensorflow/tfjs';
 import { cpuTf } from '../helpers/tf';
-import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmConv2DBackpropFilter';
+import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
 import { mulberry32 } from '../../src/core/data/random';
 
 async function onBackend<T>(tf: typeof tfNs, name: string, f: () => T): Promise<T> {
@@ -12,7 +12,7 @@ async function onBackend<T>(tf: typeof tfNs, name: string, f: () => T): Promise<
   return f();
 }
 
-describe('Conv2DBackpropFilter composed for the wasm backend', () => {
+describe('training kernels composed for the wasm backend', () => {
   it('matches the cpu backend within 1e-4 relative on random shapes: strides 1-2, same/valid, kernels 1-5, batch 1-64, odd sizes', async () => {
     const tf = await cpuTf();
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -47,6 +47,19 @@ describe('Conv2DBackpropFilter composed for the wasm backend', () => {
       }
     }
     expect(cases).toBeGreaterThan(60);
+    await tf.setBackend('cpu');
+  });
+
+  it('UnsortedSegmentSum (the gradient of an Embedding lookup) matches the cpu backend', async () => {
+    const tf = await cpuTf();
+    for (const [n, vocab, dim] of [[1, 3, 1], [7, 10, 100], [64, 10, 5]]) {
+      const ids = Array.from({ length: n }, (_, i) => (i * 7) % vocab);
+      const run = () => tf.tidy(() => tf.grad((table: tfNs.Tensor) => tf.sum(tf.mul(tf.gather(table, tf.tensor1d(ids, 'int32')),
+        tf.range(0, n * dim).reshape([n, dim]))))(tf.zeros([vocab, dim])));
+      const ref = await onBackend(tf, 'cpu', () => { const t = run(); const v = t.dataSync().slice(); t.dispose(); return v; });
+      const got = await onBackend(tf, 'wasm', () => { const t = run(); const v = t.dataSync().slice(); t.dispose(); return v; });
+      expect(Array.from(got)).toEqual(Array.from(ref));
+    }
     await tf.setBackend('cpu');
   });
 });

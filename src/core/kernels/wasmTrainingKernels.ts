@@ -1,9 +1,10 @@
 /**
- * Conv2DBackpropFilter for tfjs's wasm backend, which has none (so convolutional GANs could not train
- * on the fastest CPU path). Composed from the backend's own kernels: for each filter tap (kh, kw) a
- * strided slice of the padded input, viewed as [N, inC], times dy viewed as [N, outC] (XNNPACK matmul):
- *   dW[kh, kw] = slice(x)ᵀ · dy
- * Every intermediate is released with backend.disposeData, as tfjs's own composite kernels do.
+ * Training kernels tfjs's wasm backend lacks, composed from the backend's own kernels (every
+ * intermediate released with backend.disposeData, as tfjs's composite kernels do):
+ * - Conv2DBackpropFilter (without it convolutional GANs cannot train on the fastest CPU path): for
+ *   each filter tap (kh, kw) a strided slice of the padded input, viewed as [N, inC], times dy viewed
+ *   as [N, outC] (XNNPACK matmul):  dW[kh, kw] = slice(x)ᵀ · dy
+ * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x.
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
@@ -13,13 +14,48 @@ type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<stri
 interface BackendLike { disposeData(id: unknown): void }
 
 export function registerWasmTrainingKernels(tf: TF): void {
+  registerConv2DBackpropFilter(tf);
+  registerUnsortedSegmentSum(tf);
+}
+
+const kernelOf = (tf: TF, kernel: string, forName: string): KernelCall => {
+  const cfg = tf.getKernel(kernel, 'wasm');
+  if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${forName}`);
+  return cfg.kernelFunc as unknown as KernelCall;
+};
+
+function registerUnsortedSegmentSum(tf: TF): void {
+  const name = 'UnsortedSegmentSum';
+  if (tf.getKernel(name, 'wasm')) return;
+  const k = (kernel: string) => kernelOf(tf, kernel, name);
+  tf.registerKernel({
+    kernelName: name,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, segmentIds } = inputs as unknown as { x: Info; segmentIds: Info };
+      const { numSegments } = attrs as unknown as { numSegments: number };
+      const b = backend as unknown as BackendLike;
+      const m = segmentIds.shape.reduce((p, d) => p * d, 1);
+      const rest = x.shape.slice(segmentIds.shape.length);
+      const width = rest.reduce((p, d) => p * d, 1);
+      const ids = k('Reshape')({ inputs: { x: segmentIds }, backend, attrs: { shape: [m] } });
+      // wasm's OneHot writes int32 whatever dtype it is given, so cast explicitly.
+      const hotInt = k('OneHot')({ inputs: { indices: ids }, backend, attrs: { depth: numSegments, onValue: 1, offValue: 0, dtype: 'int32' } });
+      const hot = k('Cast')({ inputs: { x: hotInt }, backend, attrs: { dtype: 'float32' } });
+      const hot3 = k('Reshape')({ inputs: { x: hot }, backend, attrs: { shape: [1, m, numSegments] } });
+      const x3 = k('Reshape')({ inputs: { x }, backend, attrs: { shape: [1, m, width] } });
+      const sum = k('BatchMatMul')({ inputs: { a: hot3, b: x3 }, backend, attrs: { transposeA: true, transposeB: false } });
+      const out = k('Reshape')({ inputs: { x: sum }, backend, attrs: { shape: [numSegments, ...rest] } });
+      [ids, hotInt, hot, hot3, x3, sum].forEach((t) => b.disposeData(t.dataId));
+      return out;
+    },
+  });
+}
+
+function registerConv2DBackpropFilter(tf: TF): void {
   const name = 'Conv2DBackpropFilter';
   if (tf.getKernel(name, 'wasm')) return;
-  const k = (kernel: string): KernelCall => {
-    const cfg = tf.getKernel(kernel, 'wasm');
-    if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${name}`);
-    return cfg.kernelFunc as unknown as KernelCall;
-  };
+  const k = (kernel: string) => kernelOf(tf, kernel, name);
   tf.registerKernel({
     kernelName: name,
     backendName: 'wasm',
