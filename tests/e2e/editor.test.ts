@@ -84,6 +84,18 @@ test('double-clicking the canvas searches and inserts a block there; ? shows the
   await screenshot(page, 'editor-04b-help');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+
+  // Shift-drag on the empty canvas draws a selection box around D's first two blocks.
+  const a = await boxOf(page, '[data-testid="node-d_input"]');
+  const b = await boxOf(page, '[data-testid="node-d_conv1"]');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 8, a.y - 8);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 4, b.y + b.height + 4, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.getByRole('heading', { name: '2 blocks selected' }).waitFor();
+  await screenshot(page, 'editor-04c-box-select');
   expect(errors).toEqual([]);
   await ctx.close();
 });
@@ -100,7 +112,7 @@ test('a wire between incompatible ports is refused, with the reason', async () =
   const hint = page.locator('.connection-hint');
   await hint.waitFor();
   expect(await hint.innerText()).toMatch(/expects a 4-D input/);
-  await screenshot(page, 'editor-04c-wire-refused');
+  await screenshot(page, 'editor-04d-wire-refused');
   await page.mouse.up();
   const toast = page.getByTestId('toast');
   await toast.waitFor();
