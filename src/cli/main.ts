@@ -5,14 +5,14 @@ import { exportCode } from './export';
 import { sample } from './sample';
 
 const USAGE = `usage:
-  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S]
+  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S] [--metrics]
       [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
   npm run export -- <project.json> [--out FILE.ts]
   npm run sample -- <run dir> [--n N] [--out FILE.png|FILE.csv] [--seed S]`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const args = parseArgs(rest);
+  const args = parseArgs(rest, ['metrics']);
   switch (command) {
     case 'train': return train(args);
     case 'export': return exportCode(args);

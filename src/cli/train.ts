@@ -20,6 +20,8 @@ import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
 import { loadUserData } from './userData';
+import { toy2dQuality } from '../core/quality/toy2d';
+import { toyModes, type Toy2dKind } from '../core/data/toy2d';
 import type { StepMetrics } from '../core/train/metrics';
 
 export function mnistPath(): string {
@@ -125,6 +127,20 @@ export async function train(args: Args): Promise<void> {
     session = new TrainingSession(tf, plan, host);
   }
 
+  // --metrics: sample quality at every sample point (2-D toy data: modes covered, high-quality share, KL/JS).
+  const toyKind = ['ring8', 'grid25', 'spiral', 'points'].includes(project.dataset.kind) ? project.dataset.kind as Toy2dKind : undefined;
+  const wantMetrics = args.options.metrics === true;
+  if (wantMetrics && !toyKind) console.log('--metrics: quality metrics are computed for 2-D toy data only so far; losses are still written');
+  const writeQuality = () => {
+    if (!wantMetrics || !toyKind) return;
+    const t = session.sample(2500, 99);
+    const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
+    t.dispose();
+    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
+    appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
+    const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
+    console.log(tty ? `\n${line}` : line);
+  };
   const writeSamples = () => {
     const r = samplesRaster(session, host, project.dataset.scale);
     const png = encodePng(r.pixels, r.width, r.height, r.channels);
@@ -139,7 +155,7 @@ export async function train(args: Args): Promise<void> {
       writeFileSync(join(out, 'error.txt'), `step ${end.step}: ${end.metric} is not finite\n`);
       throw new Error(`step ${end.step}: ${end.metric} became NaN or infinite; try a lower learning rate or add normalisation`);
     }
-    if (done % every === 0 || done === steps) writeSamples();
+    if (done % every === 0 || done === steps) { writeSamples(); writeQuality(); }
   }
   if (tty) process.stdout.write('\n');
   const secs = (performance.now() - t0) / 1000;

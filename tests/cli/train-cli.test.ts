@@ -9,7 +9,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli
 describe('npm run train', () => {
   it('trains the 2-D ring headless and writes samples, metrics and models', () => {
     const out = mkdtempSync(join(tmpdir(), 'ganvas-ring-'));
-    const r = cli('train', 'templates/gan-2d-ring.json', '--steps', '40', '--batch', '64', '--out', out, '--sample-every', '20');
+    const r = cli('train', 'templates/gan-2d-ring.json', '--steps', '40', '--batch', '64', '--out', out, '--sample-every', '20', '--metrics');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^generator: 18,946 params/m);
@@ -19,8 +19,15 @@ describe('npm run train', () => {
     const png = readFileSync(join(out, 'samples.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(existsSync(join(out, 'samples', 'step-000020.png'))).toBe(true);
-    const lines = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const all = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = all.filter((l) => 'dLoss' in l);
     expect(lines).toHaveLength(40);
+    // --metrics: sample quality at each sample point, in the same JSONL.
+    const quality = all.filter((l) => 'quality' in l);
+    expect(quality.map((q) => q.step)).toEqual([20, 40]);
+    expect(quality[1].quality).toMatchObject({ modes: 8, samples: 2500 });
+    expect(quality[1].quality.modesCovered).toBeGreaterThanOrEqual(0);
+    expect(r.stdout).toMatch(/quality at step 40: \d\/8 modes covered/);
     expect(lines.every((m) => Number.isFinite(m.dLoss) && Number.isFinite(m.gLoss))).toBe(true);
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0]).toBe('step,dLoss,gLoss,dReal,dFake,dGradNorm,gGradNorm,auxLoss,infoLoss,seconds');
     const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));
