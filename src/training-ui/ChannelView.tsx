@@ -31,7 +31,7 @@ export function ChannelView() {
         <b>{id}</b> <span className="muted">{tile.network} · {shape}{tile.activation ? ` · ${tile.activation}` : ''}</span>
         <button className="close" onClick={close} aria-label="Close">×</button>
       </header>
-      <TileCanvas tile={tile} width={Math.min(520, Math.max(260, tile.width * 4))} className="pixelated" />
+      <TileCanvas tile={tile} width={520} maxHeight={tile.kind === 'strip' ? 160 : 400} className="pixelated" />
       <p className="muted">
         {tile.kind === 'mosaic' ? `first sample, ${tile.shown} of ${tile.total} channels, each scaled to its own range`
           : tile.kind === 'strip' ? `rows: ${tile.height} samples of the fixed batch · columns: ${tile.shown} of ${tile.total} units`

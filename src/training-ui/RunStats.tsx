@@ -19,7 +19,7 @@ export function RunStats() {
       <span>step <b data-testid="train-step-count">{s.step}</b></span>
       <span data-testid="train-sps">{s.sps ? `${s.sps < 10 ? s.sps.toFixed(2) : s.sps.toFixed(0)} steps/s` : '– steps/s'}</span>
       <span>{s.ms ? `${s.ms.toFixed(s.ms < 10 ? 1 : 0)} ms/step` : ''}</span>
-      <span title="training time">⏱ {time(s.elapsed)}</span>
+      <span title="training time (probes included)">elapsed {time(s.elapsed)}</span>
       {s.visualize && s.every > 0 && <span title="share of time spent probing activations">probe every {s.every} · {(s.overhead * 100).toFixed(1)}%</span>}
       {s.summary && (
         <span className="backend" data-testid="train-backend-active" data-backend={s.summary.backend} data-fallback={String(s.summary.isFallbackAdapter)}>
