@@ -9,7 +9,7 @@ import { buildGan } from '../../src/core/compile/build';
 import { datasetInfo } from '../../src/core/data/catalog';
 import { emitModule } from '../../src/core/codegen/emit';
 import { GanStep } from '../../src/core/train/step';
-import { cpuTf } from '../helpers/tf';
+import { wasmTf } from '../helpers/tf';
 
 // Inside the repo, so the generated modules resolve @tensorflow/tfjs from its node_modules.
 const dir = resolve('.cache', 'export-test');
@@ -45,7 +45,7 @@ describe('exported TypeScript', () => {
 
   for (const id of TEMPLATE_IDS) {
     it(`${id}: builds the same models as the app, samples identically with the same weights, and trains`, async () => {
-      const tf = await cpuTf();
+      const tf = await wasmTf();
       const mod = await import(/* @vite-ignore */ file(id));
       const plan = planOf(id);
       const app = buildGan(tf, plan);

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
 import { datasetInfo } from '../../src/core/data/catalog';
 import { compileGraph } from '../../src/core/compile/plan';
 import { TrainingSession } from '../../src/core/train/session';
 import { toyDataset } from '../../src/core/data/toy2d';
-import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
+import { wasmTf } from '../helpers/tf';
 import type { HostDataset } from '../../src/core/data/host';
-
-async function wasmTf() {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(`${join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
-  await tf.setBackend('wasm');
-  await tf.ready();
-  registerWasmTrainingKernels(tf);
-  return tf;
-}
 
 function data(shape: number[]): HostDataset {
   if (shape.length === 1) return toyDataset('ring8', 64);
