@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
+import { boxOf, fitAll, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -125,6 +125,7 @@ test('a wire between incompatible ports is refused, with the reason', async () =
 test('changing a param updates downstream shapes, and undo puts them back', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   expect(await shapeOf(page, 'd_lrelu1')).toBe('14×14×64');
+  await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
   const filters = page.locator('.inspector [data-param="filters"] input');
   await filters.fill('32');
@@ -190,6 +191,7 @@ test('save downloads the project file; a bad file is rejected and the graph stay
 
 test('reloading the page restores the graph, params and viewport from IndexedDB', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
+  await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
   await page.locator('.inspector [data-param="filters"] input').fill('48');
   // Double-clicking a palette item inserts it in the middle of the view, in the network found there.

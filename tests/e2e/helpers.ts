@@ -39,3 +39,10 @@ export async function waitForStillViewport(page: Page): Promise<void> {
     return still;
   }, undefined, { polling: 150 });
 }
+
+/** Fits the whole graph in view (F) and waits for the animation to end, so every node can be clicked. */
+export async function fitAll(page: Page): Promise<void> {
+  await page.locator('.react-flow__pane').focus();
+  await page.keyboard.press('f');
+  await waitForStillViewport(page);
+}

@@ -143,7 +143,7 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
         onMoveEnd={(_, v) => useEditor.getState().setViewport(v)}
         deleteKeyCode={null} zoomOnDoubleClick={false} snapToGrid snapGrid={GRID}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']} selectionKeyCode="Shift"
-        minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right"
+        minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right" disableKeyboardA11y
       >
         <Background gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 150, height: 100 }} ariaLabel="Overview" />
