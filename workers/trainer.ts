@@ -65,8 +65,11 @@ export class Trainer implements TrainerApi {
         this.probeRun = makeProbe(this.tf, session, this.host, data.spec.scale);
         this.pacer = new Pacer();
         this.lastProbeStep = 0;
-        if (act.adapter?.isFallbackAdapter) notices.push(`WebGPU runs on a software adapter (${describeAdapter(act.adapter)}): expect slow steps`);
-        notices.forEach((message) => this.emit({ type: 'notice', level: 'warning', message }));
+        if (act.adapter?.isFallbackAdapter) {
+          const message = `WebGPU runs on a software adapter (${describeAdapter(act.adapter)}): expect slow steps`;
+          notices.push(message);
+          this.emit({ type: 'notice', level: 'warning', message });
+        }
         this.emit({ type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0 });
         if (end.reason === 'nonFinite') await this.fault(end);
         else await this.warmUp();

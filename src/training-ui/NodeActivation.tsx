@@ -25,11 +25,11 @@ function NodeActivationView({ nodeId, width = 164 }: { nodeId: string; width?: n
   const open = () => useTraining.setState({ openNode: nodeId });
   return (
     <div className={`node-activation nodrag${role ? ` act-phase-${role}` : ''}${faulty ? ' act-fault' : ''}`}
-      data-testid={`activation-${nodeId}`} data-kind={tile.kind} onClick={open} title="Click for all channels and their history">
+      data-testid={`activation-${nodeId}`} data-kind={tile.kind} onClick={open}
+      title={`${tile.kind === "mosaic" ? `${tile.shown} of ${tile.total} channels. ` : ""}Click for all channels and their history`}>
       {/* Small enough not to push the editor's layout apart; G's samples get more room. */}
-      <TileCanvas tile={tile} width={width} maxHeight={tile.kind === 'image' || tile.kind === 'scatter' ? 120 : 56} className="pixelated" />
-      <div className="node-activation-stats">{statsText(tile)}</div>
-      {tile.kind === 'mosaic' && tile.shown < tile.total && <div className="muted">{tile.shown} of {tile.total} channels</div>}
+      <TileCanvas tile={tile} width={width} maxHeight={tile.kind === 'image' || tile.kind === 'scatter' ? 96 : 36} className="pixelated" />
+      <div className="node-activation-stats" title={statsText(tile)}>{statsText(tile)}</div>
     </div>
   );
 }
