@@ -106,8 +106,8 @@ export function applyEvent(e: TrainerEvent): void {
       set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step }));
       return;
     case 'fault':
+      // Shown as the fault banner (step, node, causes); no second copy as a notice.
       set({ fault: e.fault });
-      notify('error', e.fault.message);
       return;
     case 'notice':
       notify(e.level, e.message);

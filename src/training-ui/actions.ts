@@ -40,7 +40,11 @@ const needsBuild = () => {
 };
 
 export async function train(): Promise<void> {
-  if (needsBuild() && !(await build())) return;
+  if (needsBuild()) {
+    if (!(await build())) return;
+    // The first step (run by init) already went NaN: stay paused on the fault.
+    if (useTraining.getState().fault) return;
+  }
   await trainer.start();
 }
 

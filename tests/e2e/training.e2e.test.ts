@@ -129,3 +129,34 @@ test('a convolutional GAN forced onto wasm falls back to cpu with a notice, then
   expect(errors).toEqual([]);
   await ctx.close();
 });
+
+test('NaN auto-pauses and marks the node; editing the graph while training stops it', async () => {
+  const { ctx, page, errors } = await openTemplate('gan-2d-ring');
+  await page.getByTestId('node-d_fc1').waitFor();
+  await page.getByTestId('train-backend').selectOption('wasm');
+  await page.getByTestId('hp-lr-G').fill('1e30');
+  await page.getByTestId('hp-lr-D').fill('1e30');
+  await page.getByTestId('train-start').click();
+  const fault = page.getByTestId('train-fault');
+  await fault.waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
+  expect(await fault.innerText()).toMatch(/NaN\/Inf at step \d+ in (generator|discriminator) node/);
+  expect(await fault.innerText()).toMatch(/learning rate is too high/);
+  const nodeId = await fault.getAttribute('data-node');
+  await page.locator(`[data-testid="activation-${nodeId}"].act-fault`).waitFor();
+  await screenshot(page, 'training-06-nan-fault');
+
+  // Sane learning rates, train again, then delete a node while training: training stops.
+  await page.getByTestId('hp-lr-G').fill('0.001');
+  await page.getByTestId('hp-lr-D').fill('0.001');
+  await page.getByTestId('train-stop').click();
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 120_000 });
+  await page.getByTestId('node-d_fc2').locator('.block-title').click();
+  await page.keyboard.press('Delete');
+  await page.getByTestId('train-notice').filter({ hasText: /graph changed, so training stopped/ }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'stopped');
+  await screenshot(page, 'training-07-graph-edited');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
