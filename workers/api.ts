@@ -46,6 +46,8 @@ export interface InitSummary {
   step: number;
   layouts: TileLayout[];
   numTensors: number;
+  /** Set when the first step already produced NaN/Inf (the trainer stays paused). */
+  fault?: FaultReport;
 }
 
 export type RunStatus = 'running' | 'paused' | 'stopped';

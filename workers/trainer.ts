@@ -15,7 +15,7 @@ import { Pacer } from '../src/core/train/pacing';
 import { TrainingSession, type RunEnd } from '../src/core/train/session';
 import type { ActivationTile } from '../src/core/train/tiles';
 import {
-  DEFAULT_OPTIONS, type DatasetInput, type EventSink, type InitSummary, type Phase, type SampleResult,
+  DEFAULT_OPTIONS, type DatasetInput, type EventSink, type FaultReport, type InitSummary, type Phase, type SampleResult,
   type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
@@ -71,13 +71,13 @@ export class Trainer implements TrainerApi {
           this.emit({ type: 'notice', level: 'warning', message });
         }
         this.emit({ type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0 });
-        if (end.reason === 'nonFinite') await this.fault(end);
-        else await this.warmUp();
+        const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
+        if (!fault) await this.warmUp();
         return {
           backend: name, adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
-          step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors,
+          step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors, fault,
         };
       } catch (e) {
         session?.dispose();
@@ -184,11 +184,12 @@ export class Trainer implements TrainerApi {
     }
   }
 
-  private async fault(end: Extract<RunEnd, { reason: 'nonFinite' }>): Promise<void> {
+  private async fault(end: Extract<RunEnd, { reason: 'nonFinite' }>): Promise<FaultReport> {
     const s = this.live;
     const { fault, tiles } = await diagnoseFault(this.tf, s, this.probeRun!, end);
     this.emit({ type: 'tiles', step: s.step, tiles, probeMs: 0 });
     this.emit({ type: 'fault', fault });
+    return fault;
   }
 
   async step(): Promise<StepMetrics> {

@@ -53,7 +53,7 @@ export class TrainerClient {
     try {
       const summary = await api.init(plan, data, useTraining.getState().options, this.sink(gen));
       if (gen !== this.generation) return;
-      useTraining.setState({ summary, status: 'paused', step: summary.step, stale: false });
+      useTraining.setState({ summary, status: 'paused', step: summary.step, stale: false, ...(summary.fault ? { fault: summary.fault } : {}) });
       if (summary.notices.length === 0) notify('info', `Training on ${summary.backend}`);
     } catch (e) {
       if (gen !== this.generation) return;

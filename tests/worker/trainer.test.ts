@@ -75,6 +75,15 @@ describe('trainer worker API (Comlink over a MessageChannel, cpu backend)', () =
     expect(fault.causes.some((c) => /normalisation/.test(c))).toBe(true);
   });
 
+  it('reports a NaN in the very first step (run by init) in the summary and stays paused', async () => {
+    h = await startTrainer();
+    const bad = { generator: { type: 'adam' as const, learningRate: 1e30, beta1: 0.5, beta2: 0.999 } };
+    const { plan, data } = planOf('gan-2d-ring', { batchSize: 4, ...bad, discriminator: bad.generator });
+    const summary = await h.api.init(plan, data, { backend: 'cpu' }, h.sink);
+    expect(summary.fault?.step).toBe(1);
+    expect(summary.fault?.nodeId).toBeTruthy();
+  });
+
   it('refuses hyperparameter changes while running, and exports weights and samples', async () => {
     h = await startTrainer();
     const { plan, data } = planOf('gan-2d-ring', { batchSize: 4 });
