@@ -56,8 +56,10 @@ export class Trainer implements TrainerApi {
     const notices: string[] = [];
     for (const name of candidates(this.opts.backend)) {
       let session: TrainingSession | undefined;
+      let started = false;
       try {
         const act: Activated = await activateBackend(this.tf, name, this.loaders);
+        started = true;
         session = new TrainingSession(this.tf, plan, this.host);
         // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
         const end = await session.run(1, { flushEvery: 1 });
@@ -82,7 +84,8 @@ export class Trainer implements TrainerApi {
       } catch (e) {
         session?.dispose();
         const next = candidates(this.opts.backend)[candidates(this.opts.backend).indexOf(name) + 1];
-        const message = `${name} could not train this model: ${errorText(e)}${next ? `; falling back to ${next}` : ''}`;
+        const what = started ? 'could not train this model' : 'is not available';
+        const message = `${name} ${what}: ${errorText(e)}${next ? `; falling back to ${next}` : ''}`;
         notices.push(message);
         this.emit({ type: 'notice', level: 'warning', message });
       }
