@@ -49,6 +49,8 @@ export interface TrainingState {
 export const initialTraining = (): TrainingState => ({
   status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
   probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, options: { ...DEFAULT_OPTIONS }, stale: false,
+  // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
+  summary: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
