@@ -6,6 +6,7 @@ import { useEditor } from '../state/store';
 import { autoLayoutCommand, fitViewCommand, newProjectCommand, redo, saveCommand, shareLinkCommand, undo } from './commands';
 import { openProjectFile } from './files';
 import { TemplatesMenu } from './TemplatesMenu';
+import { ExportMenu } from './export/ExportMenu';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   return (
@@ -36,6 +37,7 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button onClick={saveCommand} title="Ctrl+S">Save</button>
         <button onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
         <TemplatesMenu />
+        <ExportMenu />
         <span className="sep" />
         <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
         <button onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>

@@ -3,21 +3,30 @@ import { serializeProject, tryParseProject } from '../core/project/schema';
 import { projectOf } from '../state/document';
 import { useEditor } from '../state/store';
 
-export const fileNameFor = (name: string): string =>
-  `${name.trim().replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'untitled'}.ganvas.json`;
+/** A project name as a file name stem: 'DCGAN (MNIST)' -> 'dcgan-mnist'. */
+export const slugOf = (name: string): string =>
+  name.trim().replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'untitled';
 
-export function saveProjectFile(): void {
-  const { doc, viewport, markSaved, notify } = useEditor.getState();
-  const blob = new Blob([serializeProject(projectOf(doc, viewport))], { type: 'application/json' });
+export const fileNameFor = (name: string): string => `${slugOf(name)}.ganvas.json`;
+
+/** Hands a blob to the browser as a download named `fileName` (Save and every Export use this). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = fileNameFor(doc.name);
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();
+  // Revoking at once can cancel the download in some browsers; give it time to start.
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export function saveProjectFile(): void {
+  const { doc, viewport, markSaved, notify } = useEditor.getState();
+  const name = fileNameFor(doc.name);
+  downloadBlob(new Blob([serializeProject(projectOf(doc, viewport))], { type: 'application/json' }), name);
   markSaved();
-  notify(`Saved ${a.download}`);
+  notify(`Saved ${name}`);
 }
 
 /** Reads a project file; on any problem the current project stays exactly as it was. */

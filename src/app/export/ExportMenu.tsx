@@ -1,0 +1,40 @@
+/** The Export menu of the top bar: code, weights, samples and metrics out; weights back in. */
+import { useState, type ReactNode } from 'react';
+import './export.css';
+import { useAvailability } from './availability';
+import { exportCodeCommand, exportCodeZipCommand, exportMetricsCommand, exportSamplesCommand, exportWeightsCommand } from './commands';
+
+function Item({ id, label, hint, reason, onRun }: { id: string; label: string; hint: ReactNode; reason?: string; onRun(): void }) {
+  return (
+    <li role="none">
+      <button role="menuitem" data-export={id} disabled={Boolean(reason)} aria-disabled={Boolean(reason)} onClick={onRun} title={reason}>
+        <strong>{label}</strong>
+        <span data-testid={`export-note-${id}`} className={reason ? 'menu-reason' : undefined}>{reason ?? hint}</span>
+      </button>
+    </li>
+  );
+}
+
+function ExportList({ close }: { close(): void }) {
+  const a = useAvailability();
+  const run = (f: () => unknown) => () => { close(); void f(); };
+  return (
+    <ul className="menu-list export-menu" role="menu" aria-label="Export">
+      <Item id="code" label="Export code" hint="One standalone TypeScript module for @tensorflow/tfjs (same as npm run export)" reason={a.code} onRun={run(exportCodeCommand)} />
+      <Item id="code-zip" label="Export code + package.json (zip)" hint="The module and a package.json: npm install, then npm run typecheck" reason={a.code} onRun={run(exportCodeZipCommand)} />
+      <Item id="weights" label="Export weights (zip)" hint="generator/ and discriminator/ as tfjs layers models (model.json + weights.bin)" reason={a.weights} onRun={run(exportWeightsCommand)} />
+      <Item id="samples" label="Export sample grid (PNG)" hint="The sample grid of the training panel" reason={a.samples} onRun={run(exportSamplesCommand)} />
+      <Item id="metrics" label="Export metrics (CSV)" hint="step and every loss and score of the charts, one row per step" reason={a.metrics} onRun={run(exportMetricsCommand)} />
+    </ul>
+  );
+}
+
+export function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="menu" onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false); }}>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Export ▾</button>
+      {open && <ExportList close={() => setOpen(false)} />}
+    </div>
+  );
+}

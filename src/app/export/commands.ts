@@ -1,0 +1,71 @@
+/**
+ * What the Export menu's items do. Each reads the current document (src/state) or training store
+ * (src/trainer), builds the file with a pure helper of this folder and hands it to downloadBlob;
+ * problems go to the editor's toast, and nothing in the project changes.
+ */
+import { serializeProject } from '../../core/project/schema';
+import { projectOf } from '../../state/document';
+import { useEditor } from '../../state/store';
+import { trainer } from '../../trainer/client';
+import { useTraining } from '../../trainer/store';
+import { downloadBlob, slugOf } from '../files';
+import { codeFiles, codeZip, compiledPlan } from './code';
+import { metricsCsv } from './metricsCsv';
+import { samplePng } from './samplePng';
+import { weightsToZip } from './weightsZip';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const notify = (text: string, kind: 'info' | 'error' = 'info') => useEditor.getState().notify(text, kind);
+const stem = () => slugOf(useEditor.getState().doc.name);
+
+function currentCode() {
+  const doc = useEditor.getState().doc;
+  const c = compiledPlan(doc);
+  if (!c.ok) { notify(c.reason, 'error'); return undefined; }
+  return { doc, plan: c.plan, files: codeFiles(doc, c.plan) };
+}
+
+export function exportCodeCommand(): void {
+  const c = currentCode();
+  if (!c) return;
+  downloadBlob(new Blob([c.files.module], { type: 'text/typescript' }), c.files.moduleName);
+  notify(`Exported ${c.files.moduleName}: buildGenerator(), buildDiscriminator(), trainStep(), sample(n)`);
+}
+
+export function exportCodeZipCommand(): void {
+  const c = currentCode();
+  if (!c) return;
+  const name = `${stem()}-code.zip`;
+  downloadBlob(new Blob([codeZip(c.files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+  notify(`Exported ${name} (${c.files.moduleName} + package.json)`);
+}
+
+export async function exportWeightsCommand(): Promise<void> {
+  const w = await trainer.exportWeights();
+  if (!w) return; // the client has shown why
+  const { doc, viewport } = useEditor.getState();
+  const c = compiledPlan(doc);
+  // plan.json + project.json make the unzipped folder a run folder for `npm run sample`.
+  const extra: Record<string, string> = c.ok ? { 'plan.json': JSON.stringify(c.plan, null, 2), 'project.json': serializeProject(projectOf(doc, viewport)) } : {};
+  const name = `${stem()}-weights-step${useTraining.getState().step}.zip`;
+  downloadBlob(new Blob([weightsToZip(w, extra) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+  notify(`Exported ${name}: generator/ and discriminator/ as tfjs layers models (model.json + weights.bin)`);
+}
+
+export async function exportSamplesCommand(): Promise<void> {
+  const s = useTraining.getState().samples;
+  if (!s) { notify('No samples yet: train or step first', 'error'); return; }
+  try {
+    const name = `${stem()}-samples-step${s.step}.png`;
+    downloadBlob(await samplePng(s.tile), name);
+    notify(`Exported ${name}`);
+  } catch (e) { notify(`Could not export the samples: ${errorText(e)}`, 'error'); }
+}
+
+export function exportMetricsCommand(): void {
+  const h = useTraining.getState().history;
+  if (!h.step.length) { notify('No metrics yet: train or step first', 'error'); return; }
+  const name = `${stem()}-metrics.csv`;
+  downloadBlob(new Blob([metricsCsv(h)], { type: 'text/csv' }), name);
+  notify(`Exported ${name} (${h.step.length} steps)`);
+}
