@@ -1,0 +1,121 @@
+/**
+ * The Export menu in the browser (issue 5): "Export code" downloads exactly the module the codegen
+ * tests check; the training outputs (weights zip, sample PNG, metrics CSV) download after a step;
+ * a weights zip imports back into a fresh page. Screenshots go to test-results/.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Download, Page } from 'playwright-core';
+import { emitModule } from '../../src/core/codegen/emit';
+import { compileGraph } from '../../src/core/compile/plan';
+import { datasetInfo } from '../../src/core/data/catalog';
+import { METRICS } from '../../src/core/train/step';
+import { loadTemplate } from '../../src/core/project/templates';
+import { RESULTS_DIR, launchBrowser, screenshot, startApp } from './harness';
+import { fitAll, node, openEditor } from './helpers';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); await app?.close(); });
+
+/** The module `npm run export` writes for a template, computed here in Node. */
+function expectedModule(id: string): string {
+  const p = loadTemplate(id);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), p.training);
+  if (!res.ok) throw new Error(`${id} does not compile`);
+  return emitModule(res.plan, p.name, p.description);
+}
+
+const openMenu = (page: Page) => page.getByRole('button', { name: 'Export ▾' }).click();
+const item = (page: Page, id: string) => page.locator(`[data-export="${id}"]`);
+
+/** Clicks an Export item and returns the file the browser downloaded. */
+async function exportItem(page: Page, id: string): Promise<{ d: Download; bytes: Buffer }> {
+  await openMenu(page);
+  const [d] = await Promise.all([page.waitForEvent('download'), item(page, id).click()]);
+  return { d, bytes: readFileSync((await d.path())!) };
+}
+
+async function loadTemplateInPage(page: Page, id: string): Promise<void> {
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator(`[data-template="${id}"]`).click();
+  await node(page, 'd_fc1').waitFor();
+}
+
+/** One training step on the cpu backend (fast and the same everywhere), waiting for the sample grid. */
+async function stepOnCpu(page: Page): Promise<void> {
+  await page.getByTestId('train-backend').selectOption('cpu');
+  await page.getByTestId('train-step').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1, undefined, { timeout: 90_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2, undefined, { timeout: 90_000 });
+}
+
+test('Export code downloads the module the unit test checks; a graph that does not compile disables it with the reason', async () => {
+  const { ctx, page, errors } = await openEditor(browser, app.url);
+  await openMenu(page);
+  await item(page, 'code').waitFor();
+  await screenshot(page, 'export-01-menu');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export ▾' }).click(); // close
+
+  const { d, bytes } = await exportItem(page, 'code');
+  expect(d.suggestedFilename()).toBe('dcgan-mnist.ts');
+  expect(bytes.toString('utf8')).toBe(expectedModule('dcgan-mnist'));
+
+  const zip = await exportItem(page, 'code-zip');
+  const files = unzipSync(new Uint8Array(zip.bytes));
+  expect(Object.keys(files).sort()).toEqual(['dcgan-mnist.ts', 'package.json']);
+  expect(strFromU8(files['dcgan-mnist.ts'])).toBe(expectedModule('dcgan-mnist'));
+
+  // Delete D's head: the graph no longer compiles, and the menu says why instead of exporting.
+  await fitAll(page);
+  await node(page, 'd_head').click();
+  await page.keyboard.press('Delete');
+  await node(page, 'd_head').waitFor({ state: 'detached' });
+  await openMenu(page);
+  await expect.poll(() => item(page, 'code').isDisabled()).toBe(true);
+  expect(await page.getByTestId('export-note-code').innerText()).toMatch(/^The graph does not compile: /);
+  await screenshot(page, 'export-02-disabled');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('after a step: weights zip (tfjs layers models), sample grid PNG and metrics CSV', async () => {
+  const { ctx, page, errors } = await openEditor(browser, app.url);
+  await loadTemplateInPage(page, 'gan-2d-ring');
+  await openMenu(page);
+  expect(await item(page, 'weights').isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await stepOnCpu(page);
+  await openMenu(page);
+  await expect.poll(() => item(page, 'weights').isDisabled()).toBe(false);
+  await screenshot(page, 'export-03-menu-after-step');
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+
+  const w = await exportItem(page, 'weights');
+  expect(w.d.suggestedFilename()).toMatch(/^2-d-ring-of-8-gaussians-weights-step\d+\.zip$/);
+  const files = unzipSync(new Uint8Array(w.bytes));
+  for (const net of ['generator', 'discriminator']) {
+    const json = JSON.parse(strFromU8(files[`${net}/model.json`]));
+    expect(json.format).toBe('layers-model');
+    expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
+    const floats = json.weightsManifest[0].weights.reduce((n: number, s: { shape: number[] }) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+    expect(files[`${net}/weights.bin`].length).toBe(floats * 4);
+  }
+  expect(JSON.parse(strFromU8(files['plan.json'])).generator).toBeTruthy();
+
+  const png = await exportItem(page, 'samples');
+  expect(png.d.suggestedFilename()).toMatch(/-samples-step\d+\.png$/);
+  expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  writeFileSync(resolve(RESULTS_DIR, 'export-samples.png'), png.bytes); // to look at
+
+  const csv = (await exportItem(page, 'metrics')).bytes.toString('utf8').trim().split('\n');
+  expect(csv[0]).toBe(`step,${METRICS.join(',')}`);
+  expect(csv.length).toBeGreaterThanOrEqual(3);
+  expect(csv.slice(1).map((r) => Number(r.split(',')[0]))).toEqual([1, 2].slice(0, csv.length - 1));
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
