@@ -41,7 +41,11 @@ export function exportCodeZipCommand(): void {
 }
 
 export async function exportWeightsCommand(): Promise<void> {
+  // Reading the weights while steps replace them could read freed tensors: pause around the read.
+  const running = useTraining.getState().status === 'running';
+  if (running) await trainer.pause();
   const w = await trainer.exportWeights();
+  if (running) await trainer.start();
   if (!w) return; // the client has shown why
   const { doc, viewport } = useEditor.getState();
   const c = compiledPlan(doc);
