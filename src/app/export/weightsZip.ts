@@ -5,9 +5,11 @@
  * unzipped folder a run folder that `npm run sample` reads.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { GanWeights, NetworkWeights } from '../../core/compile/weights';
+import type { NetworkWeights } from '../../core/compile/weights';
 
 const NETS = ['generator', 'discriminator'] as const;
+/** One network as tf.io artifacts: what the worker's exportWeights returns and importWeights takes. */
+export type NetworkArtifacts = NetworkWeights & { modelTopology: unknown };
 
 /** model.json as tfjs writes it for a single weights file. */
 function modelJson(w: { modelTopology?: unknown; weightSpecs: unknown }): string {
@@ -34,7 +36,7 @@ function entryFor(files: Record<string, Uint8Array>, net: string): { dir: string
   return path ? { dir: path.slice(0, -'model.json'.length), json: files[path] } : undefined;
 }
 
-function readNet(files: Record<string, Uint8Array>, net: string): NetworkWeights & { modelTopology: unknown } {
+function readNet(files: Record<string, Uint8Array>, net: string): NetworkArtifacts {
   const e = entryFor(files, net);
   if (!e) throw new Error(`the zip has no ${net}/model.json`);
   let json: { modelTopology?: unknown; weightsManifest?: { paths?: string[]; weights?: unknown }[] };
@@ -54,7 +56,7 @@ function readNet(files: Record<string, Uint8Array>, net: string): NetworkWeights
 }
 
 /** Reads a weights zip; throws a sentence naming the missing or broken file. */
-export function weightsFromZip(bytes: Uint8Array): GanWeights {
+export function weightsFromZip(bytes: Uint8Array): Record<typeof NETS[number], NetworkArtifacts> {
   let files: Record<string, Uint8Array>;
   try { files = unzipSync(bytes); } catch { throw new Error('the file is not a zip'); }
   return { generator: readNet(files, 'generator'), discriminator: readNet(files, 'discriminator') };
