@@ -1,0 +1,105 @@
+/**
+ * The browser half of `npm run bench:browser`: runs Ganvas's compiled GAN step and the hand-written
+ * tfjs step of the same models, interleaved, on one backend at a time, and reports medians to the
+ * Playwright driver (bench/browser-run.mjs) through window.runBench.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import * as wasm from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { registerFastCpuKernels } from '../../src/core/kernels/cpuConv2DBackpropFilter';
+import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
+import { loadTemplate } from '../../src/core/project/templates';
+import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
+import { datasetInfo } from '../../src/core/data/catalog';
+import { loadDataset } from '../../src/core/data/load';
+import type { HostDataset } from '../../src/core/data/host';
+import { TrainingSession } from '../../src/core/train/session';
+import { handDcgan, handRing, handStep, type HandGan } from '../handwritten';
+
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+registerFastCpuKernels(tf);
+registerWasmTrainingKernels(tf);
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const cache = new Map<string, HostDataset>();
+async function dataset(id: string): Promise<HostDataset> {
+  const spec = loadTemplate(id).dataset;
+  if (!cache.has(spec.kind)) {
+    cache.set(spec.kind, await loadDataset(spec, { mnistBytes: async () => (await fetch('/data/mnist-10k.bin')).arrayBuffer() }));
+  }
+  return cache.get(spec.kind)!;
+}
+function planOf(id: string, batch: number): GanPlan {
+  const p = loadTemplate(id);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: batch, dSteps: 1 });
+  if (!res.ok) throw new Error(`${id} does not compile`);
+  return res.plan;
+}
+async function timeOnce(f: () => tf.Tensor): Promise<number> {
+  const t0 = performance.now();
+  const t = f();
+  await t.data();
+  t.dispose();
+  return performance.now() - t0;
+}
+async function use(backend: string, flags: Record<string, boolean> = {}): Promise<string> {
+  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} is not available`);
+  await tf.ready();
+  for (const [k, v] of Object.entries(flags)) tf.env().set(k, v);
+  let adapter = '';
+  if (backend === 'webgpu') {
+    const a = await (navigator as unknown as { gpu: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string }; isFallbackAdapter?: boolean } | null> } }).gpu.requestAdapter();
+    adapter = a ? `${a.info?.vendor ?? '?'} ${a.info?.architecture ?? ''}${a.isFallbackAdapter ? ' (fallback adapter)' : ''}` : 'none';
+  }
+  return adapter;
+}
+
+export interface StepCase { template: string; batch: number; backend: string; reps: number; hand?: boolean; flags?: Record<string, boolean> }
+
+async function stepCase(c: StepCase) {
+  const adapter = await use(c.backend, c.flags);
+  const host = await dataset(c.template);
+  const s = new TrainingSession(tf, planOf(c.template, c.batch), host);
+  const h: HandGan | undefined = c.hand ? (c.template === 'gan-2d-ring' ? handRing(tf) : handDcgan(tf)) : undefined;
+  const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
+  const a: number[] = [], b: number[] = [];
+  for (let r = -1; r < c.reps; r++) {
+    const ta = await timeOnce(() => s.stepper.step());
+    const tb = h ? await timeOnce(() => handStep(tf, h, images!, c.batch, 1000 + r)) : 0;
+    if (r >= 0) { a.push(ta); b.push(tb); }
+  }
+  s.dispose();
+  if (h) { h.G.dispose(); h.D.dispose(); h.optG.dispose(); h.optD.dispose(); images!.dispose(); }
+  return { ...c, adapter, compiled: median(a), hand: h ? median(b) : undefined };
+}
+
+async function firstStep(template: string, backend: string) {
+  await use(backend);
+  const host = await dataset(template);
+  const t0 = performance.now();
+  const p = loadTemplate(template);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: Math.min(p.training.batchSize, 64) });
+  if (!res.ok) throw new Error(template);
+  const s = new TrainingSession(tf, res.plan, host);
+  await s.run(1);
+  const ms = performance.now() - t0;
+  await s.run(2);
+  const bytes = tf.memory().numBytes;
+  s.dispose();
+  return { template, backend, firstStepMs: ms, tfMb: bytes / 2 ** 20 };
+}
+
+declare global { interface Window { runBench: (kind: string, arg: unknown) => Promise<unknown>; benchReady: boolean } }
+window.runBench = async (kind, arg) => {
+  try {
+    return kind === 'step' ? await stepCase(arg as StepCase) : await firstStep((arg as { template: string }).template, (arg as { backend: string }).backend);
+  } catch (e) {
+    return { error: String((e as Error).message ?? e) };
+  }
+};
+window.benchReady = true;
+document.getElementById('log')!.textContent = 'ready';
