@@ -10,8 +10,23 @@ class Ema {
   add(x: number): void { this.value = Number.isNaN(this.value) ? x : this.value + this.alpha * (x - this.value); }
 }
 
+/**
+ * Mean step time over the last ~2 s of training: chunks differ in size (a 1-step chunk before a
+ * probe carries a whole metrics read), so an average per chunk would overstate throughput.
+ */
+class StepWindow {
+  private chunks: { n: number; ms: number }[] = [];
+  value = NaN;
+  add(n: number, ms: number): void {
+    this.chunks.push({ n, ms });
+    let total = this.chunks.reduce((a, c) => a + c.ms, 0);
+    while (this.chunks.length > 1 && total - this.chunks[0].ms >= 2000) total -= this.chunks.shift()!.ms;
+    this.value = total / this.chunks.reduce((a, c) => a + c.n, 0);
+  }
+}
+
 export class Pacer {
-  private readonly step = new Ema();
+  private readonly step = new StepWindow();
   private readonly probe = new Ema();
   trainMs = 0;
   probeMs = 0;
@@ -28,11 +43,11 @@ export class Pacer {
     if (n <= 0) return;
     this.steps += n;
     this.trainMs += ms;
-    this.step.add(ms / n);
+    this.step.add(n, ms);
   }
   recordProbe(ms: number): void { this.probeMs += ms; this.probe.add(ms); }
 
-  /** Mean wall time of one step (ms), recent steps weighted most. */
+  /** Mean wall time of one step (ms) over the last ~2 s of training. */
   get stepMs(): number { return this.step.value; }
   get stepsPerSec(): number { return this.step.value > 0 ? 1000 / this.step.value : 0; }
   /** Probe time as a share of all time spent. */
