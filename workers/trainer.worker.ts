@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendLoaders } from '../src/core/backend/choose';
 import { registerFastCpuKernels } from '../src/core/kernels/cpuConv2DBackpropFilter';
+import { registerWasmTrainingKernels } from '../src/core/kernels/wasmTrainingKernels';
 import { Trainer } from './trainer';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -22,6 +23,8 @@ const loaders: BackendLoaders = {
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
+    // The kernels tfjs's wasm backend lacks for training (Conv2DBackpropFilter, UnsortedSegmentSum).
+    registerWasmTrainingKernels(tf);
   },
   cpu: async () => { registerFastCpuKernels(tf); },
 };

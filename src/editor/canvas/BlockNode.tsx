@@ -61,7 +61,10 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         <span>{compact(info?.macs ?? 0)} MACs</span>
       </div>
       {errors.length > 0 && <div className="block-error">{errors[0].message}</div>}
-      <div className="activation-slot" data-node-id={node.id}><NodeActivation nodeId={node.id} /></div>
+      {/* The slot keeps its size before the first tile arrives, so training does not push nodes into each other. */}
+      <div className={`activation-slot${block.outputRole === 'generated' ? ' activation-slot-tall' : ''}`} data-node-id={node.id}>
+        <NodeActivation nodeId={node.id} />
+      </div>
     </div>
   );
 }
