@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -21,8 +22,8 @@ function planOf(id: string): GanPlan {
   return res.plan;
 }
 const modelsOf = (g: BuiltGan) => ({ generator: g.generator.model, discriminator: g.discriminator.model });
-async function zipOf(tf: typeof tfNs, g: BuiltGan): Promise<Uint8Array> {
-  return weightsToZip({ generator: await exportModel(tf, g.generator.model), discriminator: await exportModel(tf, g.discriminator.model) }, { 'plan.json': '{}' });
+async function zipOf(tf: typeof tfNs, g: BuiltGan, extra: Record<string, string> = {}): Promise<Uint8Array> {
+  return weightsToZip({ generator: await exportModel(tf, g.generator.model), discriminator: await exportModel(tf, g.discriminator.model) }, extra);
 }
 const values = (m: tfNs.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
 
@@ -32,15 +33,20 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('weights zip', () => {
   it('holds generator/ and discriminator/ as tfjs layers models that the CLI loader (and tf.loadLayersModel) reads', async () => {
     const tf = await cpuTf();
-    const g = buildGan(tf, planOf('gan-2d-ring'));
-    const files = unzipSync(await zipOf(tf, g));
-    expect(Object.keys(files).sort()).toEqual(['discriminator/model.json', 'discriminator/weights.bin', 'generator/model.json', 'generator/weights.bin', 'plan.json']);
+    const plan = planOf('gan-2d-ring');
+    const g = buildGan(tf, plan);
+    const files = unzipSync(await zipOf(tf, g, { 'plan.json': JSON.stringify(plan), 'project.json': JSON.stringify(loadTemplate('gan-2d-ring')) }));
+    expect(Object.keys(files).sort()).toEqual(['discriminator/model.json', 'discriminator/weights.bin', 'generator/model.json', 'generator/weights.bin', 'plan.json', 'project.json']);
     for (const [p, bytes] of Object.entries(files)) { mkdirSync(dirname(join(tmp, p)), { recursive: true }); writeFileSync(join(tmp, p), bytes); }
     const G = await loadModel(tf, join(tmp, 'generator'));
     expect(values(G)).toEqual(values(g.generator.model));
     expect(G.layers.map((l) => l.name)).toEqual(g.generator.model.layers.map((l) => l.name));
     G.dispose();
     disposeGan(g);
+    // The unzipped folder is a run folder for the CLI's sampler.
+    const r = spawnSync(process.execPath, ['scripts/run-cli.mjs', 'sample', tmp, '--n', '5', '--out', join(tmp, 's.csv')], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(readFileSync(join(tmp, 's.csv'), 'utf8').trim().split('\n')).toHaveLength(6);
   });
 
   it('loads into freshly built models of the same project: identical weights and outputs, no tensor left over', async () => {
