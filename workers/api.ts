@@ -102,5 +102,10 @@ export interface TrainerApi {
   /** n samples from a fixed seed (in inference mode). */
   sample(n: number, seed?: number): Promise<SampleResult>;
   exportWeights(): Promise<WeightsExport>;
+  /**
+   * Loads exported weights into the built models while paused (all or nothing: a name or shape that
+   * differs throws, naming the first mismatch, and nothing changes), then sends fresh tiles/samples.
+   */
+  importWeights(w: WeightsExport): Promise<void>;
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
 }

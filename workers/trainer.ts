@@ -20,6 +20,7 @@ import {
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
+import { loadWeights } from '../src/core/compile/weights';
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -259,6 +260,14 @@ export class Trainer implements TrainerApi {
     const s = this.live;
     const w: WeightsExport = { generator: await exportModel(this.tf, s.gan.generator.model), discriminator: await exportModel(this.tf, s.gan.discriminator.model) };
     return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);
+  }
+
+  async importWeights(w: WeightsExport): Promise<void> {
+    if (this.loop) throw new Error('pause before importing weights');
+    const s = this.live;
+    loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
+    // The grid and tiles on screen were drawn by the old weights.
+    await this.visualizeIfDue(true);
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {

@@ -3,7 +3,7 @@
  * training store, and restarts it (same plan, same data) when it crashes or runs out of memory.
  */
 import * as Comlink from 'comlink';
-import type { DatasetInput, Phase, TrainerApi, TrainerEvent, TrainerOptions } from '../../workers/api';
+import type { DatasetInput, Phase, TrainerApi, TrainerEvent, TrainerOptions, WeightsExport } from '../../workers/api';
 import type { GanPlan } from '../core/compile/plan';
 import type { TrainingConfig } from '../core/project/types';
 import type { StepMetrics } from '../core/train/metrics';
@@ -125,6 +125,10 @@ export class TrainerClient {
 
   async sample(n: number, seed?: number) { return this.call((a) => a.sample(n, seed)); }
   async exportWeights() { return this.call((a) => a.exportWeights()); }
+  /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
+  async importWeights(w: WeightsExport): Promise<void> {
+    await this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]));
+  }
   async memory() { return this.call((a) => a.memory()); }
 
   /** For tests: simulate a crash of the current worker. */
