@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { emitModule } from '../../src/core/codegen/emit';
 import { compileGraph } from '../../src/core/compile/plan';
@@ -116,6 +116,51 @@ test('after a step: weights zip (tfjs layers models), sample grid PNG and metric
   expect(csv[0]).toBe(`step,${METRICS.join(',')}`);
   expect(csv.length).toBeGreaterThanOrEqual(3);
   expect(csv.slice(1).map((r) => Number(r.split(',')[0]))).toEqual([1, 2].slice(0, csv.length - 1));
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('Import weights: a fresh page takes the exported zip (exporting again gives the same bytes); another project\'s zip is refused, naming the mismatch', async () => {
+  const first = await openEditor(browser, app.url);
+  await loadTemplateInPage(first.page, 'gan-2d-ring');
+  await stepOnCpu(first.page);
+  for (let i = 0; i < 3; i++) await first.page.getByTestId('train-step').click();
+  await first.page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 5, undefined, { timeout: 60_000 });
+  const original = await exportItem(first.page, 'weights');
+  // The download's file goes with its browser context: keep the bytes.
+  const zipFile = { name: original.d.suggestedFilename(), mimeType: 'application/zip', buffer: original.bytes };
+  expect(first.errors).toEqual([]);
+  await first.ctx.close();
+
+  // A fresh page (fresh profile, fresh worker) with the same template: import builds the models, then loads the zip.
+  const { ctx, page, errors } = await openEditor(browser, app.url);
+  await loadTemplateInPage(page, 'gan-2d-ring');
+  await page.getByTestId('train-backend').selectOption('cpu');
+  await openMenu(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), item(page, 'import-weights').click()]);
+  await chooser.setFiles(zipFile);
+  await page.getByTestId('toast').filter({ hasText: /^Imported / }).waitFor({ timeout: 90_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1);
+  await screenshot(page, 'export-04-imported');
+  const again = unzipSync(new Uint8Array((await exportItem(page, 'weights')).bytes));
+  const want = unzipSync(new Uint8Array(original.bytes));
+  for (const f of ['generator/weights.bin', 'discriminator/weights.bin']) expect(Buffer.from(again[f]).equals(Buffer.from(want[f])), f).toBe(true);
+
+  // The same zip with G's first layer renamed: refused with the first mismatch, and the weights stay.
+  const json = JSON.parse(strFromU8(want['generator/model.json']));
+  const renamed: string = json.weightsManifest[0].weights[0].name;
+  json.weightsManifest[0].weights[0].name = 'g_other/kernel';
+  const bad = zipSync({ ...want, 'generator/model.json': strToU8(JSON.stringify(json)) });
+  await openMenu(page);
+  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), item(page, 'import-weights').click()]);
+  await chooser2.setFiles({ name: 'other.zip', mimeType: 'application/zip', buffer: Buffer.from(bad) });
+  const alert = page.getByRole('alert').filter({ hasText: /^Cannot import other\.zip: / });
+  await alert.waitFor();
+  expect(await alert.innerText()).toContain(`generator: the file has no weights '${renamed}'`);
+  expect(await alert.innerText()).toContain('Nothing was changed');
+  await screenshot(page, 'export-05-import-refused');
+  const after = unzipSync(new Uint8Array((await exportItem(page, 'weights')).bytes));
+  expect(Buffer.from(after['generator/weights.bin']).equals(Buffer.from(want['generator/weights.bin']))).toBe(true);
   expect(errors).toEqual([]);
   await ctx.close();
 });
