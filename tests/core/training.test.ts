@@ -3,6 +3,7 @@ import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/data/catalog';
 import { TrainingSession } from '../../src/core/train/session';
+import { NORM_EVERY } from '../../src/core/train/step';
 import { toyDataset } from '../../src/core/data/toy2d';
 import { discriminatorLoss, generatorLoss, gradientPenalty, sigmoidCE, softmaxCE, toLogits } from '../../src/core/compile/losses';
 import type { HostDataset } from '../../src/core/data/host';
@@ -61,6 +62,18 @@ describe('the 2-D ring GAN', () => {
     expect(new Set(a.map((m) => m.dLoss.toFixed(6))).size).toBeGreaterThan(30);
     const b = await run();
     expect(b.map((m) => m.dLoss)).toEqual(a.map((m) => m.dLoss));
+  });
+
+  it('measures gradient norms every NORM_EVERY steps and holds them in between', async () => {
+    const tf = await cpuTf();
+    const s = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 32 }), toyDataset('ring8', 500));
+    await s.run(2 * NORM_EVERY + 1, { flushEvery: 7 });
+    const g = s.history.map((m) => m.gGradNorm);
+    s.dispose();
+    expect(g[0]).toBeGreaterThan(0);
+    expect(new Set(g.slice(0, NORM_EVERY)).size).toBe(1);
+    expect(g[NORM_EVERY]).not.toBe(g[NORM_EVERY - 1]);
+    expect(new Set(g.slice(NORM_EVERY, 2 * NORM_EVERY)).size).toBe(1);
   });
 
   it('stops at the first step whose loss is NaN or infinite', async () => {

@@ -20,9 +20,14 @@ import { registerZeroGradients } from '../kernels/zeroGradients';
 
 type T = tfNs.Tensor;
 
-/** Names of the numbers in the metrics tensor `step()` returns, in order. */
+/**
+ * Names of the numbers in the metrics tensor `step()` returns, in order. Gradient norms are measured
+ * every NORM_EVERY steps and held in between: on small models their ~2 ops per variable were a
+ * measurable share of the step (BENCHMARKS.md).
+ */
 export const METRICS = ['dLoss', 'gLoss', 'dReal', 'dFake', 'dGradNorm', 'gGradNorm', 'auxLoss', 'infoLoss'] as const;
 export type MetricName = (typeof METRICS)[number];
+export const NORM_EVERY = 10;
 
 /** The dataset as it lives on the device: gathered by index every step, never re-uploaded. */
 export interface DeviceData {
@@ -44,11 +49,17 @@ export class GanStep {
   private readonly dVars: tfNs.Variable[];
   private readonly outIdx: Partial<Record<PlanOutput['role'], number>> = {};
   private cfg!: TrainingConfig;
+  /** A kept 0 for absent terms (no per-step upload of a fresh scalar). */
+  private readonly zero: T;
+  /** The latest gradient norms (kept), reported until the next measurement. */
+  private norms: { d: T; g: T };
   /** Steps taken so far; also seeds this step's randomness, so runs repeat exactly. */
   stepIndex = 0;
 
   constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
     registerZeroGradients(tf);
+    this.zero = tf.keep(tf.scalar(0));
+    this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
     this.dVars = variablesOf(gan.discriminator.model);
     plan.discriminator.outputs.forEach((o, i) => { this.outIdx[o.role] = i; });
@@ -108,14 +119,24 @@ export class GanStep {
     return softmaxCE(this.tf, out[i], labels, this.plan.discriminator.outputs[i].activation);
   }
 
-  private globalNorm(grads: Record<string, T>): T {
+  /** On measuring steps, the global gradient norm (kept, replacing the last); otherwise the last one. */
+  private gradNorm(which: 'd' | 'g', grads: Record<string, T>, measure: boolean): T {
+    if (!measure) return this.norms[which];
     const tf = this.tf;
     const parts = Object.values(grads).map((g) => tf.sum(tf.square(g)));
-    return parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0);
+    const old = this.norms[which];
+    this.norms[which] = tf.keep(parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0));
+    if (old !== this.zero) old.dispose();
+    return this.norms[which];
+  }
+
+  /** Releases step results that are not shared (the kept zero and norms outlive the step). */
+  private release(ts: T[]): void {
+    for (const t of ts) if (t !== this.zero && t !== this.norms.d && t !== this.norms.g) t.dispose();
   }
 
   /** Phases 1 and 2: D on a real batch and on a generated batch. Returns kept scalars [loss, D(x), D(G(z)), norm, aux, info]. */
-  private discriminatorStep(seed: number): T[] {
+  private discriminatorStep(seed: number, measure: boolean): T[] {
     const { tf, cfg, data } = this;
     const b = cfg.batchSize;
     const idx = tf.randomUniform([b], 0, data.count, 'int32', seed);
@@ -136,18 +157,19 @@ export class GanStep {
         loss = tf.add(loss, tf.mul(cfg.gpWeight, gradientPenalty(tf, critic, real, fake, seed + 23)));
       }
       const auxR = this.auxLoss(outR, realLabels), auxF = this.auxLoss(outF, feed.labels);
-      const aux = auxR && auxF ? tf.mul(cfg.auxWeight, tf.add(auxR, auxF)) : tf.scalar(0);
-      const info = this.infoLoss(outF, feed) ?? tf.scalar(0);
-      kept.push(tf.keep(meanScore(tf, cfg.loss, sr)), tf.keep(meanScore(tf, cfg.loss, sf)), tf.keep(aux), tf.keep(info));
-      return tf.addN([loss, aux, info]) as tfNs.Scalar;
+      const aux = auxR && auxF ? tf.mul(cfg.auxWeight, tf.add(auxR, auxF)) : undefined;
+      const info = this.infoLoss(outF, feed);
+      kept.push(tf.keep(meanScore(tf, cfg.loss, sr)), tf.keep(meanScore(tf, cfg.loss, sf)), aux ? tf.keep(aux) : this.zero, info ? tf.keep(info) : this.zero);
+      const terms = [loss, aux, info].filter((t): t is T => !!t);
+      return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.dVars);
-    const norm = this.globalNorm(grads);
+    const norm = this.gradNorm('d', grads, measure);
     this.optD.applyGradients(grads);
     return [value, kept[0], kept[1], norm, kept[2], kept[3]];
   }
 
   /** Phase 3: G through D; only G's variables change. Returns [loss, norm]. */
-  private generatorStep(seed: number): T[] {
+  private generatorStep(seed: number, measure: boolean): T[] {
     const { tf, cfg } = this;
     const feed = this.sampleGenerator(cfg.batchSize, seed);
     const D = this.gan.discriminator.model;
@@ -159,9 +181,9 @@ export class GanStep {
       if (aux) terms.push(tf.mul(cfg.auxWeight, aux));
       const info = this.infoLoss(out, feed);
       if (info) terms.push(info);
-      return tf.addN(terms) as tfNs.Scalar;
+      return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.gVars);
-    const norm = this.globalNorm(grads);
+    const norm = this.gradNorm('g', grads, measure);
     this.optG.applyGradients(grads);
     return [value, norm];
   }
@@ -170,18 +192,19 @@ export class GanStep {
   step(): T {
     const tf = this.tf;
     const base = this.cfg.seed * 7919 + this.stepIndex * 1009;
+    const measure = this.stepIndex % NORM_EVERY === 0;
     this.stepIndex++;
     return tf.tidy(() => {
       let d: T[] = [];
       for (let k = 0; k < this.cfg.dSteps; k++) {
-        d.forEach((t) => t.dispose());
-        d = this.discriminatorStep(base + k * 131);
+        this.release(d);
+        d = this.discriminatorStep(base + k * 131, measure);
       }
-      const [gLoss, gNorm] = this.generatorStep(base + 997);
+      const [gLoss, gNorm] = this.generatorStep(base + 997, measure);
       const [dLoss, dReal, dFake, dNorm, aux, info] = d;
       const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
       // kept scalars escape tidy by design; release them now that they are stacked.
-      [dReal, dFake, aux, info].forEach((t) => t.dispose());
+      this.release([dReal, dFake, aux, info]);
       return metrics;
     });
   }
@@ -194,5 +217,7 @@ export class GanStep {
   dispose(): void {
     this.optG.dispose();
     this.optD.dispose();
+    for (const t of [this.norms.d, this.norms.g]) if (t !== this.zero) t.dispose();
+    this.zero.dispose();
   }
 }
