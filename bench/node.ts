@@ -12,39 +12,18 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../src/cli/backend';
 import { loadTemplate } from '../src/core/project/templates';
-import { compileGraph, type GanPlan } from '../src/core/compile/plan';
+import { compileGraph } from '../src/core/compile/plan';
 import { datasetInfo } from '../src/core/data/catalog';
 import { TrainingSession } from '../src/core/train/session';
-import { loadDataset } from '../src/core/data/load';
-import type { HostDataset } from '../src/core/data/host';
 import { ActivationProbe, probeBatchSize } from '../src/core/train/probe';
 import { Pacer } from '../src/core/train/pacing';
+import { datasetCache, median, planOf, timeOnce } from './common';
 import { handDcgan, handRing, handStep, type HandGan } from './handwritten';
 
+const dataset = datasetCache(async () => readFileSync('public/data/mnist-10k.bin'));
 const QUICK = process.argv.includes('--quick');
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-const data = new Map<string, HostDataset>();
 
-async function dataset(id: string): Promise<HostDataset> {
-  const p = loadTemplate(id);
-  const key = p.dataset.kind;
-  if (!data.has(key)) data.set(key, await loadDataset(p.dataset, { mnistBytes: async () => readFileSync('public/data/mnist-10k.bin') }));
-  return data.get(key)!;
-}
-function planOf(id: string, batch: number): GanPlan {
-  const p = loadTemplate(id);
-  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: batch, dSteps: 1 });
-  if (!res.ok) throw new Error(`${id} does not compile`);
-  return res.plan;
-}
-async function timeOnce(f: () => tf.Tensor): Promise<number> {
-  const t0 = performance.now();
-  const t = f();
-  await t.data();
-  t.dispose();
-  return performance.now() - t0;
-}
 
 interface StepRow { template: string; batch: number; backend: string; compiled: number; hand?: number; ratio?: number; reps: number }
 

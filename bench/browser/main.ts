@@ -12,40 +12,18 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { registerFastCpuKernels } from '../../src/core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
 import { loadTemplate } from '../../src/core/project/templates';
-import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
+import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/data/catalog';
-import { loadDataset } from '../../src/core/data/load';
-import type { HostDataset } from '../../src/core/data/host';
 import { TrainingSession } from '../../src/core/train/session';
+import { datasetCache, median, planOf, timeOnce } from '../common';
 import { handDcgan, handRing, handStep, type HandGan } from '../handwritten';
 
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+const dataset = datasetCache(async () => (await fetch('/data/mnist-10k.bin')).arrayBuffer());
 wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 registerFastCpuKernels(tf);
 registerWasmTrainingKernels(tf);
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const cache = new Map<string, HostDataset>();
-async function dataset(id: string): Promise<HostDataset> {
-  const spec = loadTemplate(id).dataset;
-  if (!cache.has(spec.kind)) {
-    cache.set(spec.kind, await loadDataset(spec, { mnistBytes: async () => (await fetch('/data/mnist-10k.bin')).arrayBuffer() }));
-  }
-  return cache.get(spec.kind)!;
-}
-function planOf(id: string, batch: number): GanPlan {
-  const p = loadTemplate(id);
-  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: batch, dSteps: 1 });
-  if (!res.ok) throw new Error(`${id} does not compile`);
-  return res.plan;
-}
-async function timeOnce(f: () => tf.Tensor): Promise<number> {
-  const t0 = performance.now();
-  const t = f();
-  await t.data();
-  t.dispose();
-  return performance.now() - t0;
-}
 async function use(backend: string, flags: Record<string, boolean> = {}): Promise<string> {
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} is not available`);
   await tf.ready();
