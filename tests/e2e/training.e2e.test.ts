@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+import { fitAll } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -66,7 +67,8 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   // The main thread stays responsive while training: no long task in the training window.
   const long = await page.evaluate(([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
     .filter((t) => t.start >= a && t.start <= b).map((t) => Math.round(t.duration)), [t0, t1]);
-  // The large channel view of a node.
+  // The large channel view of a node (fit first: the dock and the Problems bar can cover nodes).
+  await fitAll(page);
   await page.getByTestId('activation-d_fc1').click();
   await page.getByTestId('channel-view').waitFor();
   await screenshot(page, `${shot}-channels`);
@@ -152,6 +154,7 @@ test('NaN auto-pauses and marks the node; editing the graph while training stops
   await page.getByTestId('train-stop').click();
   await page.getByTestId('train-start').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 120_000 });
+  await fitAll(page);
   await page.getByTestId('node-d_fc2').locator('.block-title').click();
   await page.keyboard.press('Delete');
   await page.getByTestId('train-notice').filter({ hasText: /graph changed, so training stopped/ }).waitFor();
