@@ -7,7 +7,7 @@
  * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x.
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks';
+import { prod, type TF } from '../blocks';
 
 type Info = tfNs.TensorInfo;
 type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<string, unknown> }) => Info;
@@ -18,26 +18,28 @@ export function registerWasmTrainingKernels(tf: TF): void {
   registerUnsortedSegmentSum(tf);
 }
 
-const kernelOf = (tf: TF, kernel: string, forName: string): KernelCall => {
-  const cfg = tf.getKernel(kernel, 'wasm');
-  if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${forName}`);
-  return cfg.kernelFunc as unknown as KernelCall;
-};
+type KernelArgs = { inputs: unknown; backend: unknown; attrs: unknown };
+
+/** Registers `name` for wasm (unless tfjs already has it) as a composition of wasm's own kernels, reached through `k`. */
+function registerComposite(tf: TF, name: string, body: (k: (kernel: string) => KernelCall, args: KernelArgs) => Info): void {
+  if (tf.getKernel(name, 'wasm')) return;
+  const k = (kernel: string): KernelCall => {
+    const cfg = tf.getKernel(kernel, 'wasm');
+    if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${name}`);
+    return cfg.kernelFunc as unknown as KernelCall;
+  };
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: (args) => body(k, args as unknown as KernelArgs) as tfNs.TensorInfo });
+}
 
 function registerUnsortedSegmentSum(tf: TF): void {
   const name = 'UnsortedSegmentSum';
-  if (tf.getKernel(name, 'wasm')) return;
-  const k = (kernel: string) => kernelOf(tf, kernel, name);
-  tf.registerKernel({
-    kernelName: name,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
+  registerComposite(tf, name, (k, { inputs, backend, attrs }) => {
       const { x, segmentIds } = inputs as unknown as { x: Info; segmentIds: Info };
       const { numSegments } = attrs as unknown as { numSegments: number };
       const b = backend as unknown as BackendLike;
-      const m = segmentIds.shape.reduce((p, d) => p * d, 1);
+      const m = prod(segmentIds.shape);
       const rest = x.shape.slice(segmentIds.shape.length);
-      const width = rest.reduce((p, d) => p * d, 1);
+      const width = prod(rest);
       const ids = k('Reshape')({ inputs: { x: segmentIds }, backend, attrs: { shape: [m] } });
       // wasm's OneHot writes int32 whatever dtype it is given, so cast explicitly.
       const hotInt = k('OneHot')({ inputs: { indices: ids }, backend, attrs: { depth: numSegments, onValue: 1, offValue: 0, dtype: 'int32' } });
@@ -48,18 +50,12 @@ function registerUnsortedSegmentSum(tf: TF): void {
       const out = k('Reshape')({ inputs: { x: sum }, backend, attrs: { shape: [numSegments, ...rest] } });
       [ids, hotInt, hot, hot3, x3, sum].forEach((t) => b.disposeData(t.dataId));
       return out;
-    },
   });
 }
 
 function registerConv2DBackpropFilter(tf: TF): void {
   const name = 'Conv2DBackpropFilter';
-  if (tf.getKernel(name, 'wasm')) return;
-  const k = (kernel: string) => kernelOf(tf, kernel, name);
-  tf.registerKernel({
-    kernelName: name,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
+  registerComposite(tf, name, (k, { inputs, backend, attrs }) => {
       const { x, dy } = inputs as unknown as { x: Info; dy: Info };
       const a = attrs as unknown as {
         strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: string;
@@ -101,6 +97,5 @@ function registerConv2DBackpropFilter(tf: TF): void {
       b.disposeData(dy2.dataId);
       if (padded) b.disposeData(xp.dataId);
       return out;
-    },
   });
 }

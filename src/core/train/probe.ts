@@ -4,7 +4,7 @@
  * into one flat tensor, so a probe costs one asynchronous download however many nodes there are.
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import { getBlock, type TF } from '../blocks';
+import { getBlock, prod, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import type { GanPlan, NetPlan } from '../compile/plan';
 import type { GeneratorFeed } from './step';
@@ -36,7 +36,6 @@ const DEFAULTS: Required<ProbeOptions> = { maxChannels: 64, stripRows: 16, strip
 /** The probe batch: 16 samples are enough for a 4×4 grid; 2-D data needs a cloud of points. */
 export const probeBatchSize = (plan: GanPlan): number => (plan.data.shape.length >= 3 ? 16 : 256);
 
-const prodOf = (s: number[]) => s.reduce((a, b) => a * b, 1);
 const activationOf = (params: Record<string, unknown>): string | undefined => {
   const a = params.activation ?? params.fn;
   return typeof a === 'string' ? a : undefined;
@@ -137,7 +136,7 @@ export class ActivationProbe {
       // Each channel gets a 1-pixel gutter on its right and bottom.
       return { kind: 'mosaic', width: cols * (w + 1), height: rows * (h + 1), channels: 1, shown, total: c };
     }
-    const units = prodOf(shape);
+    const units = prod(shape);
     const cols = Math.min(units, o.stripCols);
     return { kind: 'strip', width: cols, height: Math.min(this.real.shape[0]!, o.stripRows), channels: 1, shown: cols, total: units };
   }
