@@ -2,7 +2,8 @@
  * A small canvas line chart (a few series over training steps). Drawing is one pass over at most a
  * few thousand points, scheduled with requestAnimationFrame, so the page never stutters.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { decimate } from './decimate';
 
 export interface Series { label: string; color: string; values: readonly number[] }
 
@@ -17,15 +18,20 @@ function niceRange(series: Series[]): [number, number] {
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
 
-function draw(c: HTMLCanvasElement, x: readonly number[], series: Series[]): void {
+/**
+ * Draws at the CSS size `w` × `h` (measured by a ResizeObserver, never read here: reading clientWidth
+ * in a frame forces a style and layout pass). The backing store is only reallocated when the size
+ * changes; a new one each redraw costs the compositor a new texture every time.
+ */
+function draw(c: HTMLCanvasElement, w: number, h: number, x: readonly number[], series: Series[]): void {
   const dpr = globalThis.devicePixelRatio || 1;
-  const w = c.clientWidth, h = c.clientHeight;
   if (!w || !h) return;
-  c.width = Math.round(w * dpr);
-  c.height = Math.round(h * dpr);
+  const bw = Math.round(w * dpr), bh = Math.round(h * dpr);
+  if (c.width !== bw) c.width = bw;
+  if (c.height !== bh) c.height = bh;
   const g = c.getContext('2d');
   if (!g) return;
-  g.scale(dpr, dpr);
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, w, h);
   const left = 44, right = 6, top = 6, bottom = 16;
   const [lo, hi] = niceRange(series);
@@ -48,9 +54,10 @@ function draw(c: HTMLCanvasElement, x: readonly number[], series: Series[]): voi
     g.strokeStyle = s.color;
     g.beginPath();
     let pen = false;
-    s.values.forEach((v, i) => {
+    const d = decimate(x, s.values, Math.max(1, Math.round(w - left - right)));
+    d.y.forEach((v, i) => {
       if (!Number.isFinite(v)) { pen = false; return; }
-      if (pen) g.lineTo(px(x[i]), py(v)); else g.moveTo(px(x[i]), py(v));
+      if (pen) g.lineTo(px(d.x[i]), py(v)); else g.moveTo(px(d.x[i]), py(v));
       pen = true;
     });
     g.stroke();
@@ -59,11 +66,22 @@ function draw(c: HTMLCanvasElement, x: readonly number[], series: Series[]): voi
 
 export function LineChart({ title, x, series, version, height = 110 }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
   useEffect(() => {
-    const id = requestAnimationFrame(() => { if (ref.current) draw(ref.current, x, series); });
+    const c = ref.current;
+    if (!c || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => {
+      const { width, height } = e.contentRect;
+      setSize((s) => (s.w === width && s.h === height ? s : { w: width, h: height }));
+    });
+    ro.observe(c);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => { if (ref.current) draw(ref.current, size.w, size.h, x, series); });
     return () => cancelAnimationFrame(id);
     // `version` changes whenever the data does; the arrays themselves are new objects each time.
-  }, [version, x, series]);
+  }, [version, x, series, size]);
   const last = (s: Series) => s.values[s.values.length - 1];
   return (
     <figure className="chart" data-testid={`chart-${title}`} data-points={x.length}>

@@ -20,8 +20,9 @@ export function TileCanvas({ tile, width, maxHeight = width, className, title }:
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
-    c.width = tile.width;
-    c.height = tile.height;
+    // Resizing reallocates the backing store (and the compositor's texture): only when the size changes.
+    if (c.width !== tile.width) c.width = tile.width;
+    if (c.height !== tile.height) c.height = tile.height;
     c.getContext('2d')?.putImageData(new ImageData(tileRgba(tile), tile.width, tile.height), 0, 0);
   }, [tile]);
   const { w, h } = displaySize(tile, width, maxHeight);
