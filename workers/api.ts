@@ -23,6 +23,8 @@ export interface TrainerOptions {
   sampleEvery: number | 'auto';
   /** Target wall time of one chunk of steps between metric reads (ms). */
   chunkMs: number;
+  /** 'auto' with only software GPUs: the backend measured fastest earlier, by memory key (the page keeps it). */
+  backendMemory?: Record<string, BackendName>;
 }
 export const DEFAULT_OPTIONS: TrainerOptions = { backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250 };
 
@@ -46,6 +48,8 @@ export interface InitSummary {
   step: number;
   layouts: TileLayout[];
   numTensors: number;
+  /** A backend measured fastest just now ('auto' with only software GPUs), for the page to remember. */
+  remember?: { key: string; backend: BackendName };
   /** Set when the first step already produced NaN/Inf (the trainer stays paused). */
   fault?: FaultReport;
 }

@@ -5,7 +5,11 @@
  */
 import * as Comlink from 'comlink';
 import type { TF } from '../src/core/blocks';
-import { activateBackend, candidates, describeAdapter, type Activated, type BackendLoaders } from '../src/core/backend/choose';
+import { activateBackend, BACKENDS, candidates, describeAdapter, type Activated, type BackendLoaders, type BackendName } from '../src/core/backend/choose';
+import {
+  explainMeasuredChoice, explainRememberedChoice, measuredCandidates, memoryKey, onlySoftwareGpus, rankTimings,
+  type GpuEnvironment, type Timing,
+} from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
 import { loadDataset } from '../src/core/data/load';
@@ -23,6 +27,9 @@ import type { ActivationProbe } from '../src/core/train/probe';
 import { loadWeights } from '../src/core/compile/weights';
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
+/** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
+const MEASURE_BATCH = 16;
+
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const buffersOf = (tiles: ActivationTile[]) => tiles.map((t) => t.pixels.buffer as ArrayBuffer);
@@ -55,7 +62,8 @@ export class Trainer implements TrainerApi {
       custom: data.custom ? async () => data.custom! : undefined,
     });
     const notices: string[] = [];
-    for (const name of candidates(this.opts.backend)) {
+    const { order, remember } = await this.backendOrder(plan, notices);
+    for (const name of order) {
       let session: TrainingSession | undefined;
       let started = false;
       try {
@@ -81,10 +89,11 @@ export class Trainer implements TrainerApi {
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
           step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors, fault,
+          ...(remember && remember.backend === name ? { remember } : {}),
         };
       } catch (e) {
         session?.dispose();
-        const next = candidates(this.opts.backend)[candidates(this.opts.backend).indexOf(name) + 1];
+        const next = order[order.indexOf(name) + 1];
         const what = started ? 'could not train this model' : 'is not available';
         const message = `${name} ${what}: ${errorText(e)}${next ? `; falling back to ${next}` : ''}`;
         notices.push(message);
@@ -92,6 +101,50 @@ export class Trainer implements TrainerApi {
       }
     }
     throw new Error(`no backend could train this model:\n${notices.join('\n')}`);
+  }
+
+  /**
+   * The backends to try, in order. 'auto' with only software GPUs: the fastest measured here for this
+   * kind of model (remembered by the page, else timed now on a small batch), then the rest.
+   */
+  private async backendOrder(plan: GanPlan, notices: string[]): Promise<{ order: BackendName[]; remember?: { key: string; backend: BackendName } }> {
+    if (this.opts.backend !== 'auto' || !this.loaders.environment) return { order: candidates(this.opts.backend) };
+    const env = await this.loaders.environment().catch((): GpuEnvironment => ({}));
+    if (!onlySoftwareGpus(env)) return { order: candidates('auto') };
+    const key = memoryKey(plan, env);
+    const say = (message: string) => { notices.push(message); this.emit({ type: 'notice', level: 'info', message }); };
+    const remembered = this.opts.backendMemory?.[key];
+    if (remembered && BACKENDS.includes(remembered)) {
+      say(explainRememberedChoice(remembered, env));
+      return { order: [remembered, ...BACKENDS.filter((b) => b !== remembered)] };
+    }
+    const batch = Math.min(plan.training.batchSize, MEASURE_BATCH);
+    const timings: Timing[] = [];
+    for (const b of measuredCandidates(env)) timings.push(await this.timeBackend(b, plan, batch));
+    const ranked = rankTimings(timings);
+    const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'cpu';
+    say(explainMeasuredChoice(timings, best, env, batch));
+    const order = [...new Set<BackendName>([best, ...ranked.map((t) => t.backend), 'cpu'])];
+    return { order, remember: { key, backend: best } };
+  }
+
+  /** ms per step on one backend: one warm-up step (kernels compile), then up to 5 steps or ~1.5 s. */
+  private async timeBackend(backend: BackendName, plan: GanPlan, batch: number): Promise<Timing> {
+    let session: TrainingSession | undefined;
+    try {
+      await activateBackend(this.tf, backend, this.loaders);
+      session = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
+      const warm = await session.run(1, { flushEvery: 1 });
+      if (warm.reason === 'nonFinite') return { backend, error: 'NaN in the first step' };
+      const t0 = this.now();
+      let n = 0;
+      while (n < 5 && this.now() - t0 < 1500) { await session.run(1, { flushEvery: 1 }); n++; }
+      return { backend, msPerStep: (this.now() - t0) / n };
+    } catch (e) {
+      return { backend, error: errorText(e) };
+    } finally {
+      session?.dispose();
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import type { BackendLoaders } from '../src/core/backend/choose';
 import { registerFastCpuKernels } from '../src/core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../src/core/kernels/wasmTrainingKernels';
 import { Trainer } from './trainer';
+import { gpuEnvironment } from './environment';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -27,6 +28,7 @@ const loaders: BackendLoaders = {
     registerWasmTrainingKernels(tf);
   },
   cpu: async () => { registerFastCpuKernels(tf); },
+  environment: gpuEnvironment,
 };
 
 Comlink.expose(new Trainer(tf, loaders));

@@ -8,6 +8,7 @@ import type { GanPlan } from '../core/compile/plan';
 import type { TrainingConfig } from '../core/project/types';
 import type { StepMetrics } from '../core/train/metrics';
 import { applyEvent, notify, resetRun, useTraining } from './store';
+import { loadBackendMemory, saveBackendMemory } from './backendMemory';
 
 type WorkerFactory = () => Worker;
 const defaultWorker: WorkerFactory = () =>
@@ -51,8 +52,9 @@ export class TrainerClient {
     const api = this.spawn();
     const gen = this.generation;
     try {
-      const summary = await api.init(plan, data, useTraining.getState().options, this.sink(gen));
+      const summary = await api.init(plan, data, { ...useTraining.getState().options, backendMemory: loadBackendMemory() }, this.sink(gen));
       if (gen !== this.generation) return;
+      if (summary.remember) saveBackendMemory(summary.remember.key, summary.remember.backend);
       useTraining.setState({ summary, status: 'paused', step: summary.step, stale: false, ...(summary.fault ? { fault: summary.fault } : {}) });
       if (summary.notices.length === 0) notify('info', `Training on ${summary.backend}`);
     } catch (e) {

@@ -58,12 +58,15 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-Loss"]')?.getAttribute('data-points')) >= 10, undefined, { timeout: 60_000 });
   await page.waitForFunction((s) => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) > s, firstSamples, { timeout: 60_000 });
   for (const id of ['g_fc1', 'g_out', 'd_fc1', 'd_head']) await page.getByTestId(`activation-${id}`).waitFor();
+  // Watch at least 10 s of training, so a fast backend's run is judged over as many updates as a slow one's.
+  await page.waitForFunction((start) => performance.now() - start >= 10_000, t0, { polling: 250, timeout: 60_000 });
   const t1 = await page.evaluate(() => performance.now());
   await screenshot(page, `${shot}-running`);
   await page.getByTestId('train-pause').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
   const steps = await stepCount(page);
   const sps = await page.getByTestId('train-sps').innerText();
+  const notices = await page.getByTestId('train-notice').allInnerTexts();
   // The main thread stays responsive while training: no long task in the training window.
   const long = await page.evaluate(([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
     .filter((t) => t.start >= a && t.start <= b).map((t) => Math.round(t.duration)), [t0, t1]);
@@ -73,17 +76,16 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   await page.getByTestId('channel-view').waitFor();
   await screenshot(page, `${shot}-channels`);
   await ctx.close();
-  return { active, steps, sps, long, errors, seconds: (t1 - t0) / 1000 };
+  return { active, steps, sps, long, errors, notices, seconds: (t1 - t0) / 1000 };
 }
 
 /**
- * The main thread must stay responsive while training. Strictly (GANVAS_STRICT_LONGTASKS=1): no long
- * task at all. By default the check tolerates what a machine shared by other CPU-heavy processes
- * produces even with the page hidden (a few 50-100 ms tasks): total blocking time under 5% of the
- * window and no task over 250 ms.
+ * The main thread must stay responsive while training: no long task (> 50 ms) at all in the window
+ * watched. GANVAS_TOLERATE_LONGTASKS=1 loosens this for a machine shared with other CPU-heavy jobs
+ * (where the page's frames get preempted): total blocking time under 5% and no task over 250 ms.
  */
 function expectResponsive(long: number[], seconds: number) {
-  if (process.env.GANVAS_STRICT_LONGTASKS === '1') { expect(long).toEqual([]); return; }
+  if (process.env.GANVAS_TOLERATE_LONGTASKS !== '1') { expect(long).toEqual([]); return; }
   const blocking = long.reduce((a, d) => a + (d - 50), 0);
   expect(Math.max(0, ...long)).toBeLessThan(250);
   expect(blocking).toBeLessThan(seconds * 1000 * 0.05);
@@ -96,9 +98,11 @@ test('gan-2d-ring trains on forced WebGPU: steps rise, charts, samples and node 
   expect(r.errors).toEqual([]);
 });
 
-test('gan-2d-ring trains on the default (auto) backend the same way', async () => {
+test('gan-2d-ring trains on the default (auto) backend the same way; with only software GPUs, auto times them and says which won', async () => {
   const r = await trainRing('auto', 'training-02-auto');
   console.log(`auto -> ${r.active}: ${r.steps} steps, ${r.sps} shown, ${r.seconds.toFixed(1)} s watched, long tasks ${JSON.stringify(r.long)}`);
+  // This machine has only SwiftShader (software) WebGPU and WebGL: auto measured the backends and explained the pick.
+  expect(r.notices.some((n) => /timed a few steps .* Training on (wasm|webgl|webgpu), the fastest/.test(n))).toBe(true);
   expectResponsive(r.long, r.seconds);
   expect(r.errors).toEqual([]);
 });

@@ -4,6 +4,7 @@
  * Platform specifics (importing the webgpu/wasm packages, wasm file URLs) come in as loaders.
  */
 import type { TF } from '../blocks';
+import type { GpuEnvironment } from './pick';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -24,6 +25,8 @@ export interface BackendLoaders {
   webgl?: () => Promise<void>;
   wasm?: () => Promise<void>;
   cpu?: () => Promise<void>;
+  /** What GPUs the platform has (a browser); absent in Node, where 'auto' keeps the fixed order. */
+  environment?: () => Promise<GpuEnvironment>;
 }
 
 export interface Activated { backend: BackendName; adapter?: AdapterReport }
