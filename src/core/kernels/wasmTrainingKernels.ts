@@ -2,33 +2,19 @@
  * Training kernels tfjs's wasm backend lacks, composed from the backend's own kernels (every
  * intermediate released with backend.disposeData, as tfjs's composite kernels do):
  * - Conv2DBackpropFilter (without it convolutional GANs cannot train on the fastest CPU path): for
- *   each filter tap (kh, kw) a strided slice of the padded input, viewed as [N, inC], times dy viewed
- *   as [N, outC] (XNNPACK matmul):  dW[kh, kw] = slice(x)ᵀ · dy
+ *   each filter tap (kh, kw) a strided slice of the padded input, viewed as [N, inC], and dy viewed
+ *   as [N, outC] (XNNPACK matmul):  dW[kh, kw]ᵀ = dyᵀ · slice(x)
  * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x.
+ * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts).
  */
-import type * as tfNs from '@tensorflow/tfjs';
 import { prod, type TF } from '../blocks';
-
-type Info = tfNs.TensorInfo;
-type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<string, unknown> }) => Info;
-interface BackendLike { disposeData(id: unknown): void }
+import { registerConv2DBackpropInput } from './wasmConv2DBackpropInput';
+import { registerComposite, type BackendLike, type Info } from './composite';
 
 export function registerWasmTrainingKernels(tf: TF): void {
   registerConv2DBackpropFilter(tf);
   registerUnsortedSegmentSum(tf);
-}
-
-type KernelArgs = { inputs: unknown; backend: unknown; attrs: unknown };
-
-/** Registers `name` for wasm (unless tfjs already has it) as a composition of wasm's own kernels, reached through `k`. */
-function registerComposite(tf: TF, name: string, body: (k: (kernel: string) => KernelCall, args: KernelArgs) => Info): void {
-  if (tf.getKernel(name, 'wasm')) return;
-  const k = (kernel: string): KernelCall => {
-    const cfg = tf.getKernel(kernel, 'wasm');
-    if (!cfg) throw new Error(`wasm backend lacks ${kernel}, needed to compose ${name}`);
-    return cfg.kernelFunc as unknown as KernelCall;
-  };
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: (args) => body(k, args as unknown as KernelArgs) as tfNs.TensorInfo });
+  registerConv2DBackpropInput(tf);
 }
 
 function registerUnsortedSegmentSum(tf: TF): void {
@@ -73,7 +59,10 @@ function registerConv2DBackpropFilter(tf: TF): void {
       const xp = padded
         ? k('PadV2')({ inputs: { x }, backend, attrs: { paddings: [[0, 0], [padInfo.top, padInfo.bottom], [padInfo.left, padInfo.right], [0, 0]], constantValue: 0 } })
         : x;
+      // dy viewed as [1, n, outC], transposed once to [1, outC, n]: wasm's BatchMatMul with transposeA
+      // is ~14x slower than a Transpose followed by a plain one (XNNPACK only takes the plain layout).
       const dy2 = k('Reshape')({ inputs: { x: dy }, backend, attrs: { shape: [1, n, outC] } });
+      const dyT = k('Transpose')({ inputs: { x: dy2 }, backend, attrs: { perm: [0, 2, 1] } });
       const taps: Info[] = [];
       for (let kh = 0; kh < kH; kh++) {
         for (let kw = 0; kw < kW; kw++) {
@@ -85,16 +74,18 @@ function registerConv2DBackpropFilter(tf: TF): void {
             },
           });
           const cols = k('Reshape')({ inputs: { x: slice }, backend, attrs: { shape: [1, n, inC] } });
-          taps.push(k('BatchMatMul')({ inputs: { a: cols, b: dy2 }, backend, attrs: { transposeA: true, transposeB: false } }));
+          // dW[kh, kw]ᵀ = dyᵀ · cols: [1, outC, inC].
+          taps.push(k('BatchMatMul')({ inputs: { a: dyT, b: cols }, backend, attrs: { transposeA: false, transposeB: false } }));
           b.disposeData(cols.dataId);
           b.disposeData(slice.dataId);
         }
       }
       const joined = taps.length === 1 ? taps[0] : k('Concat')({ inputs: taps, backend, attrs: { axis: 0 } });
-      const out = k('Reshape')({ inputs: { x: joined }, backend, attrs: { shape: a.filterShape } });
+      // [kH·kW, outC, inC] → [kH·kW, inC, outC] → the filter's shape.
+      const swapped = k('Transpose')({ inputs: { x: joined }, backend, attrs: { perm: [0, 2, 1] } });
+      const out = k('Reshape')({ inputs: { x: swapped }, backend, attrs: { shape: a.filterShape } });
       if (taps.length > 1) taps.forEach((t) => b.disposeData(t.dataId));
-      b.disposeData(joined.dataId);
-      b.disposeData(dy2.dataId);
+      [joined, swapped, dy2, dyT].forEach((t) => b.disposeData(t.dataId));
       if (padded) b.disposeData(xp.dataId);
       return out;
   });
