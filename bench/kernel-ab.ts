@@ -39,4 +39,11 @@ const byKernel = new Map<string, number>();
 for (const k of prof.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0));
 const total = [...byKernel.values()].reduce((x, y) => x + y, 0);
 for (const [name, t] of [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`  ${name.padEnd(24)} ${t.toFixed(0).padStart(6)} ms  ${(100 * t / total).toFixed(0)}%`);
+const byCall = new Map<string, number>();
+for (const k of prof.kernels) {
+  if (!k.name.startsWith('Conv2DBackprop')) continue;
+  const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
+  byCall.set(key, (byCall.get(key) ?? 0) + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0));
+}
+for (const [key, t] of [...byCall.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8)) console.log(`  ${t.toFixed(0).padStart(6)} ms  ${key}`);
 s.dispose();

@@ -1,17 +1,18 @@
 /**
  * Conv2DBackpropInput for the wasm backend (the input gradient of a convolution, and the forward pass
  * of every Conv2D Transpose block, so half of a DCGAN generator). tfjs's own wasm kernel is a plain
- * loop and took about half of a DCGAN step; this one is XNNPACK's convolution on a rearranged input:
+ * loop and took about half of a DCGAN step; this one runs XNNPACK's convolution, once per stride phase
+ * ("sub-pixel" decomposition, no multiply by an inserted zero):
  *
- *   dx = conv2d_valid( pad( dilate(dy, stride), k-1-padTop, … ), flip(W) with in/out channels swapped )
- *
- * Derivation, per axis: the forward conv reads x[o·s + k − padTop]; collecting every (o, k) that touch x[i]
- * gives dx[i] = Σ_m dyd[i + padTop − (K−1) + m] · W[K−1−m], with dyd = dy with s−1 zeros between rows:
- * a valid correlation of dyd, padded by K−1−padTop before and H−D+padTop after (D = (Ho−1)·s+1), with
- * the flipped filter. With stride 2, 3 of 4 multiplies hit a zero, and XNNPACK still wins by far.
+ * Per axis, the forward conv reads x[o·s + k − padTop]. Writing j = i + padTop = m·s + r (r = j mod s),
+ * the taps that reach x[i] are k = r + t·s, from dy[m − t]:
+ *   dx[m·s + r − padTop] = Σ_t dy[m − t] · W[r + t·s]
+ * a full convolution of dy with the sub-filter W[r::s] (flipped for a correlation). Each phase (rh, rw)
+ * is one valid Conv2D of dy padded by T−1 before (T = taps in the phase); the phases are interleaved
+ * back (reshape + concat) and the rows/columns [padTop, padTop + H) cut out.
  */
 import type { TF } from '../blocks';
-import { registerComposite, type BackendLike, type Info } from './composite';
+import { registerComposite, type BackendLike, type Info, type KernelCall } from './composite';
 
 type Attrs = {
   strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: string;
@@ -31,37 +32,45 @@ export function registerConv2DBackpropInput(tf: TF): void {
     const batch = a.inputShape[0];
     const temps: Info[] = [];
     const keep = (t: Info) => { temps.push(t); return t; };
+    const call = (kernel: string, i: Record<string, unknown> | Info[], at: Record<string, unknown>) => keep((k(kernel) as KernelCall)({ inputs: i, backend, attrs: at }));
+    // Rows m = 0 … mh−1 of every phase cover j = m·s + r up to padTop + h.
+    const mh = Math.ceil((padInfo.top + h) / sh), mw = Math.ceil((padInfo.left + w) / sw);
 
-    // dy with (stride − 1) zeros after every row and column: [N, oh·sh, ow·sw, outC].
-    let dyd = dy;
-    if (sh > 1 || sw > 1) {
-      const six = keep(k('Reshape')({ inputs: { x: dy }, backend, attrs: { shape: [batch, oh, 1, ow, 1, outC] } }));
-      const spread = keep(k('PadV2')({
-        inputs: { x: six }, backend, attrs: { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 },
-      }));
-      dyd = keep(k('Reshape')({ inputs: { x: spread }, backend, attrs: { shape: [batch, oh * sh, ow * sw, outC] } }));
+    const phase = (rh: number, rw: number): Info => {
+      const th = Math.ceil((kH - rh) / sh), tw = Math.ceil((kW - rw) / sw);
+      if (th <= 0 || tw <= 0) return call('Fill', {}, { shape: [batch, mh, mw, inC], value: 0, dtype: 'float32' });
+      // W[rh::sh, rw::sw], flipped and with its channel axes swapped: [th, tw, outC, inC].
+      const sub = call('StridedSlice', { x: filter }, {
+        begin: [rh, rw, 0, 0], end: [kH, kW, inC, outC], strides: [sh, sw, 1, 1],
+        beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+      });
+      const flipped = call('Reverse', { x: sub }, { dims: [0, 1] });
+      const swapped = call('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
+      // Full convolution: T−1 zeros before; after, as many as make exactly m rows (cut if too many).
+      const afterH = mh - oh, afterW = mw - ow;
+      let src = dy;
+      if (afterH < 0 || afterW < 0) {
+        src = call('Slice', { x: dy }, { begin: [0, 0, 0, 0], size: [batch, oh + Math.min(0, afterH), ow + Math.min(0, afterW), outC] });
+      }
+      const padded = call('PadV2', { x: src }, {
+        paddings: [[0, 0], [th - 1, Math.max(0, afterH)], [tw - 1, Math.max(0, afterW)], [0, 0]], constantValue: 0,
+      });
+      return call('Conv2D', { x: padded, filter: swapped }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined });
+    };
+
+    // Interleave: rows of phase rh go to j = m·sh + rh: [N, mh, sh, mw, sw, inC] → [N, mh·sh, mw·sw, inC].
+    const rows: Info[] = [];
+    for (let rh = 0; rh < sh; rh++) {
+      const cols: Info[] = [];
+      for (let rw = 0; rw < sw; rw++) cols.push(call('Reshape', { x: phase(rh, rw) }, { shape: [batch, mh, 1, mw, 1, inC] }));
+      rows.push(cols.length === 1 ? cols[0] : call('Concat', cols, { axis: 4 }));
     }
-    // Border: K−1−padTop before; after, whatever makes the valid correlation exactly h × w (the
-    // dilation already appended s−1 zero rows, so "after" can be negative: slice those off then).
-    const top = kH - 1 - padInfo.top, left = kW - 1 - padInfo.left;
-    let bottom = h + kH - 1 - top - oh * sh, right = w + kW - 1 - left - ow * sw;
-    if (bottom < 0 || right < 0) {
-      dyd = keep(k('Slice')({
-        inputs: { x: dyd }, backend, attrs: { begin: [0, 0, 0, 0], size: [batch, oh * sh + Math.min(0, bottom), ow * sw + Math.min(0, right), outC] },
-      }));
-      bottom = Math.max(0, bottom);
-      right = Math.max(0, right);
-    }
-    const padded = keep(k('PadV2')({
-      inputs: { x: dyd }, backend, attrs: { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 },
-    }));
-    // The filter rotated by 180° with its channel axes swapped: [kH, kW, outC, inC].
-    const flipped = keep(k('Reverse')({ inputs: { x: filter }, backend, attrs: { dims: [0, 1] } }));
-    const swapped = keep(k('Transpose')({ inputs: { x: flipped }, backend, attrs: { perm: [0, 1, 3, 2] } }));
-    const dx = k('Conv2D')({
-      inputs: { x: padded, filter: swapped }, backend,
-      attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined },
-    });
+    const woven = rows.length === 1 ? rows[0] : call('Concat', rows, { axis: 2 });
+    const full = call('Reshape', { x: woven }, { shape: [batch, mh * sh, mw * sw, inC] });
+    const exact = padInfo.top === 0 && padInfo.left === 0 && mh * sh === h && mw * sw === w;
+    const dx = exact
+      ? (k('Reshape') as KernelCall)({ inputs: { x: full }, backend, attrs: { shape: [batch, h, w, inC] } })
+      : (k('Slice') as KernelCall)({ inputs: { x: full }, backend, attrs: { begin: [0, padInfo.top, padInfo.left, 0], size: [batch, h, w, inC] } });
     for (const t of temps) b.disposeData(t.dataId);
     return dx;
   }, true);
