@@ -1,9 +1,9 @@
 /**
  * Training kernels tfjs's wasm backend lacks, composed from the backend's own kernels (every
  * intermediate released with backend.disposeData, as tfjs's composite kernels do):
- * - Conv2DBackpropFilter (without it convolutional GANs cannot train on the fastest CPU path),
- * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x.
- * - Conv2DBackpropFilter as one XNNPACK convolution (see registerConv2DBackpropFilter).
+ * - Conv2DBackpropFilter (without it convolutional GANs cannot train on the fastest CPU path), as one
+ *   XNNPACK convolution (see registerConv2DBackpropFilter);
+ * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x;
  * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts).
  */
 import { prod, type TF } from '../blocks';
