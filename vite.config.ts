@@ -1,14 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { wasmThreads } from './scripts/viteWasmThreads';
 
 // One config for the app (vite) and the tests (vitest).
 // tfjs ships an ES5 CommonJS build as `main` and an ES2017 ESM build as `module`; the ESM build is
 // ~3x faster on the cpu backend (see docs/platform.md), so tests resolve `module` and inline tfjs.
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), wasmThreads()],
+  worker: { format: 'es', plugins: () => [wasmThreads()] },
   resolve: { mainFields: ['module', 'jsnext:main', 'jsnext'] },
-  worker: { format: 'es' },
-  server: { port: 5173 },
+  // Cross-origin isolation (SharedArrayBuffer) lets the wasm backend run multi-threaded.
+  server: { port: 5173, headers: ISOLATION },
+  preview: { headers: ISOLATION },
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -23,10 +23,12 @@ export interface TrainerOptions {
   sampleEvery: number | 'auto';
   /** Target wall time of one chunk of steps between metric reads (ms). */
   chunkMs: number;
+  /** wasm threads where the page is cross-origin isolated: 'auto' leaves one core to the page. */
+  wasmThreads: number | 'auto';
   /** 'auto' with only software GPUs: the backend measured fastest earlier, by memory key (the page keeps it). */
   backendMemory?: Record<string, BackendName>;
 }
-export const DEFAULT_OPTIONS: TrainerOptions = { backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250 };
+export const DEFAULT_OPTIONS: TrainerOptions = { backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250, wasmThreads: 'auto' };
 
 /** The dataset: its spec, plus bytes or a URL for the bundled MNIST, or an imported dataset. */
 export interface DatasetInput {
@@ -38,6 +40,8 @@ export interface DatasetInput {
 
 export interface InitSummary {
   backend: BackendName;
+  /** How it runs, e.g. "2 threads" for wasm. */
+  backendDetails?: string;
   adapter?: AdapterReport;
   isFallbackAdapter: boolean;
   /** Backends that were tried and failed, with why (shown to the user). */

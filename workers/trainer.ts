@@ -67,7 +67,7 @@ export class Trainer implements TrainerApi {
       let session: TrainingSession | undefined;
       let started = false;
       try {
-        const act: Activated = await activateBackend(this.tf, name, this.loaders);
+        const act: Activated = await activateBackend(this.tf, name, this.loaders, this.opts);
         started = true;
         session = new TrainingSession(this.tf, plan, this.host);
         // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
@@ -85,7 +85,7 @@ export class Trainer implements TrainerApi {
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
         return {
-          backend: name, adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
+          backend: name, backendDetails: this.loaders.details?.(name), adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
           step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors, fault,
@@ -132,7 +132,7 @@ export class Trainer implements TrainerApi {
   private async timeBackend(backend: BackendName, plan: GanPlan, batch: number): Promise<Timing> {
     let session: TrainingSession | undefined;
     try {
-      await activateBackend(this.tf, backend, this.loaders);
+      await activateBackend(this.tf, backend, this.loaders, this.opts);
       session = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
       const warm = await session.run(1, { flushEvery: 1 });
       if (warm.reason === 'nonFinite') return { backend, error: 'NaN in the first step' };

@@ -10,6 +10,7 @@ import { registerFastCpuKernels } from '../src/core/kernels/cpuConv2DBackpropFil
 import { registerWasmTrainingKernels } from '../src/core/kernels/wasmTrainingKernels';
 import { Trainer } from './trainer';
 import { gpuEnvironment } from './environment';
+import { allowWasmThreads, wasmThreadCount, wasmThreadsInUse } from './wasmThreads';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -17,10 +18,14 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 const loaders: BackendLoaders = {
   webgpu: async () => { await import('@tensorflow/tfjs-backend-webgpu'); },
   webgl: async () => { /* part of @tensorflow/tfjs */ },
-  wasm: async () => {
+  wasm: async (o) => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    // The threaded build hangs in a Vite bundle on a cross-origin-isolated page (setBackend never returns).
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Threads need SharedArrayBuffer, so a cross-origin-isolated page (the dev server and the built
+    // app send COOP/COEP). tfjs's pthread workers only start in a bundle thanks to
+    // scripts/viteWasmThreads.ts; without it, setBackend('wasm') would hang here.
+    const isolated = (self as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', isolated);
+    if (isolated) allowWasmThreads(wasm, wasmThreadCount(o?.wasmThreads ?? 'auto'));
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
@@ -29,6 +34,11 @@ const loaders: BackendLoaders = {
   },
   cpu: async () => { registerFastCpuKernels(tf); },
   environment: gpuEnvironment,
+  details: (name) => {
+    if (name !== 'wasm') return undefined;
+    const n = wasmThreadsInUse();
+    return n > 1 ? `${n} threads` : '1 thread';
+  },
 };
 
 Comlink.expose(new Trainer(tf, loaders));

@@ -30,6 +30,15 @@ export function Controls() {
           {BACKENDS.map((b) => <option key={b} value={b}>{b}</option>)}
         </select>
       </label>
+      {globalThis.crossOriginIsolated && (options.backend === 'wasm' || options.backend === 'auto') && (
+        <label className="inline" title="Threads of the wasm backend; auto leaves one CPU core to the page">
+          threads
+          <select data-testid="train-wasm-threads" value={String(options.wasmThreads)} disabled={busy}
+            onChange={(e) => { void trainer.setOptions({ wasmThreads: e.target.value === 'auto' ? 'auto' : Number(e.target.value) }).then(() => { if (status === 'paused' || running) void rebuild(); }); }}>
+            {(['auto', 1, 2, 4, 8] as const).map((c) => <option key={c} value={String(c)}>{c}</option>)}
+          </select>
+        </label>
+      )}
       <label className="inline">
         <input type="checkbox" data-testid="train-visualize" checked={options.visualize} onChange={(e) => void trainer.setOptions({ visualize: e.target.checked })} />
         Live activations

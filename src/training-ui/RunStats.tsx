@@ -23,7 +23,7 @@ export function RunStats() {
       {s.visualize && s.every > 0 && <span title="share of time spent probing activations">probe every {s.every} · {(s.overhead * 100).toFixed(1)}%</span>}
       {s.summary && (
         <span className="backend" data-testid="train-backend-active" data-backend={s.summary.backend} data-fallback={String(s.summary.isFallbackAdapter)}>
-          on <b>{s.summary.backend}</b>{s.summary.adapter ? ` · ${describeAdapter(s.summary.adapter)}` : ''}
+          on <b>{s.summary.backend}</b>{s.summary.backendDetails ? ` (${s.summary.backendDetails})` : ''}{s.summary.adapter ? ` · ${describeAdapter(s.summary.adapter)}` : ''}
         </span>
       )}
     </div>

@@ -19,12 +19,20 @@ export interface AdapterReport {
   isFallbackAdapter: boolean;
 }
 
+/** Settings a backend takes when it starts. */
+export interface LoadOptions {
+  /** wasm threads (where the page is cross-origin isolated); 'auto' = the platform's choice. */
+  wasmThreads?: number | 'auto';
+}
+
 export interface BackendLoaders {
   /** Registers the backend's package with tf (a dynamic import); absent = not available here. */
-  webgpu?: () => Promise<void>;
-  webgl?: () => Promise<void>;
-  wasm?: () => Promise<void>;
-  cpu?: () => Promise<void>;
+  webgpu?: (o?: LoadOptions) => Promise<void>;
+  webgl?: (o?: LoadOptions) => Promise<void>;
+  wasm?: (o?: LoadOptions) => Promise<void>;
+  cpu?: (o?: LoadOptions) => Promise<void>;
+  /** A few words on how the started backend runs (e.g. "2 threads"), shown beside its name. */
+  details?: (name: BackendName) => string | undefined;
   /** What GPUs the platform has (a browser); absent in Node, where 'auto' keeps the fixed order. */
   environment?: () => Promise<GpuEnvironment>;
 }
@@ -62,7 +70,7 @@ export async function probeWebGpu(): Promise<AdapterReport | undefined> {
 }
 
 /** Makes `name` the active backend or throws saying why (no adapter, package missing, init failed, timeout). */
-export async function activateBackend(tf: TF, name: BackendName, loaders: BackendLoaders, timeoutMs = 20_000): Promise<Activated> {
+export async function activateBackend(tf: TF, name: BackendName, loaders: BackendLoaders, options: LoadOptions = {}, timeoutMs = 20_000): Promise<Activated> {
   let adapter: AdapterReport | undefined;
   if (name === 'webgpu') {
     adapter = await probeWebGpu();
@@ -70,7 +78,7 @@ export async function activateBackend(tf: TF, name: BackendName, loaders: Backen
   }
   const load = loaders[name];
   if (!load) throw new Error(`the ${name} backend is not available here`);
-  await withTimeout(load(), timeoutMs, `loading the ${name} backend`);
+  await withTimeout(load(options), timeoutMs, `loading the ${name} backend`);
   const ok = await withTimeout(tf.setBackend(name), timeoutMs, `starting the ${name} backend`);
   if (!ok) throw new Error(`the ${name} backend failed to initialise`);
   await withTimeout(tf.ready(), timeoutMs, `starting the ${name} backend`);
