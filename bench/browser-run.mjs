@@ -46,6 +46,33 @@ for (const backend of ['webgl', 'wasm', 'cpu']) {
 }
 await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(1), hand: true });
 await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(1) });
+
+// wasm with 1 vs 2 XNNPACK threads: two pages (a wasm backend's thread count is fixed when it starts),
+// runs alternating between them so both see the same machine.
+const threadPages = {};
+for (const n of [1, 2]) {
+  threadPages[n] = await browser.newPage();
+  threadPages[n].setDefaultTimeout(900_000);
+  await threadPages[n].goto(`${base}bench/browser/index.html?threads=${n}`);
+  await threadPages[n].waitForFunction(() => window.benchReady === true, undefined, { timeout: 120_000 });
+}
+const threadRows = [];
+for (const batch of [32, 64]) {
+  const got = { 1: [], 2: [] };
+  for (let r = 0; r < R(3); r++) {
+    for (const n of [1, 2]) {
+      const x = await threadPages[n].evaluate(([k, a]) => window.runBench(k, a), ['step', { template: 'dcgan-mnist', batch, backend: 'wasm', reps: 1 }]);
+      if (x.error) { console.log(`  threads ${n}: ${x.error}`); continue; }
+      got[n].push(x.compiled);
+      got[n].threads = x.threads;
+    }
+  }
+  const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const row = { batch, one: med(got[1]), two: med(got[2]), threads: [got[1].threads, got[2].threads], reps: got[1].length };
+  console.log(`  dcgan-mnist b${batch} wasm threads ${row.threads.join(' vs ')}: ${ms(row.one)} vs ${ms(row.two)} ms/step`);
+  threadRows.push(row);
+}
+for (const n of [1, 2]) await threadPages[n].close();
 const starts = [];
 for (const template of ['gan-2d-ring', 'vanilla-gan-mnist', 'cgan-mnist', 'dcgan-mnist', 'infogan-mnist']) {
   const r = await page.evaluate(([k, a]) => window.runBench(k, a), ['first', { template, backend: 'wasm' }]);
@@ -101,6 +128,12 @@ const section = [
   ...steps.map((r) => (r.error
     ? `| ${r.template} | ${r.batch} | ${r.backend} | failed: ${r.error} | | | |`
     : `| ${r.template} | ${r.batch} | ${r.backend}${r.flags ? ` (${Object.entries(r.flags).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} | ${ms(r.compiled)} | ${r.hand ? ms(r.hand) : '—'} | ${r.hand ? (r.compiled / r.hand).toFixed(3) : '—'} | ${r.reps} |`)),
+  '',
+  '### WASM threads (dcgan-mnist; the page cross-origin isolated; runs alternating between a 1-thread and a 2-thread page)',
+  '',
+  '| batch | threads (as XNNPACK reports) | 1 thread (ms/step) | 2 threads (ms/step) | speed-up | reps |',
+  '| ---: | --- | ---: | ---: | ---: | ---: |',
+  ...threadRows.map((r) => `| ${r.batch} | ${r.threads.join(' / ')} | ${ms(r.one)} | ${ms(r.two)} | ${(r.one / r.two).toFixed(2)}x | ${r.reps} |`),
   '',
   '### Time to first step (compile + build + upload + one step at the template\'s batch, at most 64) and memory, WASM',
   '',

@@ -17,8 +17,13 @@ import { datasetInfo } from '../../src/core/data/catalog';
 import { TrainingSession } from '../../src/core/train/session';
 import { datasetCache, median, planOf, timeOnce } from '../common';
 import { handDcgan, handRing, handStep, type HandGan } from '../handwritten';
+import { allowWasmThreads, wasmThreadsInUse } from '../../workers/wasmThreads';
 
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// ?threads=N: the wasm backend with N XNNPACK threads (needs the dev server's COOP/COEP headers);
+// without it, single-threaded as before.
+const threads = Number(new URLSearchParams(location.search).get('threads') ?? 0);
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads > 0 && globalThis.crossOriginIsolated === true);
+if (threads > 0 && globalThis.crossOriginIsolated) allowWasmThreads(wasm, threads);
 const dataset = datasetCache(async () => (await fetch('/data/mnist-10k.bin')).arrayBuffer());
 wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 registerFastCpuKernels(tf);
@@ -52,7 +57,7 @@ async function stepCase(c: StepCase) {
   }
   s.dispose();
   if (h) { h.G.dispose(); h.D.dispose(); h.optG.dispose(); h.optD.dispose(); images!.dispose(); }
-  return { ...c, adapter, compiled: median(a), hand: h ? median(b) : undefined };
+  return { ...c, adapter, threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined, compiled: median(a), hand: h ? median(b) : undefined };
 }
 
 async function firstStep(template: string, backend: string) {

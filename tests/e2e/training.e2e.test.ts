@@ -107,14 +107,19 @@ test('gan-2d-ring trains on the default (auto) backend the same way; with only s
   expect(r.errors).toEqual([]);
 });
 
-test('a convolutional GAN trains on wasm (with Ganvas\'s wasm training kernels), then steps phase by phase', async () => {
+test('a convolutional GAN trains on wasm with 2 threads (with Ganvas\'s wasm training kernels), then steps phase by phase', async () => {
   const { ctx, page, errors } = await openTemplate('dcgan-mnist');
   await page.getByTestId('node-d_conv1').waitFor();
   await page.getByTestId('train-backend').selectOption('wasm');
+  // The app is cross-origin isolated, so wasm can run XNNPACK on 2 threads (tfjs's pthread workers only
+  // start in the bundle thanks to scripts/viteWasmThreads.ts; without it this step hangs).
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+  await page.getByTestId('train-wasm-threads').selectOption('2');
   await page.getByTestId('hp-batch').fill('4');
   await page.getByTestId('train-step').click();
   // tfjs's wasm backend has no Conv2DBackpropFilter; Ganvas registers one, so no fallback is needed.
   await page.waitForFunction(() => document.querySelector('[data-testid="train-backend-active"]')?.getAttribute('data-backend') === 'wasm', undefined, { timeout: 120_000 });
+  expect(await page.getByTestId('train-backend-active').innerText()).toMatch(/wasm \(2 threads\)/);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2, undefined, { timeout: 120_000 });
   expect(await page.getByTestId('activation-d_conv1').getAttribute('data-kind')).toBe('mosaic');
   expect(await page.getByTestId('activation-g_out').getAttribute('data-kind')).toBe('image');
