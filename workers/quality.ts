@@ -37,12 +37,16 @@ export class QualityMonitor {
     return since >= (this.costMs * (1 - QUALITY_BUDGET)) / QUALITY_BUDGET;
   }
 
-  /** Measures now; `trainMs` is the pacer's training time so far. The first report carries the real digits' values. */
-  async measure(session: TrainingSession, trainMs: number): Promise<QualityReport> {
+  /**
+   * Measures now; `trainMs` is the pacer's training time so far. The first report carries the real digits'
+   * values. undefined when `shouldStop` said so between batches (a pause waits for one batch at most).
+   */
+  async measure(session: TrainingSession, trainMs: number, shouldStop?: () => boolean): Promise<QualityReport | undefined> {
     this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
     const meter = await this.meter;
     const t0 = this.now();
-    const quality = await meter.measureSession(session, QUALITY_SAMPLES);
+    const quality = await meter.measureSession(session, QUALITY_SAMPLES, 4321, { shouldStop });
+    if (!quality) return undefined;
     const ms = this.now() - t0;
     // The one-off cost (loading, reference statistics, kernel compilation) does not count against pacing.
     this.costMs = Number.isNaN(this.costMs) ? ms : this.costMs + 0.3 * (ms - this.costMs);

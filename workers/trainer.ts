@@ -197,7 +197,8 @@ export class Trainer implements TrainerApi {
     const q = this.quality;
     if (!q || !this.opts.quality || this.wantPause || !q.due(this.pacer.trainMs)) return;
     try {
-      this.emit({ type: 'quality', ...(await q.measure(this.live, this.pacer.trainMs)) });
+      const report = await q.measure(this.live, this.pacer.trainMs, () => this.wantPause);
+      if (report) this.emit({ type: 'quality', ...report });
     } catch (e) {
       q.dispose();
       this.quality = undefined;

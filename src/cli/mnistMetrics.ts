@@ -32,7 +32,7 @@ export async function mnistMetricsWriter(
   console.log(`quality of ${real.samples} real digits (the target): ${describeMnistQuality(real)}`);
   return {
     async write(session) {
-      const q = await meter.measureSession(session, samples);
+      const q = (await meter.measureSession(session, samples))!;
       appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: rounded(q) })}\n`);
       return `quality at step ${session.step}: ${describeMnistQuality(q)}`;
     },

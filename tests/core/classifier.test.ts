@@ -105,13 +105,18 @@ describe('MNIST sample quality from the classifier', () => {
     const meter = await MnistQualityMeter.create(tf, file, mnist, 'tanh', 500);
     const real = await meter.measureReal(mnist, 128);
     const before = tf.memory().numTensors;
-    const q = await meter.measureSession(session, 128);
+    const q = (await meter.measureSession(session, 128))!;
     expect(tf.memory().numTensors).toBe(before);
     expect(q.samples).toBe(128);
     expect(q.codeAccuracy).toBeGreaterThanOrEqual(0.1); // the best matching is at least chance
     expect(q.codeAccuracy).toBeLessThanOrEqual(1);
     expect(q.fd).toBeGreaterThan(5 * real.fd);
     expect(q.classifierScore).toBeLessThan(real.classifierScore - 3);
+    // Asked to stop between batches (a pause): gives up after the first batch, leaking nothing.
+    let asked = 0;
+    expect(await meter.measureSession(session, 128, 1, { batch: 32, shouldStop: () => ++asked > 1 })).toBeUndefined();
+    expect(asked).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
     meter.dispose();
     session.dispose();
   });

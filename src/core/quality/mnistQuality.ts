@@ -14,7 +14,7 @@ import { classScore } from './classScore';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
 import { codeMatchAccuracy } from './matching';
 import type { ClassifierFile } from './quantize';
-import { argmaxRows, ReferenceClassifier } from './reference';
+import { argmaxRows, ReferenceClassifier, type Classified } from './reference';
 
 export interface MnistQuality {
   samples: number;
@@ -80,13 +80,16 @@ export class MnistQualityMeter {
 
   /** Quality of images [n, 28, 28, 1] (scaled like the data; not disposed); `codes` = InfoGAN code value per image. */
   async measure(images: tfNs.Tensor, codes?: { values: Int32Array; categories: number }): Promise<MnistQuality> {
-    const { features, probs } = await this.classifier.classify(images, this.scale);
-    const s = classScore(probs, this.classifier.numClasses);
+    return this.score(await this.classifier.classify(images, this.scale), codes);
+  }
+
+  private score(c: Classified, codes?: { values: Int32Array; categories: number }): MnistQuality {
+    const s = classScore(c.probs, this.classifier.numClasses);
     const out: MnistQuality = {
       samples: s.samples, classifierScore: s.score, confidence: s.confidence, coverage: s.coverage, classShares: s.classShares,
-      fd: frechetDistance(fitGaussian(features, this.classifier.featureDim), this.real),
+      fd: frechetDistance(fitGaussian(c.features, this.classifier.featureDim), this.real),
     };
-    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, argmaxRows(probs), codes.categories, this.classifier.numClasses).accuracy;
+    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, argmaxRows(c.probs), codes.categories, this.classifier.numClasses).accuracy;
     return out;
   }
 
@@ -97,17 +100,30 @@ export class MnistQualityMeter {
     try { return await this.measure(x); } finally { x.dispose(); }
   }
 
-  /** n samples from the session's generator (seeded, inference mode) and the quality of them. */
-  async measureSession(session: TrainingSession, n: number, seed = 4321): Promise<MnistQuality> {
-    const { images, codes } = generateWithCodes(this.tf, session, n, seed);
-    try {
-      const categories = session.plan.categoricalCodes[0];
-      const values = codes ? new Int32Array(await codes.data()) : undefined;
-      return await this.measure(images, values ? { values, categories } : undefined);
-    } finally {
-      images.dispose();
-      codes?.dispose();
+  /**
+   * n samples from the session's generator (seeded, inference mode) and the quality of them. Generated
+   * and classified in batches of `batch`; `shouldStop` is asked between batches (a pause must not wait
+   * for a big generator's whole sample), and a stop gives undefined.
+   */
+  async measureSession(session: TrainingSession, n: number, seed = 4321, opts: { batch?: number; shouldStop?: () => boolean } = {}): Promise<MnistQuality | undefined> {
+    const batch = opts.batch ?? 64, f = this.classifier.featureDim, k = this.classifier.numClasses;
+    const all: Classified = { n, features: new Float32Array(n * f), probs: new Float32Array(n * k) };
+    const codes = session.plan.categoricalCodes.length ? new Int32Array(n) : undefined;
+    for (let i = 0; i < n; i += batch) {
+      if (opts.shouldStop?.()) return undefined;
+      const m = Math.min(batch, n - i);
+      const g = generateWithCodes(this.tf, session, m, seed + i);
+      try {
+        const c = await this.classifier.classify(g.images, this.scale, m);
+        all.features.set(c.features, i * f);
+        all.probs.set(c.probs, i * k);
+        if (codes && g.codes) codes.set(new Int32Array(await g.codes.data()), i);
+      } finally {
+        g.images.dispose();
+        g.codes?.dispose();
+      }
     }
+    return this.score(all, codes ? { values: codes, categories: session.plan.categoricalCodes[0] } : undefined);
   }
 
   dispose(): void { this.classifier.dispose(); }
