@@ -9,8 +9,9 @@ import type { DatasetSpec, TrainingConfig } from '../src/core/project/types';
 import type { FaultReport } from '../src/core/train/faults';
 import type { StepMetrics } from '../src/core/train/metrics';
 import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
+import type { MnistQuality } from '../src/core/quality/mnistQuality';
 
-export type { StepMetrics, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport };
+export type { StepMetrics, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
 
 export interface TrainerOptions {
   /** 'auto' = WebGPU if an adapter exists, else WebGL, else WASM, else CPU. Used by init only. */
@@ -27,8 +28,12 @@ export interface TrainerOptions {
   wasmThreads: number | 'auto';
   /** 'auto' with only software GPUs: the backend measured fastest earlier, by memory key (the page keeps it). */
   backendMemory?: Record<string, BackendName>;
+  /** Sample quality from the reference classifier while running (MNIST only; paced to <= ~5% of the time). */
+  quality: boolean;
 }
-export const DEFAULT_OPTIONS: TrainerOptions = { backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250, wasmThreads: 'auto' };
+export const DEFAULT_OPTIONS: TrainerOptions = {
+  backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250, wasmThreads: 'auto', quality: true,
+};
 
 /** The dataset: its spec, plus bytes or a URL for the bundled MNIST, or an imported dataset. */
 export interface DatasetInput {
@@ -69,6 +74,8 @@ export type TrainerEvent =
   | { type: 'phase'; phase: Phase; step: number; tiles: ActivationTile[]; dScore?: number }
   | { type: 'fault'; fault: FaultReport }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** Sample quality (MNIST): the reference classifier on generated digits; `real` (first report only) = the same on real digits. */
+  | { type: 'quality'; step: number; quality: MnistQuality; real?: MnistQuality; ms: number }
   /** The backend broke (out of memory, lost context): the client restarts the worker. */
   | { type: 'fatal'; message: string };
 

@@ -25,6 +25,7 @@ import {
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
 import { loadWeights } from '../src/core/compile/weights';
+import { QualityMonitor } from './quality';
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 /** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
@@ -44,6 +45,7 @@ export class Trainer implements TrainerApi {
   private pacer = new Pacer();
   private lastProbeStep = 0;
   private host?: HostDataset;
+  private quality?: QualityMonitor;
 
   constructor(private readonly tf: TF, private readonly loaders: BackendLoaders, private readonly now = () => performance.now()) {}
 
@@ -76,6 +78,7 @@ export class Trainer implements TrainerApi {
         this.probeRun = makeProbe(this.tf, session, this.host, data.spec.scale);
         this.pacer = new Pacer();
         this.lastProbeStep = 0;
+        this.quality = QualityMonitor.for(this.tf, data.spec, this.host, this.now);
         if (act.adapter?.isFallbackAdapter) {
           const message = `WebGPU runs on a software adapter (${describeAdapter(act.adapter)}): expect slow steps`;
           notices.push(message);
@@ -187,6 +190,7 @@ export class Trainer implements TrainerApi {
         const end = await this.runSteps(n, true);
         if (end.reason === 'nonFinite') { await this.fault(end); break; }
         await this.visualizeIfDue(false);
+        await this.measureQualityIfDue();
         await yieldToEvents();
       }
     } catch (e) {
@@ -241,6 +245,20 @@ export class Trainer implements TrainerApi {
     }
   }
 
+  /** Sample quality when due (MNIST runs, option on); a failure turns it off for this run with a notice, never stops training. */
+  private async measureQualityIfDue(): Promise<void> {
+    const q = this.quality;
+    if (!q || !this.opts.quality || this.wantPause || !q.due(this.pacer.trainMs)) return;
+    try {
+      const report = await q.measure(this.live, this.pacer.trainMs, () => this.wantPause);
+      if (report) this.emit({ type: 'quality', ...report });
+    } catch (e) {
+      q.dispose();
+      this.quality = undefined;
+      this.emit({ type: 'notice', level: 'warning', message: `sample quality metrics are off for this run: ${errorText(e)}` });
+    }
+  }
+
   private async fault(end: Extract<RunEnd, { reason: 'nonFinite' }>): Promise<FaultReport> {
     const s = this.live;
     const { fault, tiles } = await diagnoseFault(this.tf, s, this.probeRun!, end);
@@ -284,6 +302,8 @@ export class Trainer implements TrainerApi {
     await this.pause();
     const had = this.session;
     this.probeRun?.dispose();
+    this.quality?.dispose();
+    this.quality = undefined;
     this.session?.dispose();
     this.probeRun = undefined;
     this.session = undefined;

@@ -22,6 +22,7 @@ import { METRICS } from '../core/train/step';
 import { loadUserData } from './userData';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { toyModes, type Toy2dKind } from '../core/data/toy2d';
+import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
 
 export function mnistPath(): string {
@@ -130,8 +131,16 @@ export async function train(args: Args): Promise<void> {
   // --metrics: sample quality at every sample point (2-D toy data: modes covered, high-quality share, KL/JS).
   const toyKind = ['ring8', 'grid25', 'spiral', 'points'].includes(project.dataset.kind) ? project.dataset.kind as Toy2dKind : undefined;
   const wantMetrics = args.options.metrics === true;
-  if (wantMetrics && !toyKind) console.log('--metrics: quality metrics are computed for 2-D toy data only so far; losses are still written');
-  const writeQuality = () => {
+  // MNIST: the reference classifier's score, coverage and Frechet distance (src/core/quality/mnistQuality.ts).
+  const mnistQuality = wantMetrics && !toyKind
+    ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
+    : undefined;
+  if (wantMetrics && !toyKind && !mnistQuality) console.log('--metrics: quality metrics are computed for 2-D toy data and the bundled MNIST only; losses are still written');
+  const writeQuality = async () => {
+    if (mnistQuality) {
+      const line = await mnistQuality.write(session);
+      console.log(tty ? `\n${line}` : line);
+    }
     if (!wantMetrics || !toyKind) return;
     const t = session.sample(2500, 99);
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
@@ -155,7 +164,7 @@ export async function train(args: Args): Promise<void> {
       writeFileSync(join(out, 'error.txt'), `step ${end.step}: ${end.metric} is not finite\n`);
       throw new Error(`step ${end.step}: ${end.metric} became NaN or infinite; try a lower learning rate or add normalisation`);
     }
-    if (done % every === 0 || done === steps) { writeSamples(); writeQuality(); }
+    if (done % every === 0 || done === steps) { writeSamples(); await writeQuality(); }
   }
   if (tty) process.stdout.write('\n');
   const secs = (performance.now() - t0) / 1000;

@@ -3,7 +3,7 @@
  * writes to it (through `applyEvent`); the panel, the charts and the node tiles read small slices.
  */
 import { create } from 'zustand';
-import type { ActivationTile, FaultReport, InitSummary, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
+import type { ActivationTile, FaultReport, InitSummary, MnistQuality, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
 import { DEFAULT_OPTIONS } from '../../workers/api';
 import { METRICS, type MetricName } from '../core/train/step';
 
@@ -14,6 +14,13 @@ export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; mess
 export type History = { step: number[] } & Record<MetricName, number[]>;
 export const MAX_POINTS = 4000;
 const emptyHistory = (): History => Object.fromEntries([['step', []], ...METRICS.map((m) => [m, []])]) as unknown as History;
+
+/** Sample-quality history (MNIST runs), one point per measurement; `real` = the same metrics on real digits. */
+export interface QualityHistory {
+  step: number[]; score: number[]; coverage: number[]; confidence: number[]; fd: number[]; codeAccuracy: number[];
+  real?: MnistQuality;
+}
+const emptyQuality = (): QualityHistory => ({ step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [] });
 
 export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
 const MAX_STAT_POINTS = 300;
@@ -44,11 +51,13 @@ export interface TrainingState {
   openNode?: string;
   /** True when the graph or dataset changed after the models were built. */
   stale: boolean;
+  quality: QualityHistory;
 }
 
 export const initialTraining = (): TrainingState => ({
   status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
   probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, options: { ...DEFAULT_OPTIONS }, stale: false,
+  quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
 });
@@ -85,6 +94,15 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
   return { tiles: all, statHistory: hist, tileStep: step, ...(gen ? { samples: { step, tile: gen } } : {}) };
 }
 
+function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>): QualityHistory {
+  const q = e.quality;
+  return {
+    step: [...h.step, e.step], score: [...h.score, q.classifierScore], coverage: [...h.coverage, q.coverage],
+    confidence: [...h.confidence, q.confidence], fd: [...h.fd, q.fd], codeAccuracy: [...h.codeAccuracy, q.codeAccuracy ?? NaN],
+    real: e.real ?? h.real,
+  };
+}
+
 /** The one reducer from worker events to state. */
 export function applyEvent(e: TrainerEvent): void {
   const set = useTraining.setState;
@@ -110,6 +128,9 @@ export function applyEvent(e: TrainerEvent): void {
     case 'fault':
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
       set({ fault: e.fault });
+      return;
+    case 'quality':
+      set((s) => ({ quality: appendQuality(s.quality, e) }));
       return;
     case 'notice':
       notify(e.level, e.message);

@@ -1,0 +1,140 @@
+/**
+ * Sample quality for MNIST-like runs, from the shipped reference classifier: the classifier score
+ * (Inception-Score analogue), mean confidence, class coverage, the Frechet distance to real digits in the
+ * classifier's feature space, and for InfoGAN how well the categorical code predicts the digit.
+ * Used by the CLI (`--metrics`) and the training worker; reads back asynchronously only.
+ */
+import type * as tfNs from '@tensorflow/tfjs';
+import type { TF } from '../blocks';
+import type { HostDataset } from '../data/host';
+import { mulberry32 } from '../data/random';
+import type { DatasetSpec } from '../project/types';
+import type { TrainingSession } from '../train/session';
+import { classScore } from './classScore';
+import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
+import { codeMatchAccuracy } from './matching';
+import type { ClassifierFile } from './quantize';
+import { argmaxRows, ReferenceClassifier, type Classified } from './reference';
+
+export interface MnistQuality {
+  samples: number;
+  /** exp(E[KL(p(y|x) || p(y))]), 1..10. */
+  classifierScore: number;
+  /** Mean top-class probability, 0..1. */
+  confidence: number;
+  /** Classes predicted for at least 2% of the samples, 0..10. */
+  coverage: number;
+  classShares: number[];
+  /** Frechet distance to the real digits in the classifier's 64-d feature space (0 = same statistics). */
+  fd: number;
+  /** InfoGAN: accuracy of the first categorical code as a digit label after the best matching. */
+  codeAccuracy?: number;
+}
+
+/** The metrics apply to the bundled MNIST (any subset of digits): the classifier knows those digits. */
+export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[]): boolean {
+  return spec.kind === 'mnist' && shape.join('x') === '28x28x1';
+}
+
+/**
+ * n distinct indices of 0..count-1 drawn at random (seeded, so runs repeat), none of them in `avoid`.
+ * Random rather than evenly strided: the bundled MNIST interleaves its classes, so a stride of 10
+ * would pick one digit only.
+ */
+export function pickIndices(count: number, n: number, seed: number, avoid: ReadonlySet<number> = new Set()): number[] {
+  const pool: number[] = [];
+  for (let i = 0; i < count; i++) if (!avoid.has(i)) pool.push(i);
+  const rand = mulberry32(seed), k = Math.min(n, pool.length);
+  for (let j = 0; j < k; j++) {
+    const r = j + Math.floor(rand() * (pool.length - j));
+    [pool[j], pool[r]] = [pool[r], pool[j]];
+  }
+  return pool.slice(0, k);
+}
+
+/** The rows of a dataset at `idx`, as one Float32Array. */
+export function rowsOf(host: HostDataset, idx: number[]): Float32Array {
+  const size = host.values.length / host.count, out = new Float32Array(idx.length * size);
+  idx.forEach((i, j) => out.set(host.values.subarray(i * size, (i + 1) * size), j * size));
+  return out;
+}
+
+export class MnistQualityMeter {
+  private constructor(
+    private readonly tf: TF, readonly classifier: ReferenceClassifier, readonly real: Gaussian,
+    readonly scale: 'tanh' | 'sigmoid', private readonly realIdx: ReadonlySet<number>,
+  ) {}
+
+  /** Loads the classifier and fits the real digits' feature statistics (on `nReal` digits drawn at random from the data). */
+  static async create(tf: TF, file: ClassifierFile, host: HostDataset, scale: 'tanh' | 'sigmoid', nReal = 1000): Promise<MnistQualityMeter> {
+    const classifier = new ReferenceClassifier(tf, file);
+    try {
+      const idx = pickIndices(host.count, nReal, 1);
+      const { features } = await classifier.classifyHost(rowsOf(host, idx), scale);
+      return new MnistQualityMeter(tf, classifier, fitGaussian(features, classifier.featureDim), scale, new Set(idx));
+    } catch (e) {
+      classifier.dispose();
+      throw e;
+    }
+  }
+
+  /** Quality of images [n, 28, 28, 1] (scaled like the data; not disposed); `codes` = InfoGAN code value per image. */
+  async measure(images: tfNs.Tensor, codes?: { values: Int32Array; categories: number }): Promise<MnistQuality> {
+    return this.score(await this.classifier.classify(images, this.scale), codes);
+  }
+
+  private score(c: Classified, codes?: { values: Int32Array; categories: number }): MnistQuality {
+    const s = classScore(c.probs, this.classifier.numClasses);
+    const out: MnistQuality = {
+      samples: s.samples, classifierScore: s.score, confidence: s.confidence, coverage: s.coverage, classShares: s.classShares,
+      fd: frechetDistance(fitGaussian(c.features, this.classifier.featureDim), this.real),
+    };
+    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, argmaxRows(c.probs), codes.categories, this.classifier.numClasses).accuracy;
+    return out;
+  }
+
+  /** The same metrics on n real digits other than those behind the reference statistics: what "good" looks like. */
+  async measureReal(host: HostDataset, n: number): Promise<MnistQuality> {
+    const idx = pickIndices(host.count, n, 2, this.realIdx);
+    const x = this.tf.tensor4d(rowsOf(host, idx), [idx.length, 28, 28, 1]);
+    try { return await this.measure(x); } finally { x.dispose(); }
+  }
+
+  /**
+   * n samples from the session's generator (seeded, inference mode) and the quality of them. Generated
+   * and classified in batches of `batch`; `shouldStop` is asked between batches (a pause must not wait
+   * for a big generator's whole sample), and a stop gives undefined.
+   */
+  async measureSession(session: TrainingSession, n: number, seed = 4321, opts: { batch?: number; shouldStop?: () => boolean } = {}): Promise<MnistQuality | undefined> {
+    const batch = opts.batch ?? 64, f = this.classifier.featureDim, k = this.classifier.numClasses;
+    const all: Classified = { n, features: new Float32Array(n * f), probs: new Float32Array(n * k) };
+    const codes = session.plan.categoricalCodes.length ? new Int32Array(n) : undefined;
+    for (let i = 0; i < n; i += batch) {
+      if (opts.shouldStop?.()) return undefined;
+      const m = Math.min(batch, n - i);
+      const g = generateWithCodes(this.tf, session, m, seed + i);
+      try {
+        const c = await this.classifier.classify(g.images, this.scale, m);
+        all.features.set(c.features, i * f);
+        all.probs.set(c.probs, i * k);
+        if (codes && g.codes) codes.set(new Int32Array(await g.codes.data()), i);
+      } finally {
+        g.images.dispose();
+        g.codes?.dispose();
+      }
+    }
+    return this.score(all, codes ? { values: codes, categories: session.plan.categoricalCodes[0] } : undefined);
+  }
+
+  dispose(): void { this.classifier.dispose(); }
+}
+
+/** Generated images plus, for InfoGAN, the value of the first categorical code behind each image. */
+export function generateWithCodes(tf: TF, session: TrainingSession, n: number, seed: number): { images: tfNs.Tensor; codes?: tfNs.Tensor } {
+  const out = tf.tidy(() => {
+    const feed = session.fixedFeed(n, seed);
+    const images = session.stepper.generate(feed);
+    return feed.categorical.length ? [images, feed.categorical[0]] : [images];
+  });
+  return { images: out[0], codes: out[1] };
+}

@@ -1,0 +1,39 @@
+/**
+ * Sample quality while training (MNIST runs): the reference classifier's score and class coverage, and
+ * the Frechet distance of generated to real digits in its feature space. The caption shows what real
+ * digits score (the target). Renders nothing until the worker sends a first measurement.
+ */
+import { useMemo } from 'react';
+import { useTraining } from '../trainer/store';
+import { LineChart, type Series } from './LineChart';
+import './quality.css';
+
+const SCORE = '#c2571a', COVER = '#3b7dd8', FD = '#8a5a9e', CODE = '#2f9e44';
+
+export function QualityChart() {
+  const q = useTraining((s) => s.quality);
+  const charts = useMemo((): { title: string; series: Series[] }[] => {
+    const score: Series[] = [
+      { label: 'score', color: SCORE, values: q.score },
+      { label: 'classes', color: COVER, values: q.coverage },
+    ];
+    if (q.codeAccuracy.some(Number.isFinite)) score.push({ label: 'code acc. ×10', color: CODE, values: q.codeAccuracy.map((v) => v * 10) });
+    return [
+      { title: 'Sample quality', series: score },
+      { title: 'Frechet distance', series: [{ label: 'FD', color: FD, values: q.fd }] },
+    ];
+  }, [q]);
+  if (!q.step.length) return null;
+  const real = q.real;
+  return (
+    <div className="charts quality-charts" data-testid="quality-charts">
+      {charts.map((c) => <LineChart key={c.title} title={c.title} x={q.step} series={c.series} version={q.step.length} height={80} />)}
+      {real && (
+        <p className="quality-target" title="The same metrics on real digits: what a perfect generator would score">
+          real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes, FD {real.fd.toFixed(1)} · higher score and
+          lower FD are better
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Sample quality in the browser: training an MNIST template shows the quality charts (classifier
+ * score, classes covered, Frechet distance) under the loss charts, with the real digits as the target.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); await app?.close(); });
+
+test('training vanilla-gan-mnist charts the sample quality from the reference classifier', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.goto(app.url);
+  await page.getByTestId('node-z').waitFor();
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator('[data-template="vanilla-gan-mnist"]').click();
+  await page.getByTestId('training-panel').waitFor();
+  await page.getByTestId('train-backend').selectOption('wasm');
+  await page.getByTestId('train-start').click();
+  // The first measurement comes after ~2 s of training, the next once it costs <= 5% of the time.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-Sample quality"]')?.getAttribute('data-points')) >= 4, undefined, { timeout: 180_000 });
+  const caption = await page.getByTestId('quality-charts').innerText();
+  expect(caption).toMatch(/real digits: score \d+\.\d\d, 10\/10 classes, FD \d+/);
+  expect(await page.getByTestId('chart-Frechet distance').innerText()).toMatch(/FD \d+/);
+  await page.getByTestId('quality-charts').scrollIntoViewIfNeeded();
+  await screenshot(page, 'quality-01-vanilla-mnist');
+  await page.getByTestId('train-pause').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { afterEach, expect, test } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { applyEvent, initialTraining, useTraining } from '../../src/trainer/store';
+import { QualityChart } from '../../src/training-ui/QualityChart';
+import type { MnistQuality } from '../../workers/api';
+
+afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
+
+const quality = (score: number, fd: number, codeAccuracy?: number): MnistQuality => ({
+  samples: 256, classifierScore: score, confidence: 0.8, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
+});
+
+test('shows nothing before the first measurement, then the quality history and the real digits as the target', () => {
+  const { container } = render(<QualityChart />);
+  expect(container.innerHTML).toBe('');
+  act(() => applyEvent({ type: 'quality', step: 40, quality: quality(1.5, 300), real: quality(9.6, 1.2), ms: 50 }));
+  act(() => applyEvent({ type: 'quality', step: 90, quality: quality(4.2, 80), ms: 40 }));
+  expect(useTraining.getState().quality).toMatchObject({ step: [40, 90], score: [1.5, 4.2], fd: [300, 80], coverage: [2, 4] });
+  expect(screen.getByTestId('chart-Sample quality').getAttribute('data-points')).toBe('2');
+  expect(screen.getByTestId('chart-Frechet distance').textContent).toContain('FD 80');
+  // The real digits' values stay from the first report.
+  expect(screen.getByTestId('quality-charts').textContent).toMatch(/real digits: score 9\.60, 10\/10 classes, FD 1\.2/);
+  expect(screen.queryByText(/code acc/)).toBeNull();
+});
+
+test('adds the InfoGAN code accuracy when the run has a categorical code', () => {
+  render(<QualityChart />);
+  act(() => applyEvent({ type: 'quality', step: 10, quality: quality(2, 200, 0.35), ms: 50 }));
+  expect(screen.getByTestId('chart-Sample quality').textContent).toContain('code acc. ×10 3.50');
+});
