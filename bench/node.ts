@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../src/cli/backend';
 import { loadTemplate } from '../src/core/project/templates';
@@ -110,10 +111,32 @@ async function main(): Promise<void> {
       }
     }
   }
-  writeSection(started, steps, probes, starts);
+  const torch = QUICK ? [] : torchReference();
+  writeSection(started, steps, probes, starts, torch);
 }
 
-function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], starts: StartRow[]): void {
+interface TorchRow { batch: number; threads: number; msPerStep: number; torch: string; blas: string[] }
+/**
+ * The PyTorch CPU reference (bench/reference/dcgan_torch.py), run in this same sitting when a Python
+ * with torch is installed (Debian: apt-get install python3-torch libopenblas0-pthread).
+ */
+function torchReference(): TorchRow[] {
+  const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+  if (!python) { console.log('  PyTorch reference skipped: no python3 with torch'); return []; }
+  const rows: TorchRow[] = [];
+  for (const batch of [32, 64]) {
+    for (const threads of [1, 2]) {
+      const r = spawnSync(python, ['bench/reference/dcgan_torch.py', '--batch', String(batch), '--steps', '10', '--threads', String(threads)], { encoding: 'utf8' });
+      if (r.status !== 0) { console.log(`  PyTorch b${batch} t${threads} failed: ${r.stderr.trim().split('\n').pop()}`); continue; }
+      const row = JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchRow;
+      console.log(`  PyTorch dcgan-mnist b${batch} ${row.threads} thread(s): ${ms(row.msPerStep)} ms/step`);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], starts: StartRow[], torch: TorchRow[]): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     '<!-- node-bench:start -->',
@@ -129,6 +152,19 @@ function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], start
     '',
     'Ganvas\'s step also computes D(x), D(G(z)), both gradient norms and the auxiliary/InfoGAN terms each step (the hand-written one only the two losses).',
     '',
+    ...(torch.length ? [
+      '### Against PyTorch on the same CPU (dcgan-mnist, bench/reference/dcgan_torch.py, same sitting)',
+      '',
+      `PyTorch ${torch[0].torch}, BLAS loaded: ${torch[0].blas.map((b) => b.split('/').pop()).join(', ') || 'none found'}. Node's tfjs wasm is single-threaded; the browser section has wasm with 2 threads.`,
+      '',
+      '| batch | PyTorch threads | PyTorch (ms/step) | Ganvas wasm, 1 thread (ms/step) | Ganvas / PyTorch |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      ...torch.map((t) => {
+        const ours = steps.find((r) => r.template === 'dcgan-mnist' && r.batch === t.batch && r.backend === 'wasm');
+        return `| ${t.batch} | ${t.threads} | ${ms(t.msPerStep)} | ${ours ? ms(ours.compiled) : '—'} | ${ours ? `${(ours.compiled / t.msPerStep).toFixed(1)}x` : '—'} |`;
+      }),
+      '',
+    ] : []),
     '### Live activations (probe every node on a fixed batch)',
     '',
     '| template | backend | step (ms) | one probe (ms) | auto interval (steps) | overhead at auto |',
