@@ -4,7 +4,8 @@
 Same models as templates/dcgan-mnist.json: G = Dense(7*7*256, no bias) > BN > LeakyReLU(0.3) >
 ConvT(128, 5, s1) > BN > LReLU > ConvT(64, 5, s2) > BN > LReLU > ConvT(1, 5, s2, tanh); D = Conv(64, 5, s2)
 > LReLU > Dropout(0.3) > Conv(128, 5, s2) > LReLU > Dropout > Dense(1) logit. One step = one D update
-on a real and a fake batch + one G update, non-saturating BCE, Adam(1e-4) for both, like Ganvas's step.
+on a real and a fake batch + one G update on a fresh z, non-saturating BCE, Adam(1e-4) for both, as
+Ganvas's step does it (G forward twice; the TF tutorial reuses one fake batch for both updates).
 Prints one JSON line: ms per step (median), torch version, threads and the BLAS library really loaded
 (Debian's reference BLAS makes PyTorch several times slower: not a fair anchor).
 
@@ -76,13 +77,16 @@ def main():
     for step in range(a.steps + 1):  # step 0: warm-up
         t0 = time.perf_counter()
         x = real[torch.randint(0, real.shape[0], (a.batch,))]
-        fake = g(torch.randn(a.batch, 100))
+        # As Ganvas's step (k D-steps per G-step): D's fake batch from G without a tape, then G's
+        # update on a fresh z (so G runs forward twice per step, as in the hand-written tfjs step).
+        with torch.no_grad():
+            fake = g(torch.randn(a.batch, 100))
         od.zero_grad()
-        dl = F.binary_cross_entropy_with_logits(d(x), ones) + F.binary_cross_entropy_with_logits(d(fake.detach()), zeros)
+        dl = F.binary_cross_entropy_with_logits(d(x), ones) + F.binary_cross_entropy_with_logits(d(fake), zeros)
         dl.backward()
         od.step()
         og.zero_grad()
-        gl = F.binary_cross_entropy_with_logits(d(fake), ones)
+        gl = F.binary_cross_entropy_with_logits(d(g(torch.randn(a.batch, 100))), ones)
         gl.backward()
         og.step()
         if step > 0:
