@@ -10,6 +10,7 @@ import { Charts } from './Charts';
 import { Controls } from './Controls';
 import { HyperParams } from './HyperParams';
 import { Notices } from './Notices';
+import { DoctorList } from '../doctor-ui/DoctorList';
 import { RunStats } from './RunStats';
 import { SampleGrid } from './SampleGrid';
 import './training.css';
@@ -27,6 +28,7 @@ export function TrainingPanel() {
           <HyperParams disabled={busy} />
           <Charts />
           <SampleGrid />
+          <DoctorList />
         </div>
       </div>
       <ChannelView />

@@ -28,7 +28,7 @@ describe('the GAN doctor on synthetic histories', () => {
   });
 
   it('sees losses cycling without trend, but not a loss that converges or drifts', () => {
-    const cyc = Array.from({ length: 600 }, (_, i) => ({ ...base, step: i + 1, gLoss: 1.5 + Math.sin((2 * Math.PI * i) / 100) * (i >= 200 ? 0.8 : 0) }));
+    const cyc = Array.from({ length: 600 }, (_, i) => ({ ...base, step: i + 1, gLoss: 2 + Math.sin((2 * Math.PI * i) / 100) * (i >= 200 ? 1.5 : 0) }));
     const f = diagnoseOscillation(cyc, ctx);
     expect(f.map((x) => [x.id, x.since])).toEqual([['oscillation', 201]]);
     const converge = cyc.map((m, i) => ({ ...m, gLoss: 1 + 2 * Math.exp(-i / 100) + 0.05 * Math.sin(i) }));
