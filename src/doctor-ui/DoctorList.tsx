@@ -41,7 +41,7 @@ export function DoctorList() {
   if (!active) return null;
   return (
     <section className="doctor-list" data-testid="doctor-list" aria-label="GAN doctor">
-      <h3>Doctor {findings.length > 0 && <span className="doctor-count">{findings.length}</span>}</h3>
+      <h3>Doctor{findings.length > 0 && <> <span className="doctor-count">{findings.length}</span></>}</h3>
       {findings.length
         ? <ul>{findings.map((f) => <FindingItem key={f.id + f.nodes.join()} f={f} />)}</ul>
         : <p className="doctor-quiet">No known failure pattern so far.</p>}

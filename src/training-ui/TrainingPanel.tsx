@@ -24,11 +24,11 @@ export function TrainingPanel() {
         <Controls />
         <RunStats />
         <Notices />
+        <DoctorList />
         <div className="tp-body">
           <HyperParams disabled={busy} />
           <Charts />
           <SampleGrid />
-          <DoctorList />
         </div>
       </div>
       <ChannelView />
