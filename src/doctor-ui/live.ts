@@ -74,7 +74,9 @@ export function startDoctor(): () => void {
     const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}`;
     if (key === seen) return;
     seen = key;
-    const findings = diagnose({ history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation) }, run.ctx);
+    // The loss can be changed while paused (applied without a rebuild): read it from the document.
+    const ctx = { ...run.ctx, loss: useEditor.getState().doc.training.loss };
+    const findings = diagnose({ history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation) }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };
   const id = setInterval(tick, TICK_MS);
