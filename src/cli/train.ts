@@ -24,6 +24,8 @@ import { toy2dQuality } from '../core/quality/toy2d';
 import { toyModes, type Toy2dKind } from '../core/data/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
+import { contextOf, diagnose } from '../core/doctor/doctor';
+import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 
 export function mnistPath(): string {
   const p = resolve('public', 'data', 'mnist-10k.bin');
@@ -136,6 +138,7 @@ export async function train(args: Args): Promise<void> {
     ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
     : undefined;
   if (wantMetrics && !toyKind && !mnistQuality) console.log('--metrics: quality metrics are computed for 2-D toy data and the bundled MNIST only; losses are still written');
+  const doctorSamples: SamplePoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
       const line = await mnistQuality.write(session);
@@ -146,6 +149,7 @@ export async function train(args: Args): Promise<void> {
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
     const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
+    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     console.log(tty ? `\n${line}` : line);
@@ -167,6 +171,10 @@ export async function train(args: Args): Promise<void> {
     if (done % every === 0 || done === steps) { writeSamples(); await writeQuality(); }
   }
   if (tty) process.stdout.write('\n');
+  // The GAN doctor over the whole run (the same rules the app runs live).
+  const findings = diagnose({ history: session.history, samples: doctorSamples }, contextOf(plan));
+  appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
+  console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');
   const secs = (performance.now() - t0) / 1000;
   await saveModel(tf, session.gan.generator.model, join(out, 'generator'));
   await saveModel(tf, session.gan.discriminator.model, join(out, 'discriminator'));

@@ -11,6 +11,7 @@ import { Controls } from './Controls';
 import { HyperParams } from './HyperParams';
 import { Notices } from './Notices';
 import { QualityChart } from './QualityChart';
+import { DoctorList } from '../doctor-ui/DoctorList';
 import { RunStats } from './RunStats';
 import { SampleGrid } from './SampleGrid';
 import './training.css';
@@ -24,6 +25,7 @@ export function TrainingPanel() {
         <Controls />
         <RunStats />
         <Notices />
+        <DoctorList />
         <div className="tp-body">
           <HyperParams disabled={busy} />
           <Charts />

@@ -28,6 +28,9 @@ describe('npm run train', () => {
     expect(quality[1].quality).toMatchObject({ modes: 8, samples: 2500 });
     expect(quality[1].quality.modesCovered).toBeGreaterThanOrEqual(0);
     expect(r.stdout).toMatch(/quality at step 40: \d\/8 modes covered/);
+    // The doctor's verdict on the run: printed and written to the JSONL.
+    expect(r.stdout).toMatch(/^doctor: /m);
+    expect(all.filter((l) => 'doctor' in l).map((l) => l.step)).toEqual([40]);
     expect(lines.every((m) => Number.isFinite(m.dLoss) && Number.isFinite(m.gLoss))).toBe(true);
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0]).toBe('step,dLoss,gLoss,dReal,dFake,dGradNorm,gGradNorm,auxLoss,infoLoss,seconds');
     const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));

@@ -6,6 +6,7 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 import { buildGan, disposeGan, type BuiltGan } from '../compile/build';
+import { seedGanWeights } from '../compile/seededInit';
 import type { GanPlan } from '../compile/plan';
 import { disposeDevice, toDevice } from '../data/device';
 import type { HostDataset } from '../data/host';
@@ -37,6 +38,8 @@ export class TrainingSession {
     if (want !== got) throw new Error(`the dataset's samples are ${got} but the graph expects ${want}`);
     if (plan.usesLabels && !host.labels) throw new Error(`the graph uses class labels but '${host.name}' has none`);
     this.gan = buildGan(tf, plan);
+    // Initial weights from the training seed: the same project and seed start, and so train, identically.
+    seedGanWeights(tf, this.gan, plan.training.seed);
     this.data = toDevice(tf, host);
     this.stepper = new GanStep(tf, plan, this.gan, this.data);
     this.queue = new MetricsQueue(tf);

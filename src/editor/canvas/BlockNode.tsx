@@ -9,6 +9,7 @@ import { useEditor } from '../../state/store';
 import { compact, shapeText } from '../format';
 import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
 import { NodeActivation } from '../../training-ui/NodeActivation';
+import { DoctorBadge } from '../../doctor-ui/DoctorBadge';
 
 function PortRow({ nodeId, name, label, shapes }: { nodeId: string; name: string; label: string; shapes: string }) {
   const verdict = useEditor((s) => s.connecting?.verdicts[`${nodeId}:${name}`]);
@@ -45,6 +46,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         <span className="block-id">{node.id}</span>
       </div>
       {summary && <div className="block-summary">{summary}</div>}
+      <DoctorBadge nodeId={node.id} />
       {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
       {block.inputs.map((p) => (
         <PortRow key={p.name} nodeId={node.id} name={p.name} label={p.label ?? p.name}

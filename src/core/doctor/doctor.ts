@@ -1,0 +1,36 @@
+/** The GAN doctor: every rule over what a run has measured so far, most severe findings first. */
+import type { GanPlan } from '../compile/plan';
+import type { StepMetrics } from '../train/metrics';
+import { bySeverity, type DoctorContext, type Finding } from './finding';
+import { diagnoseLayers, type LayerSeries } from './layers';
+import { diagnoseOscillation } from './oscillation';
+import { diagnoseHistory } from './rules';
+import { diagnoseSamples, type SamplePoint } from './samples';
+
+export interface DoctorInput {
+  history: readonly StepMetrics[];
+  samples?: readonly SamplePoint[];
+  layers?: readonly LayerSeries[];
+}
+
+export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
+  return [
+    ...diagnoseHistory(input.history, ctx),
+    ...diagnoseOscillation(input.history, ctx),
+    ...diagnoseSamples(input.samples ?? [], ctx),
+    ...diagnoseLayers(input.layers ?? []),
+  ].sort(bySeverity);
+}
+
+/**
+ * The nodes the doctor points at, from the plan: D's real/fake head and G's output; and the nodes whose
+ * saturation is expected (those heads and the layers that feed them), which the layer rule leaves out.
+ */
+export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: string[] } {
+  const g = plan.generator.outputs.find((o) => o.role === 'generated');
+  const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
+  return {
+    loss: plan.training.loss, discriminatorHead: d?.head, generatorOutput: g?.head,
+    expectedSaturation: [...plan.generator.outputs, ...plan.discriminator.outputs].flatMap((o) => [o.head, o.source]),
+  };
+}

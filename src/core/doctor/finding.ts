@@ -1,0 +1,36 @@
+/** What the GAN doctor reports, and the helpers its rules share. Pure: no tf, no DOM. */
+import type { LossKind } from '../project/types';
+
+export type FindingId =
+  | 'discriminatorWins' | 'gradientsVanish' | 'gradientsExplode' | 'poorCoverage' | 'lowDiversity'
+  | 'oscillation' | 'deadLayer' | 'saturatedLayer';
+
+export interface Finding {
+  id: FindingId;
+  severity: 'warning' | 'critical';
+  /** The first step of the trailing stretch in which the condition holds. */
+  since: number;
+  /** Node ids to highlight on the canvas. */
+  nodes: string[];
+  title: string;
+  explanation: string;
+  suggestion: string;
+}
+
+export interface DoctorContext {
+  loss: LossKind;
+  /** Node ids to highlight: D's real/fake head and G's output. */
+  discriminatorHead?: string;
+  generatorOutput?: string;
+}
+
+/** The start of the trailing run of `true`s and its length (0 when the last is false). */
+export function trailingRun(flags: boolean[]): { start: number; length: number } {
+  let i = flags.length;
+  while (i > 0 && flags[i - 1]) i--;
+  return { start: i, length: flags.length - i };
+}
+
+/** Critical findings first, then by the step since which they hold (oldest first). */
+export const bySeverity = (a: Finding, b: Finding): number =>
+  (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1) || a.since - b.since;

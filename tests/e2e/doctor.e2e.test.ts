@@ -1,0 +1,47 @@
+/**
+ * The GAN doctor in the browser: a deliberately broken configuration (gan-2d-ring with D's learning
+ * rate 10x, wasm backend) shows a doctor warning on the canvas (a badge on D's head and G's output)
+ * and in the training panel, within a bounded wait; clicking the finding selects its nodes.
+ * Screenshots go to test-results/.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); await app?.close(); });
+
+test('a discriminator with 10x the learning rate: the doctor flags it on the canvas and in the panel', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.goto(app.url);
+  await page.getByTestId('node-z').waitFor();
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator('[data-template="gan-2d-ring"]').click();
+  await page.getByTestId('node-d_head').waitFor();
+  await page.getByTestId('train-backend').selectOption('wasm');
+  await page.getByTestId('hp-lr-D').fill('0.01');
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 90_000 });
+  // The doctor is there and quiet at first (a winning D must hold for 150 steps before it counts).
+  await page.getByTestId('doctor-list').waitFor({ timeout: 60_000 });
+  // In Node the same run (same seed) is flagged from ~step 250; allow for a slow shared machine.
+  await page.getByTestId('doctor-finding-discriminatorWins').waitFor({ timeout: 240_000 });
+  await page.getByTestId('doctor-badge-d_head').waitFor({ timeout: 10_000 });
+  await page.getByTestId('doctor-badge-g_out').waitFor({ timeout: 10_000 });
+  expect(await page.getByTestId('doctor-badge-d_head').innerText()).toContain('⚠');
+  const since = await page.getByTestId('doctor-finding-discriminatorWins').locator('.doctor-since').innerText();
+  expect(since).toMatch(/since step \d+/);
+  await screenshot(page, 'doctor-running');
+  await page.getByTestId('train-pause').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
+  // Clicking the finding selects the nodes involved.
+  await page.getByTestId('doctor-finding-discriminatorWins').locator('button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-d_head"]')?.classList.contains('is-selected'), undefined, { timeout: 10_000 });
+  await screenshot(page, 'doctor-focused');
+  expect(errors).toEqual([]);
+  await ctx.close();
+}, 400_000);
