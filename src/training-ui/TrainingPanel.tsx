@@ -12,6 +12,7 @@ import { HyperParams } from './HyperParams';
 import { Notices } from './Notices';
 import { RunStats } from './RunStats';
 import { SampleGrid } from './SampleGrid';
+import { ExplorerLauncher } from '../explorer/ExplorerLauncher';
 import './training.css';
 
 export function TrainingPanel() {
@@ -26,7 +27,10 @@ export function TrainingPanel() {
         <div className="tp-body">
           <HyperParams disabled={busy} />
           <Charts />
-          <SampleGrid />
+          <div>
+            <SampleGrid />
+            <ExplorerLauncher />
+          </div>
         </div>
       </div>
       <ChannelView />
