@@ -14,7 +14,8 @@ export function useExploration(request: ExploreRequest | undefined, live: boolea
   const inFlight = useRef(false);
   const waiting = useRef<ExploreRequest | undefined>(undefined);
   const alive = useRef(true);
-  useEffect(() => () => { alive.current = false; }, []);
+  // Set in the effect too: StrictMode mounts, unmounts and mounts again.
+  useEffect(() => { alive.current = true; return () => { alive.current = false; }; }, []);
 
   const ask = (r: ExploreRequest) => {
     if (inFlight.current) { waiting.current = r; return; }
@@ -33,6 +34,7 @@ export function useExploration(request: ExploreRequest | undefined, live: boolea
 
   const key = JSON.stringify(request ?? null);
   const sampleStep = useTraining((s) => (live ? s.samples?.step : undefined));
-  useEffect(() => { if (request) ask(request); }, [key, sampleStep]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keyed on the request's JSON: a new object with the same content must not ask again.
+  useEffect(() => { if (request) ask(request); }, [key, sampleStep]);
   return { result, busy, refresh: () => { if (request) ask(request); } };
 }
