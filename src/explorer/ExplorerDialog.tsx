@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { explorations } from '../core/explore';
 import { trainer } from '../trainer/client';
 import { useTraining } from '../trainer/store';
+import { train } from '../training-ui/actions';
 import { ExplorerView } from './ExplorerView';
 import { ModeControls } from './ModeControls';
 import { saveExplorationPng } from './savePng';
@@ -18,6 +19,7 @@ export const useModelsReady = () => useTraining((s) => Boolean(s.summary) && (s.
 
 export function ExplorerDialog({ onClose }: { onClose: () => void }) {
   const ready = useModelsReady();
+  const running = useTraining((st) => st.status === 'running');
   const plan = ready ? trainer.plan : undefined;
   const ex = useMemo(() => (plan ? explorations(plan) : undefined), [plan]);
   const [s, setS] = useState<ExplorerSettings | undefined>(() => (ex ? defaultSettings(ex) : undefined));
@@ -50,6 +52,9 @@ export function ExplorerDialog({ onClose }: { onClose: () => void }) {
         <header>
           <h2 id="explorer-title">Latent explorer</h2>
           {result && <span className="muted" data-testid="explorer-step">samples from step {result.step}{busy ? ' · updating…' : ''}</span>}
+          {ready && (running
+            ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void trainer.pause()}>❚❚ Pause training</button>
+            : <button className="ex-run" data-testid="explorer-resume" onClick={() => void train()}>▶ Resume training</button>)}
           <button ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
         </header>
         {!ready || !ex || !s ? (

@@ -1,5 +1,6 @@
 /** The training panel's door to the latent explorer: a button (disabled until models exist) and the dialog. */
 import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { ExplorerDialog, useModelsReady } from './ExplorerDialog';
 
 export function ExplorerLauncher() {
@@ -13,7 +14,8 @@ export function ExplorerLauncher() {
         ✦ Latent explorer
       </button>
       {!ready && <div id="explorer-hint" className="muted">Train or step once first</div>}
-      {open && <ExplorerDialog onClose={close} />}
+      {/* On the body: the dock's layout and styles must not reach into the dialog. */}
+      {open && createPortal(<ExplorerDialog onClose={close} />, document.body)}
     </div>
   );
 }

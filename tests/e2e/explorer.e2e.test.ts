@@ -117,7 +117,8 @@ test('gan-2d-ring: the interpolation is a path over the real data; the cloud and
   await waitForPicture(page, { 'data-kind': 'interpolate', 'data-count': '24' });
   const first = Number(await explorerAttr(page, 'data-step'));
   await page.waitForFunction((s) => Number(document.querySelector('[data-testid="explorer"]')?.getAttribute('data-step')) > s, first, { timeout: 60_000 });
-  await page.getByTestId('train-pause').click();
+  // Training can be paused (and resumed) from the explorer itself.
+  await page.getByTestId('explorer-pause').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
   expect(await page.getByTestId('explorer').innerText()).toMatch(/2-D data: every sample is a point/);
   expect(await page.getByTestId('explorer-mode-sweep').count()).toBe(0);
