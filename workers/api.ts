@@ -12,6 +12,8 @@ import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
 import type { MnistQuality } from '../src/core/quality/mnistQuality';
 
 export type { StepMetrics, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
+import type { ExploreRequest, ExploreResult } from '../src/core/explore';
+export type { ExploreRequest, ExploreResult };
 
 export interface TrainerOptions {
   /** 'auto' = WebGPU if an adapter exists, else WebGL, else WASM, else CPU. Used by init only. */
@@ -116,6 +118,8 @@ export interface TrainerApi {
   probe(): Promise<ActivationTile[]>;
   /** n samples from a fixed seed (in inference mode). */
   sample(n: number, seed?: number): Promise<SampleResult>;
+  /** Latent explorer: G (inference mode) on a seeded grid, interpolation, code sweep or per-class grid; running or paused. */
+  generate(request: ExploreRequest): Promise<ExploreResult>;
   exportWeights(): Promise<WeightsExport>;
   /**
    * Loads exported weights into the built models while paused (all or nothing: a name or shape that

@@ -9,7 +9,7 @@ import { unpackTiles, type ActivationTile, type TileLayout } from '../src/core/t
 import type { SampleResult } from './api';
 
 /** Half-width of the window that holds 2-D data with a margin (the scatter tile's extent). */
-function extentOf(host: HostDataset): number {
+export function extentOf(host: HostDataset): number {
   let m = 0;
   for (let i = 0; i < host.values.length; i++) m = Math.max(m, Math.abs(host.values[i]));
   return Math.max(1, m * 1.25);
@@ -62,7 +62,7 @@ export async function sampleTile(tf: TF, s: TrainingSession, n: number, seed: nu
 }
 
 /** Data scaled to [-1, 1] has negative values; [0, 1] has none. */
-function scaleOf(host: HostDataset): 'tanh' | 'sigmoid' {
+export function scaleOf(host: HostDataset): 'tanh' | 'sigmoid' {
   for (let i = 0; i < Math.min(host.values.length, 10_000); i++) if (host.values[i] < 0) return 'tanh';
   return 'sigmoid';
 }

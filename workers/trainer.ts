@@ -26,6 +26,8 @@ import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
 import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
+import type { ExploreRequest, ExploreResult } from '../src/core/explore';
+import { explore, exploreBuffers } from './generate';
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 /** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
@@ -327,6 +329,11 @@ export class Trainer implements TrainerApi {
   async sample(n: number, seed = 1234): Promise<SampleResult> {
     const r = await sampleTile(this.tf, this.live, n, seed, this.host!, this.probeRun!);
     return Comlink.transfer(r, [r.values.buffer as ArrayBuffer, r.tile.pixels.buffer as ArrayBuffer]);
+  }
+
+  async generate(request: ExploreRequest): Promise<ExploreResult> {
+    const r = await explore(this.tf, this.live, this.host!, request);
+    return Comlink.transfer(r, exploreBuffers(r));
   }
 
   async exportWeights(): Promise<WeightsExport> {

@@ -3,7 +3,7 @@
  * training store, and restarts it (same plan, same data) when it crashes or runs out of memory.
  */
 import * as Comlink from 'comlink';
-import type { DatasetInput, Phase, TrainerApi, TrainerEvent, TrainerOptions, WeightsExport } from '../../workers/api';
+import type { DatasetInput, ExploreRequest, Phase, TrainerApi, TrainerEvent, TrainerOptions, WeightsExport } from '../../workers/api';
 import type { GanPlan } from '../core/compile/plan';
 import type { TrainingConfig } from '../core/project/types';
 import type { StepMetrics } from '../core/train/metrics';
@@ -127,6 +127,10 @@ export class TrainerClient {
 
   async sample(n: number, seed?: number) { return this.call((a) => a.sample(n, seed)); }
   async exportWeights() { return this.call((a) => a.exportWeights()); }
+  /** Latent explorer: G on a seeded grid / interpolation / sweep / per-class batch (running or paused). */
+  async generate(request: ExploreRequest) { return this.call((a) => a.generate(request)); }
+  /** The plan the worker's models were built from (what the explorer may ask of them). */
+  get plan(): GanPlan | undefined { return this.api ? this.last?.plan : undefined; }
   /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
   async importWeights(w: WeightsExport): Promise<void> {
     await this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]));

@@ -14,6 +14,7 @@ import { QualityChart } from './QualityChart';
 import { DoctorList } from '../doctor-ui/DoctorList';
 import { RunStats } from './RunStats';
 import { SampleGrid } from './SampleGrid';
+import { ExplorerLauncher } from '../explorer/ExplorerLauncher';
 import './training.css';
 
 export function TrainingPanel() {
@@ -29,7 +30,10 @@ export function TrainingPanel() {
         <div className="tp-body">
           <HyperParams disabled={busy} />
           <Charts />
-          <SampleGrid />
+          <div>
+            <SampleGrid />
+            <ExplorerLauncher />
+          </div>
           <QualityChart />
         </div>
       </div>

@@ -88,6 +88,11 @@ export function scatterCells(tf: TF, fake: T, real: T, s: number, e: number): T 
 
 export class ActivationProbe {
   readonly layouts: TileLayout[] = [];
+  /**
+   * The node whose output each layout draws. Not always its nodeId: InfoGAN's Q head has two
+   * outputs (categorical, continuous) under one head id, and each tile must read its own source.
+   */
+  private readonly sources = new Map<TileLayout, string>();
   private readonly o: Required<ProbeOptions>;
   private readonly dInputs: T[];
   private readonly gInputs: T[];
@@ -112,7 +117,9 @@ export class ActivationProbe {
     const nodes = new Map([...net.inputs, ...net.layers].map((n) => [n.id, n]));
     for (const id of ids) {
       const n = nodes.get(id)!;
-      this.layouts.push({ ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n.params) });
+      const l: TileLayout = { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n.params) };
+      this.layouts.push(l);
+      this.sources.set(l, id);
     }
     for (const out of net.outputs) {
       if (out.role === 'generated') {
@@ -124,6 +131,7 @@ export class ActivationProbe {
       } else {
         this.layouts.push({ ...this.layoutFor(out.shape), nodeId: out.head, network, shape: out.shape, activation: out.activation });
       }
+      this.sources.set(this.layouts[this.layouts.length - 1], out.source);
     }
   }
 
@@ -157,10 +165,9 @@ export class ActivationProbe {
         put(this.gan.discriminator.probeIds, this.gan.discriminator.probe.predict(
           parts.discriminator === 'real' ? this.dInputs : this.fakeInputs()) as T | T[]);
       }
-      const heads = new Map([...this.plan.generator.outputs, ...this.plan.discriminator.outputs].map((o) => [o.head, o.source]));
       const out: T[] = [];
       for (const l of this.layoutsOf(parts)) {
-        const x = byId.get(l.nodeId) ?? byId.get(heads.get(l.nodeId)!)!;
+        const x = byId.get(this.sources.get(l)!)!;
         out.push(tf.reshape(this.tile(l, x), [-1]), statsOf(tf, x));
       }
       return tf.concat(out);

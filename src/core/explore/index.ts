@@ -1,0 +1,3 @@
+export * from './batches';
+export * from './latents';
+export type { ExploreResult } from './generate';

@@ -1,0 +1,93 @@
+/**
+ * The latent explorer's big view: sample the trained generator (paused or running) as a random grid,
+ * an interpolation strip (lerp or slerp), InfoGAN code sweeps or one row per class; save as PNG.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { explorations } from '../core/explore';
+import { trainer } from '../trainer/client';
+import { useTraining } from '../trainer/store';
+import { train } from '../training-ui/actions';
+import { ExplorerView } from './ExplorerView';
+import { ModeControls } from './ModeControls';
+import { saveExplorationPng } from './savePng';
+import { defaultSettings, modesOf, toRequest, type ExplorerSettings } from './settings';
+import { useExploration } from './useExploration';
+import './explorer.css';
+
+/** True while the worker holds built models the explorer can sample. */
+export const useModelsReady = () => useTraining((s) => Boolean(s.summary) && (s.status === 'running' || s.status === 'paused'));
+
+export function ExplorerDialog({ onClose }: { onClose: () => void }) {
+  const ready = useModelsReady();
+  const running = useTraining((st) => st.status === 'running');
+  const plan = ready ? trainer.plan : undefined;
+  const ex = useMemo(() => (plan ? explorations(plan) : undefined), [plan]);
+  const [s, setS] = useState<ExplorerSettings | undefined>(() => (ex ? defaultSettings(ex) : undefined));
+  useEffect(() => { if (ex && !s) setS(defaultSettings(ex)); }, [ex, s]);
+  const [live, setLive] = useState(true);
+  const set = (p: Partial<ExplorerSettings>) => setS((old) => (old ? { ...old, ...p } : old));
+  const request = ex && s ? toRequest(s, ex) : undefined;
+  const { result, busy, refresh } = useExploration(ready ? request : undefined, live);
+  const [saving, setSaving] = useState(false);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const save = async () => {
+    if (!result) return;
+    setSaving(true);
+    try { await saveExplorationPng(result); } finally { setSaving(false); }
+  };
+
+  return (
+    <div className="explorer-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
+      <div className="explorer" role="dialog" aria-modal="true" aria-labelledby="explorer-title" data-testid="explorer"
+        data-step={result?.step ?? -1} data-count={result ? result.rows * result.cols : 0} data-kind={result?.request.kind ?? ''}
+        data-mode={result?.request.kind === 'interpolate' ? result.request.mode : ''} data-busy={busy}>
+        <header>
+          <h2 id="explorer-title">Latent explorer</h2>
+          {result && <span className="muted" data-testid="explorer-step">samples from step {result.step}{busy ? ' · updating…' : ''}</span>}
+          {ready && (running
+            ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void trainer.pause()}>❚❚ Pause training</button>
+            : <button className="ex-run" data-testid="explorer-resume" onClick={() => void train()}>▶ Resume training</button>)}
+          <button ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
+        </header>
+        {!ready || !ex || !s ? (
+          <p className="ex-empty" data-testid="explorer-empty">Train or step once first: the explorer samples the generator the training built.</p>
+        ) : (
+          <>
+            <div className="ex-tabs" role="group" aria-label="What to show">
+              {modesOf(ex).map((m) => (
+                <button key={m.mode} aria-pressed={s.mode === m.mode} data-testid={`explorer-mode-${m.mode}`} onClick={() => set({ mode: m.mode })}>{m.label}</button>
+              ))}
+            </div>
+            <div className="ex-controls">
+              <ModeControls s={s} ex={ex} set={set} />
+              <span className="ex-spacer" />
+              <label className="ex-field" title="Draw again whenever training updates the weights">
+                <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} data-testid="explorer-live" /> Follow training
+              </label>
+              <button onClick={refresh} disabled={busy} data-testid="explorer-refresh">Refresh</button>
+              <button className="primary" onClick={() => void save()} disabled={!result || saving} data-testid="explorer-save">Save PNG</button>
+            </div>
+            {ex.points && (
+              <p className="muted ex-note">2-D data: every sample is a point. The grid is a cloud of points over the real data; an interpolation is the path G draws from A to B.</p>
+            )}
+            {!ex.sweeps.length && !ex.byClass && !ex.points && (
+              <p className="muted ex-note">No InfoGAN codes or class labels in this generator: code sweeps and per-class grids do not apply.</p>
+            )}
+            <figure className="ex-figure">
+              {result ? <ExplorerView result={result} /> : <div className="tile-empty ex-placeholder">drawing…</div>}
+              {result && <figcaption className="muted" data-testid="explorer-caption">{result.caption}</figcaption>}
+            </figure>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
