@@ -35,16 +35,16 @@ const run = async (c) => {
 // SwiftShader WebGPU on 2 cores takes minutes per DCGAN step at batch 32, so the convolutional rows there use
 // batch 8; the naive conv2dTranspose flag is compared on it both ways.
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
-  await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(10), hand: true });
+  await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(backend === 'webgpu' ? 20 : 40), hand: true });
 }
 await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(1), hand: true });
 for (const naive of [false, true]) {
   await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(1), flags: { WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE: naive } });
 }
 for (const backend of ['webgl', 'wasm', 'cpu']) {
-  await run({ template: 'dcgan-mnist', batch: 32, backend, reps: R(2), hand: true });
+  await run({ template: 'dcgan-mnist', batch: 32, backend, reps: R(backend === 'wasm' ? 7 : 3), hand: true });
 }
-await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(1), hand: true });
+await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(5), hand: true });
 await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(1) });
 
 // wasm with 1 vs 2 XNNPACK threads: two pages (a wasm backend's thread count is fixed when it starts),

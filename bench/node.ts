@@ -36,8 +36,11 @@ async function stepRow(id: string, batch: number, backend: string, reps: number,
   const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
   const a: number[] = [], b: number[] = [];
   for (let r = -1; r < reps; r++) { // r = -1: warm-up (kernels, optimizer slots)
-    const ta = await timeOnce(() => s.stepper.step());
-    const tb = h ? await timeOnce(() => handStep(tf, h, images!, batch, 1000 + r)) : 0;
+    // Alternate which runs first, so neither always pays for the other's garbage or cache misses.
+    const ours = () => timeOnce(() => s.stepper.step());
+    const theirs = () => (h ? timeOnce(() => handStep(tf, h, images!, batch, 1000 + r)) : Promise.resolve(0));
+    let ta: number, tb: number;
+    if (r % 2 === 0) { ta = await ours(); tb = await theirs(); } else { tb = await theirs(); ta = await ours(); }
     if (r >= 0) { a.push(ta); b.push(tb); }
   }
   s.dispose();
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
     await useBackend(tf, backend);
     console.log(`backend ${backend}`);
     steps.push(await stepRow('gan-2d-ring', 256, backend, reps(30), handRing));
-    steps.push(await stepRow('dcgan-mnist', 32, backend, reps(backend === 'cpu' ? 3 : 7), handDcgan));
+    steps.push(await stepRow('dcgan-mnist', 32, backend, reps(backend === 'cpu' ? 5 : 7), handDcgan));
     if (backend === 'wasm') {
       steps.push(await stepRow('dcgan-mnist', 64, backend, reps(5), handDcgan));
       steps.push(await stepRow('infogan-mnist', 32, backend, reps(3)));

@@ -51,8 +51,11 @@ async function stepCase(c: StepCase) {
   const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
   const a: number[] = [], b: number[] = [];
   for (let r = -1; r < c.reps; r++) {
-    const ta = await timeOnce(() => s.stepper.step());
-    const tb = h ? await timeOnce(() => handStep(tf, h, images!, c.batch, 1000 + r)) : 0;
+    // Alternate which runs first, so neither always pays for the other's garbage or cache misses.
+    const ours = () => timeOnce(() => s.stepper.step());
+    const theirs = () => (h ? timeOnce(() => handStep(tf, h, images!, c.batch, 1000 + r)) : Promise.resolve(0));
+    let ta: number, tb: number;
+    if (r % 2 === 0) { ta = await ours(); tb = await theirs(); } else { tb = await theirs(); ta = await ours(); }
     if (r >= 0) { a.push(ta); b.push(tb); }
   }
   s.dispose();

@@ -71,12 +71,13 @@ export function startDoctor(): () => void {
     }
     if (run.toy && !run.sampling && t.step - run.sampledAt >= SAMPLE_EVERY) void measureSamples(run, t.step);
     const d = useDoctor.getState();
-    const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}`;
+    const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}/${t.quality.step.length}`;
     if (key === seen) return;
     seen = key;
     // The loss can be changed while paused (applied without a rebuild): read it from the document.
     const ctx = { ...run.ctx, loss: useEditor.getState().doc.training.loss };
-    const findings = diagnose({ history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation) }, ctx);
+    const classes = t.quality.step.map((step, i) => ({ step, coverage: t.quality.coverage[i], classes: t.quality.real?.coverage ?? 10 }));
+    const findings = diagnose({ history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation), classes }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };
   const id = setInterval(tick, TICK_MS);

@@ -4,6 +4,7 @@ import { diagnoseOscillation } from '../../src/core/doctor/oscillation';
 import { diagnoseSamples, diversityRatio, meanPairwiseDistance } from '../../src/core/doctor/samples';
 import { diagnoseLayers } from '../../src/core/doctor/layers';
 import { diagnose } from '../../src/core/doctor/doctor';
+import { diagnoseClasses } from '../../src/core/doctor/classes';
 import { toyDataset } from '../../src/core/data/toy2d';
 
 const ctx = { loss: 'nsgan' as const, discriminatorHead: 'd_head', generatorOutput: 'g_out' };
@@ -74,5 +75,25 @@ describe('dead and saturated layers', () => {
     const h = Array.from({ length: 300 }, (_, i) => ({ ...base, step: i + 1, dReal: 0.8, dFake: 0.18 }));
     const f = diagnose({ history: h, layers: [{ nodeId: 'g_fc1', kind: 'relu', points: pts([1, 1, 1], 'dead') }] }, ctx);
     expect(f.map((x) => x.id)).toEqual(['deadLayer', 'discriminatorWins']);
+  });
+});
+
+describe('mode collapse on MNIST from the reference classifier', () => {
+  const ctx = { loss: 'nsgan' as const, generatorOutput: 'g_out' };
+  const points = (coverages: number[]) => coverages.map((coverage, i) => ({ step: 500 * (i + 1), coverage, classes: 10 }));
+
+  it('flags a G whose samples fall in 1-2 classes after step 1000 (the collapsed vanilla GAN run) and names its output node', () => {
+    const f = diagnoseClasses(points([1, 2, 1, 2, 2, 1]), ctx);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ id: 'poorCoverage', severity: 'critical', since: 1000, nodes: ['g_out'] });
+    expect(f[0].explanation).toMatch(/only 1 of 10 classes/);
+  });
+
+  it('stays quiet early, on one bad measurement, and on a G that covers the digits', () => {
+    expect(diagnoseClasses(points([1]), ctx)).toEqual([]); // step 500: too early to judge
+    expect(diagnoseClasses(points([9, 8, 3]), ctx)).toEqual([]); // one bad point is not a trend
+    expect(diagnoseClasses(points([4, 7, 9, 10, 10]), ctx)).toEqual([]);
+    // diagnose() passes the points through.
+    expect(diagnose({ history: [], classes: points([1, 2, 1]) }, ctx).map((x) => x.id)).toEqual(['poorCoverage']);
   });
 });

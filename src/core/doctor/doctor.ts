@@ -6,11 +6,14 @@ import { diagnoseLayers, type LayerSeries } from './layers';
 import { diagnoseOscillation } from './oscillation';
 import { diagnoseHistory } from './rules';
 import { diagnoseSamples, type SamplePoint } from './samples';
+import { diagnoseClasses, type ClassPoint } from './classes';
 
 export interface DoctorInput {
   history: readonly StepMetrics[];
   samples?: readonly SamplePoint[];
   layers?: readonly LayerSeries[];
+  /** Labelled image data: classes the reference classifier finds among G's samples. */
+  classes?: readonly ClassPoint[];
 }
 
 export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
@@ -18,6 +21,7 @@ export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
     ...diagnoseHistory(input.history, ctx),
     ...diagnoseOscillation(input.history, ctx),
     ...diagnoseSamples(input.samples ?? [], ctx),
+    ...diagnoseClasses(input.classes ?? [], ctx),
     ...diagnoseLayers(input.layers ?? []),
   ].sort(bySeverity);
 }
