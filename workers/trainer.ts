@@ -29,10 +29,10 @@ import { QualityMonitor } from './quality';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
 
-/** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 /** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
 const MEASURE_BATCH = 16;
 
+/** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const buffersOf = (tiles: ActivationTile[]) => tiles.map((t) => t.pixels.buffer as ArrayBuffer);
