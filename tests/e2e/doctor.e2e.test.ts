@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+import { launchBrowser, screenshot, startApp } from './harness';
+import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -14,13 +15,7 @@ beforeAll(async () => { app = await startApp(); browser = await launchBrowser();
 afterAll(async () => { await browser?.close(); await app?.close(); });
 
 test('a discriminator with 10x the learning rate: the doctor flags it on the canvas and in the panel', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.goto(app.url);
-  await page.getByTestId('node-z').waitFor();
-  await page.getByRole('button', { name: 'Templates ▾' }).click();
-  await page.locator('[data-template="gan-2d-ring"]').click();
+  const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
   await page.getByTestId('node-d_head').waitFor();
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-lr-D').fill('0.01');

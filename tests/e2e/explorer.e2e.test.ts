@@ -7,24 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, RESULTS_DIR, screenshot, startApp } from './harness';
+import { launchBrowser, RESULTS_DIR, screenshot, startApp } from './harness';
+import { openTemplate as openTemplateIn } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); await app?.close(); });
 
-async function openTemplate(id: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.goto(app.url);
-  await page.getByTestId('node-z').waitFor();
-  await page.getByRole('button', { name: 'Templates ▾' }).click();
-  await page.locator(`[data-template="${id}"]`).click();
-  await page.getByTestId('training-panel').waitFor();
-  return { ctx, page, errors };
-}
+const openTemplate = (id: string) => openTemplateIn(browser, app.url, id);
 
 /** Steps once on wasm with a small batch, then waits for the models. */
 async function stepOnWasm(page: Page, batch: string) {

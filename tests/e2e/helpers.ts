@@ -14,6 +14,20 @@ export async function openEditor(browser: Browser, url: string): Promise<Session
   return { ctx, page, errors };
 }
 
+/** A fresh profile at 1400x900 with a template loaded and the training dock up (the training journeys). */
+export async function openTemplate(browser: Browser, url: string, id: string, initScript?: string): Promise<Session> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(url);
+  await page.getByTestId('node-z').waitFor();
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator(`[data-template="${id}"]`).click();
+  await page.getByTestId('training-panel').waitFor();
+  return { ctx, page, errors };
+}
+
 export const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 export const shapeOf = (page: Page, id: string) => page.getByTestId(`shape-${id}`).innerText();
 

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+import { launchBrowser, screenshot, startApp } from './harness';
+import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -12,14 +13,7 @@ beforeAll(async () => { app = await startApp(); browser = await launchBrowser();
 afterAll(async () => { await browser?.close(); await app?.close(); });
 
 test('training vanilla-gan-mnist charts the sample quality from the reference classifier', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.goto(app.url);
-  await page.getByTestId('node-z').waitFor();
-  await page.getByRole('button', { name: 'Templates ▾' }).click();
-  await page.locator('[data-template="vanilla-gan-mnist"]').click();
-  await page.getByTestId('training-panel').waitFor();
+  const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
   // The first measurement comes after ~2 s of training, the next once it costs <= 5% of the time.

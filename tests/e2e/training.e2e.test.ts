@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
-import { fitAll } from './helpers';
+import { launchBrowser, screenshot, startApp } from './harness';
+import { fitAll, openTemplate as openTemplateIn } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -21,18 +21,7 @@ const LONG_TASKS = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-async function openTemplate(id: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(LONG_TASKS);
-  await page.goto(app.url);
-  await page.getByTestId('node-z').waitFor();
-  await page.getByRole('button', { name: 'Templates ▾' }).click();
-  await page.locator(`[data-template="${id}"]`).click();
-  await page.getByTestId('training-panel').waitFor();
-  return { ctx, page, errors };
-}
+const openTemplate = (id: string) => openTemplateIn(browser, app.url, id, LONG_TASKS);
 
 const stepCount = async (page: Page) => Number(await page.getByTestId('train-step-count').innerText());
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
