@@ -16,7 +16,7 @@ import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/data/catalog';
 import { TrainingSession } from '../../src/core/train/session';
 import { datasetCache, median, planOf, timeOnce } from '../common';
-import { handDcgan, handRing, handStep, type HandGan } from '../handwritten';
+import { handDcgan, handInfogan, handRing, type HandGan } from '../handwritten';
 import { allowWasmThreads, wasmThreadsInUse } from '../../workers/wasmThreads';
 
 // ?threads=N: the wasm backend with N XNNPACK threads (needs the dev server's COOP/COEP headers);
@@ -41,19 +41,22 @@ async function use(backend: string, flags: Record<string, boolean> = {}): Promis
   return adapter;
 }
 
+/** The hand-written GAN of each template with a `hand: true` case. */
+const HAND: Record<string, (t: typeof tf) => HandGan> = { 'gan-2d-ring': handRing, 'dcgan-mnist': handDcgan, 'infogan-mnist': handInfogan };
+
 export interface StepCase { template: string; batch: number; backend: string; reps: number; hand?: boolean; flags?: Record<string, boolean> }
 
 async function stepCase(c: StepCase) {
   const adapter = await use(c.backend, c.flags);
   const host = await dataset(c.template);
   const s = new TrainingSession(tf, planOf(c.template, c.batch), host);
-  const h: HandGan | undefined = c.hand ? (c.template === 'gan-2d-ring' ? handRing(tf) : handDcgan(tf)) : undefined;
+  const h: HandGan | undefined = c.hand ? HAND[c.template](tf) : undefined;
   const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
   const a: number[] = [], b: number[] = [];
   for (let r = -1; r < c.reps; r++) {
     // Alternate which runs first, so neither always pays for the other's garbage or cache misses.
     const ours = () => timeOnce(() => s.stepper.step());
-    const theirs = () => (h ? timeOnce(() => handStep(tf, h, images!, c.batch, 1000 + r)) : Promise.resolve(0));
+    const theirs = () => (h ? timeOnce(() => h.step(tf, h, images!, c.batch, 1000 + r)) : Promise.resolve(0));
     let ta: number, tb: number;
     if (r % 2 === 0) { ta = await ours(); tb = await theirs(); } else { tb = await theirs(); ta = await ours(); }
     if (r >= 0) { a.push(ta); b.push(tb); }
