@@ -103,4 +103,40 @@ describe('training kernels composed for the wasm backend', () => {
     }
     await tf.setBackend('cpu');
   });
+
+  it('BatchMatMul with transposed operands (every Dense gradient) matches the cpu backend, batched and broadcast', async () => {
+    const tf = await wasmWithKernels();
+    expect((tf.getKernel('BatchMatMul', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
+    const rand = mulberry32(13);
+    let cases = 0;
+    for (const [batchA, batchB, m, k, n] of [[1, 1, 1, 1, 1], [1, 1, 32, 100, 129], [3, 3, 5, 7, 2], [1, 4, 6, 3, 5], [2, 1, 1, 9, 4]]) {
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          const av = Float32Array.from({ length: batchA * m * k }, () => rand() - 0.5);
+          const bv = Float32Array.from({ length: batchB * k * n }, () => rand() - 0.5);
+          await expectWasmMatchesCpu(tf, () => tf.tidy(() => tf.matMul(
+            tf.tensor3d(av, ta ? [batchA, k, m] : [batchA, m, k]), tf.tensor3d(bv, tb ? [batchB, n, k] : [batchB, k, n]), ta, tb)));
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBe(20);
+    await tf.setBackend('cpu');
+  });
+
+  it('Tile (BatchNorm\'s gradient broadcasts with it) matches the cpu backend for float, int and bool tensors', async () => {
+    const tf = await wasmWithKernels();
+    expect((tf.getKernel('Tile', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
+    const cases: [number[], number[]][] = [
+      [[], []], [[1], [5]], [[3], [1]], [[2, 3], [2, 2]], [[1, 1, 1, 7], [4, 3, 2, 1]], [[2, 1, 3], [1, 4, 1]], [[3, 1], [1, 6]], [[2, 2, 2, 2, 2], [1, 2, 1, 3, 1]],
+    ];
+    for (const [shape, reps] of cases) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const values = Array.from({ length: size }, (_, i) => i * 3 - 4);
+      for (const dtype of ['float32', 'int32', 'bool'] as const) {
+        await expectWasmMatchesCpu(tf, () => tf.tidy(() => tf.tile(tf.tensor(dtype === 'bool' ? values.map((v) => v > 0) : values, shape, dtype), reps).toFloat()));
+      }
+    }
+    await tf.setBackend('cpu');
+  });
 });

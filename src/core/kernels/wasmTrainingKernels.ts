@@ -4,16 +4,22 @@
  * - Conv2DBackpropFilter (without it convolutional GANs cannot train on the fastest CPU path), as one
  *   XNNPACK convolution (see registerConv2DBackpropFilter);
  * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x;
- * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts).
+ * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts);
+ * - faster stand-ins for two stock kernels a training step leans on: BatchMatMul with transposed
+ *   operands (every Dense gradient) and Tile (BatchNorm's gradient); see their files.
  */
 import { prod, type TF } from '../blocks';
 import { registerConv2DBackpropInput } from './wasmConv2DBackpropInput';
+import { registerWasmMatMulTransposes } from './wasmMatMulTransposes';
+import { registerWasmTile } from './wasmTile';
 import { registerComposite, type BackendLike, type Info } from './composite';
 
 export function registerWasmTrainingKernels(tf: TF): void {
   registerConv2DBackpropFilter(tf);
   registerUnsortedSegmentSum(tf);
   registerConv2DBackpropInput(tf);
+  registerWasmMatMulTransposes(tf);
+  registerWasmTile(tf);
 }
 
 function registerUnsortedSegmentSum(tf: TF): void {
