@@ -139,4 +139,23 @@ describe('training kernels composed for the wasm backend', () => {
     }
     await tf.setBackend('cpu');
   });
+
+  it('Sum and Mean over leading axes (BatchNorm moments and bias gradients) match the cpu backend; other reductions still work', async () => {
+    const tf = await wasmWithKernels();
+    expect((tf.getKernel('Sum', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
+    const rand = mulberry32(14);
+    const cases: [number[], number | number[]][] = [
+      [[32, 14, 14, 64], [0, 1, 2]], [[5, 3], 0], [[5, 3], -2], [[2, 3, 4], [1, 0]], [[7, 1, 1, 9], [0, 1, 2]], [[4, 6], 1], [[2, 3, 4], [0, 2]], [[3, 4], [0, 1]], [[1, 5], 0],
+    ];
+    for (const [shape, axis] of cases) {
+      const values = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rand() - 0.5);
+      for (const keepDims of [false, true]) {
+        await expectWasmMatchesCpu(tf, () => tf.tidy(() => {
+          const x = tf.tensor(values, shape);
+          return tf.concat([tf.sum(x, axis, keepDims).flatten(), tf.mean(x, axis, keepDims).flatten(), tf.tensor1d(tf.sum(x, axis, keepDims).shape)]);
+        }));
+      }
+    }
+    await tf.setBackend('cpu');
+  });
 });

@@ -6,12 +6,14 @@
  * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x;
  * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts);
  * - faster stand-ins for two stock kernels a training step leans on: BatchMatMul with transposed
- *   operands (every Dense gradient) and Tile (BatchNorm's gradient); see their files.
+ *   operands (every Dense gradient), Tile (BatchNorm's gradient) and Sum / Mean over the leading
+ *   axes (BatchNorm's moments, bias gradients); see their files.
  */
 import { prod, type TF } from '../blocks';
 import { registerConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMatMulTransposes } from './wasmMatMulTransposes';
 import { registerWasmTile } from './wasmTile';
+import { registerWasmLeadingReductions } from './wasmLeadingReductions';
 import { registerComposite, type BackendLike, type Info } from './composite';
 
 export function registerWasmTrainingKernels(tf: TF): void {
@@ -20,6 +22,7 @@ export function registerWasmTrainingKernels(tf: TF): void {
   registerConv2DBackpropInput(tf);
   registerWasmMatMulTransposes(tf);
   registerWasmTile(tf);
+  registerWasmLeadingReductions(tf);
 }
 
 function registerUnsortedSegmentSum(tf: TF): void {

@@ -17,6 +17,7 @@ import type { TrainingConfig } from '../project/types';
 import { makeOptimizer } from './optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { registerZeroGradients } from '../kernels/zeroGradients';
+import { useLazyLayerGradients } from './lazyLayerGradients';
 
 type T = tfNs.Tensor;
 
@@ -58,6 +59,7 @@ export class GanStep {
 
   constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
     registerZeroGradients(tf);
+    useLazyLayerGradients(tf);
     this.zero = tf.keep(tf.scalar(0));
     this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
