@@ -78,7 +78,12 @@ async function probeRow(id: string, batch: number, backend: string, reps: number
 }
 
 interface StartRow { template: string; backend: string; firstStepMs: number; rssMb: number; tfMb: number; tensors: number }
+/**
+ * Time to first step and peak memory of one template, in a fresh process of its own (`--start-row ID`):
+ * in one shared process the RSS of every template would be the largest so far, not its own.
+ */
 async function startRow(id: string, backend: string): Promise<StartRow> {
+  await useBackend(tf, backend as 'wasm' | 'cpu');
   const host = await dataset(id);
   const t0 = performance.now();
   const p = loadTemplate(id);
@@ -89,9 +94,17 @@ async function startRow(id: string, backend: string): Promise<StartRow> {
   const first = performance.now() - t0;
   await s.run(2);
   const mem = tf.memory();
-  const row = { template: id, backend, firstStepMs: first, rssMb: process.memoryUsage().rss / 2 ** 20, tfMb: mem.numBytes / 2 ** 20, tensors: mem.numTensors };
+  const row = { template: id, backend, firstStepMs: first, rssMb: process.resourceUsage().maxRSS / 1024, tfMb: mem.numBytes / 2 ** 20, tensors: mem.numTensors };
   s.dispose();
-  console.log(`  start ${id} ${backend}: first step after ${ms(first)} ms; RSS ${row.rssMb.toFixed(0)} MB, tf ${row.tfMb.toFixed(1)} MB`);
+  return row;
+}
+
+function startRowInChild(id: string, backend: string): StartRow {
+  const r = spawnSync(process.execPath, [process.argv[1], '--start-row', id, backend], { encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`start row ${id}: ${r.stderr || line}`);
+  const row = JSON.parse(line) as StartRow;
+  console.log(`  start ${id} ${backend}: first step after ${ms(row.firstStepMs)} ms; peak RSS ${row.rssMb.toFixed(0)} MB, tf ${row.tfMb.toFixed(1)} MB`);
   return row;
 }
 
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
       probes.push(await probeRow('gan-2d-ring', 256, backend, reps(20)));
       probes.push(await probeRow('dcgan-mnist', 32, backend, reps(5)));
       for (const id of ['gan-2d-ring', 'vanilla-gan-mnist', 'dcgan-mnist', 'cgan-mnist', 'lsgan-mnist', 'wgan-gp-mnist', 'acgan-mnist', 'infogan-mnist']) {
-        starts.push(await startRow(id, backend));
+        starts.push(startRowInChild(id, backend));
       }
     }
   }
@@ -178,7 +191,7 @@ function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], start
     '',
     '### Time to first step and memory',
     '',
-    '| template | backend | compile + build + upload + first step (ms) | RSS after 3 steps (MB) | tf.memory (MB) | tensors |',
+    '| template | backend | compile + build + upload + first step (ms) | peak RSS, own process (MB) | tf.memory after 3 steps (MB) | tensors |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
     ...starts.map((r) => `| ${r.template} | ${r.backend} | ${ms(r.firstStepMs)} | ${r.rssMb.toFixed(0)} | ${r.tfMb.toFixed(1)} | ${r.tensors} |`),
     '<!-- node-bench:end -->',
@@ -192,4 +205,8 @@ function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], start
   console.log(`wrote ${file}`);
 }
 
-main().catch((e) => { console.error(`bench: ${(e as Error).stack ?? e}`); process.exit(1); });
+const child = process.argv.indexOf('--start-row');
+const entry = child >= 0
+  ? startRow(process.argv[child + 1], process.argv[child + 2]).then((row) => console.log(JSON.stringify(row)))
+  : main();
+entry.catch((e) => { console.error(`bench: ${(e as Error).stack ?? e}`); process.exit(1); });
