@@ -5,6 +5,11 @@ import type { TF } from '../blocks';
 export type Info = tfNs.TensorInfo;
 export type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<string, unknown> }) => Info;
 export interface BackendLike { disposeData(id: unknown): void }
+/** The parts of tfjs's wasm backend the stand-ins use: allocate an output, view a tensor's heap memory. */
+export interface WasmBackend extends BackendLike {
+  makeOutput(shape: number[], dtype: string, memoryOffset?: number, values?: Float32Array): Info;
+  typedArrayFromHeap(t: Info): Float32Array | Int32Array | Uint8Array;
+}
 const replaced = new Set<string>();
 
 export type KernelArgs = { inputs: unknown; backend: unknown; attrs: unknown };
@@ -28,3 +33,17 @@ export function registerComposite(tf: TF, name: string, body: (k: (kernel: strin
   tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: (args) => body(k, args as unknown as KernelArgs) as tfNs.TensorInfo });
 }
 
+
+/**
+ * Puts `make(stock)` in place of tfjs's own wasm kernel `name` (once; a second call keeps the first).
+ * The stock kernel's setup is kept, so `stock` stays callable for the cases the stand-in passes on.
+ */
+export function replaceStockKernel(tf: TF, name: string, make: (stock: KernelCall) => (args: KernelArgs) => Info): void {
+  const existing = tf.getKernel(name, 'wasm');
+  if (!existing || (existing as { ganvas?: boolean }).ganvas) return;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({
+    kernelName: name, backendName: 'wasm', setupFunc: existing.setupFunc, ganvas: true,
+    kernelFunc: make(existing.kernelFunc as unknown as KernelCall) as unknown as tfNs.KernelFunc,
+  } as tfNs.KernelConfig);
+}

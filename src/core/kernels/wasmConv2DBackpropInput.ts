@@ -18,7 +18,7 @@
  * more than the convolutions themselves), then contiguous slices.
  */
 import type { TF } from '../blocks';
-import { registerComposite, type BackendLike, type Info, type KernelCall } from './composite';
+import { registerComposite, type Info, type KernelCall, type WasmBackend } from './composite';
 
 type Attrs = {
   strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: string;
@@ -65,7 +65,7 @@ export function registerConv2DBackpropInput(tf: TF): void {
     const { dy, filter } = inputs as unknown as { dy: Info; filter: Info };
     const a = attrs as unknown as Attrs;
     if (a.dataFormat === 'NCHW') throw new Error(`${name} on wasm: NCHW is not supported`);
-    const b = backend as unknown as BackendLike & { makeOutput(shape: number[], dtype: 'float32', offset?: number, values?: Float32Array): Info };
+    const b = backend as unknown as WasmBackend;
     const [kH, kW, inC, outC] = filter.shape as [number, number, number, number];
     const info = tf.backend_util.computeConv2DInfo(a.inputShape, [kH, kW, inC, outC], a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
     const { outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw, padInfo, inHeight: h, inWidth: w } = info;

@@ -5,11 +5,7 @@
  * (~1 ms for DCGAN's 32×14×14×64; the product takes ~0.15 ms). Other reductions go to the stock kernels.
  */
 import type { TF } from '../blocks';
-import type { BackendLike, Info, KernelCall } from './composite';
-
-interface WasmBackendLike extends BackendLike {
-  makeOutput(shape: number[], dtype: string, offset?: number, values?: Float32Array): Info;
-}
+import { replaceStockKernel, type Info, type KernelCall, type WasmBackend } from './composite';
 
 /** The number of leading axes `axis` names when they are exactly 0 … k−1 (k < rank), else 0. */
 export function leadingAxes(axis: number | number[], rank: number): number {
@@ -19,28 +15,21 @@ export function leadingAxes(axis: number | number[], rank: number): number {
 }
 
 function register(tf: TF, name: 'Sum' | 'Mean'): void {
-  const stock = tf.getKernel(name, 'wasm');
-  if (!stock || (stock as { ganvas?: boolean }).ganvas) return;
-  const original = stock.kernelFunc as unknown as KernelCall;
-  tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({
-    kernelName: name, backendName: 'wasm', setupFunc: stock.setupFunc, ganvas: true,
-    kernelFunc: (args) => {
-      const { inputs, backend, attrs } = args as unknown as { inputs: { x: Info }; backend: WasmBackendLike; attrs: { axis: number | number[]; keepDims: boolean } };
-      const { x } = inputs;
-      const k = leadingAxes(attrs.axis, x.shape.length);
-      const m = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
-      if (x.dtype !== 'float32' || k === 0 || m < 2) return original(args as never);
-      const rest = x.shape.slice(k), c = rest.reduce((a, b) => a * b, 1);
-      const call = (kernel: string, i: Record<string, unknown>, at: Record<string, unknown>) => (tf.getKernel(kernel, 'wasm')!.kernelFunc as unknown as KernelCall)({ inputs: i, backend, attrs: at });
-      const weights = backend.makeOutput([1, 1, m], 'float32', undefined, new Float32Array(m).fill(name === 'Mean' ? 1 / m : 1));
-      const rows = call('Reshape', { x }, { shape: [1, m, c] });
-      const product = call('BatchMatMul', { a: weights, b: rows }, { transposeA: false, transposeB: false });
-      const out = call('Reshape', { x: product }, { shape: attrs.keepDims ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest });
-      for (const t of [weights, rows, product]) backend.disposeData(t.dataId);
-      return out;
-    },
-  } as Parameters<TF['registerKernel']>[0]);
+  replaceStockKernel(tf, name, (original) => (args) => {
+    const { inputs, backend, attrs } = args as unknown as { inputs: { x: Info }; backend: WasmBackend; attrs: { axis: number | number[]; keepDims: boolean } };
+    const { x } = inputs;
+    const k = leadingAxes(attrs.axis, x.shape.length);
+    const m = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
+    if (x.dtype !== 'float32' || k === 0 || m < 2) return original(args as Parameters<KernelCall>[0]);
+    const rest = x.shape.slice(k), c = rest.reduce((a, b) => a * b, 1);
+    const call = (kernel: string, i: Record<string, unknown>, at: Record<string, unknown>) => (tf.getKernel(kernel, 'wasm')!.kernelFunc as unknown as KernelCall)({ inputs: i, backend, attrs: at });
+    const weights = backend.makeOutput([1, 1, m], 'float32', undefined, new Float32Array(m).fill(name === 'Mean' ? 1 / m : 1));
+    const rows = call('Reshape', { x }, { shape: [1, m, c] });
+    const product = call('BatchMatMul', { a: weights, b: rows }, { transposeA: false, transposeB: false });
+    const out = call('Reshape', { x: product }, { shape: attrs.keepDims ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest });
+    for (const t of [weights, rows, product]) backend.disposeData(t.dataId);
+    return out;
+  });
 }
 
 export function registerWasmLeadingReductions(tf: TF): void {

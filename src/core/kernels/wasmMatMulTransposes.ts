@@ -5,32 +5,25 @@
  * backward pass uses both. The stock kernel (and its setup) does the product.
  */
 import type { TF } from '../blocks';
-import type { BackendLike, Info, KernelCall } from './composite';
+import { replaceStockKernel, type BackendLike, type Info, type KernelCall } from './composite';
 
 export function registerWasmMatMulTransposes(tf: TF): void {
-  const stock = tf.getKernel('BatchMatMul', 'wasm');
-  if (!stock || (stock as { ganvas?: boolean }).ganvas) return;
-  const product = stock.kernelFunc as unknown as KernelCall;
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({
-    kernelName: 'BatchMatMul', backendName: 'wasm', setupFunc: stock.setupFunc, ganvas: true,
-    kernelFunc: (args) => {
-      const { inputs, backend, attrs } = args as unknown as { inputs: { a: Info; b: Info }; backend: BackendLike; attrs: Record<string, unknown> };
-      const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
-      if (!transposeA && !transposeB) return product(args as never);
-      const transpose = tf.getKernel('Transpose', 'wasm')!.kernelFunc as unknown as KernelCall;
-      const made: Info[] = [];
-      const swapLast = (t: Info) => {
-        const perm = t.shape.map((_, i) => i);
-        [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
-        const r = transpose({ inputs: { x: t }, backend, attrs: { perm } });
-        made.push(r);
-        return r;
-      };
-      const a = transposeA ? swapLast(inputs.a) : inputs.a, b = transposeB ? swapLast(inputs.b) : inputs.b;
-      const out = product({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
-      for (const t of made) backend.disposeData(t.dataId);
-      return out;
-    },
-  } as Parameters<TF['registerKernel']>[0]);
+  replaceStockKernel(tf, 'BatchMatMul', (product) => (args) => {
+    const { inputs, backend, attrs } = args as unknown as { inputs: { a: Info; b: Info }; backend: BackendLike; attrs: Record<string, unknown> };
+    const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+    if (!transposeA && !transposeB) return product(args as Parameters<KernelCall>[0]);
+    const transpose = tf.getKernel('Transpose', 'wasm')!.kernelFunc as unknown as KernelCall;
+    const made: Info[] = [];
+    const swapLast = (t: Info) => {
+      const perm = t.shape.map((_, i) => i);
+      [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
+      const r = transpose({ inputs: { x: t }, backend, attrs: { perm } });
+      made.push(r);
+      return r;
+    };
+    const a = transposeA ? swapLast(inputs.a) : inputs.a, b = transposeB ? swapLast(inputs.b) : inputs.b;
+    const out = product({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
+    for (const t of made) backend.disposeData(t.dataId);
+    return out;
+  });
 }

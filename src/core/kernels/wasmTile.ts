@@ -5,13 +5,9 @@
  * copyWithin of a whole block (memcpy speed).
  */
 import type { TF } from '../blocks';
-import type { Info } from './composite';
+import { replaceStockKernel, type Info, type WasmBackend } from './composite';
 
 type Heap = Float32Array | Int32Array | Uint8Array;
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: string): Info;
-  typedArrayFromHeap(t: Info): Heap;
-}
 
 /** Writes `src` (of `shape`) tiled `reps` times along each axis into `dst`. */
 export function tileInto(src: Heap, shape: number[], reps: number[], dst: Heap): void {
@@ -35,19 +31,13 @@ export function tileInto(src: Heap, shape: number[], reps: number[], dst: Heap):
 }
 
 export function registerWasmTile(tf: TF): void {
-  const existing = tf.getKernel('Tile', 'wasm');
-  if ((existing as { ganvas?: boolean } | undefined)?.ganvas) return;
-  if (existing) tf.unregisterKernel('Tile', 'wasm');
-  tf.registerKernel({
-    kernelName: 'Tile', backendName: 'wasm', ganvas: true,
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const { x } = inputs as unknown as { x: Info };
-      const { reps } = attrs as unknown as { reps: number[] };
-      const b = backend as unknown as WasmBackendLike;
-      const out = b.makeOutput(x.shape.map((d, i) => d * reps[i]), x.dtype);
-      // Views after makeOutput: an allocation may grow (and so replace) the heap's buffer.
-      tileInto(b.typedArrayFromHeap(x), x.shape, reps, b.typedArrayFromHeap(out));
-      return out;
-    },
-  } as Parameters<TF['registerKernel']>[0]);
+  replaceStockKernel(tf, 'Tile', () => ({ inputs, backend, attrs }) => {
+    const { x } = inputs as unknown as { x: Info };
+    const { reps } = attrs as unknown as { reps: number[] };
+    const b = backend as unknown as WasmBackend;
+    const out = b.makeOutput(x.shape.map((d, i) => d * reps[i]), x.dtype);
+    // Views after makeOutput: an allocation may grow (and so replace) the heap's buffer.
+    tileInto(b.typedArrayFromHeap(x), x.shape, reps, b.typedArrayFromHeap(out));
+    return out;
+  });
 }
