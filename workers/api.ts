@@ -69,7 +69,8 @@ export type RunStatus = 'running' | 'paused' | 'stopped';
 export type Phase = 'dReal' | 'dFake' | 'g';
 
 export type TrainerEvent =
-  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number }
+  /** `numTensors`: tf.memory().numTensors right after these steps (a plain count, no tensor read), so a leak shows in the page. */
+  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number; numTensors: number }
   | { type: 'tiles'; step: number; tiles: ActivationTile[]; probeMs: number }
   | { type: 'samples'; step: number; tile: ActivationTile }
   | { type: 'status'; status: RunStatus; step: number }

@@ -86,7 +86,7 @@ export class Trainer implements TrainerApi {
           notices.push(message);
           this.emit({ type: 'notice', level: 'warning', message });
         }
-        this.emit({ type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0 });
+        this.emit({ type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: this.tf.memory().numTensors });
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
         return {
@@ -223,6 +223,7 @@ export class Trainer implements TrainerApi {
         type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
         elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
         probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
+        numTensors: this.tf.memory().numTensors,
       });
     }
     return end;

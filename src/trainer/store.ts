@@ -38,6 +38,8 @@ export interface TrainingState {
   elapsedMs: number;
   probeOverhead: number;
   probeEvery: number;
+  /** The worker's live tensors after its latest metrics batch (shown as data-tensors on the step counter, for leak checks). */
+  numTensors?: number;
   tiles: Record<string, ActivationTile>;
   tileStep: number;
   statHistory: Record<string, StatPoint[]>;
@@ -59,7 +61,7 @@ export const initialTraining = (): TrainingState => ({
   probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, options: { ...DEFAULT_OPTIONS }, stale: false,
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
-  summary: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
+  summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
@@ -110,7 +112,7 @@ export function applyEvent(e: TrainerEvent): void {
     case 'metrics':
       set((s) => ({
         history: appendHistory(s.history, e.metrics), historyVersion: s.historyVersion + 1, step: e.step,
-        stepsPerSec: e.stepsPerSec, stepMs: e.stepMs, elapsedMs: e.elapsedMs, probeOverhead: e.probeOverhead, probeEvery: e.probeEvery,
+        stepsPerSec: e.stepsPerSec, stepMs: e.stepMs, elapsedMs: e.elapsedMs, probeOverhead: e.probeOverhead, probeEvery: e.probeEvery, numTensors: e.numTensors,
       }));
       return;
     case 'tiles':

@@ -88,7 +88,8 @@ export function LineChart({ title, x, series, version, height = 110 }: { title: 
       <figcaption>
         <span className="chart-title">{title}</span>
         {series.map((s) => (
-          <span key={s.label} className="chart-key" style={{ color: s.color }}>
+          // data-last: the latest value unrounded (the text shows 2 digits), so tests can check it is finite.
+          <span key={s.label} className="chart-key" style={{ color: s.color }} data-series={s.label} data-last={last(s)}>
             {s.label} {last(s) === undefined ? '' : fmt(last(s)!)}
           </span>
         ))}

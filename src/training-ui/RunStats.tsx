@@ -11,12 +11,13 @@ const time = (ms: number) => {
 export function RunStats() {
   const s = useTraining(useShallow((x) => ({
     status: x.status, summary: x.summary, step: x.step, sps: x.stepsPerSec, ms: x.stepMs, elapsed: x.elapsedMs,
-    overhead: x.probeOverhead, every: x.probeEvery, visualize: x.options.visualize,
+    overhead: x.probeOverhead, every: x.probeEvery, visualize: x.options.visualize, tensors: x.numTensors,
   })));
   return (
     <div className="run-stats" data-testid="run-stats">
       <span className={`status status-${s.status}`} data-testid="train-status">{s.status}</span>
-      <span>step <b data-testid="train-step-count">{s.step}</b></span>
+      {/* data-tensors: the worker's tensor count at this step, not shown; browser tests check it does not grow (a leak). */}
+      <span>step <b data-testid="train-step-count" data-tensors={s.tensors}>{s.step}</b></span>
       <span data-testid="train-sps">{s.sps ? `${s.sps < 10 ? s.sps.toFixed(2) : s.sps.toFixed(0)} steps/s` : '– steps/s'}</span>
       <span>{s.ms ? `${s.ms.toFixed(s.ms < 10 ? 1 : 0)} ms/step` : ''}</span>
       <span title="training time (probes included)">elapsed {time(s.elapsed)}</span>
