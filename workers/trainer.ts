@@ -279,7 +279,10 @@ export class Trainer implements TrainerApi {
     return this.live.history[before];
   }
 
-  /** One phase of a step. 'dReal' and 'dFake' show D's activations on each batch; 'g' takes the step. */
+  /**
+   * One phase of a step. 'dReal' and 'dFake' show D's activations on each batch; after 'dFake' the step's
+   * D update is applied (on real + fake, as the step would); 'g' finishes the step with G's update.
+   */
   async phase(p: Phase): Promise<StepMetrics | undefined> {
     if (this.loop) throw new Error('pause before stepping');
     const s = this.live, probe = this.probeRun!;
@@ -292,6 +295,7 @@ export class Trainer implements TrainerApi {
     const tiles = await probe.read({ discriminator: p === 'dReal' ? 'real' : 'fake' });
     const head = tiles.find((t) => t.nodeId === s.plan.discriminator.outputs.find((o) => o.role === 'realFake')?.head);
     this.emit({ type: 'phase', phase: p, step: s.step, tiles, dScore: head?.stats.mean });
+    if (p === 'dFake') s.stepper.updateDiscriminatorAhead();
     return undefined;
   }
 

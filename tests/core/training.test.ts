@@ -76,6 +76,27 @@ describe('the 2-D ring GAN', () => {
     expect(new Set(g.slice(NORM_EVERY, 2 * NORM_EVERY)).size).toBe(1);
   });
 
+  it('step by step: D\'s update taken ahead (phase 2) changes only D, and the finished step equals a whole step', async () => {
+    const tf = await cpuTf();
+    const make = () => new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 32 }), toyDataset('ring8', 500));
+    const weights = (m: import('@tensorflow/tfjs').LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+    const whole = make(), phased = make();
+    await whole.run(3);
+    await phased.run(2);
+    const before = tf.memory().numTensors;
+    const g0 = weights(phased.gan.generator.model), d0 = weights(phased.gan.discriminator.model);
+    phased.stepper.updateDiscriminatorAhead();
+    phased.stepper.updateDiscriminatorAhead(); // a second press is not a second update
+    expect(weights(phased.gan.generator.model)).toEqual(g0);
+    expect(weights(phased.gan.discriminator.model)).not.toEqual(d0);
+    expect(phased.step).toBe(2);
+    await phased.run(1);
+    expect(phased.history).toEqual(whole.history);
+    expect(weights(phased.gan.generator.model)).toEqual(weights(whole.gan.generator.model));
+    expect(tf.memory().numTensors - before).toBe(0);
+    whole.dispose(); phased.dispose();
+  });
+
   it('stops at the first step whose loss is NaN or infinite', async () => {
     const tf = await cpuTf();
     const huge = { type: 'sgd' as const, learningRate: 1e9, beta1: 0.5, beta2: 0.999 };

@@ -190,23 +190,46 @@ export class GanStep {
     return [value, norm];
   }
 
+  /** This step's seed base and whether it measures gradient norms (from the step index, so a run repeats). */
+  private stepSeed(): { base: number; measure: boolean } {
+    return { base: this.cfg.seed * 7919 + this.stepIndex * 1009, measure: this.stepIndex % NORM_EVERY === 0 };
+  }
+
+  /** Phases 1–2: the k D-steps of the current step. Returns the last one's results (see discriminatorStep). */
+  private discriminatorSteps(): T[] {
+    const { base, measure } = this.stepSeed();
+    let d: T[] = [];
+    for (let k = 0; k < this.cfg.dSteps; k++) {
+      this.release(d);
+      d = this.discriminatorStep(base + k * 131, measure);
+    }
+    return d;
+  }
+
+  /** D's update of the current step, taken ahead of it (step-by-step mode); the next step() then does only G's. */
+  private pendingD?: T[];
+
+  /**
+   * Step-by-step mode: applies the current step's D update now (phases 1–2), with exactly the seeds the
+   * whole step would use; the next step() finishes the step with G's update (phase 3). Reads nothing back.
+   */
+  updateDiscriminatorAhead(): void {
+    if (!this.pendingD) this.pendingD = this.tf.tidy(() => this.discriminatorSteps());
+  }
+
   /** One full step (k D-steps, one G-step). Returns the metrics (see METRICS) as a 1-D tensor the caller disposes. */
   step(): T {
     const tf = this.tf;
-    const base = this.cfg.seed * 7919 + this.stepIndex * 1009;
-    const measure = this.stepIndex % NORM_EVERY === 0;
-    this.stepIndex++;
+    const { base, measure } = this.stepSeed();
     return tf.tidy(() => {
-      let d: T[] = [];
-      for (let k = 0; k < this.cfg.dSteps; k++) {
-        this.release(d);
-        d = this.discriminatorStep(base + k * 131, measure);
-      }
+      const d = this.pendingD ?? this.discriminatorSteps();
+      this.pendingD = undefined;
+      this.stepIndex++;
       const [gLoss, gNorm] = this.generatorStep(base + 997, measure);
       const [dLoss, dReal, dFake, dNorm, aux, info] = d;
       const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
-      // kept scalars escape tidy by design; release them now that they are stacked.
-      this.release([dReal, dFake, aux, info]);
+      // Kept scalars (and a D update taken ahead, made outside this tidy) are released once stacked.
+      this.release(d);
       return metrics;
     });
   }
@@ -217,6 +240,7 @@ export class GanStep {
   }
 
   dispose(): void {
+    if (this.pendingD) this.release(this.pendingD);
     this.optG.dispose();
     this.optD.dispose();
     for (const t of [this.norms.d, this.norms.g]) if (t !== this.zero) t.dispose();
