@@ -15,7 +15,8 @@ if (!existsSync('/usr/bin/chromium')) {
 }
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
-const server = await createServer({ server: { port: 5181, strictPort: false }, logLevel: 'error' });
+// No file watching and no HMR: an edit anywhere in the tree would otherwise reload the bench page mid-run.
+const server = await createServer({ server: { port: 5181, strictPort: false, hmr: false, watch: null }, logLevel: 'error' });
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', '--disable-quic'] });
@@ -37,7 +38,7 @@ const run = async (c) => {
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
   await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(backend === 'webgpu' ? 20 : 40), hand: true });
 }
-await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(1), hand: true });
+await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(3), hand: true });
 for (const naive of [false, true]) {
   await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(1), flags: { WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE: naive } });
 }
