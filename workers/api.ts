@@ -8,10 +8,11 @@ import type { HostDataset } from '../src/core/data/host';
 import type { DatasetSpec, TrainingConfig } from '../src/core/project/types';
 import type { FaultReport } from '../src/core/train/faults';
 import type { StepMetrics } from '../src/core/train/metrics';
+import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
 import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
 import type { MnistQuality } from '../src/core/quality/mnistQuality';
 
-export type { StepMetrics, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
+export type { StepMetrics, LayerGradNormPoint, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 export type { ExploreRequest, ExploreResult };
 
@@ -69,8 +70,11 @@ export type RunStatus = 'running' | 'paused' | 'stopped';
 export type Phase = 'dReal' | 'dFake' | 'g';
 
 export type TrainerEvent =
-  /** `numTensors`: tf.memory().numTensors right after these steps (a plain count, no tensor read), so a leak shows in the page. */
-  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number; numTensors: number }
+  /**
+   * `numTensors`: tf.memory().numTensors right after these steps (a plain count, no tensor read), so a leak shows in the page.
+   * `layerGradNorms`: the per-layer gradient norms measured among these steps (every NORM_EVERY steps), by node id.
+   */
+  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number; numTensors: number; layerGradNorms?: LayerGradNormPoint[] }
   | { type: 'tiles'; step: number; tiles: ActivationTile[]; probeMs: number }
   | { type: 'samples'; step: number; tile: ActivationTile }
   | { type: 'status'; status: RunStatus; step: number }

@@ -15,6 +15,7 @@ import type { HostDataset } from '../src/core/data/host';
 import { loadDataset } from '../src/core/data/load';
 import type { TrainingConfig } from '../src/core/project/types';
 import type { StepMetrics } from '../src/core/train/metrics';
+import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
 import { Pacer } from '../src/core/train/pacing';
 import { TrainingSession, type RunEnd } from '../src/core/train/session';
 import type { ActivationTile } from '../src/core/train/tiles';
@@ -86,7 +87,10 @@ export class Trainer implements TrainerApi {
           notices.push(message);
           this.emit({ type: 'notice', level: 'warning', message });
         }
-        this.emit({ type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: this.tf.memory().numTensors });
+        this.emit({
+          type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0,
+          numTensors: this.tf.memory().numTensors, layerGradNorms: [...session.layerGradNorms],
+        });
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
         return {
@@ -214,8 +218,11 @@ export class Trainer implements TrainerApi {
   private async runSteps(n: number, stoppable: boolean): Promise<RunEnd> {
     const s = this.live;
     const got: StepMetrics[] = [];
+    const layers: LayerGradNormPoint[] = [];
     const t0 = this.now();
-    const end = await s.run(n, { flushEvery: n, onMetrics: (ms) => { got.push(...ms); }, shouldStop: () => stoppable && this.wantPause });
+    const end = await s.run(n, {
+      flushEvery: n, onMetrics: (ms, ls) => { got.push(...ms); layers.push(...ls); }, shouldStop: () => stoppable && this.wantPause,
+    });
     this.pacer.recordSteps(end.steps, this.now() - t0);
     if (got.length) {
       const p = this.pacer;
@@ -223,7 +230,7 @@ export class Trainer implements TrainerApi {
         type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
         elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
         probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
-        numTensors: this.tf.memory().numTensors,
+        numTensors: this.tf.memory().numTensors, ...(layers.length ? { layerGradNorms: layers } : {}),
       });
     }
     return end;

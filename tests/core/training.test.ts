@@ -4,6 +4,7 @@ import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/data/catalog';
 import { TrainingSession } from '../../src/core/train/session';
 import { NORM_EVERY } from '../../src/core/train/step';
+import type { LayerGradNormPoint } from '../../src/core/train/layerGradNorms';
 import { toyDataset } from '../../src/core/data/toy2d';
 import { discriminatorLoss, generatorLoss, gradientPenalty, sigmoidCE, softmaxCE, toLogits } from '../../src/core/compile/losses';
 import type { HostDataset } from '../../src/core/data/host';
@@ -74,6 +75,34 @@ describe('the 2-D ring GAN', () => {
     expect(new Set(g.slice(0, NORM_EVERY)).size).toBe(1);
     expect(g[NORM_EVERY]).not.toBe(g[NORM_EVERY - 1]);
     expect(new Set(g.slice(NORM_EVERY, 2 * NORM_EVERY)).size).toBe(1);
+  });
+
+  it('measures each layer\'s gradient norm with the global ones, for exactly the layers with weights, without leaking', async () => {
+    const tf = await cpuTf();
+    const s = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16 }), toyDataset('ring8', 500));
+    const sent: LayerGradNormPoint[] = [];
+    await s.run(2 * NORM_EVERY + 1, { flushEvery: 7, onMetrics: (_, layers) => { sent.push(...layers); } });
+    // One point per measuring step (1, 11, 21: the history's step numbers), each sent once.
+    expect(s.layerGradNorms.map((p) => p.step)).toEqual([1, NORM_EVERY + 1, 2 * NORM_EVERY + 1]);
+    expect(sent).toEqual(s.layerGradNorms);
+    const weighted = (m: import('@tensorflow/tfjs').LayersModel) => m.layers.filter((l) => l.trainableWeights.length > 0).map((l) => l.name);
+    const g = weighted(s.gan.generator.model), d = weighted(s.gan.discriminator.model);
+    expect([g, d]).toEqual([['g_fc1', 'g_fc2', 'g_xy'], ['d_fc1', 'd_fc2', 'd_logit']]);
+    for (const p of s.layerGradNorms) {
+      expect(Object.keys(p.norms).sort()).toEqual([...g, ...d].sort());
+      const m = s.history.find((x) => x.step === p.step)!;
+      for (const [ids, global] of [[g, m.gGradNorm], [d, m.dGradNorm]] as const) {
+        const squares = ids.reduce((a, id) => a + p.norms[id] ** 2, 0);
+        expect(Math.abs(squares - global ** 2) / global ** 2).toBeLessThan(1e-4);
+        for (const id of ids) expect(p.norms[id]).toBeGreaterThan(0);
+      }
+    }
+    // Measuring steps replace the kept norms: the tensor count is flat across two more measurements.
+    const before = tf.memory().numTensors;
+    await s.run(2 * NORM_EVERY, { flushEvery: 3 });
+    expect(s.layerGradNorms).toHaveLength(5);
+    expect(tf.memory().numTensors).toBe(before);
+    s.dispose();
   });
 
   it('step by step: D\'s update taken ahead (phase 2) changes only D, and the finished step equals a whole step', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrainerEvent } from '../../workers/api';
 import { planOf, startTrainer, type Harness } from './harness';
+import { NORM_EVERY } from '../../src/core/train/step';
 
 type Ev<K extends TrainerEvent['type']> = Extract<TrainerEvent, { type: K }>;
 const is = <K extends TrainerEvent['type']>(type: K, more: (e: Ev<K>) => boolean = () => true) =>
@@ -55,6 +56,25 @@ describe('trainer worker API (Comlink over a MessageChannel, cpu backend)', () =
     expect((await h.api.memory()).numTensors).toBe(paused);
     for (let i = 0; i < 5; i++) await h.api.step();
     expect((await h.api.memory()).numTensors).toBe(paused);
+  });
+
+  it('sends the per-layer gradient norms with the metrics, as plain numbers, on measuring steps only', async () => {
+    h = await startTrainer();
+    const { plan, data } = planOf('gan-2d-ring', { batchSize: 4 });
+    await h.api.init(plan, data, { backend: 'cpu', visualize: false }, h.sink);
+    // Init's step 1 measures: the first metrics event already carries every weighted layer's norm.
+    const first = await h.waitFor(is('metrics'));
+    expect(first.layerGradNorms?.map((p) => p.step)).toEqual([1]);
+    const layers = ['g_fc1', 'g_fc2', 'g_xy', 'd_fc1', 'd_fc2', 'd_logit'];
+    expect(Object.keys(first.layerGradNorms![0].norms).sort()).toEqual([...layers].sort());
+    for (const v of Object.values(first.layerGradNorms![0].norms)) expect(typeof v === 'number' && v > 0).toBe(true);
+    for (let i = 0; i < NORM_EVERY; i++) await h.api.step();
+    await h.waitFor(is('metrics', (e) => e.step === NORM_EVERY + 1)); // events come through their own port
+    const later = h.events.filter(is('metrics')).slice(1);
+    expect(later.map((e) => e.step)).toEqual(Array.from({ length: NORM_EVERY }, (_, i) => i + 2));
+    // Steps 2..10 measure nothing; step 11 does.
+    expect(later.filter((e) => e.layerGradNorms).map((e) => e.step)).toEqual([NORM_EVERY + 1]);
+    expect(later.at(-1)!.layerGradNorms![0].step).toBe(NORM_EVERY + 1);
   });
 
   it('auto-pauses on NaN with a learning rate of 1e30 and names the step and the node', async () => {

@@ -14,11 +14,13 @@ import type { TrainingConfig } from '../project/types';
 import { firstNonFinite, MetricsQueue, type StepMetrics } from './metrics';
 import { cyclingLabels } from './feed';
 import { GanStep, type DeviceData, type GeneratorFeed, type MetricName } from './step';
+import { appendLayerNorms, type LayerGradNormPoint } from './layerGradNorms';
 
 export interface RunOptions {
   /** Steps between asynchronous metric reads (each read is one small download). */
   flushEvery?: number;
-  onMetrics?: (m: StepMetrics[]) => void | Promise<void>;
+  /** The steps' metrics, and the per-layer gradient norms measured among them (every NORM_EVERY steps). */
+  onMetrics?: (m: StepMetrics[], layerGradNorms: LayerGradNormPoint[]) => void | Promise<void>;
   /** Polled between steps; return true to pause. */
   shouldStop?: () => boolean;
 }
@@ -32,6 +34,7 @@ export class TrainingSession {
   readonly data: DeviceData;
   private readonly queue: MetricsQueue;
   readonly history: StepMetrics[] = [];
+  private layerPoints: LayerGradNormPoint[] = [];
 
   constructor(private readonly tf: TF, readonly plan: GanPlan, host: HostDataset) {
     const want = plan.data.shape.join('x'), got = host.shape.join('x');
@@ -47,6 +50,9 @@ export class TrainingSession {
 
   get step(): number { return this.stepper.stepIndex; }
 
+  /** Per-layer gradient norms, one point per measurement (bounded: the first ones and the latest). */
+  get layerGradNorms(): readonly LayerGradNormPoint[] { return this.layerPoints; }
+
   configure(cfg: TrainingConfig): void { this.stepper.configure(cfg); }
 
   /** Runs up to `steps` steps; stops early on request or when a loss becomes NaN/Inf. */
@@ -54,10 +60,15 @@ export class TrainingSession {
     const every = Math.max(1, opts.flushEvery ?? 10);
     let done = 0;
     const flush = async (): Promise<RunEnd | undefined> => {
-      const ms = await this.queue.flush();
+      // No step since the last flush: nothing to read (per-layer norms go out with the steps that measured them).
+      if (!this.queue.size) return undefined;
+      // Both downloads in flight at once; the layer norms only when a step measured them since the last read.
+      const [ms, point] = await Promise.all([this.queue.flush(), this.stepper.layerNorms.read()]);
       this.history.push(...ms);
+      const layers = point ? [point] : [];
+      if (point) this.layerPoints = appendLayerNorms(this.layerPoints, layers);
       const bad = ms.map((m) => ({ m, metric: firstNonFinite(m) })).find((x) => x.metric);
-      if (ms.length) await opts.onMetrics?.(ms);
+      await opts.onMetrics?.(ms, layers);
       return bad ? { reason: 'nonFinite', steps: done, step: bad.m.step, metric: bad.metric! } : undefined;
     };
     for (; done < steps; ) {

@@ -18,6 +18,7 @@ import { makeOptimizer } from './optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { registerZeroGradients } from '../kernels/zeroGradients';
 import { useLazyLayerGradients } from './lazyLayerGradients';
+import { LayerGradNorms } from './layerGradNorms';
 
 type T = tfNs.Tensor;
 
@@ -54,6 +55,8 @@ export class GanStep {
   private readonly zero: T;
   /** The latest gradient norms (kept), reported until the next measurement. */
   private norms: { d: T; g: T };
+  /** The latest per-layer gradient norms (measured with the global ones), read by the session when it flushes. */
+  readonly layerNorms: LayerGradNorms;
   /** Steps taken so far; also seeds this step's randomness, so runs repeat exactly. */
   stepIndex = 0;
 
@@ -64,6 +67,7 @@ export class GanStep {
     this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
     this.dVars = variablesOf(gan.discriminator.model);
+    this.layerNorms = new LayerGradNorms(tf, { g: gan.generator.model, d: gan.discriminator.model }, this.zero);
     plan.discriminator.outputs.forEach((o, i) => { this.outIdx[o.role] = i; });
     this.configure(plan.training);
   }
@@ -121,14 +125,19 @@ export class GanStep {
     return softmaxCE(this.tf, out[i], labels, this.plan.discriminator.outputs[i].activation);
   }
 
-  /** On measuring steps, the global gradient norm (kept, replacing the last); otherwise the last one. */
-  private gradNorm(which: 'd' | 'g', grads: Record<string, T>, measure: boolean): T {
-    if (!measure) return this.norms[which];
+  /**
+   * On measuring steps (`measured` = the step's number), the global gradient norm (kept, replacing the
+   * last) and each layer's, from the same per-variable squares; otherwise the last global one.
+   */
+  private gradNorm(which: 'd' | 'g', grads: Record<string, T>, measured: number | undefined): T {
+    if (measured === undefined) return this.norms[which];
     const tf = this.tf;
-    const parts = Object.values(grads).map((g) => tf.sum(tf.square(g)));
+    const squares = Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.sum(tf.square(g))]));
+    const parts = Object.values(squares);
     const old = this.norms[which];
     this.norms[which] = tf.keep(parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0));
     if (old !== this.zero) old.dispose();
+    this.layerNorms.record(which, squares, measured);
     return this.norms[which];
   }
 
@@ -138,7 +147,7 @@ export class GanStep {
   }
 
   /** Phases 1 and 2: D on a real batch and on a generated batch. Returns kept scalars [loss, D(x), D(G(z)), norm, aux, info]. */
-  private discriminatorStep(seed: number, measure: boolean): T[] {
+  private discriminatorStep(seed: number, measured: number | undefined): T[] {
     const { tf, cfg, data } = this;
     const b = cfg.batchSize;
     const idx = tf.randomUniform([b], 0, data.count, 'int32', seed);
@@ -165,13 +174,13 @@ export class GanStep {
       const terms = [loss, aux, info].filter((t): t is T => !!t);
       return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.dVars);
-    const norm = this.gradNorm('d', grads, measure);
+    const norm = this.gradNorm('d', grads, measured);
     this.optD.applyGradients(grads);
     return [value, kept[0], kept[1], norm, kept[2], kept[3]];
   }
 
   /** Phase 3: G through D; only G's variables change. Returns [loss, norm]. */
-  private generatorStep(seed: number, measure: boolean): T[] {
+  private generatorStep(seed: number, measured: number | undefined): T[] {
     const { tf, cfg } = this;
     const feed = this.sampleGenerator(cfg.batchSize, seed);
     const D = this.gan.discriminator.model;
@@ -185,23 +194,27 @@ export class GanStep {
       if (info) terms.push(info);
       return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.gVars);
-    const norm = this.gradNorm('g', grads, measure);
+    const norm = this.gradNorm('g', grads, measured);
     this.optG.applyGradients(grads);
     return [value, norm];
   }
 
-  /** This step's seed base and whether it measures gradient norms (from the step index, so a run repeats). */
-  private stepSeed(): { base: number; measure: boolean } {
-    return { base: this.cfg.seed * 7919 + this.stepIndex * 1009, measure: this.stepIndex % NORM_EVERY === 0 };
+  /**
+   * This step's seed base, and when it measures gradient norms its number as in the metrics history
+   * (from the step index, so a run repeats).
+   */
+  private stepSeed(): { base: number; measured: number | undefined } {
+    const measured = this.stepIndex % NORM_EVERY === 0 ? this.stepIndex + 1 : undefined;
+    return { base: this.cfg.seed * 7919 + this.stepIndex * 1009, measured };
   }
 
   /** Phases 1–2: the k D-steps of the current step. Returns the last one's results (see discriminatorStep). */
   private discriminatorSteps(): T[] {
-    const { base, measure } = this.stepSeed();
+    const { base, measured } = this.stepSeed();
     let d: T[] = [];
     for (let k = 0; k < this.cfg.dSteps; k++) {
       this.release(d);
-      d = this.discriminatorStep(base + k * 131, measure);
+      d = this.discriminatorStep(base + k * 131, measured);
     }
     return d;
   }
@@ -220,12 +233,12 @@ export class GanStep {
   /** One full step (k D-steps, one G-step). Returns the metrics (see METRICS) as a 1-D tensor the caller disposes. */
   step(): T {
     const tf = this.tf;
-    const { base, measure } = this.stepSeed();
+    const { base, measured } = this.stepSeed();
     return tf.tidy(() => {
       const d = this.pendingD ?? this.discriminatorSteps();
       this.pendingD = undefined;
       this.stepIndex++;
-      const [gLoss, gNorm] = this.generatorStep(base + 997, measure);
+      const [gLoss, gNorm] = this.generatorStep(base + 997, measured);
       const [dLoss, dReal, dFake, dNorm, aux, info] = d;
       const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
       // Kept scalars (and a D update taken ahead, made outside this tidy) are released once stacked.
@@ -244,6 +257,7 @@ export class GanStep {
     this.optG.dispose();
     this.optD.dispose();
     for (const t of [this.norms.d, this.norms.g]) if (t !== this.zero) t.dispose();
+    this.layerNorms.dispose();
     this.zero.dispose();
   }
 }
