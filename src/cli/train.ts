@@ -172,7 +172,7 @@ export async function train(args: Args): Promise<void> {
   }
   if (tty) process.stdout.write('\n');
   // The GAN doctor over the whole run (the same rules the app runs live).
-  const findings = diagnose({ history: session.history, samples: doctorSamples }, contextOf(plan));
+  const findings = diagnose({ history: session.history, samples: doctorSamples, layerGradNorms: session.layerGradNorms }, contextOf(plan));
   appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
   console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');
   const secs = (performance.now() - t0) / 1000;

@@ -1,6 +1,6 @@
 /**
- * Runs the GAN doctor on the main thread over the training store (loss history and the probe's
- * per-node statistics) at most every TICK_MS, and — for 2-D toy data — measures G's fixed batch every
+ * Runs the GAN doctor on the main thread over the training store (loss history, per-layer gradient
+ * norms and the probe's per-node statistics) at most every TICK_MS, and — for 2-D toy data — measures G's fixed batch every
  * SAMPLE_EVERY steps through the worker's sample() (512 points: sub-millisecond for these MLPs).
  */
 import { compileGraph } from '../core/compile/plan';
@@ -78,7 +78,10 @@ export function startDoctor(): () => void {
     // The loss can be changed while paused (applied without a rebuild): read it from the document.
     const ctx = { ...run.ctx, loss: useEditor.getState().doc.training.loss };
     const classes = t.quality.step.map((step, i) => ({ step, coverage: t.quality.coverage[i], classes: t.quality.real?.coverage ?? 10 }));
-    const findings = diagnose({ history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation), classes }, ctx);
+    const findings = diagnose({
+      history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation), classes,
+      layerGradNorms: t.gradNormHistory,
+    }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };
   const id = setInterval(tick, TICK_MS);

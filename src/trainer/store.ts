@@ -3,9 +3,10 @@
  * writes to it (through `applyEvent`); the panel, the charts and the node tiles read small slices.
  */
 import { create } from 'zustand';
-import type { ActivationTile, FaultReport, InitSummary, MnistQuality, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
+import type { ActivationTile, FaultReport, InitSummary, LayerGradNormPoint, MnistQuality, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
 import { DEFAULT_OPTIONS } from '../../workers/api';
 import { METRICS, type MetricName } from '../core/train/step';
+import { appendLayerNorms } from '../core/train/layerGradNorms';
 
 export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
 export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
@@ -43,6 +44,10 @@ export interface TrainingState {
   tiles: Record<string, ActivationTile>;
   tileStep: number;
   statHistory: Record<string, StatPoint[]>;
+  /** The latest gradient norm of each layer with weights, by node id (shown on the nodes). */
+  gradNorms: Record<string, number>;
+  /** Every per-layer measurement (bounded: the first ones and the latest), for the doctor. */
+  gradNormHistory: LayerGradNormPoint[];
   samples?: { step: number; tile: ActivationTile };
   fault?: FaultReport;
   /** Step-by-step mode: the phase just shown, and D's mean score in it. */
@@ -58,7 +63,7 @@ export interface TrainingState {
 
 export const initialTraining = (): TrainingState => ({
   status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
-  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, options: { ...DEFAULT_OPTIONS }, stale: false,
+  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, gradNorms: {}, gradNormHistory: [], options: { ...DEFAULT_OPTIONS }, stale: false,
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
@@ -81,6 +86,11 @@ function appendHistory(h: History, ms: Extract<TrainerEvent, { type: 'metrics' }
     for (const key of ['step', ...METRICS] as const) next[key] = next[key].filter((_, i) => i % 2 === 0);
   }
   return next;
+}
+
+function withGradNorms(s: TrainingState, points: readonly LayerGradNormPoint[] | undefined): Partial<TrainingState> {
+  if (!points?.length) return {};
+  return { gradNorms: { ...s.gradNorms, ...points[points.length - 1].norms }, gradNormHistory: appendLayerNorms(s.gradNormHistory, points) };
 }
 
 function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Partial<TrainingState> {
@@ -113,6 +123,7 @@ export function applyEvent(e: TrainerEvent): void {
       set((s) => ({
         history: appendHistory(s.history, e.metrics), historyVersion: s.historyVersion + 1, step: e.step,
         stepsPerSec: e.stepsPerSec, stepMs: e.stepMs, elapsedMs: e.elapsedMs, probeOverhead: e.probeOverhead, probeEvery: e.probeEvery, numTensors: e.numTensors,
+        ...withGradNorms(s, e.layerGradNorms),
       }));
       return;
     case 'tiles':

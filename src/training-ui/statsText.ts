@@ -1,7 +1,9 @@
 /** One line of a node's activation statistics, showing dead ReLUs / saturation only where they mean something. */
 import { isRelu, saturationOf, type ActivationTile } from '../core/train/tiles';
 
-const n = (v: number) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
+/** A statistic in a few characters: 0.52, 3.1e-3, 1.2e+4. */
+export const statNumber = (v: number) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
+const n = statNumber;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function statsText(t: ActivationTile): string {

@@ -21,6 +21,28 @@ describe('the GAN doctor on synthetic histories', () => {
     expect(diagnoseHistory(grows, ctx)).toEqual([]);
   });
 
+  it('names the layers whose own gradient norm collapsed or blew up, when per-layer norms exist', () => {
+    const layers = { generator: ['g_fc1', 'g_fc2', 'g_out'], discriminator: ['d_fc1', 'd_fc2', 'd_head'] };
+    const h = Array.from({ length: 300 }, (_, i) => ({ ...base, step: i + 1, dGradNorm: i < 200 ? 1 : 5000, gGradNorm: i < 200 ? 2 : 0.01 }));
+    // Every 10 steps: g_fc2's norm collapses (1 -> 1e-4), g_fc1's only halves; d_fc1 blows up, d_fc2 grows 3x.
+    const points = Array.from({ length: 30 }, (_, i) => {
+      const late = i >= 20;
+      return { step: 10 * i + 1, norms: { g_fc1: late ? 1 : 2, g_fc2: late ? 1e-4 : 1, d_fc1: late ? 6000 : 1, d_fc2: late ? 3 : 1 } };
+    });
+    const f = diagnoseHistory(h, { ...ctx, layers }, points);
+    const vanish = f.find((x) => x.id === 'gradientsVanish')!, explode = f.find((x) => x.id === 'gradientsExplode')!;
+    expect(vanish.nodes).toEqual(['g_out', 'g_fc2']);
+    expect(vanish.explanation).toMatch(/fell most in g_fc2 \(0\.010% of its first measurements\)/);
+    expect(explode.nodes).toEqual(['d_head', 'd_fc1']);
+    expect(explode.explanation).toMatch(/grew most in d_fc1 \(6,000× its first measurements\)/);
+    // Without per-layer norms (or with no layer past the threshold, the one that moved most) as before.
+    expect(diagnoseHistory(h, { ...ctx, layers }).find((x) => x.id === 'gradientsVanish')!.nodes).toEqual(['g_out']);
+    const mild = points.map((p) => ({ ...p, norms: { ...p.norms, g_fc2: p.step > 200 ? 0.8 : 1 } }));
+    expect(diagnoseHistory(h, { ...ctx, layers }, mild).find((x) => x.id === 'gradientsVanish')!.nodes).toEqual(['g_out', 'g_fc1']);
+    // A healthy history stays quiet whatever the layers do.
+    expect(diagnoseHistory(h.map((m) => ({ ...m, dGradNorm: 1, gGradNorm: 1 })), { ...ctx, layers }, points)).toEqual([]);
+  });
+
   it('sees a winning D only when it is sustained for 3 windows, and only for BCE losses', () => {
     const strongD = (from: number) => Array.from({ length: 300 }, (_, i) => ({ ...base, step: i + 1, dReal: i < from ? 0.55 : 0.8, dFake: i < from ? 0.45 : 0.18 }));
     expect(diagnoseHistory(strongD(100), ctx).map((x) => [x.id, x.severity, x.since, x.nodes])).toEqual([['discriminatorWins', 'warning', 101, ['d_head', 'g_out']]]);

@@ -9,10 +9,11 @@ import { validationOf } from '../../src/state/validation';
 import { useEditor } from '../../src/state/store';
 import { mockReactFlow } from './mockReactFlow';
 import { resetEditor } from '../state/resetEditor';
+import { applyEvent, initialTraining, useTraining } from '../../src/trainer/store';
 
 beforeAll(mockReactFlow);
 beforeEach(resetEditor);
-afterEach(cleanup);
+afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
 
 function renderDoc() {
   const { doc } = useEditor.getState();
@@ -71,4 +72,18 @@ test('the canvas has the two labelled regions and the fixed fake-samples edge', 
   const fake = edges.find((e) => e.id === FAKE_EDGE_ID)!;
   expect([fake.source, fake.target, fake.deletable]).toEqual(['g_out', 'd_input', false]);
   expect(edges.find((e) => e.id === 'g_reshape->g_deconv1:x')!.label).toBe('7×7×256');
+});
+
+test('while training, a node with weights shows its latest gradient norm, explained on hover; a node without weights shows none', () => {
+  applyEvent({
+    type: 'metrics', metrics: [], step: 11, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: 0,
+    layerGradNorms: [{ step: 1, norms: { g_deconv1: 0.5, d_conv1: 2 } }, { step: 11, norms: { g_deconv1: 0.0031, d_conv1: 1.25 } }],
+  });
+  expect(useTraining.getState().gradNormHistory.map((p) => p.step)).toEqual([1, 11]);
+  renderDoc();
+  const norm = screen.getByTestId('grad-norm-g_deconv1');
+  expect(norm.textContent).toBe('‖∇‖ 3.1e-3');
+  expect(norm.getAttribute('title')).toMatch(/^Gradient norm of this layer's weights, measured every 10 steps/);
+  expect(screen.getByTestId('grad-norm-d_conv1').textContent).toBe('‖∇‖ 1.25');
+  expect(screen.getByTestId('node-g_reshape').querySelector('.node-grad-norm')).toBeNull();
 });

@@ -1,6 +1,7 @@
 /** The GAN doctor: every rule over what a run has measured so far, most severe findings first. */
 import type { GanPlan } from '../compile/plan';
 import type { StepMetrics } from '../train/metrics';
+import type { LayerGradNormPoint } from '../train/layerGradNorms';
 import { bySeverity, type DoctorContext, type Finding } from './finding';
 import { diagnoseLayers, type LayerSeries } from './layers';
 import { diagnoseOscillation } from './oscillation';
@@ -14,11 +15,13 @@ export interface DoctorInput {
   layers?: readonly LayerSeries[];
   /** Labelled image data: classes the reference classifier finds among G's samples. */
   classes?: readonly ClassPoint[];
+  /** Per-layer gradient norms (every 10 steps): the gradient findings then name the layers involved. */
+  layerGradNorms?: readonly LayerGradNormPoint[];
 }
 
 export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
   return [
-    ...diagnoseHistory(input.history, ctx),
+    ...diagnoseHistory(input.history, ctx, input.layerGradNorms),
     ...diagnoseOscillation(input.history, ctx),
     ...diagnoseSamples(input.samples ?? [], ctx),
     ...diagnoseClasses(input.classes ?? [], ctx),
@@ -27,14 +30,16 @@ export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
 }
 
 /**
- * The nodes the doctor points at, from the plan: D's real/fake head and G's output; and the nodes whose
- * saturation is expected (those heads and the layers that feed them), which the layer rule leaves out.
+ * The nodes the doctor points at, from the plan: D's real/fake head, G's output and each network's layers;
+ * and the nodes whose saturation is expected (those heads and the layers that feed them), which the layer
+ * rule leaves out.
  */
 export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: string[] } {
   const g = plan.generator.outputs.find((o) => o.role === 'generated');
   const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
   return {
     loss: plan.training.loss, discriminatorHead: d?.head, generatorOutput: g?.head,
+    layers: { generator: plan.generator.layers.map((l) => l.id), discriminator: plan.discriminator.layers.map((l) => l.id) },
     expectedSaturation: [...plan.generator.outputs, ...plan.discriminator.outputs].flatMap((o) => [o.head, o.source]),
   };
 }

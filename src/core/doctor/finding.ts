@@ -22,6 +22,8 @@ export interface DoctorContext {
   /** Node ids to highlight: D's real/fake head and G's output. */
   discriminatorHead?: string;
   generatorOutput?: string;
+  /** Each network's layer node ids: which network a layer's gradient norm belongs to. */
+  layers?: { generator: readonly string[]; discriminator: readonly string[] };
 }
 
 /** The start of the trailing run of `true`s and its length (0 when the last is false). */

@@ -1,11 +1,14 @@
 /**
  * The GAN doctor's rules over the loss history: a winning discriminator, vanishing or exploding
- * gradients. Pure functions over the metrics the loop already produces. Every threshold says what it
+ * gradients (naming the layers where it happens when per-layer norms exist). Pure functions over the
+ * metrics the loop already produces. Every threshold says what it
  * was calibrated on: gan-2d-ring (seed 42, wasm, batch 256), run as is, with D's learning rate x10 and
  * with a 1-number latent (tests/core/doctor-runs.test.ts).
  */
 import type { StepMetrics } from '../train/metrics';
+import type { LayerGradNormPoint } from '../train/layerGradNorms';
 import { trailingRun, type DoctorContext, type Finding } from './finding';
+import { describeChanges, layersInvolved, type LayerChange } from './layerGradients';
 
 export type { DoctorContext, Finding } from './finding';
 
@@ -49,7 +52,15 @@ function trailing(flags: boolean[], starts: number[], min = 1): number | undefin
   return run.length >= min ? starts[run.start] : undefined;
 }
 
-export function diagnoseHistory(h: readonly StepMetrics[], ctx: DoctorContext): Finding[] {
+/** The findings' nodes: the network's output/head, then the layers involved; and a sentence naming those layers. */
+function withLayers(nodes: readonly string[], layers: readonly LayerChange[], way: 'fell' | 'grew') {
+  return {
+    nodes: [...new Set([...nodes, ...layers.map((l) => l.nodeId)])],
+    where: layers.length ? ` It ${way} most in ${describeChanges(layers, way)}.` : '',
+  };
+}
+
+export function diagnoseHistory(h: readonly StepMetrics[], ctx: DoctorContext, layerNorms: readonly LayerGradNormPoint[] = []): Finding[] {
   const T = THRESHOLDS, out: Finding[] = [];
   const real = windows(h, 'dReal', T.window), fake = windows(h, 'dFake', T.window);
   const starts = real.map((w) => w[0]);
@@ -74,24 +85,26 @@ export function diagnoseHistory(h: readonly StepMetrics[], ctx: DoctorContext): 
     const peak = Math.max(...gNorm.slice(0, -1).map((w) => w[1]));
     const since = trailing(gNorm.map((w, i) => i > 0 && w[1] < T.vanishShare * peak), gNorm.map((w) => w[0]));
     if (since !== undefined) {
+      const { nodes, where } = withLayers(g, layersInvolved(layerNorms, ctx.layers?.generator ?? [], T.window, 'fell', T.vanishShare), 'fell');
       out.push({
-        id: 'gradientsVanish', severity: 'critical', since, nodes: g,
+        id: 'gradientsVanish', severity: 'critical', since, nodes,
         title: "The generator's gradients are vanishing",
-        explanation: `G's gradient norm fell below ${T.vanishShare * 100}% of its earlier level: G is barely learning.`,
+        explanation: `G's gradient norm fell below ${T.vanishShare * 100}% of its earlier level: G is barely learning.${where}`,
         suggestion: 'Use the non-saturating loss (not minimax), lower D\'s learning rate, or check for saturated tanh/sigmoid layers in G.',
       });
     }
   }
-  for (const [key, who, nodes] of [['gGradNorm', 'generator', g], ['dGradNorm', 'discriminator', d]] as const) {
+  for (const [key, who, heads] of [['gGradNorm', 'generator', g], ['dGradNorm', 'discriminator', d]] as const) {
     const ws = windows(h, key, T.window);
     if (ws.length < 2) continue;
     const base = ws[0][1];
     const since = trailing(ws.map((w, i) => i > 0 && w[1] > T.explodeFactor * base), ws.map((w) => w[0]));
     if (since !== undefined) {
+      const { nodes, where } = withLayers(heads, layersInvolved(layerNorms, ctx.layers?.[who] ?? [], T.window, 'grew', T.explodeFactor), 'grew');
       out.push({
-        id: 'gradientsExplode', severity: 'critical', since, nodes: [...nodes],
+        id: 'gradientsExplode', severity: 'critical', since, nodes,
         title: `The ${who}'s gradients are exploding`,
-        explanation: `Its gradient norm grew more than ${T.explodeFactor}x its starting level; a NaN usually follows.`,
+        explanation: `Its gradient norm grew more than ${T.explodeFactor}x its starting level; a NaN usually follows.${where}`,
         suggestion: 'Lower the learning rate, add batch or layer normalisation, or use a loss with bounded gradients (hinge, least squares).',
       });
     }

@@ -1,6 +1,7 @@
 /**
  * The one node component: everything it shows comes from the block definition (label, ports,
- * summary of key params) and from shape inference (port shapes, output shape, parameter count).
+ * summary of key params) and from shape inference (port shapes, output shape, parameter count); while
+ * training, from the training store (live activations, the layer's gradient norm).
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -9,6 +10,7 @@ import { useEditor } from '../../state/store';
 import { compact, shapeText } from '../format';
 import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
 import { NodeActivation } from '../../training-ui/NodeActivation';
+import { NodeGradNorm } from '../../training-ui/NodeGradNorm';
 import { DoctorBadge } from '../../doctor-ui/DoctorBadge';
 
 function PortRow({ nodeId, name, label, shapes }: { nodeId: string; name: string; label: string; shapes: string }) {
@@ -62,6 +64,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         <span>{compact(info?.params ?? 0)} params</span>
         <span>{compact(info?.macs ?? 0)} MACs</span>
       </div>
+      <NodeGradNorm nodeId={node.id} />
       {errors.length > 0 && <div className="block-error">{errors[0].message}</div>}
       {/* The slot keeps its size before the first tile arrives, so training does not push nodes into each other. */}
       <div className={`activation-slot${block.outputRole === 'generated' ? ' activation-slot-tall' : ''}`} data-node-id={node.id}>
