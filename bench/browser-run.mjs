@@ -46,7 +46,7 @@ for (const backend of ['webgl', 'wasm', 'cpu']) {
   await run({ template: 'dcgan-mnist', batch: 32, backend, reps: R(backend === 'wasm' ? 7 : 3), hand: true });
 }
 await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(5), hand: true });
-await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(1), hand: true });
+await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(3), hand: true });
 
 // wasm with 1 vs 2 XNNPACK threads: two pages (a wasm backend's thread count is fixed when it starts),
 // runs alternating between them so both see the same machine.
@@ -99,7 +99,9 @@ await app.waitForFunction(() => document.querySelector('[data-testid="train-stat
 await app.evaluate(() => { window.__long = []; window.__frames = []; });
 const t0 = Date.now();
 const startStep = Number(await app.getByTestId('train-step-count').innerText());
-await app.waitForFunction((s) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= s + 200, startStep, { timeout: 120_000 }).catch(() => {});
+// At least 200 steps and at least 10 s: a fast backend must be watched as long as a slow one.
+await app.waitForFunction(([s, start]) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= s + 200 && Date.now() - start >= 10_000,
+  [startStep, t0], { timeout: 120_000, polling: 250 }).catch(() => {});
 const seconds = (Date.now() - t0) / 1000;
 const resp = await app.evaluate(() => ({ long: window.__long, frames: window.__frames }));
 const endStep = Number(await app.getByTestId('train-step-count').innerText());
