@@ -46,7 +46,7 @@ for (const backend of ['webgl', 'wasm', 'cpu']) {
   await run({ template: 'dcgan-mnist', batch: 32, backend, reps: R(backend === 'wasm' ? 7 : 3), hand: true });
 }
 await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(5), hand: true });
-await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(3), hand: true });
+await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(7), hand: true });
 
 // wasm with 1 vs 2 XNNPACK threads: two pages (a wasm backend's thread count is fixed when it starts),
 // runs alternating between them so both see the same machine.
