@@ -30,7 +30,7 @@ const steps = [];
 const run = async (c) => {
   const r = await page.evaluate(([k, a]) => window.runBench(k, a), ['step', c]);
   if (r.error) { console.log(`  ${c.template} b${c.batch} ${c.backend}: ${r.error}`); steps.push({ ...c, error: r.error }); return; }
-  console.log(`  ${c.template} b${c.batch} ${c.backend}${c.flags ? ` ${JSON.stringify(c.flags)}` : ''}: ${ms(r.compiled)} ms/step${r.hand ? `, hand-written ${ms(r.hand)}, ratio ${(r.compiled / r.hand).toFixed(3)}` : ''}`);
+  console.log(`  ${c.template} b${c.batch} ${c.backend}${c.flags ? ` ${JSON.stringify(c.flags)}` : ''}: ${ms(r.compiled)} ms/step${r.hand ? `, hand-written ${ms(r.hand)}, ratio ${r.ratio.toFixed(3)}` : ''}`);
   steps.push(r);
 };
 // SwiftShader WebGPU on 2 cores takes minutes per DCGAN step at batch 32, so the convolutional rows there use
@@ -122,7 +122,7 @@ const section = [
   '<!-- browser-bench:start -->',
   '## Browser (`npm run bench:browser`)',
   '',
-  `${when} UTC · headless Chromium ${version} (Debian) with --enable-unsafe-webgpu · WebGPU adapter: ${adapter || 'none'} · ${os.cpus().length} cores, no GPU · command \`npm run bench:browser${QUICK ? ' -- --quick' : ''}\`. Step timings run on the bench page's main thread (bench/browser/main.ts); medians, ratios from interleaved runs in this sitting.`,
+  `${when} UTC · headless Chromium ${version} (Debian) with --enable-unsafe-webgpu · WebGPU adapter: ${adapter || 'none'} · ${os.cpus().length} cores, no GPU · command \`npm run bench:browser${QUICK ? ' -- --quick' : ''}\`. Step timings run on the bench page's main thread (bench/browser/main.ts); medians; each ratio is the median of the ratios of back-to-back pairs (which one runs first alternates), in this sitting.`,
   '',
   '### ms per GAN step, and compiled-from-graph vs hand-written tfjs',
   '',
@@ -130,7 +130,7 @@ const section = [
   '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
   ...steps.map((r) => (r.error
     ? `| ${r.template} | ${r.batch} | ${r.backend} | failed: ${r.error} | | | |`
-    : `| ${r.template} | ${r.batch} | ${r.backend}${r.flags ? ` (${Object.entries(r.flags).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} | ${ms(r.compiled)} | ${r.hand ? ms(r.hand) : '—'} | ${r.hand ? (r.compiled / r.hand).toFixed(3) : '—'} | ${r.reps} |`)),
+    : `| ${r.template} | ${r.batch} | ${r.backend}${r.flags ? ` (${Object.entries(r.flags).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} | ${ms(r.compiled)} | ${r.hand ? ms(r.hand) : '—'} | ${r.hand ? r.ratio.toFixed(3) : '—'} | ${r.reps} |`)),
   '',
   '### WASM threads (dcgan-mnist; the page cross-origin isolated; runs alternating between a 1-thread and a 2-thread page)',
   '',

@@ -63,7 +63,10 @@ async function stepCase(c: StepCase) {
   }
   s.dispose();
   if (h) { h.G.dispose(); h.D.dispose(); h.optG.dispose(); h.optD.dispose(); images!.dispose(); }
-  return { ...c, adapter, threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined, compiled: median(a), hand: h ? median(b) : undefined };
+  // The ratio is the median of the pairs' ratios (each pair ran back to back): on this shared machine the
+  // speed drifts by ±10% over a minute, which a ratio of the two medians takes in whole.
+  const ratio = h ? median(a.map((x, i) => x / b[i])) : undefined;
+  return { ...c, adapter, threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined, compiled: median(a), hand: h ? median(b) : undefined, ratio };
 }
 
 async function firstStep(template: string, backend: string) {
