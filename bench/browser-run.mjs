@@ -36,7 +36,7 @@ const run = async (c) => {
 // SwiftShader WebGPU on 2 cores takes minutes per DCGAN step at batch 32, so the convolutional rows there use
 // batch 8; the naive conv2dTranspose flag is compared on it both ways.
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
-  await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(backend === 'webgpu' ? 20 : 40), hand: true });
+  await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(backend === 'webgpu' ? 20 : 120), hand: true });
 }
 await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(3), hand: true });
 for (const naive of [false, true]) {
