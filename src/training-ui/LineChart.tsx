@@ -88,8 +88,9 @@ export function LineChart({ title, x, series, version, height = 110 }: { title: 
       <figcaption>
         <span className="chart-title">{title}</span>
         {series.map((s) => (
-          // data-last: the latest value unrounded (the text shows 2 digits), so tests can check it is finite.
-          <span key={s.label} className="chart-key" style={{ color: s.color }} data-series={s.label} data-last={last(s)}>
+          // data-last: the latest value unrounded (the text shows 2 digits), so tests can check it is finite;
+          // as text, since React refuses a NaN attribute (a NaN loss is exactly what it must show).
+          <span key={s.label} className="chart-key" style={{ color: s.color }} data-series={s.label} data-last={last(s) === undefined ? undefined : String(last(s))}>
             {s.label} {last(s) === undefined ? '' : fmt(last(s)!)}
           </span>
         ))}
