@@ -44,9 +44,7 @@ export interface TrainingState {
   tiles: Record<string, ActivationTile>;
   tileStep: number;
   statHistory: Record<string, StatPoint[]>;
-  /** The latest gradient norm of each layer with weights, by node id (shown on the nodes). */
-  gradNorms: Record<string, number>;
-  /** Every per-layer measurement (bounded: the first ones and the latest), for the doctor. */
+  /** Every per-layer gradient-norm measurement (bounded: the first ones and the latest), for the doctor; the last is shown on the nodes. */
   gradNormHistory: LayerGradNormPoint[];
   samples?: { step: number; tile: ActivationTile };
   fault?: FaultReport;
@@ -63,7 +61,7 @@ export interface TrainingState {
 
 export const initialTraining = (): TrainingState => ({
   status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
-  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, gradNorms: {}, gradNormHistory: [], options: { ...DEFAULT_OPTIONS }, stale: false,
+  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, gradNormHistory: [], options: { ...DEFAULT_OPTIONS }, stale: false,
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
@@ -90,7 +88,7 @@ function appendHistory(h: History, ms: Extract<TrainerEvent, { type: 'metrics' }
 
 function withGradNorms(s: TrainingState, points: readonly LayerGradNormPoint[] | undefined): Partial<TrainingState> {
   if (!points?.length) return {};
-  return { gradNorms: { ...s.gradNorms, ...points[points.length - 1].norms }, gradNormHistory: appendLayerNorms(s.gradNormHistory, points) };
+  return { gradNormHistory: appendLayerNorms(s.gradNormHistory, points) };
 }
 
 function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Partial<TrainingState> {

@@ -12,7 +12,8 @@ const TITLE = `Gradient norm of this layer's weights, measured every ${NORM_EVER
   + 'Falling towards 0: this layer stops learning (vanishing); growing by orders of magnitude: exploding.';
 
 function NodeGradNormView({ nodeId }: { nodeId: string }) {
-  const norm = useTraining((s) => s.gradNorms[nodeId]);
+  // Each measurement holds every layer of both networks (they are measured on the same step).
+  const norm = useTraining((s) => s.gradNormHistory[s.gradNormHistory.length - 1]?.norms[nodeId]);
   if (norm === undefined) return null;
   return <div className="node-grad-norm" data-testid={`grad-norm-${nodeId}`} title={TITLE}>‖∇‖ {statNumber(norm)}</div>;
 }
