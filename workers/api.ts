@@ -11,6 +11,7 @@ import type { StepMetrics } from '../src/core/train/metrics';
 import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
 import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
 import type { MnistQuality } from '../src/core/quality/mnistQuality';
+import type { ImageDiversity } from '../src/core/quality/imageDiversity';
 
 export type { StepMetrics, LayerGradNormPoint, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
@@ -31,7 +32,7 @@ export interface TrainerOptions {
   wasmThreads: number | 'auto';
   /** 'auto' with only software GPUs: the backend measured fastest earlier, by memory key (the page keeps it). */
   backendMemory?: Record<string, BackendName>;
-  /** Sample quality from the reference classifier while running (MNIST only; paced to <= ~5% of the time). */
+  /** Sample quality while running (image data: diversity; MNIST: also the reference classifier), paced to <= ~5% of the time. */
   quality: boolean;
 }
 export const DEFAULT_OPTIONS: TrainerOptions = {
@@ -81,8 +82,11 @@ export type TrainerEvent =
   | { type: 'phase'; phase: Phase; step: number; tiles: ActivationTile[]; dScore?: number }
   | { type: 'fault'; fault: FaultReport }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
-  /** Sample quality (MNIST): the reference classifier on generated digits; `real` (first report only) = the same on real digits. */
-  | { type: 'quality'; step: number; quality: MnistQuality; real?: MnistQuality; ms: number }
+  /**
+   * Sample quality (image runs): `diversity` = G's pixel diversity relative to real images'; on MNIST also
+   * `quality` = the reference classifier on generated digits and `real` (first report only) = the same on real digits.
+   */
+  | { type: 'quality'; step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; ms: number }
   /** The backend broke (out of memory, lost context): the client restarts the worker. */
   | { type: 'fatal'; message: string };
 

@@ -1,12 +1,15 @@
 /**
- * Sample quality in the worker (MNIST runs): every so often during the run loop, the reference
- * classifier looks at QUALITY_SAMPLES generated digits. Paced by time, like the probe: the next
+ * Sample quality in the worker (image runs): every so often during the run loop, G's fixed batch is
+ * measured — its pixel diversity against real images' (any image data, imported sets too) and, on the
+ * bundled MNIST, the reference classifier's view of QUALITY_SAMPLES generated digits. Paced by time, like the probe: the next
  * measurement waits until training has run long enough that quality takes at most ~5% of the time
  * (with the first one after QUALITY_FIRST_MS of training, so the start stays fast).
  */
 import type { TF } from '../src/core/blocks';
+type TensorLike = ReturnType<TF['clone']>;
 import type { HostDataset } from '../src/core/data/host';
 import type { DatasetSpec } from '../src/core/project/types';
+import { ImageDiversityMeter, imageDiversityApplies, type ImageDiversity } from '../src/core/quality/imageDiversity';
 import { MnistQualityMeter, mnistQualityApplies, type MnistQuality } from '../src/core/quality/mnistQuality';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
 import type { TrainingSession } from '../src/core/train/session';
@@ -15,19 +18,21 @@ export const QUALITY_SAMPLES = 256;
 export const QUALITY_BUDGET = 0.05;
 export const QUALITY_FIRST_MS = 2000;
 
-export interface QualityReport { step: number; quality: MnistQuality; real?: MnistQuality; ms: number }
+/** `quality` and `real` (first report only): MNIST runs; `diversity`: every image run. */
+export interface QualityReport { step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; ms: number }
 
 export class QualityMonitor {
   private meter?: Promise<MnistQualityMeter>;
+  private diversity?: Promise<ImageDiversityMeter>;
   private lastTrainMs = 0;
   private costMs = NaN;
   private sentReal = false;
 
   private constructor(private readonly tf: TF, private readonly host: HostDataset, private readonly spec: DatasetSpec, private readonly now: () => number) {}
 
-  /** A monitor when the metrics apply to this dataset (the bundled MNIST), else undefined. */
+  /** A monitor for image data (the classifier's metrics too on the bundled MNIST), else undefined. */
   static for(tf: TF, spec: DatasetSpec, host: HostDataset, now: () => number): QualityMonitor | undefined {
-    return mnistQualityApplies(spec, host.shape) ? new QualityMonitor(tf, host, spec, now) : undefined;
+    return imageDiversityApplies(host.shape) ? new QualityMonitor(tf, host, spec, now) : undefined;
   }
 
   /** Due when the training time since the last measurement makes its cost <= QUALITY_BUDGET of the total. */
@@ -42,18 +47,29 @@ export class QualityMonitor {
    * values. undefined when `shouldStop` said so between batches (a pause waits for one batch at most).
    */
   async measure(session: TrainingSession, trainMs: number, shouldStop?: () => boolean): Promise<QualityReport | undefined> {
-    this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
-    const meter = await this.meter;
+    const mnist = mnistQualityApplies(this.spec, this.host.shape);
+    if (mnist) this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
+    this.diversity ??= ImageDiversityMeter.create(this.tf, this.host, QUALITY_SAMPLES);
+    const [meter, diversityMeter] = await Promise.all([this.meter, this.diversity]);
     const t0 = this.now();
-    const quality = await meter.measureSession(session, QUALITY_SAMPLES, 4321, { shouldStop });
-    if (!quality) return undefined;
+    // On MNIST the classifier's batch (same seed, same size) is measured for diversity too: generated once.
+    const seen: TensorLike[] = [];
+    let quality: MnistQuality | undefined, diversity: ImageDiversity | undefined;
+    try {
+      quality = meter && await meter.measureSession(session, QUALITY_SAMPLES, 4321, { shouldStop, onImages: (x) => seen.push(this.tf.clone(x)) });
+      if (meter && !quality) return undefined;
+      diversity = meter ? await diversityMeter.measureImages(seen) : await diversityMeter.measureSession(session, 4321, { shouldStop });
+      if (!diversity) return undefined;
+    } finally {
+      for (const x of seen) x.dispose();
+    }
     const ms = this.now() - t0;
     // The one-off cost (loading, reference statistics, kernel compilation) does not count against pacing.
     this.costMs = Number.isNaN(this.costMs) ? ms : this.costMs + 0.3 * (ms - this.costMs);
     this.lastTrainMs = trainMs;
-    const real = this.sentReal ? undefined : await meter.measureReal(this.host, QUALITY_SAMPLES);
+    const real = this.sentReal || !meter ? undefined : await meter.measureReal(this.host, QUALITY_SAMPLES);
     this.sentReal = true;
-    return { step: session.step, quality, real, ms };
+    return { step: session.step, quality, real, diversity, ms };
   }
 
   dispose(): void {

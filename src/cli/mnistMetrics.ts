@@ -19,7 +19,10 @@ export function describeMnistQuality(q: MnistQuality): string {
 
 const rounded = (q: MnistQuality) => JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(5) : v))) as MnistQuality;
 
-export interface MnistMetricsWriter { write(session: TrainingSession): Promise<string> }
+export interface MnistMetricsWriter {
+  /** The reference classifier's view of the session's samples: the printed line, and the numbers (for the doctor's verdict). */
+  write(session: TrainingSession): Promise<{ line: string; quality: MnistQuality; realCoverage: number }>;
+}
 
 /** undefined when the dataset is not the bundled MNIST (the classifier knows only those digits). */
 export async function mnistMetricsWriter(
@@ -34,7 +37,7 @@ export async function mnistMetricsWriter(
     async write(session) {
       const q = (await meter.measureSession(session, samples))!;
       appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: rounded(q) })}\n`);
-      return `quality at step ${session.step}: ${describeMnistQuality(q)}`;
+      return { line: `quality at step ${session.step}: ${describeMnistQuality(q)}`, quality: q, realCoverage: real.coverage };
     },
   };
 }

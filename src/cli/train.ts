@@ -26,6 +26,9 @@ import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
 import { contextOf, diagnose } from '../core/doctor/doctor';
 import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
+import type { ClassPoint } from '../core/doctor/classes';
+import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
+import { ImageDiversityMeter, imageDiversityApplies } from '../core/quality/imageDiversity';
 
 export function mnistPath(): string {
   const p = resolve('public', 'data', 'mnist-10k.bin');
@@ -137,11 +140,21 @@ export async function train(args: Args): Promise<void> {
   const mnistQuality = wantMetrics && !toyKind
     ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
     : undefined;
-  if (wantMetrics && !toyKind && !mnistQuality) console.log('--metrics: quality metrics are computed for 2-D toy data and the bundled MNIST only; losses are still written');
-  const doctorSamples: SamplePoint[] = [];
+  // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
+  const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
+  if (wantMetrics && !toyKind && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
+  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
-      const line = await mnistQuality.write(session);
+      const { line, quality, realCoverage } = await mnistQuality.write(session);
+      doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
+      console.log(tty ? `\n${line}` : line);
+    }
+    if (diversity) {
+      const d = (await diversity.measureSession(session))!;
+      doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });
+      appendFileSync(jsonl, `${JSON.stringify({ step: session.step, diversity: { spread: +d.spread.toFixed(4), neighbours: +d.neighbours.toFixed(4), samples: d.samples } })}\n`);
+      const line = `diversity at step ${session.step}: spread ${(d.spread * 100).toFixed(1)}%, nearest neighbours ${(d.neighbours * 100).toFixed(1)}% of real images'`;
       console.log(tty ? `\n${line}` : line);
     }
     if (!wantMetrics || !toyKind) return;
@@ -172,7 +185,9 @@ export async function train(args: Args): Promise<void> {
   }
   if (tty) process.stdout.write('\n');
   // The GAN doctor over the whole run (the same rules the app runs live).
-  const findings = diagnose({ history: session.history, samples: doctorSamples, layerGradNorms: session.layerGradNorms }, contextOf(plan));
+  const findings = diagnose({
+    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, layerGradNorms: session.layerGradNorms,
+  }, contextOf(plan));
   appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
   console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');
   const secs = (performance.now() - t0) / 1000;

@@ -1,9 +1,11 @@
 /** The training store's data reshaped for the doctor's pure rules (no React, no tf). */
+import type { ClassPoint } from '../core/doctor/classes';
+import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
 import type { LayerSeries } from '../core/doctor/layers';
 import type { StepMetrics } from '../core/train/metrics';
 import { METRICS } from '../core/train/step';
 import { isRelu } from '../core/train/tiles';
-import type { TrainingState } from '../trainer/store';
+import type { QualityHistory, TrainingState } from '../trainer/store';
 
 /** The store keeps the history as columns (for charts); the rules read rows. */
 export function historyRows(h: TrainingState['history']): StepMetrics[] {
@@ -21,4 +23,15 @@ export function layerSeries(t: Pick<TrainingState, 'tiles' | 'statHistory'>, exp
     const squashing = (a === 'tanh' || a === 'sigmoid') && !expectedSaturation.includes(nodeId);
     return { nodeId, kind: isRelu(a) ? 'relu' : squashing ? 'squashing' : 'other', points };
   });
+}
+
+/** The reference classifier's class coverage (MNIST runs: the measurements where it was taken). */
+export function classPoints(q: QualityHistory): ClassPoint[] {
+  const classes = q.real?.coverage ?? 10;
+  return q.step.flatMap((step, i) => (Number.isFinite(q.coverage[i]) ? [{ step, coverage: q.coverage[i], classes }] : []));
+}
+
+/** G's pixel diversity relative to real images' (image runs). */
+export function imageDiversityPoints(q: QualityHistory): ImageDiversityPoint[] {
+  return q.step.flatMap((step, i) => (Number.isFinite(q.spread[i]) ? [{ step, spread: q.spread[i], neighbours: q.neighbours[i] }] : []));
 }

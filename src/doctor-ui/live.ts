@@ -1,6 +1,7 @@
 /**
  * Runs the GAN doctor on the main thread over the training store (loss history, per-layer gradient
- * norms and the probe's per-node statistics) at most every TICK_MS, and — for 2-D toy data — measures G's fixed batch every
+ * norms, the probe's per-node statistics and, for image data, the worker's quality reports: classes and pixel
+ * diversity) at most every TICK_MS, and — for 2-D toy data — measures G's fixed batch every
  * SAMPLE_EVERY steps through the worker's sample() (512 points: sub-millisecond for these MLPs).
  */
 import { compileGraph } from '../core/compile/plan';
@@ -13,7 +14,7 @@ import { useEditor } from '../state/store';
 import { trainer } from '../trainer/client';
 import { useTraining, type TrainingState } from '../trainer/store';
 import { byNodeOf, emptyDoctor, useDoctor } from './doctorStore';
-import { historyRows, layerSeries } from './inputs';
+import { classPoints, historyRows, imageDiversityPoints, layerSeries } from './inputs';
 
 // Every second / 250 steps: at 400 ms / 100 steps the page saw 20 long tasks in 30 s of ring training, none now.
 export const TICK_MS = 1000;
@@ -77,10 +78,9 @@ export function startDoctor(): () => void {
     seen = key;
     // The loss can be changed while paused (applied without a rebuild): read it from the document.
     const ctx = { ...run.ctx, loss: useEditor.getState().doc.training.loss };
-    const classes = t.quality.step.map((step, i) => ({ step, coverage: t.quality.coverage[i], classes: t.quality.real?.coverage ?? 10 }));
     const findings = diagnose({
-      history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation), classes,
-      layerGradNorms: t.gradNormHistory,
+      history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation),
+      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), layerGradNorms: t.gradNormHistory,
     }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };

@@ -16,12 +16,17 @@ export type History = { step: number[] } & Record<MetricName, number[]>;
 export const MAX_POINTS = 4000;
 const emptyHistory = (): History => Object.fromEntries([['step', []], ...METRICS.map((m) => [m, []])]) as unknown as History;
 
-/** Sample-quality history (MNIST runs), one point per measurement; `real` = the same metrics on real digits. */
+/**
+ * Sample-quality history (image runs), one point per measurement: the reference classifier's columns
+ * (MNIST only, NaN otherwise), `real` = the same metrics on real digits, and G's pixel diversity
+ * relative to real images' (every image run).
+ */
 export interface QualityHistory {
   step: number[]; score: number[]; coverage: number[]; confidence: number[]; fd: number[]; codeAccuracy: number[];
+  spread: number[]; neighbours: number[];
   real?: MnistQuality;
 }
-const emptyQuality = (): QualityHistory => ({ step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [] });
+const emptyQuality = (): QualityHistory => ({ step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [], spread: [], neighbours: [] });
 
 export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
 const MAX_STAT_POINTS = 300;
@@ -105,10 +110,11 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
 }
 
 function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>): QualityHistory {
-  const q = e.quality;
+  const q = e.quality, d = e.diversity;
   return {
-    step: [...h.step, e.step], score: [...h.score, q.classifierScore], coverage: [...h.coverage, q.coverage],
-    confidence: [...h.confidence, q.confidence], fd: [...h.fd, q.fd], codeAccuracy: [...h.codeAccuracy, q.codeAccuracy ?? NaN],
+    step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
+    confidence: [...h.confidence, q?.confidence ?? NaN], fd: [...h.fd, q?.fd ?? NaN], codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN],
+    spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
   };
 }

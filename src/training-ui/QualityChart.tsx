@@ -1,14 +1,16 @@
 /**
- * Sample quality while training (MNIST runs): the reference classifier's score and class coverage, and
- * the Frechet distance of generated to real digits in its feature space. The caption shows what real
- * digits score (the target). Renders nothing until the worker sends a first measurement.
+ * Sample quality while training (image runs): on MNIST the reference classifier's score and class
+ * coverage and the Frechet distance of generated to real digits in its feature space (the caption shows
+ * what real digits score: the target); on any image data G's diversity relative to real images'. Renders
+ * nothing until the worker sends a first measurement; a chart appears only for the metrics this data has.
  */
 import { useMemo } from 'react';
 import { useTraining } from '../trainer/store';
 import { LineChart, type Series } from './LineChart';
 import './quality.css';
 
-const SCORE = '#c2571a', COVER = '#3b7dd8', FD = '#8a5a9e', CODE = '#2f9e44';
+const SCORE = '#c2571a', COVER = '#3b7dd8', FD = '#8a5a9e', CODE = '#2f9e44', SPREAD = '#d6336c', NEAR = '#0c8599';
+const measured = (s: Series) => s.values.some(Number.isFinite);
 
 export function QualityChart() {
   const q = useTraining((s) => s.quality);
@@ -21,7 +23,13 @@ export function QualityChart() {
     return [
       { title: 'Sample quality', series: score },
       { title: 'Frechet distance', series: [{ label: 'FD', color: FD, values: q.fd }] },
-    ];
+      {
+        title: 'Diversity (real images = 1)', series: [
+          { label: 'spread', color: SPREAD, values: q.spread },
+          { label: 'neighbours', color: NEAR, values: q.neighbours },
+        ],
+      },
+    ].map((c) => ({ ...c, series: c.series.filter(measured) })).filter((c) => c.series.length);
   }, [q]);
   if (!q.step.length) return null;
   const real = q.real;
@@ -32,6 +40,12 @@ export function QualityChart() {
         <p className="quality-target" title="The same metrics on real digits: what a perfect generator would score">
           real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes, FD {real.fd.toFixed(1)} · higher score and
           lower FD are better
+        </p>
+      )}
+      {q.spread.some(Number.isFinite) && (
+        <p className="quality-target" title="Measured on a fixed batch of 256 generated images, averaged over 4×4 pixel blocks">
+          diversity: spread = mean distance between G's images, neighbours = distance to each image's nearest other one, both
+          relative to real images (1 = as varied; near 0 = G repeats itself)
         </p>
       )}
     </div>

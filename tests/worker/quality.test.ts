@@ -18,17 +18,41 @@ describe('sample quality in the trainer (vanilla-gan-mnist, cpu)', () => {
     const e = await h.waitFor(isQuality, 120_000);
     await h.api.pause();
     expect(e.step).toBeGreaterThan(1);
-    expect(e.quality.samples).toBe(256);
-    expect(e.quality.classShares).toHaveLength(10);
-    expect(e.quality.coverage).toBeGreaterThanOrEqual(1);
+    const q = e.quality!;
+    expect(q.samples).toBe(256);
+    expect(q.classShares).toHaveLength(10);
+    expect(q.coverage).toBeGreaterThanOrEqual(1);
     // An untrained generator is far from the real digits; the real digits score high.
     expect(e.real!.coverage).toBe(10);
     expect(e.real!.classifierScore).toBeGreaterThan(8);
-    expect(e.quality.fd).toBeGreaterThan(5 * e.real!.fd);
-    expect(e.quality.codeAccuracy).toBeUndefined(); // no categorical code in this GAN
+    expect(q.fd).toBeGreaterThan(5 * e.real!.fd);
+    expect(q.codeAccuracy).toBeUndefined(); // no categorical code in this GAN
+    // The same 256 digits measured for diversity: an untrained G's images are far less varied than real digits.
+    expect(e.diversity!.samples).toBe(256);
+    expect(e.diversity!.spread).toBeGreaterThan(0);
+    expect(e.diversity!.spread).toBeLessThan(0.5);
+    expect(e.diversity!.neighbours).toBeLessThan(0.5);
     expect(e.ms).toBeGreaterThan(0);
     await h.api.stop();
     expect((await h.api.memory()).numTensors).toBe(before);
+  });
+
+  it('measures diversity (and no classifier metrics) on imported images', async () => {
+    h = await startTrainer();
+    const { plan, data } = planOf('vanilla-gan-mnist', { batchSize: 8 });
+    // 300 "imported" 28x28 images: the bundled digits relabelled as a custom, unlabelled set.
+    const n = 300, values = new Float32Array(n * 784);
+    const bytes = new Uint8Array(data.mnistBytes!);
+    for (let i = 0; i < values.length; i++) values[i] = ((bytes[bytes.length - values.length + i] ?? 0) / 127.5) - 1;
+    const custom = { name: 'imported', shape: [28, 28, 1], count: n, numClasses: 0, values };
+    await h.api.init(plan, { spec: { kind: 'custom', scale: 'tanh', name: 'imported', shape: [28, 28, 1], numClasses: 0 }, custom }, { backend: 'cpu', visualize: false }, h.sink);
+    await h.api.start();
+    const e = await h.waitFor(isQuality, 120_000);
+    await h.api.pause();
+    expect(e.quality).toBeUndefined();
+    expect(e.real).toBeUndefined();
+    expect(e.diversity!.samples).toBe(256);
+    expect(Number.isFinite(e.diversity!.spread) && Number.isFinite(e.diversity!.neighbours)).toBe(true);
   });
 
   it('sends none with the option off', async () => {

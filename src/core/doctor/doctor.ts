@@ -8,6 +8,7 @@ import { diagnoseOscillation } from './oscillation';
 import { diagnoseHistory } from './rules';
 import { diagnoseSamples, type SamplePoint } from './samples';
 import { diagnoseClasses, type ClassPoint } from './classes';
+import { diagnoseImageDiversity, type ImageDiversityPoint } from './imageDiversity';
 
 export interface DoctorInput {
   history: readonly StepMetrics[];
@@ -15,6 +16,8 @@ export interface DoctorInput {
   layers?: readonly LayerSeries[];
   /** Labelled image data: classes the reference classifier finds among G's samples. */
   classes?: readonly ClassPoint[];
+  /** Image data: G's pixel diversity relative to real images'. */
+  imageDiversity?: readonly ImageDiversityPoint[];
   /** Per-layer gradient norms (every 10 steps): the gradient findings then name the layers involved. */
   layerGradNorms?: readonly LayerGradNormPoint[];
 }
@@ -25,6 +28,7 @@ export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
     ...diagnoseOscillation(input.history, ctx),
     ...diagnoseSamples(input.samples ?? [], ctx),
     ...diagnoseClasses(input.classes ?? [], ctx),
+    ...diagnoseImageDiversity(input.imageDiversity ?? [], ctx),
     ...diagnoseLayers(input.layers ?? []),
   ].sort(bySeverity);
 }

@@ -103,9 +103,13 @@ export class MnistQualityMeter {
   /**
    * n samples from the session's generator (seeded, inference mode) and the quality of them. Generated
    * and classified in batches of `batch`; `shouldStop` is asked between batches (a pause must not wait
-   * for a big generator's whole sample), and a stop gives undefined.
+   * for a big generator's whole sample), and a stop gives undefined. `onImages` sees each batch of images
+   * before it is disposed (the worker measures their diversity too instead of generating them again).
    */
-  async measureSession(session: TrainingSession, n: number, seed = 4321, opts: { batch?: number; shouldStop?: () => boolean } = {}): Promise<MnistQuality | undefined> {
+  async measureSession(
+    session: TrainingSession, n: number, seed = 4321,
+    opts: { batch?: number; shouldStop?: () => boolean; onImages?: (images: tfNs.Tensor) => void } = {},
+  ): Promise<MnistQuality | undefined> {
     const batch = opts.batch ?? 64, f = this.classifier.featureDim, k = this.classifier.numClasses;
     const all: Classified = { n, features: new Float32Array(n * f), probs: new Float32Array(n * k) };
     const codes = session.plan.categoricalCodes.length ? new Int32Array(n) : undefined;
@@ -114,6 +118,7 @@ export class MnistQualityMeter {
       const m = Math.min(batch, n - i);
       const g = generateWithCodes(this.tf, session, m, seed + i);
       try {
+        opts.onImages?.(g.images);
         const c = await this.classifier.classify(g.images, this.scale, m);
         all.features.set(c.features, i * f);
         all.probs.set(c.probs, i * k);
