@@ -25,6 +25,15 @@ describe('npm run train -- <mnist project> --metrics', () => {
       expect(quality.classifierScore).toBeGreaterThanOrEqual(1);
       expect(quality.fd).toBeGreaterThan(5 * real[0].realQuality.fd); // 4 steps of training: far from real digits
     }
+    // Pixel diversity at the same points: 4 steps in, G's digits are far less varied than real ones.
+    const d = all.filter((l) => 'diversity' in l);
+    expect(d.map((l) => l.step)).toEqual([2, 4]);
+    for (const { diversity } of d) {
+      expect(diversity.samples).toBe(256);
+      expect(diversity.spread).toBeGreaterThan(0);
+      expect(diversity.spread).toBeLessThan(0.6);
+    }
+    expect(r.stdout).toMatch(/diversity at step 4: spread \d+\.\d%, nearest neighbours \d+\.\d% of real images'/);
     expect(all.filter((l) => 'dLoss' in l)).toHaveLength(4);
     expect(r.stdout).toMatch(/quality of 200 real digits \(the target\): classifier score \d+\.\d+, confidence \d\.\d+, 10\/10 classes, FD/);
     expect(r.stdout).toMatch(/quality at step 4: classifier score/);

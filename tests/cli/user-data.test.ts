@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -44,12 +44,20 @@ describe('user datasets', () => {
     await expect(loadUserData(join(dir, 'none'), { size: 16, channels: 1, scale: 'tanh' })).rejects.toThrow(/no such file or folder/);
   });
 
-  it('npm run train --data trains a template on them', () => {
+  it('npm run train --data trains a template on them, with pixel diversity (no classifier) under --metrics', () => {
     const out = mkdtempSync(join(tmpdir(), 'ganvas-user-run-'));
     const r = spawnSync(process.execPath, ['scripts/run-cli.mjs', 'train', 'templates/vanilla-gan-mnist.json', '--data', imageFolder(),
-      '--steps', '4', '--batch', '4', '--out', out], { encoding: 'utf8', timeout: 300_000 });
+      '--steps', '4', '--batch', '4', '--sample-every', '2', '--metrics', '--out', out], { encoding: 'utf8', timeout: 300_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/data: .*6 samples of 28×28×1/);
+    // An imported set has no reference classifier, but G's diversity is measured against its images.
+    const lines = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => 'quality' in l || 'realQuality' in l)).toEqual([]);
+    const d = lines.filter((l) => 'diversity' in l);
+    expect(d.map((l) => l.step)).toEqual([2, 4]);
+    expect(d[0].diversity.samples).toBe(6);
+    expect(Number.isFinite(d[0].diversity.spread)).toBe(true);
+    expect(r.stdout).toMatch(/diversity at step 4: spread/);
   });
 });

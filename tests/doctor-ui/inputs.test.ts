@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyRows, layerSeries } from '../../src/doctor-ui/inputs';
+import { classPoints, historyRows, imageDiversityPoints, layerSeries } from '../../src/doctor-ui/inputs';
 import { byNodeOf } from '../../src/doctor-ui/doctorStore';
 import { METRICS } from '../../src/core/train/step';
 import type { ActivationTile } from '../../src/core/train/tiles';
@@ -24,5 +24,15 @@ describe('the live doctor\'s inputs from the training store', () => {
     const f = (id: Finding['id'], severity: Finding['severity'], nodes: string[]) => ({ id, severity, nodes, since: 1, title: id, explanation: '', suggestion: '' });
     const m = byNodeOf([f('discriminatorWins', 'warning', ['d_head', 'g_out']), f('poorCoverage', 'critical', ['g_out'])]);
     expect(m).toEqual({ d_head: { severity: 'warning', titles: ['discriminatorWins'] }, g_out: { severity: 'critical', titles: ['discriminatorWins', 'poorCoverage'] } });
+  });
+
+  it('reads class coverage where the classifier measured and pixel diversity where it was measured', () => {
+    const nan = NaN;
+    const q = {
+      step: [100, 200, 300], score: [1, nan, 2], coverage: [1, nan, 3], confidence: [0.5, nan, 0.6], fd: [500, nan, 400], codeAccuracy: [nan, nan, nan],
+      spread: [0.1, 0.2, nan], neighbours: [0.01, 0.02, nan], real: undefined,
+    };
+    expect(classPoints(q)).toEqual([{ step: 100, coverage: 1, classes: 10 }, { step: 300, coverage: 3, classes: 10 }]);
+    expect(imageDiversityPoints(q)).toEqual([{ step: 100, spread: 0.1, neighbours: 0.01 }, { step: 200, spread: 0.2, neighbours: 0.02 }]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Sample quality in the browser: training an MNIST template shows the quality charts (classifier
- * score, classes covered, Frechet distance) under the loss charts, with the real digits as the target.
+ * score, classes covered, Frechet distance, pixel diversity) under the loss charts, with the real digits
+ * as the target.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -21,6 +22,13 @@ test('training vanilla-gan-mnist charts the sample quality from the reference cl
   const caption = await page.getByTestId('quality-charts').innerText();
   expect(caption).toMatch(/real digits: score \d+\.\d\d, 10\/10 classes, FD \d+/);
   expect(await page.getByTestId('chart-Frechet distance').innerText()).toMatch(/FD \d+/);
+  // Pixel diversity, on every image run: an early G's digits are far less varied than real ones (< 1).
+  const diversity = page.getByTestId('chart-Diversity (real images = 1)');
+  expect(await diversity.innerText()).toMatch(/spread[\s\S]*neighbours/);
+  const spread = Number(await diversity.locator('[data-series="spread"]').getAttribute('data-last'));
+  expect(spread).toBeGreaterThan(0);
+  expect(spread).toBeLessThan(1);
+  expect(caption).toMatch(/diversity: spread = mean distance/);
   await page.getByTestId('quality-charts').scrollIntoViewIfNeeded();
   await screenshot(page, 'quality-01-vanilla-mnist');
   await page.getByTestId('train-pause').click();

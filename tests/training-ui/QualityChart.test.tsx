@@ -29,3 +29,20 @@ test('adds the InfoGAN code accuracy when the run has a categorical code', () =>
   act(() => applyEvent({ type: 'quality', step: 10, quality: quality(2, 200, 0.35), ms: 50 }));
   expect(screen.getByTestId('chart-Sample quality').textContent).toContain('code acc. ×10 3.50');
 });
+
+test('charts the pixel diversity with the classifier metrics on MNIST, and alone on imported images', () => {
+  render(<QualityChart />);
+  act(() => applyEvent({ type: 'quality', step: 10, quality: quality(2, 200), diversity: { spread: 0.3, neighbours: 0.2, samples: 256 }, ms: 50 }));
+  expect(screen.getByTestId('chart-Diversity (real images = 1)').textContent).toMatch(/spread 0\.30.*neighbours 0\.20/);
+  expect(screen.getByTestId('quality-charts').textContent).toMatch(/diversity: spread = mean distance/);
+  cleanup();
+  useTraining.setState(initialTraining());
+  render(<QualityChart />);
+  // An imported set: no reference classifier, so no score, classes or FD charts (not a row of NaNs).
+  act(() => applyEvent({ type: 'quality', step: 10, diversity: { spread: 0.9, neighbours: 0.8, samples: 256 }, ms: 20 }));
+  act(() => applyEvent({ type: 'quality', step: 20, diversity: { spread: 0.85, neighbours: 0.7, samples: 256 }, ms: 20 }));
+  expect(screen.getByTestId('chart-Diversity (real images = 1)').getAttribute('data-points')).toBe('2');
+  expect(screen.queryByTestId('chart-Sample quality')).toBeNull();
+  expect(screen.queryByTestId('chart-Frechet distance')).toBeNull();
+  expect(screen.queryByText(/real digits/)).toBeNull();
+});
