@@ -11,7 +11,7 @@ import { useDoctor } from './doctorStore';
 import { startDoctor } from './live';
 import './doctor.css';
 
-export const SEVERITY_ICON: Record<Finding['severity'], string> = { warning: '⚠', critical: '⛔' };
+export const SEVERITY_ICON: Record<Finding['severity'], string> = { warning: '⚠', critical: '✖' }; // both in DejaVu Sans (⛔ showed as an empty box in Debian's headless Chromium)
 
 function FindingItem({ f }: { f: Finding }) {
   const rf = useReactFlow();
