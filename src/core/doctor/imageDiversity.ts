@@ -42,8 +42,8 @@ export function diagnoseImageDiversity(points: readonly ImageDiversityPoint[], c
     nodes: ctx.generatorOutput ? [ctx.generatorOutput] : [],
     title: "The generator's images all look alike (mode collapse)",
     explanation: copies
-      ? `G's images come in near-copies: each one's nearest other image is only ${pct(last.neighbours)} as far away as between real images `
-        + '(a fixed batch of 256): it draws a few pictures over and over, whatever the latent input.'
+      ? `G's images come in near-copies: in a fixed batch, the distance from each image to its nearest other one is only ${pct(last.neighbours)} `
+        + 'of what it is among real images. It draws a few pictures over and over, whatever the latent input.'
       : `G's images differ from each other only ${pct(last.spread)} as much as real images do (mean pixel distance between pairs of `
         + 'a fixed batch): it draws nearly the same picture whatever the latent input.',
     suggestion: "Lower G's learning rate or raise D's, give G a larger latent input, add noise or dropout to D's input, "
