@@ -38,6 +38,8 @@ export function coarsePool(shape: readonly number[]): number {
 export function pairDistanceStats(tf: TF, x: tfNs.Tensor, pool = 1): tfNs.Tensor1D {
   return tf.tidy(() => {
     const n = x.shape[0]!;
+    // One image has no pairs: 0 for both, which the ratios below read as "no reference" (1).
+    if (n < 2) return tf.zeros([2]) as tfNs.Tensor1D;
     const pooled = pool > 1 ? tf.avgPool(x as tfNs.Tensor4D, pool, pool, 'valid') : x;
     const flat = tf.reshape(pooled, [n, -1]) as tfNs.Tensor2D;
     const sq = tf.sum(tf.square(flat), 1, true);
