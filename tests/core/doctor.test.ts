@@ -115,6 +115,8 @@ describe('mode collapse on MNIST from the reference classifier', () => {
     expect(diagnoseClasses(points([1]), ctx)).toEqual([]); // step 500: too early to judge
     expect(diagnoseClasses(points([9, 8, 3]), ctx)).toEqual([]); // one bad point is not a trend
     expect(diagnoseClasses(points([4, 7, 9, 10, 10]), ctx)).toEqual([]);
+    // Two low measurements of a passing moment (steps 1,500 and 1,550: under 200 steps apart) are not a lasting state.
+    expect(diagnoseClasses([...points([9, 9]), { step: 1500, coverage: 3, classes: 10 }, { step: 1550, coverage: 3, classes: 10 }], ctx)).toEqual([]);
     // diagnose() passes the points through.
     expect(diagnose({ history: [], classes: points([1, 2, 1]) }, ctx).map((x) => x.id)).toEqual(['poorCoverage']);
   });

@@ -109,15 +109,26 @@ describe("the doctor's image-diversity rule", () => {
   });
 
   it('flags near-duplicates (low neighbours) and one picture (low spread) after a run of measurements, pointing at G', () => {
-    const dup = diagnoseImageDiversity([at(T.after, 0.45, 0.01), at(T.after + 100, 0.44, 0.005)], ctx);
+    const dup = diagnoseImageDiversity([at(T.after, 0.45, 0.01), at(T.after + T.span, 0.44, 0.005)], ctx);
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatchObject({ id: 'lowDiversity', since: T.after, nodes: ['g_out'] });
     expect(dup[0].explanation).toMatch(/near-copies.*0\.5%/);
     expect(dup[0].severity).toBe('critical');
-    const one = diagnoseImageDiversity([at(T.after, 0.1, 0.15), at(T.after + 100, 0.2, 0.1)], ctx);
+    const one = diagnoseImageDiversity([at(T.after, 0.1, 0.15), at(T.after + T.span, 0.2, 0.1)], ctx);
     expect(one[0]).toMatchObject({ severity: 'warning', since: T.after });
     expect(one[0].explanation).toMatch(/only 20% as much/);
     // A single low measurement is not enough.
-    expect(diagnoseImageDiversity([at(T.after, 0.8, 0.7), at(T.after + 100, 0.1, 0.01)], ctx)).toEqual([]);
+    expect(diagnoseImageDiversity([at(T.after, 0.8, 0.7), at(T.after + T.span, 0.1, 0.01)], ctx)).toEqual([]);
+  });
+});
+
+describe('lasting, not passing: the image rules need their condition to span 200 steps', () => {
+  const ctx = { loss: 'nsgan' as const, generatorOutput: 'g_out' };
+  it('ignores a moment measured many times (the app measures a slow G every few steps), flags the same once it lasts', () => {
+    // DCGAN passes through nearly black images around step 500: measured at 500, 510, ..., 590 it is one moment.
+    const moment = Array.from({ length: 10 }, (_, i) => ({ step: 500 + 10 * i, spread: 0.14, neighbours: 0.08 }));
+    expect(diagnoseImageDiversity(moment, ctx)).toEqual([]);
+    const lasting = [...moment, { step: 700, spread: 0.14, neighbours: 0.08 }];
+    expect(diagnoseImageDiversity(lasting, ctx)[0]).toMatchObject({ id: 'lowDiversity', since: 500, severity: 'critical' });
   });
 });

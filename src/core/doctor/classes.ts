@@ -3,19 +3,21 @@
  * (core/quality/classifier.ts) labels G's samples every so often, and `coverage` counts the classes
  * that get at least 2% of them. Real digits cover 10 of 10.
  */
-import { trailingRun, type DoctorContext, type Finding } from './finding';
+import { lastingRun, type DoctorContext, type Finding } from './finding';
 
 export const CLASS_THRESHOLDS = {
   /**
-   * Fewer than `share` of the classes covered at `run` measurements in a row from step `after` on.
-   * Measured: a vanilla GAN on MNIST that collapsed (its samples mostly 9s and 3s) covered 1–2 of 10
-   * classes at every measurement from step 500 to 3,000 (`npm run train -- templates/vanilla-gan-mnist.json
-   * --metrics`); real digits cover 10. A working DCGAN run long enough to reach 5+ classes was not
-   * measured on this 2-core machine, so `after` leaves G its first 1,000 steps to spread out.
+   * Fewer than `share` of the classes covered at `run` measurements in a row spanning at least `span` steps,
+   * from step `after` on; critical at ≤ 2. Measured (256 samples, seed 42, wasm; docs/doctor-calibration.md):
+   * the vanilla GAN with a 1-number latent covers 1–2 of 10 classes at every measurement up to step 2,000; as
+   * it is, 1–2 up to 2,000 and 4 at 3,000 (slowly spreading out from one grey blob); the working runs reach 5+
+   * before step 1,000 — cgan-mnist 1, 2, 5, 6, 8 at steps 250–1,250, the DCGAN template 7–9 from step 600 on
+   * (1 up to step 300, 4–5 at 400–500). `after` leaves G its first 1,000 steps to spread out; real digits cover 10.
    */
   share: 0.5,
   after: 1000,
   run: 2,
+  span: 200,
 } as const;
 
 export interface ClassPoint { step: number; coverage: number; classes: number }
@@ -23,8 +25,8 @@ export interface ClassPoint { step: number; coverage: number; classes: number }
 export function diagnoseClasses(points: readonly ClassPoint[], ctx: DoctorContext): Finding[] {
   const T = CLASS_THRESHOLDS;
   const late = points.filter((p) => p.step >= T.after);
-  const few = trailingRun(late.map((p) => p.coverage < T.share * p.classes));
-  if (few.length < T.run) return [];
+  const few = lastingRun(late, (p) => p.coverage < T.share * p.classes, T.run, T.span);
+  if (!few) return [];
   const last = late[late.length - 1];
   return [{
     id: 'poorCoverage', severity: last.coverage <= 2 ? 'critical' : 'warning', since: late[few.start].step,

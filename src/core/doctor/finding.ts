@@ -33,6 +33,18 @@ export function trailingRun(flags: boolean[]): { start: number; length: number }
   return { start: i, length: flags.length - i };
 }
 
+/**
+ * The trailing stretch of measurements (each with its step) in which `cond` holds, if it has at least
+ * `minPoints` of them spanning at least `minSteps` steps; else undefined. The span matters where
+ * measurements are paced by time (the app's worker): a slow G is measured every few steps, and two
+ * measurements of a passing moment must not count as a lasting state.
+ */
+export function lastingRun<P extends { step: number }>(points: readonly P[], cond: (p: P) => boolean, minPoints: number, minSteps: number): { start: number; length: number } | undefined {
+  const run = trailingRun(points.map(cond));
+  if (run.length < minPoints) return undefined;
+  return points[points.length - 1].step - points[run.start].step >= minSteps ? run : undefined;
+}
+
 /** Critical findings first, then by the step since which they hold (oldest first). */
 export const bySeverity = (a: Finding, b: Finding): number =>
   (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1) || a.since - b.since;
