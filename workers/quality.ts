@@ -5,8 +5,8 @@
  * measurement waits until training has run long enough that quality takes at most ~5% of the time
  * (with the first one after QUALITY_FIRST_MS of training, so the start stays fast).
  */
+import type { Tensor } from '@tensorflow/tfjs';
 import type { TF } from '../src/core/blocks';
-type TensorLike = ReturnType<TF['clone']>;
 import type { HostDataset } from '../src/core/data/host';
 import type { DatasetSpec } from '../src/core/project/types';
 import { ImageDiversityMeter, imageDiversityApplies, type ImageDiversity } from '../src/core/quality/imageDiversity';
@@ -28,7 +28,12 @@ export class QualityMonitor {
   private costMs = NaN;
   private sentReal = false;
 
-  private constructor(private readonly tf: TF, private readonly host: HostDataset, private readonly spec: DatasetSpec, private readonly now: () => number) {}
+  /** The bundled MNIST: the reference classifier's metrics apply too. */
+  private readonly mnist: boolean;
+
+  private constructor(private readonly tf: TF, private readonly host: HostDataset, private readonly spec: DatasetSpec, private readonly now: () => number) {
+    this.mnist = mnistQualityApplies(spec, host.shape);
+  }
 
   /** A monitor for image data (the classifier's metrics too on the bundled MNIST), else undefined. */
   static for(tf: TF, spec: DatasetSpec, host: HostDataset, now: () => number): QualityMonitor | undefined {
@@ -47,13 +52,12 @@ export class QualityMonitor {
    * values. undefined when `shouldStop` said so between batches (a pause waits for one batch at most).
    */
   async measure(session: TrainingSession, trainMs: number, shouldStop?: () => boolean): Promise<QualityReport | undefined> {
-    const mnist = mnistQualityApplies(this.spec, this.host.shape);
-    if (mnist) this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
+    if (this.mnist) this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
     this.diversity ??= ImageDiversityMeter.create(this.tf, this.host, QUALITY_SAMPLES);
     const [meter, diversityMeter] = await Promise.all([this.meter, this.diversity]);
     const t0 = this.now();
     // On MNIST the classifier's batch (same seed, same size) is measured for diversity too: generated once.
-    const seen: TensorLike[] = [];
+    const seen: Tensor[] = [];
     let quality: MnistQuality | undefined, diversity: ImageDiversity | undefined;
     try {
       quality = meter && await meter.measureSession(session, QUALITY_SAMPLES, 4321, { shouldStop, onImages: (x) => seen.push(this.tf.clone(x)) });
