@@ -1,12 +1,12 @@
 /**
  * The one path by which user text (project names, descriptions, node ids, dataset names) reaches
  * generated code, for every target language. Nothing else in a code generator may interpolate a
- * string that came from a project file: a name like `x */ evil() /*` must stay a comment, and a
+ * string that came from a project file: a name like `x *∕ evil() ∕*` (with real slashes) must stay a comment, and a
  * description with a line separator must not start a new line of code.
  *
  * - string literals: JSON text (valid in TypeScript and Python), with U+2028/U+2029 escaped as well;
  * - comments: one line, control characters and line separators replaced by spaces, the characters
- *   that end a comment in that language neutralised (`*​/` in block comments);
+ *   that end a comment in that language neutralised (star-slash in block comments);
  * - identifiers: derived from ids by `identifier`, which only ever yields [A-Za-z_][A-Za-z0-9_]* and
  *   never a reserved word of the target language.
  */
