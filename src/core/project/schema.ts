@@ -8,10 +8,8 @@ import { checkParam, withDefaults } from '../blocks/params';
 import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '../graph/types';
 import { migrate } from './migrate';
 import { ProjectError } from './errors';
-import {
-  DATASET_KINDS, LOSSES, OPTIMIZERS, PROJECT_VERSION, defaultTraining,
-  type DatasetSpec, type OptimizerConfig, type Project, type TrainingConfig,
-} from './types';
+import { parseTraining } from '../training/parse';
+import { DATASET_KINDS, PROJECT_VERSION, type DatasetSpec, type Project } from './types';
 
 export { ProjectError };
 
@@ -78,33 +76,7 @@ function parseGraph(v: unknown, path: string): Graph {
   return { nodes, edges };
 }
 
-function parseOptimizer(v: unknown, path: string, d: OptimizerConfig): OptimizerConfig {
-  const o = v === undefined ? {} : obj(v, path);
-  return {
-    type: o.type === undefined ? d.type : oneOf(o.type, OPTIMIZERS, `${path}.type`),
-    learningRate: o.learningRate === undefined ? d.learningRate : num(o.learningRate, `${path}.learningRate`, 1e-9, 10),
-    beta1: o.beta1 === undefined ? d.beta1 : num(o.beta1, `${path}.beta1`, 0, 0.9999),
-    beta2: o.beta2 === undefined ? d.beta2 : num(o.beta2, `${path}.beta2`, 0, 0.99999),
-  };
-}
-
-export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
-  const d = defaultTraining();
-  const o = v === undefined ? {} : obj(v, path);
-  const pick = <T>(k: string, f: (x: unknown, p: string) => T, def: T): T => (o[k] === undefined ? def : f(o[k], `${path}.${k}`));
-  return {
-    loss: pick('loss', (x, p) => oneOf(x, LOSSES, p), d.loss),
-    batchSize: pick('batchSize', (x, p) => intIn(x, p, 1, 4096), d.batchSize),
-    dSteps: pick('dSteps', (x, p) => intIn(x, p, 1, 100), d.dSteps),
-    realLabel: pick('realLabel', (x, p) => num(x, p, 0.5, 1), d.realLabel),
-    gpWeight: pick('gpWeight', (x, p) => num(x, p, 0), d.gpWeight),
-    infoLambda: pick('infoLambda', (x, p) => num(x, p, 0), d.infoLambda),
-    auxWeight: pick('auxWeight', (x, p) => num(x, p, 0), d.auxWeight),
-    generator: parseOptimizer(o.generator, `${path}.generator`, d.generator),
-    discriminator: parseOptimizer(o.discriminator, `${path}.discriminator`, d.discriminator),
-    seed: pick('seed', (x, p) => intIn(x, p, 0), d.seed),
-  };
-}
+export { parseTraining };
 
 function parseDataset(v: unknown, path: string): DatasetSpec {
   const o = obj(v, path);
