@@ -13,7 +13,7 @@ import { registerFastCpuKernels } from '../../src/core/kernels/cpuConv2DBackprop
 import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
 import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { TrainingSession } from '../../src/core/train/session';
 import { datasetCache, median, planOf, timeOnce } from '../common';
 import { handDcgan, handInfogan, handRing, type HandGan } from '../handwritten';

@@ -11,17 +11,15 @@ import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
 import { parseProject } from '../core/project/schema';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo, getDatasetKind, loadDataset } from '../core/datasets';
 import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { planSummary } from '../core/compile/summary';
-import { loadDataset } from '../core/data/load';
 import type { HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
 import { loadUserData } from './userData';
 import { toy2dQuality } from '../core/quality/toy2d';
-import { toyModes, type Toy2dKind } from '../core/data/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
 import { contextOf, diagnose } from '../core/doctor/doctor';
@@ -134,15 +132,15 @@ export async function train(args: Args): Promise<void> {
   }
 
   // --metrics: sample quality at every sample point (2-D toy data: modes covered, high-quality share, KL/JS).
-  const toyKind = ['ring8', 'grid25', 'spiral', 'points'].includes(project.dataset.kind) ? project.dataset.kind as Toy2dKind : undefined;
+  const toyModes = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
   const wantMetrics = args.options.metrics === true;
   // MNIST: the reference classifier's score, coverage and Frechet distance (src/core/quality/mnistQuality.ts).
-  const mnistQuality = wantMetrics && !toyKind
+  const mnistQuality = wantMetrics && !toyModes
     ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
     : undefined;
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
   const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
-  if (wantMetrics && !toyKind && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
+  if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
   const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
@@ -157,11 +155,11 @@ export async function train(args: Args): Promise<void> {
       const line = `diversity at step ${session.step}: spread ${(d.spread * 100).toFixed(1)}%, nearest neighbours ${(d.neighbours * 100).toFixed(1)}% of real images'`;
       console.log(tty ? `\n${line}` : line);
     }
-    if (!wantMetrics || !toyKind) return;
+    if (!wantMetrics || !toyModes) return;
     const t = session.sample(2500, 99);
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
-    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
+    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes);
     doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { TrainingSession } from '../../src/core/train/session';
 import { NORM_EVERY } from '../../src/core/train/step';
 import type { LayerGradNormPoint } from '../../src/core/train/layerGradNorms';

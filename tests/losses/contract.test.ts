@@ -11,7 +11,7 @@ import { LOSSES } from '../../src/core/losses';
 import { loadTemplate } from '../../src/core/project/templates';
 import { parseProject, serializeProject } from '../../src/core/project/schema';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { emitModule } from '../../src/core/codegen/emit';
 import { cpuTf } from '../helpers/tf';
 

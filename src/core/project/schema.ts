@@ -9,7 +9,8 @@ import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '..
 import { migrate } from './migrate';
 import { ProjectError } from './errors';
 import { parseTraining } from '../training/parse';
-import { DATASET_KINDS, PROJECT_VERSION, type DatasetSpec, type Project } from './types';
+import { DATASET_KIND_IDS, getDatasetKind } from '../datasets';
+import { PROJECT_VERSION, type DatasetSpec, type Project } from './types';
 
 export { ProjectError };
 
@@ -80,25 +81,15 @@ export { parseTraining };
 
 function parseDataset(v: unknown, path: string): DatasetSpec {
   const o = obj(v, path);
-  const spec: DatasetSpec = {
-    kind: oneOf(o.kind, DATASET_KINDS, `${path}.kind`),
-    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
-  };
-  if (o.digits !== undefined) spec.digits = arr(o.digits, `${path}.digits`).map((d, i) => intIn(d, `${path}.digits[${i}]`, 0, 9));
-  if (o.points !== undefined) {
-    spec.points = arr(o.points, `${path}.points`).map((pt, i) => {
-      const a = arr(pt, `${path}.points[${i}]`);
-      if (a.length !== 2) fail(`${path}.points[${i}]`, 'expected [x, y]');
-      return [num(a[0], `${path}.points[${i}][0]`), num(a[1], `${path}.points[${i}][1]`)];
-    });
-    if (spec.points.length < 2) fail(`${path}.points`, 'draw at least 2 points');
-  } else if (spec.kind === 'points') fail(`${path}.points`, "a 'points' dataset needs its points");
-  if (spec.kind === 'custom') {
-    spec.name = str(o.name, `${path}.name`);
-    spec.shape = arr(o.shape, `${path}.shape`).map((d, i) => intIn(d, `${path}.shape[${i}]`, 1));
-    spec.numClasses = intIn(o.numClasses ?? 0, `${path}.numClasses`, 0);
+  const kind = getDatasetKind(oneOf(o.kind, DATASET_KIND_IDS, `${path}.kind`));
+  for (const k of Object.keys(o)) {
+    if (k !== 'kind' && k !== 'scale' && !kind.fields.includes(k)) fail(`${path}.${k}`, `a '${kind.id}' dataset has no field '${k}'`);
   }
-  return spec;
+  return {
+    kind: kind.id,
+    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
+    ...kind.parseFields(o, path),
+  };
 }
 
 /** Parses (and migrates) a project; throws ProjectError naming the bad field. */

@@ -3,11 +3,9 @@ import type { Graph } from '../graph/types';
 export type { OptimizerConfig, TrainingConfig } from '../training/types';
 import type { TrainingConfig } from '../training/types';
 
-export const DATASET_KINDS = ['mnist', 'ring8', 'grid25', 'spiral', 'points', 'custom'] as const;
-export type DatasetKind = (typeof DATASET_KINDS)[number];
-
+/** A project's data. `kind` is an id of the dataset-kind registry (core/datasets), which also owns the optional fields. */
 export interface DatasetSpec {
-  kind: DatasetKind;
+  kind: string;
   /** How images are scaled: [-1, 1] for tanh generators, [0, 1] for sigmoid ones. */
   scale: 'tanh' | 'sigmoid';
   /** For 'mnist': keep only these digits (all when absent). */

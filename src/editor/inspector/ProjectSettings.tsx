@@ -3,12 +3,13 @@
  * the param widgets; the training fields come from the one declaration of the settings.
  */
 import { choice, type ParamValue } from '../../core/blocks/params';
-import { DATASET_LABELS } from '../../core/data/catalog';
+import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
 import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
 import { ParamWidget } from './ParamWidget';
 
-const SIMPLE_DATASETS = ['mnist', 'ring8', 'grid25', 'spiral'] as const;
+/** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
+const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
 
 const GROUP_LEGEND: Record<TrainingSetting['group'], string> = {
   training: 'Training', generator: 'Generator optimizer', discriminator: 'Discriminator optimizer',
@@ -42,7 +43,7 @@ function TrainingFields() {
 export function ProjectSettings() {
   const doc = useEditor((s) => s.doc);
   const { setDoc, setDataset } = useEditor.getState();
-  const kinds: readonly string[] = SIMPLE_DATASETS.includes(doc.dataset.kind as never) ? SIMPLE_DATASETS : [...SIMPLE_DATASETS, doc.dataset.kind];
+  const kinds = BUILT_IN.includes(doc.dataset.kind) ? BUILT_IN : [...BUILT_IN, doc.dataset.kind];
   return (
     <div className="project-settings">
       <h2>Project</h2>
@@ -59,8 +60,8 @@ export function ProjectSettings() {
         <div className="field">
           <label htmlFor="dataset-kind">Data</label>
           <select id="dataset-kind" value={doc.dataset.kind}
-            onChange={(e) => setDataset({ kind: e.target.value as never, scale: doc.dataset.scale })}>
-            {kinds.map((k) => <option key={k} value={k}>{DATASET_LABELS[k as keyof typeof DATASET_LABELS]}</option>)}
+            onChange={(e) => setDataset({ kind: e.target.value, scale: doc.dataset.scale })}>
+            {kinds.map((k) => <option key={k} value={k}>{getDatasetKind(k).label}</option>)}
           </select>
         </div>
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
