@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, e
 import { basename, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { choiceOption, intOption, type Args } from './args';
+import { applySettingFlags } from './settingsFlags';
 import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
@@ -71,12 +72,12 @@ export async function train(args: Args): Promise<void> {
   const file = args.positional[0];
   const project = readProject(file);
   const steps = intOption(args, 'steps', 1000)!;
-  const batch = intOption(args, 'batch', project.training.batchSize)!;
   const every = intOption(args, 'sample-every', Math.max(1, Math.round(steps / 10)))!;
-  const seed = intOption(args, 'seed', project.training.seed, 0)!;
   const backendArg = choiceOption(args, 'backend', NODE_BACKENDS, 'auto');
   const out = resolve(String(args.options.out ?? join('runs', basename(file).replace(/\.json$/, ''))));
-  project.training = { ...project.training, batchSize: batch, seed };
+  // Training flags (--batch, --seed, --g-lr, --loss, ...) come from the settings' declarations.
+  project.training = applySettingFlags(args, project.training);
+  const batch = project.training.batchSize;
   // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
   const host = args.options.data
     ? await loadUserData(String(args.options.data), {
