@@ -60,7 +60,7 @@ function optimizerSettings(which: 'generator' | 'discriminator', tag: 'G' | 'D')
 export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
   {
     path: 'loss', label: 'Loss', group: 'training', flag: 'loss',
-    help: LOSSES.map((l) => `${l.label}: ${l.description}`).join('\n'),
+    help: 'The GAN objective D and G minimise. Non-saturating BCE is the usual default; least squares, Wasserstein + GP and hinge keep gradients alive when D wins (docs/reference.md describes each).',
     spec: choice(LOSSES.map((l) => l.id), 'nsgan', { optionLabels: labelsOf(LOSSES) }),
   },
   {
