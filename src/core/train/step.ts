@@ -14,8 +14,7 @@ import type { GanPlan, PlanOutput } from '../compile/plan';
 import type { TrainingConfig } from '../project/types';
 import { getOptimizer } from '../training/optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
-import { registerZeroGradients } from '../kernels/zeroGradients';
-import { useLazyLayerGradients } from './lazyLayerGradients';
+import { assertTrainingPatches } from '../kernels/trainingPatches';
 import { LayerGradNorms } from './layerGradNorms';
 
 type T = tfNs.Tensor;
@@ -60,8 +59,7 @@ export class GanStep {
   stepIndex = 0;
 
   constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
-    registerZeroGradients(tf);
-    useLazyLayerGradients(tf);
+    assertTrainingPatches(tf);
     this.zero = tf.keep(tf.scalar(0));
     this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
