@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { choiceOption, intOption, type Args } from './args';
 import { applySettingFlags } from './settingsFlags';
+import { trainingProgress } from './progress';
 import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
@@ -101,7 +102,7 @@ export async function train(args: Args): Promise<void> {
   writeFileSync(csv, `${['step', ...METRICS, 'seconds'].join(',')}\n`);
   const t0 = performance.now();
   let last: StepMetrics | undefined;
-  const tty = process.stdout.isTTY;
+  const progress = trainingProgress(steps);
   const onMetrics = (ms: StepMetrics[]) => {
     const secs = (performance.now() - t0) / 1000;
     for (const m of ms) {
@@ -109,9 +110,7 @@ export async function train(args: Args): Promise<void> {
       appendFileSync(csv, `${[m.step, ...METRICS.map((k) => m[k]), secs.toFixed(3)].join(',')}\n`);
     }
     last = ms[ms.length - 1];
-    const line = `step ${last.step}/${steps}  D ${fmt(last.dLoss)}  G ${fmt(last.gLoss)}  D(x) ${fmt(last.dReal)}  D(G(z)) ${fmt(last.dFake)}  ${(last.step / secs).toFixed(2)} steps/s`;
-    if (tty) process.stdout.write(`\r${line}   `);
-    else if (last.step % Math.max(1, Math.round(steps / 20)) < ms.length || last.step === steps) console.log(line);
+    progress.update(last, secs);
   };
 
   // auto: wasm (the fastest CPU path) when it has every kernel the step needs, else cpu.
@@ -122,10 +121,10 @@ export async function train(args: Args): Promise<void> {
   let done = 0;
   try {
     done = (await session.run(1, { flushEvery: 1, onMetrics })).steps;
-    console.log(`${tty ? '\n' : ''}backend: ${backend}`);
+    progress.log(`backend: ${backend}`);
   } catch (e) {
     if (backendArg !== 'auto' || !isMissingKernel(e)) throw e;
-    console.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
+    progress.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
     session.dispose();
     backend = 'cpu';
     await useBackend(tf, backend);
@@ -147,14 +146,14 @@ export async function train(args: Args): Promise<void> {
     if (mnistQuality) {
       const { line, quality, realCoverage } = await mnistQuality.write(session);
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
-      console.log(tty ? `\n${line}` : line);
+      progress.log(line);
     }
     if (diversity) {
       const d = (await diversity.measureSession(session))!;
       doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });
       appendFileSync(jsonl, `${JSON.stringify({ step: session.step, diversity: { spread: +d.spread.toFixed(4), neighbours: +d.neighbours.toFixed(4), samples: d.samples } })}\n`);
       const line = `diversity at step ${session.step}: spread ${(d.spread * 100).toFixed(1)}%, nearest neighbours ${(d.neighbours * 100).toFixed(1)}% of real images'`;
-      console.log(tty ? `\n${line}` : line);
+      progress.log(line);
     }
     if (!wantMetrics || !toyModes) return;
     const t = session.sample(2500, 99);
@@ -164,7 +163,7 @@ export async function train(args: Args): Promise<void> {
     doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
-    console.log(tty ? `\n${line}` : line);
+    progress.log(line);
   };
   const writeSamples = () => {
     const r = samplesRaster(session, host, project.dataset.scale);
@@ -182,7 +181,7 @@ export async function train(args: Args): Promise<void> {
     }
     if (done % every === 0 || done === steps) { writeSamples(); await writeQuality(); }
   }
-  if (tty) process.stdout.write('\n');
+  progress.stop();
   // The GAN doctor over the whole run (the same rules the app runs live).
   const findings = diagnose({
     history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, layerGradNorms: session.layerGradNorms,
