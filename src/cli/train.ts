@@ -16,7 +16,7 @@ import { parseProject } from '../core/project/schema';
 import { datasetInfo, getDatasetKind, loadDataset } from '../core/datasets';
 import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { planSummary } from '../core/compile/summary';
-import type { HostDataset } from '../core/data/host';
+import { hostRange, type HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
@@ -62,7 +62,7 @@ function samplesRaster(session: TrainingSession, host: HostDataset, scale: 'tanh
   const t = session.sample(n);
   const values = t.dataSync() as Float32Array; // between runs, not inside the training loop
   t.dispose();
-  if (is2d) return scatterPlot(host.values.subarray(0, 2000), values);
+  if (is2d) return scatterPlot(hostRange(host, 0, 1000), values);
   const [h, w, c] = host.shape;
   return imageGrid(values, n, h, w, c ?? 1, scale);
 }
@@ -159,8 +159,8 @@ export async function train(args: Args): Promise<void> {
     const t = session.sample(2500, 99);
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
-    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes);
-    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes });
+    const q = toy2dQuality(fake, hostRange(host, 0, 2500), toyModes);
+    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, hostRange(host, 0, 512), 2), modesCovered: q.modesCovered, modes: q.modes });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     progress.log(line);

@@ -6,19 +6,16 @@ import { buildGan } from '../../src/core/compile/build';
 import { GanStep, METRICS } from '../../src/core/train/step';
 import { toyDataset } from '../../src/core/data/toy2d';
 import { cpuTf } from '../helpers/tf';
+import { floatDevice } from '../../src/core/data/device';
 import type { GanPlan } from '../../src/core/compile/plan';
 
 /** Random data of the plan's shape: the templates' wiring is what is under test here, not MNIST. */
 function fakeData(tf: Awaited<ReturnType<typeof cpuTf>>, plan: GanPlan, n = 16) {
   if (plan.data.shape.length === 1 && plan.data.shape[0] === 2) {
     const d = toyDataset('ring8', n);
-    return { images: tf.tensor(d.values, [n, 2]), count: n };
+    return floatDevice(tf, tf.tensor(d.values, [n, 2]));
   }
-  return {
-    images: tf.randomUniform([n, ...plan.data.shape], -1, 1),
-    labels: tf.tensor1d(Array.from({ length: n }, (_, i) => i % 10), 'int32'),
-    count: n,
-  };
+  return floatDevice(tf, tf.randomUniform([n, ...plan.data.shape], -1, 1), tf.tensor1d(Array.from({ length: n }, (_, i) => i % 10), 'int32'));
 }
 
 describe('every template', () => {

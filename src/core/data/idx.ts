@@ -2,7 +2,7 @@
  * MNIST-format IDX files (images: magic 0x00000803, labels: 0x00000801), optionally gzipped.
  * Errors say what is wrong with the file in terms of the format.
  */
-import { scaleBytes, type HostDataset, type Scale } from './host';
+import type { ByteDataset, Scale } from './host';
 
 export interface IdxArray { dims: number[]; data: Uint8Array }
 
@@ -34,7 +34,7 @@ export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<Id
 }
 
 /** An images IDX file (N×H×W) and an optional labels IDX file (N) as a dataset. */
-export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX'): Promise<HostDataset> {
+export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX'): Promise<ByteDataset> {
   const img = await parseIdx(images, 'images file');
   if (img.dims.length !== 3) throw new Error(`images file: expected 3 dimensions [count, rows, cols], found [${img.dims.join(', ')}]`);
   const [count, rows, cols] = img.dims;
@@ -47,5 +47,5 @@ export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefi
     lab = Int32Array.from(l.data);
     numClasses = Math.max(...lab) + 1;
   }
-  return { name, shape: [rows, cols, 1], count, numClasses, values: scaleBytes(img.data, scale), labels: lab };
+  return { name, shape: [rows, cols, 1], count, numClasses, pixels: img.data, scale, labels: lab };
 }

@@ -2,7 +2,7 @@
  * User images (decoded by the platform: createImageBitmap in the browser, a PNG/JPEG decoder in Node)
  * resized to one size, as grayscale or RGB, into a dataset.
  */
-import { scaleBytes, type HostDataset, type Scale } from './host';
+import type { ByteDataset, Scale } from './host';
 
 export interface DecodedImage { name: string; width: number; height: number; rgba: Uint8Array | Uint8ClampedArray; label?: number }
 
@@ -30,7 +30,7 @@ export function resizeTo(img: DecodedImage, size: number, channels: 1 | 3): Uint
   return out;
 }
 
-export function imagesDataset(images: DecodedImage[], size: number, channels: 1 | 3, scale: Scale, name = 'images'): HostDataset {
+export function imagesDataset(images: DecodedImage[], size: number, channels: 1 | 3, scale: Scale, name = 'images'): ByteDataset {
   if (images.length === 0) throw new Error('no images found: expected PNG or JPEG files');
   const bad = images.find((im) => im.width < 1 || im.height < 1 || im.rgba.length !== im.width * im.height * 4);
   if (bad) throw new Error(`${bad.name}: could not read its pixels`);
@@ -41,6 +41,6 @@ export function imagesDataset(images: DecodedImage[], size: number, channels: 1 
   const labels = labelled ? Int32Array.from(images, (im) => im.label!) : undefined;
   return {
     name, shape: [size, size, channels], count: images.length,
-    numClasses: labels ? Math.max(...labels) + 1 : 0, values: scaleBytes(bytes, scale), labels,
+    numClasses: labels ? Math.max(...labels) + 1 : 0, pixels: bytes, scale, labels,
   };
 }
