@@ -38,6 +38,21 @@ describe('every dataset kind in the registry', () => {
       if (kind.modes) expect(kind.modes(kind.example).modes.length).toBeGreaterThanOrEqual(2);
     });
 
+    if (kind.factors) {
+      it(`${kind.id}: its factor measurement reads the class of its own samples back from their pixels`, async () => {
+        const host = await loadDataset(kind.example, sources);
+        const n = Math.min(100, host.count), f = kind.factors!;
+        const m = f.measure(hostRange(host, 0, n), n, kind.example.scale);
+        expect(m).toHaveLength(n * f.names.length);
+        expect(f.circular).toHaveLength(f.names.length);
+        expect(host.factors?.names).toEqual(f.names);
+        let same = 0;
+        for (let i = 0; i < n; i++) if (m[i * f.names.length] === host.labels![i]) same++;
+        expect(same / n).toBeGreaterThan(0.9);
+        expect(f.classes).toHaveLength(host.numClasses);
+      });
+    }
+
     it(`${kind.id}: a field it does not have is refused with its path`, () => {
       const p = { ...loadTemplate('gan-2d-ring'), dataset: { ...kind.example, colour: 'blue' } };
       expect(() => parseProject(p)).toThrow(`dataset.colour: a '${kind.id}' dataset has no field 'colour'`);

@@ -16,6 +16,12 @@ export interface DatasetSpec {
   name?: string;
   shape?: number[];
   numClasses?: number;
+  /** For 'custom': the content hash of the imported samples (how the app finds them again); how many there were. */
+  hash?: string;
+  /** For 'custom' and the generated sprites: how many samples. */
+  count?: number;
+  /** For the generated sprites: the seed they are drawn from. */
+  seed?: number;
 }
 
 export interface Viewport { x: number; y: number; zoom: number }
