@@ -8,6 +8,8 @@ import { settingFlagsUsage } from './settingsFlags';
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--metrics]
       [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
+      [--fit crop|pad|stretch] [--max-images N] | --data POINTS.csv|POINTS.npy [--normalise yes|no]
+      | --data sprites32|sprites64|mnist|ring8|... [--data-count N] [--data-seed S]  (see docs/datasets.md)
     training settings (override the project's):
 ${settingFlagsUsage()}
   npm run export -- <project.json> [--out FILE.ts]

@@ -13,14 +13,14 @@ import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
 import { parseProject } from '../core/project/schema';
-import { datasetInfo, getDatasetKind, loadDataset } from '../core/datasets';
+import { datasetInfo, getDatasetKind } from '../core/datasets';
 import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { planSummary } from '../core/compile/summary';
 import { hostRange, type HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
-import { loadUserData } from './userData';
+import { dataFromArgs } from './dataArg';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
@@ -79,22 +79,16 @@ export async function train(args: Args): Promise<void> {
   // Training flags (--batch, --seed, --g-lr, --loss, ...) come from the settings' declarations.
   project.training = applySettingFlags(args, project.training);
   const batch = project.training.batchSize;
-  // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
-  const host = args.options.data
-    ? await loadUserData(String(args.options.data), {
-      labels: args.options.labels ? String(args.options.labels) : undefined,
-      size: intOption(args, 'image-size', 28)!, channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
-      scale: project.dataset.scale,
-    })
-    : await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
-  if (args.options.data) {
-    project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
-  }
+  // --data replaces the project's dataset (a built-in kind, or files); the graph must fit its shape (the compiler says so if not).
+  const data = await dataFromArgs(args, project.dataset, mnistPath);
+  const host = data.host;
+  project.dataset = data.spec;
   const plan = compileOrExplain(project, file);
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
   console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')}`);
+  for (const line of data.report) console.log(`  ${line}`);
 
   mkdirSync(join(out, 'samples'), { recursive: true });
   const jsonl = join(out, 'metrics.jsonl'), csv = join(out, 'metrics.csv');

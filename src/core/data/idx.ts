@@ -3,32 +3,27 @@
  * Errors say what is wrong with the file in terms of the format.
  */
 import type { ByteDataset, Scale } from './host';
+import { gunzipLimited, isGzip } from './gzip';
+import { DATA_LIMITS, fmtCount, fmtSize } from './limits';
 
 export interface IdxArray { dims: number[]; data: Uint8Array }
 
-const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
-
-/** Gunzips with the platform's DecompressionStream (browsers and Node >= 18). */
-export async function gunzip(b: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (e) {
-    throw new Error(`the gzip data is damaged (${(e as Error).message})`);
-  }
-}
-
 export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<IdxArray> {
-  const b = isGzip(input) ? await gunzip(input) : input;
+  const b = isGzip(input) ? await gunzipLimited(input, fileName) : input;
   if (b.length < 4) throw new Error(`${fileName}: too short to be an IDX file`);
   if (b[0] !== 0 || b[1] !== 0) throw new Error(`${fileName}: not an IDX file (it must start with two zero bytes)`);
   if (b[2] !== 0x08) throw new Error(`${fileName}: only unsigned-byte IDX data (type 0x08) is supported, found type 0x${b[2].toString(16)}`);
   const rank = b[3];
   if (rank < 1 || rank > 4) throw new Error(`${fileName}: unexpected number of dimensions ${rank}`);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b.length < 4 + 4 * rank) throw new Error(`${fileName}: truncated: its header needs ${4 + 4 * rank} bytes, found ${b.length}`);
   const dims = Array.from({ length: rank }, (_, i) => dv.getUint32(4 + 4 * i, false));
   const start = 4 + 4 * rank;
   const size = dims.reduce((a, d) => a * d, 1);
+  // The header's sizes are checked against the limit and the bytes present before anything is allocated for them.
+  if (size > DATA_LIMITS.expandedBytes.value) {
+    throw new Error(`${fileName}: its header declares [${dims.map(fmtCount).join(', ')}] = ${fmtCount(size)} values (${fmtSize(size)}); the limit is ${fmtSize(DATA_LIMITS.expandedBytes.value)}, and the file holds ${fmtSize(b.length - start)}`);
+  }
   if (b.length < start + size) throw new Error(`${fileName}: truncated: expected ${size} values for shape [${dims.join(', ')}], found ${b.length - start}`);
   return { dims, data: b.subarray(start, start + size) };
 }
@@ -45,7 +40,7 @@ export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefi
     if (l.dims.length !== 1) throw new Error(`labels file: expected 1 dimension [count], found [${l.dims.join(', ')}]`);
     if (l.dims[0] !== count) throw new Error(`labels file has ${l.dims[0]} labels but the images file has ${count} images`);
     lab = Int32Array.from(l.data);
-    numClasses = Math.max(...lab) + 1;
+    numClasses = lab.reduce((a, x) => Math.max(a, x), -1) + 1;
   }
   return { name, shape: [rows, cols, 1], count, numClasses, pixels: img.data, scale, labels: lab };
 }

@@ -1,0 +1,42 @@
+/**
+ * Gunzip with a ceiling: the size a gzip file declares (its last four bytes, ISIZE) is checked before
+ * anything is inflated, and the stream is cut as soon as the output passes the limit (ISIZE is only the
+ * size modulo 4 GB, and a hostile file can lie). Uses the platform's DecompressionStream (browsers, Node >= 18).
+ */
+import { DATA_LIMITS, fmtSize } from './limits';
+
+export const isGzip = (b: Uint8Array): boolean => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+function tooBig(name: string, what: string, limit: number): Error {
+  const l = DATA_LIMITS.expandedBytes;
+  return new Error(`${name}: ${what}; the limit is ${fmtSize(limit)} of ${l.what} (${l.why})`);
+}
+
+export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number = DATA_LIMITS.expandedBytes.value): Promise<Uint8Array> {
+  if (b.length >= 18) {
+    const declared = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(b.length - 4, true);
+    if (declared > limit) throw tooBig(name, `it declares ${fmtSize(declared)} once decompressed`, limit);
+  }
+  const reader = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooBig(name, `it decompresses to more than ${fmtSize(limit)} (its header said less)`, limit);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if ((e as Error).message.startsWith(`${name}: it`)) throw e;
+    throw new Error(`${name}: the gzip data is damaged or cut off (${(e as Error).message})`);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) { out.set(c, off); off += c.length; }
+  return out;
+}
