@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Explorations } from '../../src/core/explore';
 import { defaultSettings, modesOf, toRequest } from '../../src/explorer/settings';
 
-const info: Explorations = { sweeps: [{ input: 'c_cat', kind: 'categorical', size: 10 }, { input: 'c_cont', kind: 'continuous', size: 2 }], byClass: false, points: false };
-const ring: Explorations = { sweeps: [], byClass: false, points: true };
+const info: Explorations = { sweeps: [{ input: 'c_cat', kind: 'categorical', size: 10 }, { input: 'c_cont', kind: 'continuous', size: 2 }], byClass: false, points: false, arithmetic: true };
+const ring: Explorations = { sweeps: [], byClass: false, points: true, arithmetic: true };
 
 describe('explorer settings -> worker request', () => {
   it('offers only the modes that apply', () => {
