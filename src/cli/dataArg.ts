@@ -14,7 +14,8 @@ import { FITS } from '../core/data/images';
 import type { DatasetSpec } from '../core/project/types';
 import { importUserData } from './userData';
 
-export interface CliData { spec: DatasetSpec; host: HostDataset; report: string[] }
+/** `hash`: the samples' content hash (core/data/hash.ts): the app and the CLI print the same one for the same data. */
+export interface CliData { spec: DatasetSpec; host: HostDataset; report: string[]; hash: string }
 
 export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: () => string): Promise<CliData> {
   const sources = {
@@ -24,7 +25,10 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
     },
   };
   const arg = args.options.data;
-  if (arg === undefined) return { spec: project, host: await loadDataset(project, sources), report: [] };
+  if (arg === undefined) {
+    const host = await loadDataset(project, sources);
+    return { spec: project, host, report: [], hash: await datasetHash(host) };
+  }
   const data = String(arg);
   if (hasDatasetKind(data) && getDatasetKind(data).builtIn) {
     const spec: DatasetSpec = { kind: data, scale: project.scale };
@@ -35,7 +39,8 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
     for (const k of ['count', 'seed'] as const) {
       if (spec[k] !== undefined && !getDatasetKind(data).fields.includes(k)) throw new Error(`--data-${k} does not apply to '${data}'`);
     }
-    return { spec, host: await loadDataset(spec, sources), report: [] };
+    const host = await loadDataset(spec, sources);
+    return { spec, host, report: [], hash: await datasetHash(host) };
   }
   const imported = await importUserData(data, {
     labels: args.options.labels ? String(args.options.labels) : undefined,
@@ -51,6 +56,6 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
   }
   return {
     spec: { kind: 'custom', scale: project.scale, name: host.name, shape: host.shape, numClasses: host.numClasses, count: host.count, hash },
-    host, report,
+    host, report, hash,
   };
 }

@@ -21,6 +21,7 @@ import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
 import { dataFromArgs } from './dataArg';
+import { factorMetricsWriter } from './factorMetrics';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
@@ -87,7 +88,7 @@ export async function train(args: Args): Promise<void> {
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
-  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')}`);
+  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')} (content hash ${data.hash.slice(0, 16)})`);
   for (const line of data.report) console.log(`  ${line}`);
 
   mkdirSync(join(out, 'samples'), { recursive: true });
@@ -134,6 +135,8 @@ export async function train(args: Args): Promise<void> {
     : undefined;
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
   const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
+  // Data with known factors (the sprites): factors measured from G's samples against its codes (src/core/quality/factors.ts).
+  const factorsOut = wantMetrics ? factorMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 256)!) : undefined;
   if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
   const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [];
   const writeQuality = async () => {
@@ -142,6 +145,7 @@ export async function train(args: Args): Promise<void> {
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
       progress.log(line);
     }
+    if (factorsOut) progress.log(await factorsOut.write(session));
     if (diversity) {
       const d = (await diversity.measureSession(session))!;
       doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });

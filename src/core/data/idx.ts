@@ -28,18 +28,24 @@ export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<Id
   return { dims, data: b.subarray(start, start + size) };
 }
 
-/** An images IDX file (N×H×W) and an optional labels IDX file (N) as a dataset. */
-export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX'): Promise<ByteDataset> {
-  const img = await parseIdx(images, 'images file');
-  if (img.dims.length !== 3) throw new Error(`images file: expected 3 dimensions [count, rows, cols], found [${img.dims.join(', ')}]`);
+/**
+ * An images IDX file (N×H×W) and an optional labels IDX file (N) as a dataset. `files` names them in
+ * errors (the CLI passes the paths it read).
+ */
+export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX',
+  files: { images?: string; labels?: string } = {}): Promise<ByteDataset> {
+  const imagesFile = files.images ?? 'images file', labelsFile = files.labels ?? 'labels file';
+  const img = await parseIdx(images, imagesFile);
+  if (img.dims.length !== 3) throw new Error(`${imagesFile}: expected 3 dimensions [count, rows, cols], found [${img.dims.join(', ')}]`);
   const [count, rows, cols] = img.dims;
   let lab: Int32Array | undefined;
   let numClasses = 0;
   if (labels) {
-    const l = await parseIdx(labels, 'labels file');
-    if (l.dims.length !== 1) throw new Error(`labels file: expected 1 dimension [count], found [${l.dims.join(', ')}]`);
-    if (l.dims[0] !== count) throw new Error(`labels file has ${l.dims[0]} labels but the images file has ${count} images`);
+    const l = await parseIdx(labels, labelsFile);
+    if (l.dims.length !== 1) throw new Error(`${labelsFile}: expected 1 dimension [count], found [${l.dims.join(', ')}]`);
+    if (l.dims[0] !== count) throw new Error(`${labelsFile} has ${l.dims[0]} labels but ${files.images ?? 'the images file'} has ${count} images`);
     lab = Int32Array.from(l.data);
+    // A loop, not Math.max(...lab): spreading 60,000 arguments can overflow the stack.
     numClasses = lab.reduce((a, x) => Math.max(a, x), -1) + 1;
   }
   return { name, shape: [rows, cols, 1], count, numClasses, pixels: img.data, scale, labels: lab };

@@ -68,7 +68,7 @@ export async function importFile(path: string, bytes: Uint8Array, decode: ImageD
     case 'png': case 'jpeg':
       throw new Error(`${path} is one image; a dataset needs many: pick several images, a folder or a zip of them`);
     case 'gzip': case 'idx': {
-      const d = await idxDataset(bytes, o.labels?.bytes, o.scale, name.replace(/\.gz$/i, '').replace(/\.idx\d?-ubyte$|\.idx$/i, ''));
+      const d = await idxDataset(bytes, o.labels?.bytes, o.scale, name.replace(/\.gz$/i, '').replace(/\.idx\d?-ubyte$|\.idx$/i, ''), { images: path, labels: o.labels?.name });
       const kept = keepSome(d, o.maxImages);
       const report = [`${fmtCount(kept.count)} of ${fmtCount(d.count)} images, ${d.shape[0]}×${d.shape[1]} grey (IDX images keep their size)`];
       if (d.labels) report.push(`${d.numClasses} classes from ${o.labels!.name}`);
