@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import { zipSync } from 'fflate';
 import { loadDataset } from '../../src/core/datasets';
 import { datasetHash } from '../../src/core/data/hash';
-import { infoganSprites32 } from './spritesProject';
+import { infoganSprites32 } from '../helpers/spritesProject';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 600_000 });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
