@@ -28,10 +28,39 @@ async function readShareLink(): Promise<{ shared: Project | null; error?: string
 
 const forgetShareLink = () => history.replaceState(null, '', location.pathname + location.search);
 
+/**
+ * Stores a shared project as a new project and opens it; `others` are the names of the projects
+ * already here (they stay as they were).
+ */
+async function openShared(shared: Project, others: string[]): Promise<void> {
+  await startProject(shared, { kind: 'link' });
+  // Stored: the link has done its job (a reload now reopens the stored copy, not a second one).
+  forgetShareLink();
+  const kept = others.length === 0 ? '' : others.length === 1
+    ? ` Your project “${others[0]}” is in Projects, as you left it.`
+    : ` Your ${others.length} other projects are in Projects, as you left them.`;
+  useEditor.getState().notify(`Opened the shared project “${shared.name}” as a new project.${kept}`, 'info', others.length ? projectsAction : undefined);
+}
+
+/** A share link pasted into the address bar of a tab that has Ganvas open changes only the hash: open it as well. */
+function watchShareLinks(): void {
+  window.addEventListener('hashchange', async () => {
+    const { shared, error } = await readShareLink();
+    if (error) return useEditor.getState().notify(error, 'error');
+    if (!shared) return;
+    try {
+      await openShared(shared, (await allProjects()).filter((r) => r.deleted === undefined).map((r) => r.name));
+    } catch (e) {
+      useEditor.getState().notify(`The shared project could not be stored (${errorText(e)}). Your project is unchanged.`, 'error');
+    }
+  });
+}
+
 export async function boot(): Promise<void> {
   const { shared, error: shareError } = await readShareLink();
   try {
     await openStored(shared, shareError);
+    watchShareLinks();
   } catch (e) {
     // The editor still works; nothing is stored, and the user is told so.
     useEditor.getState().loadProject(shared ?? (await laidOutTemplate(DEFAULT_TEMPLATE)));
@@ -48,14 +77,7 @@ async function openStored(shared: Project | null, shareError: string | undefined
   await purgeDeleted().catch(() => 0);
   const records = await allProjects();
   if (shared) {
-    const others = listed(records);
-    await startProject(shared, { kind: 'link' });
-    // Stored: the link has done its job (a reload now reopens the stored copy, not a second one).
-    forgetShareLink();
-    const kept = others.length === 0 ? '' : others.length === 1
-      ? ` Your project “${others[0].name}” is in Projects, as you left it.`
-      : ` Your ${others.length} other projects are in Projects, as you left them.`;
-    notify(`Opened the shared project “${shared.name}” as a new project.${kept}`, 'info', others.length ? projectsAction : undefined);
+    await openShared(shared, listed(records).map((r) => r.name));
     return;
   }
   const rec = projectToOpen(records, tabProjectId());

@@ -14,6 +14,7 @@ import { newProjectCommand } from '../app/commands';
 import { Thumb } from './Thumb';
 import { hideProjectsList, useProjectsList } from './ui';
 import { whenText } from './labels';
+import { keepEscape } from './keepEscape';
 import './projects.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -93,7 +94,7 @@ export function ProjectsDialog() {
   };
 
   return (
-    <dialog ref={ref} className="projects-dialog" aria-labelledby="projects-title" onClose={hideProjectsList} data-testid="projects-dialog">
+    <dialog ref={ref} className="projects-dialog" aria-labelledby="projects-title" onClose={hideProjectsList} onKeyDown={keepEscape} data-testid="projects-dialog">
       <header className="projects-header">
         <h2 id="projects-title">Projects</h2>
         <span className="muted">stored in this browser; every change is saved as you make it</span>

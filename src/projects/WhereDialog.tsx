@@ -1,6 +1,7 @@
 /** The question before anything goes into a project that holds the user's work: new project, into this one, or cancel. */
 import { useEffect, useRef } from 'react';
 import { useWhereQuestion } from './ui';
+import { keepEscape } from './keepEscape';
 import './projects.css';
 
 export function WhereDialog() {
@@ -12,7 +13,7 @@ export function WhereDialog() {
     if (!q && d?.open) d.close();
   }, [q]);
   return (
-    <dialog ref={ref} className="where-dialog" aria-labelledby="where-title" onClose={() => q?.answer('cancel')}>
+    <dialog ref={ref} className="where-dialog" aria-labelledby="where-title" onClose={() => q?.answer('cancel')} onKeyDown={keepEscape}>
       {q && (
         <>
           <h2 id="where-title">Open {q.what}</h2>

@@ -12,7 +12,7 @@ import { isUntouched, type Origin } from '../storage/records';
 import { askWhere, showProjectsList } from './ui';
 
 /** The toast button that opens the projects list. */
-export const projectsAction = { label: 'Projects', run: showProjectsList };
+export const projectsAction = { label: 'Show projects', run: showProjectsList };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /**
