@@ -73,6 +73,27 @@ test('three edits 100 ms apart, then the tab is closed and the app opened again:
   await ctx.close();
 });
 
+test('three edits 100 ms apart, then the tab crashes at once: all three are there when the app opens again', async () => {
+  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const cdp = await ctx.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  // From here the page's timers never fire: a save that waits for a timer (a debounce) never happens,
+  // so only writes started by the changes themselves can be there after the crash, however slow the machine.
+  await page.evaluate(() => { window.setTimeout = (() => 0) as unknown as typeof window.setTimeout; });
+  await threeQuickEdits(page);
+  // The renderer dies right after the last edit: only what was already handed to IndexedDB survives.
+  void cdp.send('Page.crash').catch(() => { /* never answered: the renderer is gone */ });
+  await crashed;
+  const again = await ctx.newPage();
+  const errors2 = collectErrors(again);
+  await again.goto(app.url);
+  await node(again, 'z').waitFor();
+  await expectThreeEdits(again);
+  expect(errors).toEqual([]);
+  expect(errors2).toEqual([]);
+  await ctx.close();
+});
+
 test('a share link opened beside existing work opens as a new project; the work stays in Projects', async () => {
   // Someone else's project: the ring template, shared as a link.
   const other = await openEditor(browser, app.url);
