@@ -50,10 +50,17 @@ test('three edits 100 ms apart, then an immediate reload: all three are there', 
   await page.reload();
   await node(page, 'z').waitFor();
   await expectThreeEdits(page);
-  await waitForAutosave(page);
-  // What one write of the whole project costs here (the status bar keeps the last one's time).
-  const write = await page.locator('[data-autosave]').getAttribute('title');
-  console.log(`write-through: ${write}`);
+  // What one write of the whole project costs here: the status bar keeps the last write's time, from the
+  // change to its completed transaction. Ten renames, one at a time (printed, not asserted).
+  const ms: number[] = [];
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 10; i++) {
+    await page.locator('.inspector input').first().fill(`DCGAN ${i}`);
+    await waitForAutosave(page);
+    ms.push(Number(await page.locator('[data-autosave]').getAttribute('data-write-ms')));
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`write-through of the whole project: median ${ms[5].toFixed(1)} ms (min ${ms[0].toFixed(1)}, max ${ms[9].toFixed(1)}); ${await page.locator('[data-autosave]').getAttribute('title')}`);
   await screenshot(page, 'projects-01-after-reload');
   expect(errors).toEqual([]);
   await ctx.close();
