@@ -9,7 +9,9 @@ export function Toasts() {
   const toast = useEditor((s) => s.toast);
   const doc = useEditor((s) => s.doc);
   const [hidden, setHidden] = useState<number | null>(null);
-  const [held, setHeld] = useState(false);
+  // The toast under the pointer or focus (by seq: a toast that goes while held must not hold the next one).
+  const [heldSeq, setHeldSeq] = useState<number | null>(null);
+  const held = toast !== null && heldSeq === toast.seq;
   // The document when the toast appeared (a change after that is what makes an error obsolete).
   const shownWith = useRef<{ seq: number; doc: Doc } | null>(null);
   if (toast && shownWith.current?.seq !== toast.seq) shownWith.current = { seq: toast.seq, doc };
@@ -25,8 +27,8 @@ export function Toasts() {
   const dismiss = () => setHidden(toast.seq);
   return (
     <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast"
-      onMouseEnter={() => setHeld(true)} onMouseLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeld(false); }}>
+      onMouseEnter={() => setHeldSeq(toast.seq)} onMouseLeave={() => setHeldSeq(null)}
+      onFocus={() => setHeldSeq(toast.seq)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeldSeq(null); }}>
       <span>{toast.text}</span>
       {toast.action && <button className="toast-action" onClick={() => { dismiss(); toast.action!.run(); }}>{toast.action.label}</button>}
       <button aria-label="Dismiss" onClick={dismiss}>×</button>

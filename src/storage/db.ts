@@ -53,7 +53,9 @@ export function openDb(): Promise<IDBDatabase> {
       ready = db;
       ok(db);
     };
-    req.onerror = () => fail(req.error ?? new Error('IndexedDB could not be opened'));
+    req.onerror = () => fail(req.error?.name === 'VersionError'
+      ? new Error('a newer version of Ganvas is open in another tab: reload this one')
+      : req.error ?? new Error('IndexedDB could not be opened'));
     req.onblocked = () => fail(new Error('an older Ganvas tab is still open: close it and reload'));
   });
   opening.catch(() => { opening = null; });
