@@ -3,6 +3,7 @@ import { parseArgs } from './args';
 import { train } from './train';
 import { exportCode } from './export';
 import { sample } from './sample';
+import { printable } from '../core/project/errors';
 
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S] [--metrics]
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`\nganvas: ${(e as Error).message ?? e}`);
+  // Messages quote file names and file contents: escape control characters before they reach a terminal.
+  console.error(`\nganvas: ${printable(String((e as Error).message ?? e))}`);
   process.exit(1);
 });
