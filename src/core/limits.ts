@@ -16,9 +16,9 @@ export const LIMITS = {
   nesting: { value: 32, what: 'levels of nesting in a project file', why: 'a project nests 6 levels; deeper input is not a project and would overflow the stack of every recursive reader' },
   nodes: { value: 5_000, what: 'nodes in a graph', why: 'the templates have at most 40; validation and the canvas slow down long before 5,000' },
   edges: { value: 20_000, what: 'wires in a graph', why: 'four wires per node on average at the node limit' },
-  layerParams: { value: 20_000_000, what: 'parameters in one layer', why: 'a layer\'s weights are one tensor (80 MB of float32 at the limit); the largest layer of the templates has 1.25 million' },
-  networkParams: { value: 50_000_000, what: 'parameters in one network', why: 'with gradients and Adam\'s two moments that is 800 MB before any activation; the DCGAN generator has 2.3 million' },
-  memoryBytes: { value: 2 * 1024 ** 3, what: 'estimated training memory', why: 'half the 4 GiB a WebAssembly heap can reach, and about what browsers give one tab\'s WebGL/WebGPU buffers' },
+  layerParams: { value: 20_000_000, what: 'parameters in one layer', why: "a layer's weights are one tensor (80 MB of float32 at the limit); the largest layer of the templates (InfoGAN's) has 6.4 million" },
+  networkParams: { value: 50_000_000, what: 'parameters in one network', why: "with gradients and Adam's two moments that is 800 MB before any activation; the largest template network (InfoGAN's D) has 6.7 million" },
+  memoryBytes: { value: 2 * 1024 ** 3, what: 'estimated training memory', why: 'half the 4 GiB a WebAssembly heap can reach (the wasm backend keeps every tensor there), leaving room for what the estimate leaves out' },
 } as const satisfies Record<string, Limit>;
 
 export const fmtInt = (n: number): string => (Number.isFinite(n) && n < 1e21 ? Math.round(n).toLocaleString('en-US') : n.toExponential(2));
