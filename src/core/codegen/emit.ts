@@ -77,13 +77,15 @@ function emitStep(plan: GanPlan): string {
 export function emitModule(plan: GanPlan, name: string, description = ''): string {
   const t = plan.training;
   const names = new ModuleNames();
-  const about = blockCommentText(description);
+  // The description keeps its lines (at most 40, each escaped as one line of comment text).
+  const about = description.trim() === '' ? [] : description.trim().split(/\r\n|[\n\r\u2028\u2029]/).slice(0, 40)
+    .map((line) => blockCommentText(line, 2000)).map((line) => (line ? ` * ${line}` : ' *'));
   const training = { loss: t.loss, batchSize: t.batchSize, dSteps: t.dSteps, realLabel: t.realLabel, gpWeight: t.gpWeight,
     infoLambda: t.infoLambda, auxWeight: t.auxWeight, seed: t.seed };
   return [
     '/**',
     ` * ${blockCommentText(name)} — a GAN exported from Ganvas.`,
-    ...(about ? [` * ${about}`] : []),
+    ...about,
     ` * Generator: ${fmtCount(plan.generator.params)} params. Discriminator: ${fmtCount(plan.discriminator.params)} params.`,
     ' * Needs only @tensorflow/tfjs. Comments name each block as it appears on the Ganvas canvas.',
     ' */',
