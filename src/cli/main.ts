@@ -3,7 +3,7 @@ import { parseArgs } from './args';
 import { train } from './train';
 import { exportCode } from './export';
 import { sample } from './sample';
-import { printable } from '../core/project/errors';
+import { printable } from '../core/messages';
 
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S] [--metrics]

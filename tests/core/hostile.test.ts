@@ -52,7 +52,8 @@ describe('node ids that are Object.prototype members', () => {
     const msg = useEditor.getState().rename('g_dense', 'constructor');
     expect(msg).toMatch(/^'constructor' is a name every JavaScript object already has .* choose another name$/);
     expect(useEditor.getState().doc.graph).toBe(before);
-    expect(useEditor.getState().rename('g_dense', '_hidden')).toBe('"_hidden" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)');
+    expect(useEditor.getState().rename('g_dense', '_hidden')).toBe("'_hidden' is not a valid name: use a letter, then letters, digits and _ (like g_dense1)");
+    expect(useEditor.getState().rename('g_dense', 'a\u001bb')).toBe('"a\\u001bb" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)');
     expect(() => renameNode(before, 'g_dense', 'toString')).toThrow(/Object.prototype.toString/);
     expect(() => addNode(before, { id: 'valueOf', type: 'dense', network: 'generator' })).toThrow(/Object.prototype.valueOf/);
     expect(PROTOTYPE_NAMES).toEqual(new Set(Object.getOwnPropertyNames(Object.prototype)));

@@ -4,7 +4,7 @@
  */
 import { getBlock } from '../blocks';
 import { withDefaults, type Params } from '../blocks/params';
-import { idProblem } from './ids';
+import { idError } from './ids';
 import { edgeId, type Graph, type GraphNode, type NetworkId, type XY } from './types';
 
 export const emptyGraph = (): Graph => ({ nodes: [], edges: [] });
@@ -29,8 +29,8 @@ export interface NewNode {
 export function addNode(g: Graph, spec: NewNode): Graph {
   const block = getBlock(spec.type);
   const id = spec.id ?? freshId(g, spec.type, spec.network);
-  const bad = idProblem(id);
-  if (bad) throw new Error(nameError(id, bad));
+  const bad = idError(id);
+  if (bad) throw new Error(bad);
   if (findNode(g, id)) throw new Error(`a node named '${id}' already exists`);
   const node: GraphNode = {
     id, type: spec.type, network: spec.network,
@@ -72,13 +72,10 @@ export function moveNodes(g: Graph, positions: Record<string, XY>): Graph {
   return { ...g, nodes: g.nodes.map((n) => (Object.hasOwn(positions, n.id) ? { ...n, position: { ...positions[n.id] } } : n)) };
 }
 
-/** The message for a refused name, quoting it only when the rule's reason does not already. */
-const nameError = (id: string, reason: string) => (reason.startsWith("'") ? reason : `${JSON.stringify(id)} ${reason}`);
-
 export function renameNode(g: Graph, id: string, newId: string): Graph {
   if (id === newId) return g;
-  const bad = idProblem(newId);
-  if (bad) throw new Error(nameError(newId, bad));
+  const bad = idError(newId);
+  if (bad) throw new Error(bad);
   if (findNode(g, newId)) throw new Error(`a node named '${newId}' already exists`);
   const r = (x: string) => (x === id ? newId : x);
   return {

@@ -10,7 +10,7 @@
 import { getBlock, hasBlock } from '../blocks';
 import { checkParam, withDefaults } from '../blocks/params';
 import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '../graph/types';
-import { idProblem } from '../graph/ids';
+import { idError } from '../graph/ids';
 import { LIMITS, fmtInt } from '../limits';
 import { migrate } from './migrate';
 import { ProjectError, pathKey, quoteName, showValue } from './errors';
@@ -65,8 +65,8 @@ function checkNesting(root: unknown): void {
 function parseNode(v: unknown, path: string): GraphNode {
   const o = obj(v, path);
   const id = str(o.id, `${path}.id`);
-  const bad = idProblem(id);
-  if (bad) fail(`${path}.id`, bad.startsWith("'") ? bad : `${quoteName(id)} ${bad}`);
+  const bad = idError(id);
+  if (bad) fail(`${path}.id`, bad);
   const type = str(o.type, `${path}.type`);
   if (!hasBlock(type)) fail(`${path}.type`, `unknown block type ${quoteName(type)}`);
   const network = oneOf(o.network, NETWORKS, `${path}.network`);
