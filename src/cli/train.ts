@@ -80,11 +80,14 @@ export async function train(args: Args): Promise<void> {
   // Training flags (--batch, --seed, --g-lr, --loss, ...) come from the settings' declarations.
   project.training = applySettingFlags(args, project.training);
   const batch = project.training.batchSize;
+  // Compiling checks the graph and its size limits (core/limits.ts) before anything is allocated.
+  // With --data the graph must fit that data's shape, known only once it is read.
+  const early = args.options.data ? undefined : compileOrExplain(project, file);
   // --data replaces the project's dataset (a built-in kind, or files); the graph must fit its shape (the compiler says so if not).
   const data = await dataFromArgs(args, project.dataset, mnistPath);
   const host = data.host;
   project.dataset = data.spec;
-  const plan = compileOrExplain(project, file);
+  const plan = early ?? compileOrExplain(project, file);
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));

@@ -11,7 +11,8 @@ import type { ArchiveFile } from '../core/data/archive';
 import { isLitter } from '../core/data/archive';
 import type { DecodedImage, Fit } from '../core/data/images';
 import type { HostDataset, Scale } from '../core/data/host';
-import { checkFileSize, DATA_LIMITS } from '../core/data/limits';
+import { LIMITS } from '../core/limits';
+import { checkFileSize } from '../core/data/limits';
 import { importFile, importFiles, type Imported } from '../core/data/sources';
 
 export function decodeImage(name: string, bytes: Uint8Array): DecodedImage {
@@ -20,7 +21,7 @@ export function decodeImage(name: string, bytes: Uint8Array): DecodedImage {
       const png = PNG.sync.read(Buffer.from(bytes));
       return { name, width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
     }
-    const j = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256, maxResolutionInMP: DATA_LIMITS.imagePixels.value / 1e6 });
+    const j = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256, maxResolutionInMP: LIMITS.imagePixels.value / 1e6 });
     return { name, width: j.width, height: j.height, rgba: j.data };
   } catch (e) {
     throw new Error(`not a readable ${extname(name).slice(1).toUpperCase()} image (${(e as Error).message})`);

@@ -51,7 +51,7 @@ export type CompileResult = { ok: true; plan: GanPlan; problems: Problem[] } | {
 
 export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig): CompileResult {
   const rfHead = g.nodes.find((n) => n.network === 'discriminator' && getBlockSafe(n.type)?.outputRole === 'realFake');
-  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead?.params.output as 'logit' | 'sigmoid' });
+  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead?.params.output as 'logit' | 'sigmoid', batchSize: training.batchSize });
   if (!v.ok) return { ok: false, problems: v.problems };
 
   const net = (network: NetworkId): NetPlan => {

@@ -5,7 +5,7 @@
  * so a lying entry cannot grow past it).
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { DATA_LIMITS, fmtCount, fmtSize } from './limits';
+import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 export interface ArchiveFile { path: string; bytes: () => Uint8Array }
 
@@ -30,10 +30,10 @@ export function readZip(b: Uint8Array, name: string, keep: (path: string) => boo
   const entries = listed.filter((f) => !f.name.endsWith('/') && !isLitter(f.name));
   const wanted = entries.filter((f) => keep(f.name));
   const others = entries.filter((f) => !keep(f.name)).map((f) => f.name);
-  const l = DATA_LIMITS.expandedBytes;
+  const l = LIMITS.expandedBytes;
   const total = wanted.reduce((a, f) => a + f.originalSize, 0);
-  if (total > l.value) throw new Error(`${name}: its ${fmtCount(wanted.length)} images declare ${fmtSize(total)} once decompressed; the limit is ${fmtSize(l.value)} of ${l.what}`);
-  if (wanted.length > DATA_LIMITS.images.value) throw new Error(`${name} holds ${fmtCount(wanted.length)} images; the limit is ${fmtCount(DATA_LIMITS.images.value)} ${DATA_LIMITS.images.what} (${DATA_LIMITS.images.why})`);
+  if (total > l.value) throw new Error(`${name}: its ${fmtInt(wanted.length)} images declare ${fmtBytes(total)} once decompressed; the limit is ${fmtBytes(l.value)} of ${l.what}`);
+  if (wanted.length > LIMITS.images.value) throw new Error(`${name} holds ${fmtInt(wanted.length)} images; the limit is ${fmtInt(LIMITS.images.value)} ${LIMITS.images.what} (${LIMITS.images.why})`);
   const odd = wanted.find((f) => f.compression !== 0 && f.compression !== 8);
   if (odd) throw new Error(`${name}: ${odd.name} is compressed with method ${odd.compression}; only stored and deflated entries can be read (re-zip it with a standard tool)`);
   const want = new Set(wanted.map((f) => f.name));

@@ -10,7 +10,7 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 import { sampleSize, scaleBytes, type HostDataset, type Scale } from './host';
-import { DATA_LIMITS, fmtCount, fmtSize } from './limits';
+import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 type T = tfNs.Tensor;
 
@@ -45,14 +45,14 @@ export function deviceBytes(d: Pick<HostDataset, 'shape' | 'count' | 'labels' | 
 }
 
 /** Refuses a dataset whose device copy would exceed the budget, with the figures and what would fit. */
-export function checkDeviceBudget(d: HostDataset, per: 1 | 3 = 3, budget: number = DATA_LIMITS.deviceBytes.value): void {
+export function checkDeviceBudget(d: HostDataset, per: 1 | 3 = 3, budget: number = LIMITS.datasetDeviceBytes.value): void {
   const need = deviceBytes(d, per);
   if (need <= budget) return;
   const each = need / Math.max(1, d.count);
   const fits = Math.floor(budget / each);
-  const how = d.pixels ? `${per === 3 ? 'image bytes packed 3 to a float32' : 'one byte a float32'}: ${fmtSize(each)} each` : `float32: ${fmtSize(each)} each`;
-  throw new Error(`'${d.name}' needs ${fmtSize(need)} of device memory (${fmtCount(d.count)} samples of ${d.shape.join('×')}, ${how}); `
-    + `the budget is ${fmtSize(budget)} of ${DATA_LIMITS.deviceBytes.what}. Keep at most ${fmtCount(fits)} samples, or use a smaller size`);
+  const how = d.pixels ? `${per === 3 ? 'image bytes packed 3 to a float32' : 'one byte a float32'}: ${fmtBytes(each)} each` : `float32: ${fmtBytes(each)} each`;
+  throw new Error(`'${d.name}' needs ${fmtBytes(need)} of device memory (${fmtInt(d.count)} samples of ${d.shape.join('×')}, ${how}); `
+    + `the budget is ${fmtBytes(budget)} of ${LIMITS.datasetDeviceBytes.what}. Keep at most ${fmtInt(fits)} samples, or use a smaller size`);
 }
 
 /** Packs count samples of `length` bytes into count rows of ceil(length / per) floats. */

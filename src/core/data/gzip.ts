@@ -1,22 +1,19 @@
 /**
- * Gunzip with a ceiling: the size a gzip file declares (its last four bytes, ISIZE) is checked before
- * anything is inflated, and the stream is cut as soon as the output passes the limit (ISIZE is only the
- * size modulo 4 GB, and a hostile file can lie). Uses the platform's DecompressionStream (browsers, Node >= 18).
+ * Gunzip with a ceiling: the stream is cut as soon as the output passes the limit, so memory never goes
+ * past it whatever the file claims. (The size a gzip file declares in its last four bytes is not trusted
+ * even for an early refusal: it is only the size modulo 4 GB, a cut-off file's last bytes are not it, and
+ * a hostile file can lie.) Uses the platform's DecompressionStream (browsers, Node >= 18).
  */
-import { DATA_LIMITS, fmtSize } from './limits';
+import { LIMITS, fmtBytes } from '../limits';
 
 export const isGzip = (b: Uint8Array): boolean => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 function tooBig(name: string, what: string, limit: number): Error {
-  const l = DATA_LIMITS.expandedBytes;
-  return new Error(`${name}: ${what}; the limit is ${fmtSize(limit)} of ${l.what} (${l.why})`);
+  const l = LIMITS.expandedBytes;
+  return new Error(`${name}: ${what}; the limit is ${fmtBytes(limit)} of ${l.what} (${l.why})`);
 }
 
-export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number = DATA_LIMITS.expandedBytes.value): Promise<Uint8Array> {
-  if (b.length >= 18) {
-    const declared = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(b.length - 4, true);
-    if (declared > limit) throw tooBig(name, `it declares ${fmtSize(declared)} once decompressed`, limit);
-  }
+export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number = LIMITS.expandedBytes.value): Promise<Uint8Array> {
   const reader = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -27,7 +24,7 @@ export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number 
       total += value.length;
       if (total > limit) {
         await reader.cancel().catch(() => {});
-        throw tooBig(name, `it decompresses to more than ${fmtSize(limit)} (its header said less)`, limit);
+        throw tooBig(name, `it decompresses to more than ${fmtBytes(limit)}`, limit);
       }
       chunks.push(value);
     }

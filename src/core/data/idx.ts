@@ -4,7 +4,7 @@
  */
 import type { ByteDataset, Scale } from './host';
 import { gunzipLimited, isGzip } from './gzip';
-import { DATA_LIMITS, fmtCount, fmtSize } from './limits';
+import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 export interface IdxArray { dims: number[]; data: Uint8Array }
 
@@ -18,11 +18,12 @@ export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<Id
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (b.length < 4 + 4 * rank) throw new Error(`${fileName}: truncated: its header needs ${4 + 4 * rank} bytes, found ${b.length}`);
   const dims = Array.from({ length: rank }, (_, i) => dv.getUint32(4 + 4 * i, false));
+  if (dims.some((d) => d === 0)) throw new Error(`${fileName}: holds no values (shape [${dims.join(', ')}])`);
   const start = 4 + 4 * rank;
   const size = dims.reduce((a, d) => a * d, 1);
   // The header's sizes are checked against the limit and the bytes present before anything is allocated for them.
-  if (size > DATA_LIMITS.expandedBytes.value) {
-    throw new Error(`${fileName}: its header declares [${dims.map(fmtCount).join(', ')}] = ${fmtCount(size)} values (${fmtSize(size)}); the limit is ${fmtSize(DATA_LIMITS.expandedBytes.value)}, and the file holds ${fmtSize(b.length - start)}`);
+  if (size > LIMITS.expandedBytes.value) {
+    throw new Error(`${fileName}: its header declares [${dims.map(fmtInt).join(', ')}] = ${fmtInt(size)} values (${fmtBytes(size)}); the limit is ${fmtBytes(LIMITS.expandedBytes.value)}, and the file holds ${fmtBytes(b.length - start)}`);
   }
   if (b.length < start + size) throw new Error(`${fileName}: truncated: expected ${size} values for shape [${dims.join(', ')}], found ${b.length - start}`);
   return { dims, data: b.subarray(start, start + size) };

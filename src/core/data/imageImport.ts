@@ -12,7 +12,7 @@
 import { imageHeaderSize } from './formats';
 import type { ByteDataset, Scale } from './host';
 import { resizeTo, type DecodedImage, type Fit } from './images';
-import { DATA_LIMITS, fmtCount } from './limits';
+import { LIMITS, fmtInt } from '../limits';
 import type { ArchiveFile } from './archive';
 
 export const IMAGE_FILE = /\.(png|jpe?g)$/i;
@@ -79,11 +79,11 @@ export async function importImages(files: ArchiveFile[], decode: ImageDecoder, o
   const images = files.filter((f) => IMAGE_FILE.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const ignored = files.filter((f) => !IMAGE_FILE.test(f.path)).map((f) => f.path);
   if (!images.length) {
-    const what = ignored.length ? `it has ${fmtCount(ignored.length)} other file${ignored.length === 1 ? '' : 's'}: ${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', ...' : ''}` : 'it is empty';
+    const what = ignored.length ? `it has ${fmtInt(ignored.length)} other file${ignored.length === 1 ? '' : 's'}: ${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', ...' : ''}` : 'it is empty';
     throw new Error(`${o.name} holds no PNG or JPEG images (${what})`);
   }
-  if (images.length > DATA_LIMITS.images.value && (o.maxImages ?? Infinity) > DATA_LIMITS.images.value) {
-    throw new Error(`${o.name} holds ${fmtCount(images.length)} images; the limit is ${fmtCount(DATA_LIMITS.images.value)} ${DATA_LIMITS.images.what}: set at most N images`);
+  if (images.length > LIMITS.images.value && (o.maxImages ?? Infinity) > LIMITS.images.value) {
+    throw new Error(`${o.name} holds ${fmtInt(images.length)} images; the limit is ${fmtInt(LIMITS.images.value)} ${LIMITS.images.what}: set at most N images`);
   }
   const prefix = commonFolder(images.map((f) => f.path));
   const folders = images.map((f) => { const rest = f.path.slice(prefix.length); return rest.includes('/') ? rest.split('/')[0] : undefined; });
@@ -101,8 +101,8 @@ export async function importImages(files: ArchiveFile[], decode: ImageDecoder, o
     try {
       const bytes = f.bytes();
       const head = imageHeaderSize(bytes);
-      if (head && head.width * head.height > DATA_LIMITS.imagePixels.value) {
-        throw new Error(`${head.width}×${head.height} pixels; the limit is ${fmtCount(DATA_LIMITS.imagePixels.value)} ${DATA_LIMITS.imagePixels.what}`);
+      if (head && head.width * head.height > LIMITS.imagePixels.value) {
+        throw new Error(`${head.width}×${head.height} pixels; the limit is ${fmtInt(LIMITS.imagePixels.value)} ${LIMITS.imagePixels.what}`);
       }
       const img = await decode(f.path, bytes);
       if (img.width < 1 || img.height < 1 || img.rgba.length !== img.width * img.height * 4) throw new Error('its pixels could not be read');
@@ -118,7 +118,7 @@ export async function importImages(files: ArchiveFile[], decode: ImageDecoder, o
     }
     if (j % 16 === 15 || j === chosen.length - 1) o.onProgress?.(j + 1, chosen.length);
   }
-  if (!used) throw new Error(`none of the ${fmtCount(chosen.length)} images in ${o.name} could be read (${skipped[0].path}: ${skipped[0].reason})`);
+  if (!used) throw new Error(`none of the ${fmtInt(chosen.length)} images in ${o.name} could be read (${skipped[0].path}: ${skipped[0].reason})`);
   const classCounts = classes.map(() => 0);
   if (classes.length) for (let i = 0; i < used; i++) classCounts[labels[i]]++;
   const dataset: ByteDataset = {
@@ -136,18 +136,18 @@ export async function importImages(files: ArchiveFile[], decode: ImageDecoder, o
 
 /** The report in a few lines, as the CLI prints it and the panel shows it. */
 export function describeImport(r: ImageImportReport, o: Pick<ImageImportOptions, 'size' | 'fit' | 'channels'>): string[] {
-  const lines = [`${fmtCount(r.used)} of ${fmtCount(r.found)} images, ${o.size}×${o.size} ${o.channels === 3 ? 'RGB' : 'grey'}`];
-  if (r.classes.length) lines.push(`classes: ${r.classes.map((c, i) => `${c} (${fmtCount(r.classCounts[i])})`).join(', ')}`);
-  if (r.leftOut) lines.push(`${fmtCount(r.leftOut)} left out (at most ${fmtCount(r.found - r.leftOut)} images)`);
+  const lines = [`${fmtInt(r.used)} of ${fmtInt(r.found)} images, ${o.size}×${o.size} ${o.channels === 3 ? 'RGB' : 'grey'}`];
+  if (r.classes.length) lines.push(`classes: ${r.classes.map((c, i) => `${c} (${fmtInt(r.classCounts[i])})`).join(', ')}`);
+  if (r.leftOut) lines.push(`${fmtInt(r.leftOut)} left out (at most ${fmtInt(r.found - r.leftOut)} images)`);
   if (r.resized) {
     const how = o.fit === 'crop' ? 'cropped to square' : o.fit === 'pad' ? 'padded to square' : 'stretched to square';
-    const sizes = r.sizes.slice(0, 4).map((s) => `${s.size} ×${fmtCount(s.count)}`).join(', ') + (r.sizes.length > 4 ? ', ...' : '');
-    lines.push(`${fmtCount(r.resized)} resized to ${o.size}×${o.size} (${how}); sizes found: ${sizes}`);
+    const sizes = r.sizes.slice(0, 4).map((s) => `${s.size} ×${fmtInt(s.count)}`).join(', ') + (r.sizes.length > 4 ? ', ...' : '');
+    lines.push(`${fmtInt(r.resized)} resized to ${o.size}×${o.size} (${how}); sizes found: ${sizes}`);
   }
   if (r.skipped.length) {
-    lines.push(`${fmtCount(r.skipped.length)} could not be read and ${r.skipped.length === 1 ? 'was' : 'were'} skipped: `
+    lines.push(`${fmtInt(r.skipped.length)} could not be read and ${r.skipped.length === 1 ? 'was' : 'were'} skipped: `
       + r.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ') + (r.skipped.length > 3 ? '; ...' : ''));
   }
-  if (r.ignored.length) lines.push(`${fmtCount(r.ignored.length)} other file${r.ignored.length === 1 ? '' : 's'} ignored (not PNG or JPEG)`);
+  if (r.ignored.length) lines.push(`${fmtInt(r.ignored.length)} other file${r.ignored.length === 1 ? '' : 's'} ignored (not PNG or JPEG)`);
   return lines;
 }

@@ -5,14 +5,14 @@
  * limits before anything is allocated.
  */
 import type { FloatDataset } from './host';
-import { DATA_LIMITS, fmtCount, fmtSize } from './limits';
+import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 function tooMany(name: string, n: number): Error {
-  const l = DATA_LIMITS.points;
-  return new Error(`${name} holds ${fmtCount(n)} points; the limit is ${fmtCount(l.value)} ${l.what} (${l.why})`);
+  const l = LIMITS.points;
+  return new Error(`${name} holds ${fmtInt(n)} points; the limit is ${fmtInt(l.value)} ${l.what} (${l.why})`);
 }
 
 /** Splits a CSV line on its delimiter: comma, semicolon, tab, or runs of spaces. */
@@ -44,7 +44,7 @@ export function parsePointsCsv(text: string, name = 'points.csv'): Float32Array 
   }
   let rows = 0;
   for (let i = start; i < lines.length; i++) if (lines[i].trim() && !lines[i].trim().startsWith('#')) rows++;
-  if (rows > DATA_LIMITS.points.value) throw tooMany(name, rows);
+  if (rows > LIMITS.points.value) throw tooMany(name, rows);
   if (rows === 0) throw new Error(`${name} holds no points (only a header)`);
   const out = new Float32Array(rows * 2);
   let k = 0;
@@ -93,11 +93,11 @@ export function parsePointsNpy(b: Uint8Array, name = 'points.npy'): Float32Array
     throw new Error(`${name}: an array of shape (${shapeText.trim()}); expected (n, 2): one row per point, columns x and y`);
   }
   const n = shape[0];
-  if (n > DATA_LIMITS.points.value) throw tooMany(name, n);
+  if (n > LIMITS.points.value) throw tooMany(name, n);
   if (n === 0) throw new Error(`${name} holds no points (shape (0, 2))`);
   const need = n * 2 * item;
   if (b.length - dataStart < need) {
-    throw new Error(`${name}: truncated: its header says (${n}, 2) ${item === 4 ? 'float32' : 'float64'}, ${fmtSize(need)} of data, but the file holds ${fmtSize(b.length - dataStart)} after the header`);
+    throw new Error(`${name}: truncated: its header says (${n}, 2) ${item === 4 ? 'float32' : 'float64'}, ${fmtBytes(need)} of data, but the file holds ${fmtBytes(b.length - dataStart)} after the header`);
   }
   const out = new Float32Array(n * 2);
   const data = new DataView(b.buffer, b.byteOffset + dataStart, need);

@@ -12,7 +12,7 @@ import type { ByteDataset, HostDataset, Scale } from './host';
 import { idxDataset } from './idx';
 import { describeImport, IMAGE_FILE, importImages, spread, type ImageDecoder, type ImageImportReport } from './imageImport';
 import type { Fit } from './images';
-import { fmtCount } from './limits';
+import { fmtInt } from '../limits';
 import { parsePointsCsv, parsePointsNpy, pointsDataset } from './points';
 
 export interface ImportOptions {
@@ -58,7 +58,7 @@ export async function importFile(path: string, bytes: Uint8Array, decode: ImageD
     case 'zip': {
       const { files, others } = readZip(bytes, path, (p) => IMAGE_FILE.test(p));
       if (!files.length) {
-        const what = others.length ? `it has ${fmtCount(others.length)} other file${others.length === 1 ? '' : 's'}: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}` : 'it is empty';
+        const what = others.length ? `it has ${fmtInt(others.length)} other file${others.length === 1 ? '' : 's'}: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}` : 'it is empty';
         throw new Error(`${path} holds no PNG or JPEG images (${what})`);
       }
       const all = [...files, ...others.map((p) => ({ path: p, bytes: () => new Uint8Array(0) }))];
@@ -70,14 +70,14 @@ export async function importFile(path: string, bytes: Uint8Array, decode: ImageD
     case 'gzip': case 'idx': {
       const d = await idxDataset(bytes, o.labels?.bytes, o.scale, name.replace(/\.gz$/i, '').replace(/\.idx\d?-ubyte$|\.idx$/i, ''), { images: path, labels: o.labels?.name });
       const kept = keepSome(d, o.maxImages);
-      const report = [`${fmtCount(kept.count)} of ${fmtCount(d.count)} images, ${d.shape[0]}×${d.shape[1]} grey (IDX images keep their size)`];
+      const report = [`${fmtInt(kept.count)} of ${fmtInt(d.count)} images, ${d.shape[0]}×${d.shape[1]} grey (IDX images keep their size)`];
       if (d.labels) report.push(`${d.numClasses} classes from ${o.labels!.name}`);
       return { dataset: kept, what: 'idx', report };
     }
     case 'csv': case 'npy': {
       const pts = format === 'csv' ? parsePointsCsv(new TextDecoder().decode(bytes), path) : parsePointsNpy(bytes, path);
       const { dataset, centre, factor } = pointsDataset(pts, name.replace(/\.(csv|tsv|txt|npy)$/i, ''), { normalise: o.normalise });
-      const report = [`${fmtCount(dataset.count)} points`];
+      const report = [`${fmtInt(dataset.count)} points`];
       if (o.normalise !== false) report.push(`centred on (${centre.map((c) => +c.toPrecision(4)).join(', ')}) and scaled ×${+factor.toPrecision(4)} to fit [-2, 2]²`);
       return { dataset, what: 'points', report };
     }

@@ -1,7 +1,17 @@
+/** Errors about a project file, with the path of the first bad field; their text is printable (core/messages.ts). */
+import { printable } from '../messages';
+
+export { pathKey, printable, quoteName, showValue } from '../messages';
+
 /** A project file that cannot be read, with the path of the first bad field (e.g. `graph.nodes[3].type`). */
 export class ProjectError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(path ? `${path}: ${reason}` : reason);
+  readonly path: string;
+  readonly reason: string;
+  constructor(path: string, reason: string) {
+    const p = printable(path), r = printable(reason);
+    super(p ? `${p}: ${r}` : r);
+    this.path = p;
+    this.reason = r;
     this.name = 'ProjectError';
   }
 }
