@@ -8,6 +8,11 @@ import { hostRows, type ByteDataset } from '../../src/core/data/host';
 import { mnistDataset, decodeMnist } from '../../src/core/data/mnist';
 import { readFileSync } from 'node:fs';
 import { cpuTf } from '../helpers/tf';
+import { infoganSprites32 } from '../helpers/spritesProject';
+import { parseProject } from '../../src/core/project/schema';
+import { compileGraph } from '../../src/core/compile/plan';
+import { datasetInfo, loadDataset } from '../../src/core/datasets';
+import { TrainingSession } from '../../src/core/train/session';
 
 /** n samples of `shape` whose bytes run through every value 0..255, in an order that differs per sample. */
 function bytesData(n: number, shape: number[], scale: 'tanh' | 'sigmoid'): ByteDataset {
@@ -49,6 +54,23 @@ describe('image bytes on the device', () => {
     expect(Array.from(await x.data())).toEqual(Array.from(hostRows(host, [0, 9999, 4242])));
     tf.dispose([t, x]);
     disposeDevice(d);
+  });
+
+  it('a training session on image bytes (the sprites, an InfoGAN) keeps tf.memory().numTensors flat from step to step', async () => {
+    const tf = await cpuTf();
+    const p = parseProject(infoganSprites32());
+    const r = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: 4 });
+    if (!r.ok) throw new Error(r.problems.map((x) => x.message).join('\n'));
+    const host = await loadDataset(p.dataset, {});
+    expect(host.pixels).toBeInstanceOf(Uint8Array);
+    const s = new TrainingSession(tf, r.plan, host);
+    expect(s.data.encoding).toMatchObject({ kind: 'bytes', per: 3, length: 3072 });
+    await s.run(2);
+    const before = tf.memory().numTensors;
+    await s.run(3, { flushEvery: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(s.history.every((m) => Number.isFinite(m.dLoss) && Number.isFinite(m.infoLoss))).toBe(true);
+    s.dispose();
   });
 
   it('packs little-endian: byte 0 + 256·byte 1 + 65536·byte 2, the last float of a row padded with zeros', () => {
