@@ -1,13 +1,16 @@
 /**
- * The editor's layout: top bar, palette | canvas (+ problems, + training dock) | inspector, status bar.
- * `trainingPanel` is mounted in the region `#training-panel-slot` under the canvas.
+ * The editor's layout, canvas first: top bar; the palette (folds to a rail), the canvas with its
+ * toolbar, the inspector (folds to a rail; opens for a selection); the training dock (a strip under the
+ * canvas, opened on demand, or beside the canvas on wide screens); the status bar. At 1280×800 the
+ * canvas gets over 70% of the window. `trainingPanel` is mounted in `#training-panel-slot`.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Canvas } from '../editor/canvas/Canvas';
 import { Palette } from '../editor/palette/Palette';
 import { Inspector } from '../editor/inspector/Inspector';
-import { freeSpot, networkAt, regionRects } from '../editor/canvas/regions';
+import { insertBlockAt } from '../editor/canvas/insertBlock';
+import { dockBeside, dockOpen, inspectorOpen, useWorkspace } from '../editor/workspacePrefs';
 import { useEditor } from '../state/store';
 import { TopBar } from './TopBar';
 import { StatusBar } from './StatusBar';
@@ -17,45 +20,83 @@ import { Toasts } from './Toasts';
 import { useShortcuts } from './shortcuts';
 import { openProjectFile } from './files';
 import { TrainingDock } from './TrainingDock';
+import { SidePanel } from './SidePanel';
+import { useWindowWidth } from './useWindowWidth';
 
 export interface AppProps {
-  /** The training panel (from src/training-ui), docked under the canvas. */
+  /** The training panel (from src/training-ui), in the training dock. */
   trainingPanel?: ReactNode;
+  /** What the folded dock shows (from src/training-ui): Train/Pause, step, loss sparkline. */
+  trainingStrip?: ReactNode;
+  /** Overlays of the training UI (the large activation views), outside the dock so they show while it is folded. */
+  trainingOverlays?: ReactNode;
 }
 
-function EditorLayout({ trainingPanel }: AppProps) {
+/**
+ * When the inspector opens for a selection, the canvas narrows from the right: pan so the selected
+ * nodes stay in view instead of ending up under the inspector.
+ */
+function useSelectionStaysInView(inspectorShown: boolean): void {
+  const rf = useReactFlow();
+  const was = useRef(inspectorShown);
+  useEffect(() => {
+    const opened = inspectorShown && !was.current;
+    was.current = inspectorShown;
+    if (!opened) return;
+    const frame = requestAnimationFrame(() => {
+      const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+      const right = Math.max(0, ...[...document.querySelectorAll('.react-flow__node.selected')].map((e) => e.getBoundingClientRect().right));
+      if (!canvas || !right || right <= canvas.right - 16) return;
+      const v = rf.getViewport();
+      void rf.setViewport({ ...v, x: v.x - (right - canvas.right + 24) }, { duration: 150 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [inspectorShown, rf]);
+}
+
+function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppProps) {
   const rf = useReactFlow();
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeAll = useCallback(() => setHelp(false), []);
   useShortcuts(toggleHelp, closeAll);
 
+  const width = useWindowWidth();
+  const prefs = useWorkspace();
+  const selected = useEditor((s) => s.selection.length > 0);
+  const inspector = inspectorOpen(prefs.inspector, selected, width);
+  const beside = dockBeside(width) && dockOpen(prefs.dock, width) && !!trainingPanel;
+  useSelectionStaysInView(inspector);
+
   // Palette double-click: insert in the middle of what the user is looking at.
   const insertInView = (type: string) => {
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const p = rf.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 });
-    const s = useEditor.getState();
-    const spot = freeSpot({ x: Math.round(p.x / 10) * 10 - 90, y: Math.round(p.y / 10) * 10 - 60 }, s.doc.graph.nodes, s.sizes);
-    s.addBlock(type, networkAt(p, regionRects(s.doc.graph.nodes, s.sizes)), spot);
+    insertBlockAt(type, rf.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 }));
   };
   const onFile = (f: File) => void openProjectFile(f);
 
   return (
     <div
-      className="app"
+      className={`app ${beside ? 'dock-beside' : 'dock-below'}`}
       onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
       onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); onFile(f); } }}
     >
       <TopBar onHelp={toggleHelp} />
-      <Palette onInsert={insertInView} />
+      <SidePanel side="left" name="Blocks" id="palette-panel" shortcut="[" open={prefs.palette}
+        onToggle={() => prefs.setPrefs({ palette: !prefs.palette })}>
+        <Palette onInsert={insertInView} />
+      </SidePanel>
       <main className="center">
-        <Canvas onFileDrop={onFile} />
-        <ProblemsList />
-        <TrainingDock>{trainingPanel}</TrainingDock>
+        <Canvas onFileDrop={onFile} toolbarEnd={<ProblemsList />} />
       </main>
-      <Inspector />
+      <TrainingDock strip={trainingStrip}>{trainingPanel}</TrainingDock>
+      <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
+        onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
+        <Inspector />
+      </SidePanel>
       <StatusBar />
       <Toasts />
+      {trainingOverlays}
       {help && <HelpOverlay onClose={closeAll} />}
     </div>
   );

@@ -1,0 +1,28 @@
+/**
+ * The canvas toolbar, floating over the top edge of the canvas (fits leave that band free, so it never
+ * covers a node after a fit): fit the whole GAN or one network, zoom, the minimap, and whatever the app
+ * adds at its end (the problems button).
+ */
+import type { ReactNode } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import { canvasSize, fitTo } from '../../app/templateView';
+import { useWorkspace } from '../workspacePrefs';
+
+export function CanvasToolbar({ minimap, children }: { minimap: boolean; children?: ReactNode }) {
+  const rf = useReactFlow();
+  const zoom = useStore((s) => s.transform[2]);
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
+      <button onClick={() => fitTo(rf, 'gan', canvasSize(), 200)} title="Fit the whole GAN (F)">Fit GAN</button>
+      <button onClick={() => fitTo(rf, 'generator', canvasSize(), 200)} title="Fit the generator, readable (G)" data-testid="fit-generator">Fit G</button>
+      <button onClick={() => fitTo(rf, 'discriminator', canvasSize(), 200)} title="Fit the discriminator, readable (D)" data-testid="fit-discriminator">Fit D</button>
+      <span className="sep" />
+      <button onClick={() => void rf.zoomOut({ duration: 150 })} aria-label="Zoom out" title="Zoom out">−</button>
+      <span className="zoom-level" data-testid="zoom-level" title="Zoom">{Math.round(zoom * 100)}%</span>
+      <button onClick={() => void rf.zoomIn({ duration: 150 })} aria-label="Zoom in" title="Zoom in">+</button>
+      <span className="sep" />
+      <button aria-pressed={minimap} onClick={() => useWorkspace.getState().setPrefs({ minimap: !minimap })} title="Show or hide the overview map">Minimap</button>
+      <span className="toolbar-end">{children}</span>
+    </div>
+  );
+}

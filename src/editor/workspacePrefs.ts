@@ -1,0 +1,35 @@
+/**
+ * How the user arranged the workspace: palette and inspector open or folded, the training dock open or
+ * folded to its strip, the minimap on or off. Remembered in localStorage (per browser, not per project).
+ * `undefined` means "decide by the window": the defaults below give the canvas at least 70% of a
+ * 1280×800 window and open more panels on wider screens.
+ */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+/** From this window width the inspector shows the project settings while nothing is selected. */
+export const INSPECTOR_WIDE = 1440;
+/** From this window width the open training dock sits beside the canvas (and opens by default). */
+export const DOCK_WIDE = 1600;
+/** From this canvas width the minimap is on by default. */
+export const MINIMAP_WIDE = 1400;
+
+export interface WorkspacePrefs {
+  palette: boolean;
+  inspector?: boolean;
+  dock?: boolean;
+  minimap?: boolean;
+  setPrefs(p: Partial<Omit<WorkspacePrefs, 'setPrefs'>>): void;
+}
+
+export const useWorkspace = create<WorkspacePrefs>()(persist(
+  (set) => ({ palette: true, setPrefs: (p) => set(p) }),
+  { name: 'ganvas.workspace', partialize: ({ palette, inspector, dock, minimap }) => ({ palette, inspector, dock, minimap }) },
+));
+
+/** The inspector folded to its rail unless asked for, a selection wants it, or the window is wide. */
+export const inspectorOpen = (pref: boolean | undefined, selected: boolean, windowWidth: number): boolean =>
+  pref ?? (selected || windowWidth >= INSPECTOR_WIDE);
+export const dockOpen = (pref: boolean | undefined, windowWidth: number): boolean => pref ?? windowWidth >= DOCK_WIDE;
+export const dockBeside = (windowWidth: number): boolean => windowWidth >= DOCK_WIDE;
+export const minimapOn = (pref: boolean | undefined, canvasWidth: number): boolean => pref ?? canvasWidth >= MINIMAP_WIDE;
