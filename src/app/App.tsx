@@ -1,8 +1,9 @@
 /**
- * The editor's layout, canvas first: top bar; the palette (folds to a rail), the canvas with its
- * toolbar, the inspector (folds to a rail; opens for a selection); the training dock (a strip under the
- * canvas, opened on demand, or beside the canvas on wide screens); the status bar. At 1280×800 the
- * canvas gets over 70% of the window. `trainingPanel` is mounted in `#training-panel-slot`.
+ * The editor's layout, canvas first: top bar; the palette (folds to a rail), the canvas, the
+ * inspector (folds to a rail; opens for a selection); under the canvas one footer row with the canvas
+ * tools and the training dock's strip; the training dock's panel (under the footer when opened, or
+ * beside the canvas on wide screens); the status bar. At 1280×800 the canvas gets over 70% of the
+ * window and nothing floats over it. `trainingPanel` is mounted in `#training-panel-slot`.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
@@ -19,7 +20,8 @@ import { HelpOverlay } from './HelpOverlay';
 import { Toasts } from './Toasts';
 import { useShortcuts } from './shortcuts';
 import { openProjectFile } from './files';
-import { TrainingDock } from './TrainingDock';
+import { DockStrip, TrainingDock } from './TrainingDock';
+import { CanvasToolbar } from '../editor/canvas/CanvasToolbar';
 import { SidePanel } from './SidePanel';
 import { useWindowWidth } from './useWindowWidth';
 
@@ -87,9 +89,14 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppPro
         <Palette onInsert={insertInView} />
       </SidePanel>
       <main className="center">
-        <Canvas onFileDrop={onFile} toolbarEnd={<ProblemsList />} />
+        <Canvas onFileDrop={onFile} />
+        {/* Under the canvas, never over it: the canvas tools, then the training dock's strip. */}
+        <footer className="canvas-footer">
+          <CanvasToolbar><ProblemsList /></CanvasToolbar>
+          {trainingPanel && <DockStrip>{trainingStrip}</DockStrip>}
+        </footer>
       </main>
-      <TrainingDock strip={trainingStrip}>{trainingPanel}</TrainingDock>
+      <TrainingDock>{trainingPanel}</TrainingDock>
       <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
         onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
         <Inspector />

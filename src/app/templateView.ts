@@ -3,7 +3,7 @@
  * a template opens laid out in lanes (autoLayout: each network left to right, wrapped into rows of at
  * most five columns) and fitted whole. At 1280×800 the DCGAN template then shows whole with every text
  * on its nodes at least 10 px on screen. "Fit G" / "Fit D" show one network, never below the zoom
- * where node text reads at 10 px. Fits keep clear of the canvas toolbar and of the minimap.
+ * where node text reads at 10 px. Fits keep clear of the minimap, the one thing over the canvas.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { loadTemplate } from '../core/project/templates';
@@ -11,7 +11,7 @@ import type { Project, Viewport } from '../core/project/types';
 import type { NetworkId } from '../core/graph/types';
 import { regionRects } from '../editor/canvas/regions';
 import { boundsOf, READABLE_ZOOM } from '../editor/canvas/geometry';
-import { bestFit, type Insets } from '../editor/canvas/fit';
+import { bestFit, NO_INSETS, type Insets } from '../editor/canvas/fit';
 import { minimapOn, useWorkspace } from '../editor/workspacePrefs';
 import { useEditor } from '../state/store';
 
@@ -25,17 +25,14 @@ export async function laidOutTemplate(id: string): Promise<Project> {
 export type FitTarget = 'gan' | NetworkId;
 type RF = Pick<ReactFlowInstance, 'setViewport'>;
 
-/** Height of the canvas toolbar band (it floats over the top of the canvas). */
-export const TOOLBAR_INSET = 40;
 /** The minimap's box (px) and its distance from the canvas's corner (React Flow's default 15). */
 export const MINIMAP = { width: 150, height: 100, offset: 15 };
 
 /** The ways a fit may keep clear of the overlays on the canvas now. */
 export function overlayInsets(canvas: { width: number; height: number }): Insets[] {
-  const top = TOOLBAR_INSET;
-  if (!minimapOn(useWorkspace.getState().minimap, canvas.width)) return [{ top, right: 0, bottom: 0, left: 0 }];
+  if (!minimapOn(useWorkspace.getState().minimap, canvas.width)) return [NO_INSETS];
   const right = MINIMAP.width + MINIMAP.offset, bottom = MINIMAP.height + MINIMAP.offset;
-  return [{ top, right, bottom: 0, left: 0 }, { top, right: 0, bottom, left: 0 }];
+  return [{ ...NO_INSETS, right }, { ...NO_INSETS, bottom }];
 }
 
 /** The viewport that fits `target` in a canvas of this size (pure over the store's document). */

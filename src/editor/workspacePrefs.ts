@@ -33,3 +33,6 @@ export const inspectorOpen = (pref: boolean | undefined, selected: boolean, wind
 export const dockOpen = (pref: boolean | undefined, windowWidth: number): boolean => pref ?? windowWidth >= DOCK_WIDE;
 export const dockBeside = (windowWidth: number): boolean => windowWidth >= DOCK_WIDE;
 export const minimapOn = (pref: boolean | undefined, canvasWidth: number): boolean => pref ?? canvasWidth >= MINIMAP_WIDE;
+
+/** The canvas's current width (px), kept by the canvas: not a preference, not remembered. */
+export const useCanvasWidth = create<{ width: number }>(() => ({ width: 0 }));

@@ -2,7 +2,7 @@
  * The React Flow canvas, fully controlled by the store: React Flow reports gestures, the store
  * decides. Drags are previewed outside the document and committed once on drop (one undo step).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background, MiniMap, ReactFlow, useReactFlow,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
@@ -18,12 +18,11 @@ import { QuickInsert } from './QuickInsert';
 import { orient, verdict, verdictsFrom } from './connectionVerdict';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flowModel';
 import { WrapEdge } from './WrapEdge';
-import { CanvasToolbar } from './CanvasToolbar';
 import { insertBlockAt, keptMessage } from './insertBlock';
 import { resolveDrag } from './placement';
 import type { XY } from '../../core/graph/types';
 import { MINIMAP, readableFit } from '../../app/templateView';
-import { minimapOn, useWorkspace } from '../workspacePrefs';
+import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
 
 const minimapColor = (n: FlowNode): string => {
   if (n.type === 'region') return n.data.network === 'generator' ? 'rgba(124,92,214,0.12)' : 'rgba(27,154,143,0.12)';
@@ -48,20 +47,18 @@ function endDrag(): void {
   useEditor.getState().endDrag();
 }
 
-/** The canvas's width, followed as panels open and fold (the minimap shows by default on wide canvases only). */
-function useWidth(el: React.RefObject<HTMLDivElement | null>): number {
-  const [w, setW] = useState(0);
+/** Publishes the canvas's width as panels open and fold (the minimap shows by default on wide canvases only). */
+function useTrackWidth(el: React.RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const e = el.current;
     if (!e) return;
-    const ro = new ResizeObserver(([entry]) => setW(entry.contentRect.width));
+    const ro = new ResizeObserver(([entry]) => useCanvasWidth.setState({ width: entry.contentRect.width }));
     ro.observe(e);
     return () => ro.disconnect();
   }, [el]);
-  return w;
 }
 
-export function Canvas({ onFileDrop, toolbarEnd }: { onFileDrop?(file: File): void; toolbarEnd?: ReactNode }) {
+export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
   const input = useEditor(useShallow((s) => ({
     graph: s.doc.graph, selection: s.selection, edgeSelection: s.edgeSelection, dragging: s.dragging, sizes: s.sizes,
   })));
@@ -70,8 +67,8 @@ export function Canvas({ onFileDrop, toolbarEnd }: { onFileDrop?(file: File): vo
   const rf = useReactFlow<FlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [quick, setQuick] = useState<{ screen: XY; flow: XY } | null>(null);
-  const width = useWidth(wrapper);
-  const minimap = minimapOn(useWorkspace((s) => s.minimap), width);
+  useTrackWidth(wrapper);
+  const minimap = minimapOn(useWorkspace((s) => s.minimap), useCanvasWidth((s) => s.width));
 
   const nodes = useMemo(() => toFlowNodes({ ...input, validation }), [input, validation]);
   const edges = useMemo(() => toFlowEdges({ ...input, validation }), [input, validation]);
@@ -175,7 +172,6 @@ export function Canvas({ onFileDrop, toolbarEnd }: { onFileDrop?(file: File): vo
         {/* Fits leave the minimap's corner free (templateView's overlayInsets); zoom is in the toolbar. */}
         {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: MINIMAP.width, height: MINIMAP.height }} ariaLabel="Overview" />}
       </ReactFlow>
-      <CanvasToolbar minimap={minimap}>{toolbarEnd}</CanvasToolbar>
       <ConnectionHint container={wrapper.current} />
       {quick && (
         <QuickInsert at={quick.screen} onClose={() => setQuick(null)}

@@ -1,16 +1,16 @@
 /**
- * The canvas toolbar, floating over the top edge of the canvas (fits leave that band free, so it never
- * covers a node after a fit): fit the whole GAN or one network, zoom, the minimap, and whatever the app
- * adds at its end (the problems button).
+ * The canvas tools, in the footer under the canvas (so they never cover a node): fit the whole GAN or
+ * one network, zoom, the minimap, and whatever the app adds at the end (the problems button).
  */
 import type { ReactNode } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
 import { canvasSize, fitTo } from '../../app/templateView';
-import { useWorkspace } from '../workspacePrefs';
+import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
 
-export function CanvasToolbar({ minimap, children }: { minimap: boolean; children?: ReactNode }) {
+export function CanvasToolbar({ children }: { children?: ReactNode }) {
   const rf = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
+  const minimap = minimapOn(useWorkspace((s) => s.minimap), useCanvasWidth((s) => s.width));
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
       <button onClick={() => fitTo(rf, 'gan', canvasSize(), 200)} title="Fit the whole GAN (F)">Fit GAN</button>
@@ -22,7 +22,7 @@ export function CanvasToolbar({ minimap, children }: { minimap: boolean; childre
       <button onClick={() => void rf.zoomIn({ duration: 150 })} aria-label="Zoom in" title="Zoom in">+</button>
       <span className="sep" />
       <button aria-pressed={minimap} onClick={() => useWorkspace.getState().setPrefs({ minimap: !minimap })} title="Show or hide the overview map">Minimap</button>
-      <span className="toolbar-end">{children}</span>
+      {children}
     </div>
   );
 }
