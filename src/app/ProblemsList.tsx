@@ -18,7 +18,7 @@ export function ProblemsList() {
     <section className={`problems problems-${state}`} aria-label="Problems">
       <button className="problems-header" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="problems-list"
         title={problems.length ? 'Show the problems of the graph' : 'Both networks are complete'}>
-        {state === 'ok' ? '✓' : state === 'errors' ? '●' : '▲'} Problems ({problems.length}) {open ? '▴' : '▾'}
+        {state === 'ok' ? '✓' : state === 'errors' ? '●' : '▲'} {problems.length} problem{problems.length === 1 ? '' : 's'} {open ? '▾' : '▴'}
       </button>
       {open && (
         <div id="problems-list" className="problems-list">

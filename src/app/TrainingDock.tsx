@@ -23,8 +23,8 @@ export function DockStrip({ children }: { children?: ReactNode }) {
         title={open ? 'Fold the training dock (T)' : 'Open the training dock (T)'}>
         {open ? '▾' : '▴'} Training
       </button>
-      {/* Open, the panel shows all of it: the strip's glance would repeat its first line. */}
-      {!open && children}
+      {/* Open, the panel shows all of it: the strip's glance (.strip-glance) would repeat its first line. */}
+      <span className={`dock-strip-body${open ? ' dock-is-open' : ''}`}>{children}</span>
     </div>
   );
 }

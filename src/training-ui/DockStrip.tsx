@@ -9,6 +9,7 @@ import { useTraining } from '../trainer/store';
 import { train } from './actions';
 import { sparkPoints } from './sparkline';
 import { statNumber } from './statsText';
+import { useTrace } from './traceStore';
 import './dock.css';
 
 const W = 120, H = 22;
@@ -34,8 +35,10 @@ function Sparkline() {
 export function DockStrip() {
   const s = useTraining(useShallow((x) => ({ status: x.status, step: x.step, stale: x.stale })));
   const running = s.status === 'running', busy = s.status === 'initializing';
+  const ready = s.status === 'running' || s.status === 'paused';
   return (
     <div className="dock-strip-training" role="group" aria-label="Training at a glance">
+      <span className="strip-glance">
       {running
         ? <button data-testid="strip-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
         : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => void train()}>
@@ -43,6 +46,9 @@ export function DockStrip() {
       <span className={`strip-status status-${s.status}`}>{s.status}</span>
       <span>step <b data-testid="strip-step">{s.step}</b></span>
       <Sparkline />
+      </span>
+      <button data-testid="open-layer-view" disabled={!ready} onClick={() => useTrace.setState({ layerView: true })}
+        title={ready ? 'One sample through every layer of G and D, side by side' : 'Train or step once first'}>Layers</button>
     </div>
   );
 }

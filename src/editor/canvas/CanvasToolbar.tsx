@@ -21,7 +21,7 @@ export function CanvasToolbar({ children }: { children?: ReactNode }) {
       <span className="zoom-level" data-testid="zoom-level" title="Zoom">{Math.round(zoom * 100)}%</span>
       <button onClick={() => void rf.zoomIn({ duration: 150 })} aria-label="Zoom in" title="Zoom in">+</button>
       <span className="sep" />
-      <button aria-pressed={minimap} onClick={() => useWorkspace.getState().setPrefs({ minimap: !minimap })} title="Show or hide the overview map">Minimap</button>
+      <button aria-pressed={minimap} onClick={() => useWorkspace.getState().setPrefs({ minimap: !minimap })} title="Show or hide the minimap (an overview of the whole canvas)">Map</button>
       {children}
     </div>
   );
