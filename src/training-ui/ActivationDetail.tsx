@@ -69,9 +69,17 @@ export interface ActivationDetailProps {
   size: number;
   /** Draw as an image (G's output, D's data input) in grey over the data's range. */
   image?: boolean;
+  /** Which sample of the fixed batch this is (0-based). */
+  sample: number;
+  /** The phase of a step being shown, if any: D's tiles come from the real batch, or from the fake one in phase 2. */
+  phase?: 'dReal' | 'dFake' | 'g';
 }
 
-export function ActivationDetail({ layer, tile, size, image }: ActivationDetailProps) {
+/** What the batch statistics were measured on: G on the fixed latents; D on the fixed real images (fake ones in phase 2). */
+const batchLabel = (network: string, phase?: string) =>
+  network === 'generator' ? 'latent batch' : phase === 'dFake' ? 'fake batch' : 'real batch';
+
+export function ActivationDetail({ layer, tile, size, image, sample, phase }: ActivationDetailProps) {
   const scale = useMemo(() => scaleFor(layer.values, image), [layer.values, image]);
   const { grid, rgba } = useMemo(() => channelsRgba(layer.values, layer.shape, scale), [layer.values, layer.shape, scale]);
   // Small maps are enlarged (a 1-unit head would otherwise fill the whole box with one colour).
@@ -88,11 +96,12 @@ export function ActivationDetail({ layer, tile, size, image }: ActivationDetailP
       </div>
       <div className="act-side">
         <p className="muted act-caption" data-testid="act-caption" data-channels={grid.channels}>
-          {layer.shape.length === 3 ? `all ${grid.channels} channels (${layer.shape[0]}×${layer.shape[1]} each), one sample` : `all ${layer.values.length} units, one sample`}
+          {layer.shape.length === 3 ? `all ${grid.channels} channels (${layer.shape[0]}×${layer.shape[1]} each)` : `all ${layer.values.length} units`}
+          {layer.network === 'generator' ? ` of G on latent sample ${sample + 1}` : ` of D on G's sample ${sample + 1}`}
         </p>
         <HistogramChart values={layer.values} width={220} height={56} />
         <table className="act-stats" data-testid="act-stats">
-          <thead><tr><th /><th>this sample</th>{tile && <th>fixed batch</th>}</tr></thead>
+          <thead><tr><th /><th>this sample</th>{tile && <th title="Statistics the live probe measured over its whole fixed batch">{batchLabel(layer.network, phase)}</th>}</tr></thead>
           <tbody>
             <tr><th>mean</th><td>{statNumber(s.mean)}</td>{tile && <td>{statNumber(tile.stats.mean)}</td>}</tr>
             <tr><th>std</th><td>{statNumber(s.std)}</td>{tile && <td>{statNumber(tile.stats.std)}</td>}</tr>

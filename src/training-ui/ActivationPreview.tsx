@@ -18,6 +18,7 @@ export function ActivationPreview() {
   const { nodeId, anchor } = useActivationHover();
   const tile = useTraining((s) => (nodeId ? s.tiles[nodeId] : undefined));
   const open = useTraining((s) => s.openNode);
+  const phase = useTraining((s) => s.phase);
   const trace = useLiveTrace(!!nodeId);
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(320);
@@ -31,7 +32,7 @@ export function ActivationPreview() {
     <div ref={ref} className="activation-preview" style={{ left, top, width: W }} data-testid="activation-preview" role="tooltip">
       <header><b>{nodeId}</b> <span className="muted">[{tile.shape.join(', ')}]{tile.activation ? ` · ${tile.activation}` : ''} · click for more</span></header>
       {layer
-        ? <ActivationDetail layer={layer} tile={tile} size={260} image={isImageLayer(trace, nodeId)} />
+        ? <ActivationDetail layer={layer} tile={tile} size={260} image={isImageLayer(trace, nodeId)} sample={trace!.sample} phase={phase} />
         : <><TileCanvas tile={tile} width={260} maxHeight={200} className="pixelated" /><p className="muted">{statsText(tile)}</p></>}
     </div>,
     document.body,

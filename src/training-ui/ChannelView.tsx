@@ -18,6 +18,7 @@ export function ChannelView() {
   const id = useTraining((s) => s.openNode);
   const tile = useTraining((s) => (s.openNode ? s.tiles[s.openNode] : undefined));
   const hist = useTraining((s) => (s.openNode ? s.statHistory[s.openNode] : undefined));
+  const phase = useTraining((s) => s.phase);
   const trace = useLiveTrace(!!id);
   const close = () => useTraining.setState({ openNode: undefined });
   useEffect(() => {
@@ -46,7 +47,7 @@ export function ChannelView() {
         <button className="close" onClick={close} aria-label="Close">×</button>
       </header>
       {layer
-        ? <ActivationDetail layer={layer} tile={tile} size={420} image={image} />
+        ? <ActivationDetail layer={layer} tile={tile} size={420} image={image} sample={trace!.sample} phase={phase} />
         : (
           <div className="act-waiting">
             <TileCanvas tile={tile} width={420} maxHeight={tile.kind === 'strip' ? 160 : 320} className="pixelated" />

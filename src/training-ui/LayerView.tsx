@@ -16,7 +16,7 @@ import { SamplePicker } from './SamplePicker';
 import { statNumber } from './statsText';
 import { isImageLayer, useLiveTrace, useTrace } from './traceStore';
 
-const BOX = { width: 180, height: 84 };
+const BOX = { width: 150, height: 84 };
 
 function LayerPicture({ layer, image }: { layer: LayerValues; image: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -32,19 +32,19 @@ function LayerPicture({ layer, image }: { layer: LayerValues; image: boolean }) 
   return (
     <div className="lv-picture">
       <canvas ref={ref} className="pixelated act-canvas" style={{ width: Math.round(grid.width * z), height: Math.round(grid.height * z) }} />
-      <ColorLegend scale={scale} width={BOX.width} />
+      <ColorLegend scale={scale} width={Math.max(120, Math.round(grid.width * z))} />
     </div>
   );
 }
 
-function LayerCard({ layer, trace, label }: { layer: LayerValues; trace: SampleTrace; label: string }) {
+function LayerCard({ layer, trace, label, index }: { layer: LayerValues; trace: SampleTrace; label: string; index: number }) {
   const n = layer.shape.length === 3 ? `${layer.shape[2]} channels of ${layer.shape[0]}×${layer.shape[1]}` : `${layer.values.length} values`;
   return (
     <li className="lv-layer" data-testid={`lv-${layer.nodeId}`}>
       <button className="lv-open" onClick={() => useTraining.setState({ openNode: layer.nodeId })} title="Open this layer's large view">
         <LayerPicture layer={layer} image={isImageLayer(trace, layer.nodeId)} />
         <span className="lv-text">
-          <b>{layer.nodeId}</b>
+          <b><span className="lv-index">{index}</span> {layer.nodeId}</b>
           <span>{label}</span>
           <span className="muted">{n}</span>
         </span>
@@ -86,7 +86,7 @@ export function LayerView() {
   const column = (net: 'generator' | 'discriminator') => {
     const seen = new Set<string>();
     return trace!.layers.filter((l) => l.network === net && !seen.has(l.nodeId) && seen.add(l.nodeId))
-      .map((l) => <LayerCard key={l.nodeId} layer={l} trace={trace!} label={labelOf(l.nodeId)} />);
+      .map((l, k) => <LayerCard key={l.nodeId} index={k + 1} layer={l} trace={trace!} label={labelOf(l.nodeId)} />);
   };
   return createPortal(
     <div className="layer-view" role="dialog" aria-label="One sample through G and D" data-testid="layer-view">

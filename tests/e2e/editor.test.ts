@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, fitAll, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
+import { boxOf, fitAll, node, openEditor, openProblems, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -52,6 +52,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   await screenshot(page, 'editor-03a-dropped-dense');
   // The new block is unwired: its problem is listed, and clicking it selects the block.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await openProblems(page);
   await page.locator('.problems .problem.error button', { hasText: "g_dense1' has nothing connected" }).click();
   await page.waitForFunction(() => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1');
   expect(await node(page, 'g_dense1').getAttribute('class')).toContain('is-selected');
