@@ -36,21 +36,30 @@ export interface AppProps {
 
 /**
  * When the inspector opens for a selection, the canvas narrows from the right: pan so the selected
- * nodes stay in view instead of ending up under the inspector.
+ * nodes stay in view instead of ending up under the inspector. When it folds again (nothing selected)
+ * and the user has not moved the view meanwhile, the pan is undone, so the view is where it was.
  */
 function useSelectionStaysInView(inspectorShown: boolean): void {
   const rf = useReactFlow();
   const was = useRef(inspectorShown);
+  const shifted = useRef<{ dx: number; x: number; y: number; zoom: number } | null>(null);
   useEffect(() => {
-    const opened = inspectorShown && !was.current;
+    const opened = inspectorShown && !was.current, folded = !inspectorShown && was.current;
     was.current = inspectorShown;
+    if (folded && shifted.current) {
+      const v = rf.getViewport(), s = shifted.current;
+      shifted.current = null;
+      if (Math.abs(v.x - s.x) < 1 && Math.abs(v.y - s.y) < 1 && v.zoom === s.zoom) void rf.setViewport({ ...v, x: v.x + s.dx }, { duration: 150 });
+      return;
+    }
     if (!opened) return;
     const frame = requestAnimationFrame(() => {
       const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
       const right = Math.max(0, ...[...document.querySelectorAll('.react-flow__node.selected')].map((e) => e.getBoundingClientRect().right));
       if (!canvas || !right || right <= canvas.right - 16) return;
-      const v = rf.getViewport();
-      void rf.setViewport({ ...v, x: v.x - (right - canvas.right + 24) }, { duration: 150 });
+      const v = rf.getViewport(), dx = right - canvas.right + 24;
+      shifted.current = { dx, x: v.x - dx, y: v.y, zoom: v.zoom };
+      void rf.setViewport({ ...v, x: v.x - dx }, { duration: 150 });
     });
     return () => cancelAnimationFrame(frame);
   }, [inspectorShown, rf]);
