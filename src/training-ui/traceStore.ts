@@ -38,8 +38,9 @@ async function fetchTrace(): Promise<void> {
 
 /** Keeps the trace fresh while `active` (a large view is showing). */
 export function useLiveTrace(active: boolean): SampleTrace | undefined {
-  const step = useTraining((s) => s.tileStep);
-  const ready = useTraining((s) => s.status === 'running' || s.status === 'paused');
+  // Closed views read constants, so tile updates do not re-render them.
+  const step = useTraining((s) => (active ? s.tileStep : 0));
+  const ready = useTraining((s) => active && (s.status === 'running' || s.status === 'paused'));
   const sample = useTrace((s) => s.sample);
   const trace = useTrace((s) => s.trace);
   useEffect(() => {

@@ -52,14 +52,12 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         ? <div className="block-error">{errors[0].message}</div>
         : <div className="block-summary">{summary || '\u00a0'}</div>}
       <div className="block-body">
-        <div className="block-text">
-          <div className="block-id">{node.id}</div>
-          <div className="port-out"><span className="port-shape" data-testid={`shape-${node.id}`}>{shapeText(info?.shape)}</span></div>
-        </div>
-        {/* The slot keeps its size before the first tile arrives, so training does not change the node's size. */}
-        <div className="activation-slot" data-node-id={node.id}>
-          <NodeActivation nodeId={node.id} />
-        </div>
+        <div className="block-id">{node.id}</div>
+        <div className="port-out"><span className="port-shape" data-testid={`shape-${node.id}`}>{shapeText(info?.shape)}</span></div>
+      </div>
+      {/* The slot keeps its size before the first tile arrives, so training does not change the node's size. */}
+      <div className="activation-slot" data-node-id={node.id}>
+        <NodeActivation nodeId={node.id} />
       </div>
       <DoctorBadge nodeId={node.id} />
       {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
