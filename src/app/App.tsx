@@ -75,8 +75,8 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppPro
   const width = useWindowWidth();
   const prefs = useWorkspace();
   const selected = useEditor((s) => s.selection.length > 0);
-  const inspector = inspectorOpen(prefs.inspector, selected, width);
   const beside = dockBeside(width) && dockOpen(prefs.dock, width) && !!trainingPanel;
+  const inspector = inspectorOpen(prefs.inspector, selected, width, beside);
   useSelectionStaysInView(inspector);
 
   // Palette double-click: insert in the middle of what the user is looking at.

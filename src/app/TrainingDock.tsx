@@ -1,5 +1,5 @@
 /**
- * The training dock. Folded (the default below 1600 px of window width), only its strip shows, in the
+ * The training dock. Folded (the default below 1720 px of window width), only its strip shows, in the
  * canvas footer: the toggle and the training strip (Train/Pause, step, loss sparkline). Open, the
  * training panel shows under the footer, or beside the canvas on wide screens. Folding only hides the
  * panel: it stays mounted, so a running training keeps its state and charts. The choice is remembered.

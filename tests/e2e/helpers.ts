@@ -29,7 +29,7 @@ export async function openTemplate(browser: Browser, url: string, id: string, in
   return { ctx, page, errors };
 }
 
-/** Opens the training dock (below 1600 px of width it starts folded to its strip under the canvas). */
+/** Opens the training dock (below 1720 px of width it starts folded to its strip under the canvas). */
 export async function openDock(page: Page): Promise<void> {
   const toggle = page.getByTestId('dock-toggle');
   if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
