@@ -1,29 +1,43 @@
 /**
  * Every user command in one place, so the top bar, the keyboard and the help overlay agree.
  * Commands that need the canvas (fit, centre, layout) take the React Flow instance.
+ * Projects coming in (a template, a file) go where the user says: projects/incoming.ts.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { canvasSize, fitTo, laidOutTemplate, readableFit } from './templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
 import { redo, undo, useEditor } from '../state/store';
+import { useOpenProject } from '../state/persistence';
+import { replaceOpenProject, startProject } from '../state/projects';
+import { isUntouched } from '../storage/records';
+import { bringIn, projectsAction } from '../projects/incoming';
 import { saveProjectFile } from './files';
 
 type RF = Pick<ReactFlowInstance, 'fitView' | 'setCenter' | 'getZoom' | 'setViewport'>;
 
-export const isDirty = (): boolean => {
-  const { doc, savedDoc } = useEditor.getState();
-  return doc !== savedDoc && useEditor.temporal.getState().pastStates.length > 0;
-};
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function loadTemplateCommand(id: string): Promise<void> {
   const p = await laidOutTemplate(id);
-  const undoHint = isDirty() ? ' Your previous graph is one Ctrl+Z away.' : '';
-  useEditor.getState().loadProject(p, `Loaded template “${p.name}”.${undoHint}`);
+  await bringIn(p, { kind: 'template', id, name: p.name }, `the template “${p.name}”`);
 }
 
-export function newProjectCommand(): void {
-  useEditor.getState().loadProject(projectOf(blankDoc()), 'New project. Ctrl+Z brings back the previous one.');
+/** A blank project. It never overwrites anything: the open project stays in the list (or, if untouched, one Ctrl+Z away). */
+export async function newProjectCommand(): Promise<void> {
+  const { notify } = useEditor.getState();
+  const open = useOpenProject.getState().open;
+  const blank = projectOf(blankDoc());
+  if (!open || isUntouched(open)) {
+    replaceOpenProject(blank, { kind: 'blank' }, open ? `New project. Ctrl+Z brings back the untouched “${open.name}”.` : 'New project.');
+    return;
+  }
+  try {
+    await startProject(blank, { kind: 'blank' });
+    notify(`New project. “${open.name}” is in Projects, as you left it.`, 'info', projectsAction);
+  } catch (e) {
+    notify(`Could not start a new project: ${errorText(e)}`, 'error');
+  }
 }
 
 export async function autoLayoutCommand(rf: RF): Promise<void> {

@@ -2,6 +2,7 @@
 import { serializeProject, tryParseProject } from '../core/project/schema';
 import { projectOf } from '../state/document';
 import { useEditor } from '../state/store';
+import { bringIn } from '../projects/incoming';
 
 /** A project name as a file name stem: 'DCGAN (MNIST)' -> 'dcgan-mnist'. */
 export const slugOf = (name: string): string =>
@@ -29,15 +30,16 @@ export function saveProjectFile(): void {
   notify(`Saved ${name}`);
 }
 
-/** Reads a project file; on any problem the current project stays exactly as it was. */
+/**
+ * Reads a project file; on any problem the open project stays exactly as it was. A good file goes
+ * where the user says (a new project, or into the open one: see commands.bringIn).
+ */
 export async function openProjectFile(file: File): Promise<boolean> {
-  const { loadProject, markSaved, notify } = useEditor.getState();
+  const { notify } = useEditor.getState();
   const r = tryParseProject(await file.text());
   if (!r.ok) {
     notify(`Cannot open ${file.name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
     return false;
   }
-  loadProject(r.project, `Opened ${file.name} (Ctrl+Z goes back)`);
-  markSaved();
-  return true;
+  return (await bringIn(r.project, { kind: 'file', name: file.name }, `the file ${file.name}`)) !== 'cancel';
 }

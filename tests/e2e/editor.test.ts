@@ -1,6 +1,7 @@
 /**
  * The editor in a real browser (Debian chromium): the user journeys of issue 3. Each test saves a
- * screenshot under test-results/.
+ * screenshot under test-results/. Projects, durable edits and share links beside existing work are
+ * in projects.e2e.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -191,7 +192,7 @@ test('save downloads the project file; a bad file is rejected and the graph stay
   await ctx.close();
 });
 
-test('reloading the page restores the graph, params and viewport from IndexedDB', async () => {
+test('reloading the page reopens this tab\'s project from IndexedDB: graph, params and viewport', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
@@ -212,7 +213,7 @@ test('reloading the page restores the graph, params and viewport from IndexedDB'
   await ctx.close();
 });
 
-test('a share link opens the same project in a new browser profile', async () => {
+test('a share link opens the same project in a new browser profile (beside existing work: projects.e2e.test.ts)', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.locator('.palette-item[data-block-type="gaussianNoise"]').dblclick();
   await page.getByRole('button', { name: 'Share' }).click();

@@ -59,8 +59,8 @@ test('Export code downloads the module the unit test checks; a graph that does n
   await openMenu(page);
   await item(page, 'code').waitFor();
   await screenshot(page, 'export-01-menu');
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Export ▾' }).click(); // close
+  await page.keyboard.press('Escape'); // closes the menu (keyboard menus: projects.e2e.test.ts)
+  await item(page, 'code').waitFor({ state: 'detached' });
 
   const { d, bytes } = await exportItem(page, 'code');
   expect(d.suggestedFilename()).toBe('dcgan-mnist.ts');
