@@ -50,7 +50,10 @@ export const canvasSize = (): { width: number; height: number } => {
 };
 
 export function fitTo(rf: RF, target: FitTarget, canvas = canvasSize(), duration = 0): void {
-  void rf.setViewport(fitFor(target, canvas), duration ? { duration } : undefined);
+  const v = fitFor(target, canvas);
+  // Where the (animated) fit is going, for whoever waits for it to arrive (the browser tests).
+  document.querySelector('.canvas')?.setAttribute('data-fit', `${target} ${v.x.toFixed(1)} ${v.y.toFixed(1)} ${v.zoom.toFixed(4)}`);
+  void rf.setViewport(v, duration ? { duration } : undefined);
 }
 
 /** The first view of a project without a saved viewport: the whole GAN. */

@@ -48,6 +48,16 @@ const inside = (b: Omit<Box, 'id'>, c: Omit<Box, 'id'>) => b.x >= c.x - 0.5 && b
 const overlap = (a: Omit<Box, 'id'>, b: Omit<Box, 'id'>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const pairsOverlapping = (nodes: Box[]) => nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.id}/${b.id}`));
 
+/** Clicks a fit button and waits until the view has arrived where the fit said it was going (it animates). */
+async function fitWith(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.waitForFunction(() => {
+    const [, x, y, zoom] = (document.querySelector('.canvas')?.getAttribute('data-fit') ?? '').split(' ').map(Number);
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+    return !!m && Math.abs(Number(m[1]) - x) < 0.5 && Math.abs(Number(m[2]) - y) < 0.5 && Math.abs(Number(m[3]) - zoom) < 1e-3;
+  });
+}
+
 async function loadTemplateInPage(page: Page, id: string): Promise<void> {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator(`[data-template="${id}"]`).click();
@@ -92,8 +102,7 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
     expect(overlap(m.regions.generator, m.regions.discriminator), id).toBe(false);
     if (id === 'infogan-mnist' || id === 'acgan-mnist') await screenshot(page, `workspace-02-${id}-whole`);
     for (const net of ['generator', 'discriminator'] as const) {
-      await page.getByTestId(`fit-${net}`).click();
-      await waitForStillViewport(page);
+      await fitWith(page, `fit-${net}`);
       const f = await measure(page, net);
       const mine = new Set(loadTemplate(id).graph.nodes.filter((n) => n.network === net).map((n) => n.id));
       expect(f.nodes.filter((n) => mine.has(n.id) && !inside(n, f.canvas)).map((n) => n.id), `${id} ${net}`).toEqual([]);
