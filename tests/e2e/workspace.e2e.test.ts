@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadTemplate, TEMPLATE_IDS } from '../../src/core/project/templates';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, node, openDock, openEditor, waitForStillViewport } from './helpers';
+import { boxOf, node, openDock, openEditor } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -48,14 +48,13 @@ const inside = (b: Omit<Box, 'id'>, c: Omit<Box, 'id'>) => b.x >= c.x - 0.5 && b
 const overlap = (a: Omit<Box, 'id'>, b: Omit<Box, 'id'>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const pairsOverlapping = (nodes: Box[]) => nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.id}/${b.id}`));
 
-/** Clicks a fit button and waits until the view has arrived where the fit said it was going (it animates). */
-async function fitWith(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.waitForFunction(() => {
-    const [, x, y, zoom] = (document.querySelector('.canvas')?.getAttribute('data-fit') ?? '').split(' ').map(Number);
+/** Waits until the view has arrived where the latest fit of `target` said it was going (fits animate). */
+async function waitForFit(page: Page, target: 'gan' | 'generator' | 'discriminator'): Promise<void> {
+  await page.waitForFunction((t) => {
+    const [what, x, y, zoom] = (document.querySelector('.canvas')?.getAttribute('data-fit') ?? '').split(' ');
     const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
-    return !!m && Math.abs(Number(m[1]) - x) < 0.5 && Math.abs(Number(m[2]) - y) < 0.5 && Math.abs(Number(m[3]) - zoom) < 1e-3;
-  });
+    return what === t && !!m && Math.abs(Number(m[1]) - Number(x)) < 0.5 && Math.abs(Number(m[2]) - Number(y)) < 0.5 && Math.abs(Number(m[3]) - Number(zoom)) < 1e-3;
+  }, target);
 }
 
 async function loadTemplateInPage(page: Page, id: string): Promise<void> {
@@ -65,13 +64,13 @@ async function loadTemplateInPage(page: Page, id: string): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-block').length === n, count);
   // Move the pointer off the canvas: a hovered node shows its details card.
   await page.mouse.move(640, 20);
-  await waitForStillViewport(page);
+  await waitForFit(page, 'gan');
 }
 
 test('at 1280×800 the DCGAN template opens whole, every text on its nodes at least 10 px on screen, the canvas over 70% of the window', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.mouse.move(640, 20);
-  await waitForStillViewport(page);
+  await waitForFit(page, 'gan');
   const m = await measure(page);
   expect(m.canvas.width * m.canvas.height / (1280 * 800)).toBeGreaterThanOrEqual(0.7);
   expect(m.nodes).toHaveLength(23);
@@ -102,7 +101,8 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
     expect(overlap(m.regions.generator, m.regions.discriminator), id).toBe(false);
     if (id === 'infogan-mnist' || id === 'acgan-mnist') await screenshot(page, `workspace-02-${id}-whole`);
     for (const net of ['generator', 'discriminator'] as const) {
-      await fitWith(page, `fit-${net}`);
+      await page.getByTestId(`fit-${net}`).click();
+      await waitForFit(page, net);
       const f = await measure(page, net);
       const mine = new Set(loadTemplate(id).graph.nodes.filter((n) => n.network === net).map((n) => n.id));
       expect(f.nodes.filter((n) => mine.has(n.id) && !inside(n, f.canvas)).map((n) => n.id), `${id} ${net}`).toEqual([]);
@@ -136,7 +136,7 @@ test('a generator block dropped or dragged into the discriminator\'s region stay
   // Nothing selected again (the inspector folds) and the whole GAN in view.
   await page.keyboard.press('Escape');
   await page.keyboard.press('f');
-  await waitForStillViewport(page);
+  await waitForFit(page, 'gan');
 
   // An existing G block dragged by its title into D's region: it stays in G, on G's side.
   const title = await boxOf(page, '[data-testid="node-g_bn3"] .block-title');
