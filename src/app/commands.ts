@@ -4,7 +4,7 @@
  * Projects coming in (a template, a file) go where the user says: projects/incoming.ts.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { laidOutTemplate, readableFit } from './templateView';
+import { canvasSize, fitTo, laidOutTemplate, readableFit } from './templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
 import { redo, undo, useEditor } from '../state/store';
@@ -46,11 +46,11 @@ export async function autoLayoutCommand(rf: RF): Promise<void> {
   const { doc, sizes, moveNodes } = useEditor.getState();
   moveNodes(await autoLayout(doc.graph, sizes));
   // Fit after React Flow has drawn the new positions.
-  const canvas = document.querySelector('.canvas')?.getBoundingClientRect() ?? { width: 800, height: 600 };
-  requestAnimationFrame(() => readableFit(rf, canvas));
+  requestAnimationFrame(() => readableFit(rf, canvasSize()));
 }
 
-export function fitViewCommand(rf: RF): void { void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }); }
+/** Fit the whole GAN (F); `fitTo(rf, 'generator' | 'discriminator')` fits one network (G / D). */
+export function fitViewCommand(rf: RF): void { fitTo(rf, 'gan', canvasSize(), 200); }
 
 /** Selects a node and brings it to the middle of the canvas (used by the problems list). */
 export function focusNode(rf: RF, id: string): void {

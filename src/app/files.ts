@@ -1,5 +1,7 @@
 /** Project files: save as a download, open from a picked or dropped file (rejected whole if bad). */
 import { serializeProject, tryParseProject } from '../core/project/schema';
+import { projectSizeError } from '../core/limits';
+import { quoteName } from '../core/messages';
 import { projectOf } from '../state/document';
 import { useEditor } from '../state/store';
 import { bringIn } from '../projects/incoming';
@@ -36,9 +38,12 @@ export function saveProjectFile(): void {
  */
 export async function openProjectFile(file: File): Promise<boolean> {
   const { notify } = useEditor.getState();
-  const r = tryParseProject(await file.text());
+  const name = quoteName(file.name);
+  // Refused before it is read whole: a huge file is not a project and would stall the page.
+  const tooBig = projectSizeError(file.size);
+  const r = tooBig ? { ok: false as const, error: { path: '', reason: tooBig } } : tryParseProject(await file.text());
   if (!r.ok) {
-    notify(`Cannot open ${file.name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
+    notify(`Cannot open ${name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
     return false;
   }
   return (await bringIn(r.project, { kind: 'file', name: file.name }, `the file ${file.name}`)) !== 'cancel';

@@ -3,7 +3,8 @@
  * trains headless with the same core as the app, writing sample grids, metrics (JSONL + CSV) and
  * the trained models in tfjs format.
  */
-import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { projectSizeError } from '../core/limits';
 import { basename, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { choiceOption, intOption, type Args } from './args';
@@ -40,6 +41,8 @@ export function mnistPath(): string {
 export function readProject(file: string) {
   if (!file) throw new Error('which project? usage: npm run train -- <project.json> --steps N --out DIR');
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  const tooBig = projectSizeError(statSync(file).size);
+  if (tooBig) throw new Error(`${file}: ${tooBig}`);
   try {
     return parseProject(readFileSync(file, 'utf8'));
   } catch (e) {

@@ -14,6 +14,7 @@ export interface Limit { value: number; what: string; why: string }
 export const LIMITS = {
   /** How deeply objects and lists may nest in a project file (a real one nests 6 levels). */
   nesting: { value: 32, what: 'levels of nesting in a project file', why: 'a project nests 6 levels; deeper input is not a project and would overflow the stack of every recursive reader' },
+  projectBytes: { value: 16 * 1024 ** 2, what: 'bytes of project text', why: 'the largest template is 25 KB and a graph at the node limit about 2 MB; a share link or file larger than this is not a project, and would stall the page while it is read' },
   nodes: { value: 5_000, what: 'nodes in a graph', why: 'the templates have at most 40; validation and the canvas slow down long before 5,000' },
   edges: { value: 20_000, what: 'wires in a graph', why: 'four wires per node on average at the node limit' },
   layerParams: { value: 20_000_000, what: 'parameters in one layer', why: "a layer's weights are one tensor (80 MB of float32 at the limit); the largest layer of the templates (InfoGAN's) has 6.4 million" },
@@ -48,6 +49,12 @@ export function fmtBytes(b: number): string {
   if (gb >= 1) return `${gb.toFixed(1).replace(/\.0$/, '')} GB`;
   if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(0)} MB`;
   return `${Math.ceil(b / 1024)} KB`;
+}
+
+/** Why a project text of `bytes` bytes is refused before it is read, or null when it may be read. */
+export function projectSizeError(bytes: number): string | null {
+  const max = LIMITS.projectBytes.value;
+  return bytes > max ? `${fmtBytes(bytes)} is more than the ${fmtBytes(max)} a project file may have: it is not a Ganvas project` : null;
 }
 
 /** Parts of one training step's memory, in bytes. */

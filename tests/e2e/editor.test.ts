@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, fitAll, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
+import { boxOf, fitAll, node, openEditor, openProblems, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -53,6 +53,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   await screenshot(page, 'editor-03a-dropped-dense');
   // The new block is unwired: its problem is listed, and clicking it selects the block.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await openProblems(page);
   await page.locator('.problems .problem.error button', { hasText: "g_dense1' has nothing connected" }).click();
   await page.waitForFunction(() => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1');
   expect(await node(page, 'g_dense1').getAttribute('class')).toContain('is-selected');
@@ -66,7 +67,8 @@ test('double-clicking the canvas searches and inserts a block there; ? shows the
   await page.keyboard.press('f');
   await waitForStillViewport(page);
   const region = await boxOf(page, '[data-testid="region-discriminator"]');
-  await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 20);
+  // The empty margin along the bottom of D's region (its last row reaches close to the region's corner).
+  await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 7);
   const search = page.getByRole('textbox', { name: 'Block to insert' });
   await search.fill('layernorm');
   await screenshot(page, 'editor-04a-quick-insert');
