@@ -7,7 +7,8 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
-export interface ArchiveFile { path: string; bytes: () => Uint8Array }
+/** A file by its path in a folder or archive; its bytes are read when asked (a dropped File reads asynchronously). */
+export interface ArchiveFile { path: string; bytes: () => Uint8Array | Promise<Uint8Array> }
 
 /** Operating-system litter that is never data: macOS resource forks and folder metadata, Windows thumbnails. */
 const LITTER = /(^|\/)(__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;

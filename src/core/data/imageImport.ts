@@ -99,7 +99,7 @@ export async function importImages(files: ArchiveFile[], decode: ImageDecoder, o
     if (o.shouldStop?.()) throw new ImportCancelled();
     const f = images[chosen[j]];
     try {
-      const bytes = f.bytes();
+      const bytes = await f.bytes();
       const head = imageHeaderSize(bytes);
       if (head && head.width * head.height > LIMITS.imagePixels.value) {
         throw new Error(`${head.width}×${head.height} pixels; the limit is ${fmtInt(LIMITS.imagePixels.value)} ${LIMITS.imagePixels.what}`);

@@ -10,6 +10,7 @@ import { readZip } from './archive';
 import { detectFormat, READABLE } from './formats';
 import type { ByteDataset, HostDataset, Scale } from './host';
 import { idxDataset } from './idx';
+import { gunzipLimited } from './gzip';
 import { describeImport, IMAGE_FILE, importImages, spread, type ImageDecoder, type ImageImportReport } from './imageImport';
 import type { Fit } from './images';
 import { fmtInt } from '../limits';
@@ -41,13 +42,33 @@ export interface Imported {
 
 const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
 
-/** A set of files (a folder, or several dropped files): images, or one IDX/CSV/.npy among them. */
+/**
+ * A set of files (a folder, or several dropped files): images; or one file of another kind; or an IDX
+ * images file and its labels file (told apart by their headers: images have 3 dimensions, labels 1).
+ */
 export async function importFiles(name: string, files: ArchiveFile[], decode: ImageDecoder, o: ImportOptions): Promise<Imported> {
+  if (files.length === 2 && !files.some((f) => IMAGE_FILE.test(f.path))) {
+    const pair = await idxPair(files);
+    if (pair) return importFile(pair.images.path, pair.images.bytes, decode, { ...o, labels: { name: pair.labels.path, bytes: pair.labels.bytes } });
+  }
   if (files.some((f) => IMAGE_FILE.test(f.path)) || files.length !== 1) {
     const { dataset, report } = await importImages(files, decode, { ...o, name });
     return { dataset, what: 'images', report: describeImport(report, o), images: report };
   }
-  return importFile(files[0].path, files[0].bytes(), decode, o);
+  return importFile(files[0].path, await files[0].bytes(), decode, o);
+}
+
+/** Two IDX files (gzipped or not), images and labels, in either order; undefined when they are not that. */
+async function idxPair(files: ArchiveFile[]): Promise<{ images: { path: string; bytes: Uint8Array }; labels: { path: string; bytes: Uint8Array } } | undefined> {
+  const read = await Promise.all(files.map(async (f) => {
+    const raw = await f.bytes();
+    const format = detectFormat(f.path, raw.subarray(0, 16));
+    if (format !== 'idx' && format !== 'gzip') return undefined;
+    const bytes = format === 'gzip' ? await gunzipLimited(raw, f.path) : raw;
+    return { path: f.path, bytes, rank: bytes[3] };
+  }));
+  const images = read.find((r) => r?.rank === 3), labels = read.find((r) => r?.rank === 1);
+  return images && labels ? { images, labels } : undefined;
 }
 
 /** One file: a zip of images, an IDX file (gzipped or not), a CSV or .npy of points. */
