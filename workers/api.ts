@@ -45,6 +45,8 @@ export interface DatasetInput {
   mnistUrl?: string;
   mnistBytes?: ArrayBuffer;
   custom?: HostDataset;
+  /** An imported dataset kept in this browser: the worker reads it from IndexedDB by the spec's hash (it never passes through the page). */
+  stored?: boolean;
 }
 
 export interface InitSummary {

@@ -14,6 +14,7 @@ import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
 import { loadDataset } from '../src/core/datasets';
 import { checkDeviceBudget } from '../src/core/data/device';
+import { loadStored } from './storedData';
 import type { TrainingConfig } from '../src/core/project/types';
 import type { StepMetrics } from '../src/core/train/metrics';
 import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
@@ -66,7 +67,7 @@ export class Trainer implements TrainerApi {
     this.opts = { ...DEFAULT_OPTIONS, ...options };
     this.host = await loadDataset(data.spec, {
       mnistBytes: async () => data.mnistBytes ?? (await (await fetch(data.mnistUrl!)).arrayBuffer()),
-      custom: data.custom ? async () => data.custom! : undefined,
+      custom: data.custom ? async () => data.custom! : data.stored ? loadStored : undefined,
     });
     // Once, with the figures, before any backend is tried (each would refuse it the same way).
     checkDeviceBudget(this.host);

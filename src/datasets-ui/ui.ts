@@ -1,0 +1,24 @@
+/** Whether the Datasets dialog and the point painter are open, and the list of kept datasets (refreshed on change). */
+import { create } from 'zustand';
+import { listDatasets, type DatasetRecord } from '../storage/datasets';
+
+interface DatasetsUi {
+  open: boolean;
+  drawing: boolean;
+  list: DatasetRecord[] | null;
+  listError?: string;
+}
+export const useDatasetsUi = create<DatasetsUi>(() => ({ open: false, drawing: false, list: null }));
+
+export const showDatasets = (): void => { useDatasetsUi.setState({ open: true }); void refreshDatasets(); };
+export const hideDatasets = (): void => useDatasetsUi.setState({ open: false });
+export const showDrawing = (): void => useDatasetsUi.setState({ drawing: true });
+export const hideDrawing = (): void => useDatasetsUi.setState({ drawing: false });
+
+export async function refreshDatasets(): Promise<void> {
+  try {
+    useDatasetsUi.setState({ list: await listDatasets(), listError: undefined });
+  } catch (e) {
+    useDatasetsUi.setState({ list: [], listError: e instanceof Error ? e.message : String(e) });
+  }
+}
