@@ -24,6 +24,7 @@ import { DockStrip, TrainingDock } from './TrainingDock';
 import { CanvasToolbar } from '../editor/canvas/CanvasToolbar';
 import { SidePanel } from './SidePanel';
 import { useWindowWidth } from './useWindowWidth';
+import { MissingDataset } from '../datasets-ui/MissingDataset';
 
 export interface AppProps {
   /** The training panel (from src/training-ui), in the training dock. */
@@ -98,6 +99,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppPro
         <Palette onInsert={insertInView} />
       </SidePanel>
       <main className="center">
+        <MissingDataset />
         <Canvas onFileDrop={onFile} />
         {/* Under the canvas, never over it: the canvas tools, then the training dock's strip. */}
         <footer className="canvas-footer">

@@ -7,6 +7,8 @@ import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
 import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
 import { ParamWidget } from './ParamWidget';
+import { chooseDataset } from '../../datasets-ui/actions';
+import { showDatasets } from '../../datasets-ui/ui';
 
 /** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
 const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
@@ -60,10 +62,11 @@ export function ProjectSettings() {
         <div className="field field-wide">
           <label htmlFor="dataset-kind">Data</label>
           <select id="dataset-kind" value={doc.dataset.kind}
-            onChange={(e) => setDataset({ kind: e.target.value, scale: doc.dataset.scale })}>
-            {kinds.map((k) => <option key={k} value={k}>{getDatasetKind(k).label}</option>)}
+            onChange={(e) => chooseDataset({ kind: e.target.value, scale: doc.dataset.scale })}>
+            {kinds.map((k) => <option key={k} value={k}>{k === 'custom' ? `${getDatasetKind(k).label}: ${doc.dataset.name ?? '?'}` : getDatasetKind(k).label}</option>)}
           </select>
         </div>
+        <button className="field-wide" onClick={showDatasets}>Datasets… (your images, IDX, points; draw)</button>
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
           value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
       </fieldset>
