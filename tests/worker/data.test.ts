@@ -30,7 +30,14 @@ describe('the trainer on the new data (cpu backend, over Comlink)', () => {
     const plan = spritesPlan(spec);
     const s = await h.api.init(plan, { spec }, { backend: 'cpu', quality: false }, h.sink);
     expect(s.dataset).toEqual({ name: 'sprites 32×32 (seed 1)', count: 64, shape: [32, 32, 3] });
+    // D's colour input is shown as pictures (a 4×4 grid of the real batch), not as three grey channels.
+    expect(s.layouts.find((l) => l.nodeId === 'd_input')).toMatchObject({ kind: 'image', channels: 3, width: 128, height: 128 });
     await h.api.step();
+    const tiles = await h.api.probe();
+    const d = tiles.find((t) => t.nodeId === 'd_input')!;
+    let colour = 0;
+    for (let i = 0; i < d.pixels.length; i += 3) if (Math.max(d.pixels[i], d.pixels[i + 1], d.pixels[i + 2]) - Math.min(d.pixels[i], d.pixels[i + 1], d.pixels[i + 2]) > 40) colour++;
+    expect(colour).toBeGreaterThan(100);
     const before = (await h.api.memory()).numTensors;
     const sample = await h.api.sample(4);
     expect(sample.tile.channels).toBe(3);
