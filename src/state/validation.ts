@@ -2,7 +2,7 @@
  * The graph's validation (problems, shapes, params, MACs), computed once per document change and
  * shared by every component that reads it.
  */
-import { validateGraph, type Validation } from '../core/graph/validate';
+import { validateGraph, type Validation } from '../core/validate/validate';
 import { datasetInfo } from '../core/datasets';
 import type { DataInfo } from '../core/shapes/infer';
 import type { Problem } from '../core/graph/types';

@@ -10,7 +10,7 @@ import { ProjectError, parseProject, tryParseProject } from '../../src/core/proj
 import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/datasets';
 import { addNode, connect, renameNode, topoOrder } from '../../src/core/graph/ops';
-import { validateGraph } from '../../src/core/graph/validate';
+import { validateGraph } from '../../src/core/validate/validate';
 import { PROTOTYPE_NAMES } from '../../src/core/graph/ids';
 import { LIMITS, estimateMemory } from '../../src/core/limits';
 import { inferShapes } from '../../src/core/shapes/infer';

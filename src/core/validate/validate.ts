@@ -6,8 +6,8 @@ import { getBlock, hasBlock, paramErrors, type OutputRole, type InputRole } from
 import { getLoss, hasLoss } from '../losses';
 import { inferShapes, nodeTitle, type DataInfo, type ShapeResult } from '../shapes/infer';
 import { LIMITS, fmtInt, limitProblems } from '../limits';
-import { findCycles } from './ops';
-import type { Graph, GraphNode, NetworkId, Problem } from './types';
+import { findCycles } from '../graph/ops';
+import type { Graph, GraphNode, NetworkId, Problem } from '../graph/types';
 
 /**
  * The parts of the training setup that decide which heads D needs, and (batchSize) how much memory
