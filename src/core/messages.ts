@@ -2,6 +2,7 @@
  * How a message shows text that came from a file, a link or a user: every control, line-separator and
  * bidirectional character escaped (`\u001b`), so an echoed snippet can neither drive a terminal nor
  * disguise itself, and never more than a short excerpt. Every layer that quotes such text uses these.
+ * ProjectError, the error every file reader throws, names the path of the bad field the same way.
  */
 
 /** C0 (except newline and tab) and C1 controls, DEL, U+2028/U+2029, bidi controls, lone surrogates. */
@@ -31,3 +32,16 @@ export function quoteName(s: string, max = 60): string {
 
 /** A key of a file's object as a step of a field path: `.units`, or `["odd key"]`. */
 export const pathKey = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `.${excerpt(k, 40)}` : `[${showValue(k, 40)}]`);
+
+/** A project file that cannot be read, with the path of the first bad field (e.g. `graph.nodes[3].type`). */
+export class ProjectError extends Error {
+  readonly path: string;
+  readonly reason: string;
+  constructor(path: string, reason: string) {
+    const p = printable(path), r = printable(reason);
+    super(p ? `${p}: ${r}` : r);
+    this.path = p;
+    this.reason = r;
+    this.name = 'ProjectError';
+  }
+}

@@ -1,9 +1,9 @@
 /**
  * What choosing data does to the project: the dataset spec changes and the graph follows it where it can
- * (core/datasets/follow.ts), in one undoable step, with a toast saying which blocks changed.
+ * (core/shapes/follow.ts), in one undoable step, with a toast saying which blocks changed.
  */
 import { datasetInfo } from '../core/datasets';
-import { followData } from '../core/datasets/follow';
+import { followData } from '../core/shapes/follow';
 import type { DatasetSpec } from '../core/project/types';
 import type { DatasetRecord } from '../storage/datasets';
 import { useEditor } from '../state/store';

@@ -3,7 +3,7 @@
  * The hash never reaches a server, so a shared project stays between the people who have the link.
  */
 import { parseProject } from '../core/project/schema';
-import { ProjectError } from '../core/project/errors';
+import { ProjectError } from '../core/messages';
 import { fmtBytes, LIMITS } from '../core/limits';
 import type { Project } from '../core/project/types';
 

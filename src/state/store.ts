@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import * as ops from '../core/graph/ops';
-import { canConnect, type Connectable } from '../core/graph/canConnect';
+import { canConnect, type Connectable } from '../core/validate/canConnect';
 import { getBlock } from '../core/blocks';
 import { datasetInfo } from '../core/datasets';
 import type { NetworkId, XY } from '../core/graph/types';

@@ -2,9 +2,9 @@
  * The graph's validation (problems, shapes, params, MACs), computed once per document change and
  * shared by every component that reads it.
  */
-import { validateGraph, type Validation } from '../core/graph/validate';
+import { validateGraph, type Validation } from '../core/validate/validate';
 import { datasetInfo } from '../core/datasets';
-import { explainShapeProblems } from '../core/datasets/follow';
+import { explainShapeProblems } from '../core/shapes/follow';
 import { templateForShape } from '../core/project/templates';
 import type { DataInfo } from '../core/shapes/infer';
 import type { Problem } from '../core/graph/types';
@@ -19,7 +19,7 @@ export function validationOf(doc: Doc): Validation {
   const data = datasetInfo(doc.dataset);
   // The batch size decides the memory estimate, which is checked against core/limits.ts.
   const checked = validateGraph(doc.graph, data, { loss, batchSize: batch });
-  // Where G cannot follow the data's shape, the problem says which block decides it (core/datasets/follow.ts).
+  // Where G cannot follow the data's shape, the problem says which block decides it (core/shapes/follow.ts).
   const out = { ...checked, problems: explainShapeProblems(doc.graph, data, checked.problems, templateForShape) };
   last = { graph: doc.graph, dataset: doc.dataset, loss, batch, out, data };
   return out;

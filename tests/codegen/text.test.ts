@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import {
   blockCommentText, docstringText, identifier, lineCommentText, oneLine, shellWord, stringLiteral,
-} from '../../src/core/codegen/text';
+} from '../../src/core/codeText';
 
 const HOSTILE = [
   '', ' ', 'plain', 'x */ console.log("PWNED"); /*', '*/', '/*', '*//*', '/*/', 'a*', '/a', '**/', '\\', '\\\\"', '"', "'", '`${x}`',

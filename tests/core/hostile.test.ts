@@ -10,9 +10,10 @@ import { ProjectError, parseProject, tryParseProject } from '../../src/core/proj
 import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/datasets';
 import { addNode, connect, renameNode, topoOrder } from '../../src/core/graph/ops';
-import { validateGraph } from '../../src/core/graph/validate';
+import { validateGraph } from '../../src/core/validate/validate';
 import { PROTOTYPE_NAMES } from '../../src/core/graph/ids';
-import { LIMITS, estimateMemory } from '../../src/core/limits';
+import { LIMITS } from '../../src/core/limits';
+import { estimateMemory } from '../../src/core/validate/limitProblems';
 import { inferShapes } from '../../src/core/shapes/infer';
 import { idxDataset, parseIdx } from '../../src/core/data/idx';
 import { useEditor } from '../../src/state/store';

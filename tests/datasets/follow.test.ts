@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate, templateForShape } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { validateGraph } from '../../src/core/graph/validate';
+import { validateGraph } from '../../src/core/validate/validate';
 import { datasetInfo } from '../../src/core/datasets';
-import { explainShapeProblems, followData } from '../../src/core/datasets/follow';
+import { explainShapeProblems, followData } from '../../src/core/shapes/follow';
 import type { DatasetSpec } from '../../src/core/project/types';
 
 const sprites32: DatasetSpec = { kind: 'sprites32', scale: 'tanh' };

@@ -5,10 +5,11 @@
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { Params, ParamSpecs } from './params';
-import { stringLiteral } from '../codegen/text';
+import { stringLiteral } from '../codeText';
 
-export type TF = typeof tfNs;
-export type Tensor = tfNs.Tensor;
+import type { TF, Tensor } from '../tf';
+
+export type { TF, Tensor };
 export type Layer = tfNs.layers.Layer;
 export type LayerFactory = {
   [K in keyof typeof tfNs.layers]: (typeof tfNs.layers)[K] extends (args: never) => Layer ? K : never

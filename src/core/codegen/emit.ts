@@ -10,7 +10,7 @@ import { emitLosses, emitSampling } from './emitTraining';
 import { getLoss } from '../losses';
 import { getOptimizer } from '../training/optimizers';
 import { ModuleNames } from './names';
-import { blockCommentText, oneLine, shellWord, stringLiteral } from './text';
+import { blockCommentText, oneLine, shellWord, stringLiteral } from '../codeText';
 
 const optimizer = (o: GanPlan['training']['generator']) => getOptimizer(o.type).typescript(o);
 

@@ -2,7 +2,7 @@
 import { getBlock } from '../blocks';
 import type { NetPlan } from '../compile/plan';
 import type { ModuleNames } from './names';
-import { blockCommentText, lineCommentText, stringLiteral } from './text';
+import { blockCommentText, lineCommentText, stringLiteral } from '../codeText';
 
 /** `// Dense 'g_fc': 256, relu`: the block as the canvas shows it (the id is text, escaped like any other). */
 function comment(label: string, id: string, summary: string): string {

@@ -3,7 +3,7 @@
  * `identifier(id, 'typescript')` (text.ts), never as it is: the table keeps them apart from each
  * other and from every name the module itself declares or that a block's code template uses.
  */
-import { identifier } from './text';
+import { identifier } from '../codeText';
 
 /** Names the exported module declares at top level, or that its functions and blocks' templates use. */
 export const MODULE_NAMES = [

@@ -6,9 +6,9 @@
 import { getBlock, type InputRole, type Params, type Shape } from '../blocks';
 import { incoming } from '../graph/ops';
 import type { Graph, NetworkId, Problem } from '../graph/types';
-import { validateGraph } from '../graph/validate';
+import { validateGraph } from '../validate/validate';
 import type { DataInfo } from '../shapes/infer';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
 
 export interface PlanInput { id: string; type: string; params: Params; role: InputRole; shape: Shape }
 export interface PlanLayer {

@@ -7,12 +7,11 @@
  * element-wise ops and a 256-entry lookup on the gathered rows only: a third of the device memory of float32 images. Where a
  * WebGL device renders only half floats (integers exact only to 2048), bytes go one to a float.
  */
-import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks';
+import type { Tensor, TF } from '../tf';
 import { sampleSize, scaleBytes, type HostDataset, type Scale } from './host';
 import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
-type T = tfNs.Tensor;
+type T = Tensor;
 
 /** How `stored` holds one sample: float values as they are, or bytes `per` to a float32. */
 export type DeviceEncoding =

@@ -1,5 +1,5 @@
 /** Field readers shared by the dataset kinds' parsers: each names the path of a bad value. */
-import { ProjectError, showValue as show } from '../project/errors';
+import { ProjectError, showValue as show } from '../messages';
 
 const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
 

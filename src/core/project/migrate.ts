@@ -3,7 +3,7 @@
  * Ganvas is refused rather than half-read.
  */
 import { PROJECT_VERSION } from './types';
-import { ProjectError, showValue } from './errors';
+import { ProjectError, showValue } from '../messages';
 
 type Raw = Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '..
 import { idError } from '../graph/ids';
 import { LIMITS, fmtInt } from '../limits';
 import { migrate } from './migrate';
-import { ProjectError, pathKey, quoteName, showValue } from './errors';
+import { ProjectError, pathKey, quoteName, showValue } from '../messages';
 import { parseTraining } from '../training/parse';
 import { DATASET_KIND_IDS, getDatasetKind } from '../datasets';
 import { PROJECT_VERSION, type DatasetSpec, type Project } from './types';

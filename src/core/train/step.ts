@@ -11,7 +11,7 @@ import { getBlock, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import { getLoss, gradientPenalty, softmaxCE, toLogits, type LossDef } from '../losses';
 import type { GanPlan, PlanOutput } from '../compile/plan';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
 import { getOptimizer } from '../training/optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { assertTrainingPatches } from '../kernels/trainingPatches';

@@ -4,7 +4,7 @@
  * 1e-9, got 0`), an unknown one too (a typo must not be silently ignored).
  */
 import { checkParam } from '../blocks/params';
-import { ProjectError, pathKey, quoteName } from '../project/errors';
+import { ProjectError, pathKey, quoteName } from '../messages';
 import { defaultTraining, TRAINING_SETTINGS, withSetting } from './settings';
 import type { TrainingConfig } from './types';
 

@@ -7,7 +7,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { getBlock, hasBlock } from '../../core/blocks';
 import type { Graph, GraphNode, NetworkId, Problem, XY } from '../../core/graph/types';
 import type { NodeInfo } from '../../core/shapes/infer';
-import type { Validation } from '../../core/graph/validate';
+import type { Validation } from '../../core/validate/validate';
 import { problemsByNode } from '../../state/validation';
 import { compact, shapeText } from '../format';
 import { nodeRects, regionRects, type Sizes } from './regions';

@@ -3,9 +3,9 @@
  * only checks what the new wire changes, and says why not in one sentence.
  */
 import { getBlock, hasBlock, ShapeError, type Shape } from '../blocks';
-import { connect, findNode, incoming, wouldCycle } from './ops';
+import { connect, findNode, incoming, wouldCycle } from '../graph/ops';
 import { inferShapes, nodeTitle, shapeContext, type DataInfo } from '../shapes/infer';
-import type { Graph } from './types';
+import type { Graph } from '../graph/types';
 
 export type Connectable = { ok: true; shape?: Shape } | { ok: false; reason: string };
 

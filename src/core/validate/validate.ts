@@ -5,9 +5,10 @@
 import { getBlock, hasBlock, paramErrors, type OutputRole, type InputRole } from '../blocks';
 import { getLoss, hasLoss } from '../losses';
 import { inferShapes, nodeTitle, type DataInfo, type ShapeResult } from '../shapes/infer';
-import { LIMITS, fmtInt, limitProblems } from '../limits';
-import { findCycles } from './ops';
-import type { Graph, GraphNode, NetworkId, Problem } from './types';
+import { LIMITS, fmtInt } from '../limits';
+import { limitProblems } from './limitProblems';
+import { findCycles } from '../graph/ops';
+import type { Graph, GraphNode, NetworkId, Problem } from '../graph/types';
 
 /**
  * The parts of the training setup that decide which heads D needs, and (batchSize) how much memory

@@ -10,7 +10,7 @@
  * The D side needs nothing: its data input takes the data's shape from the dataset.
  */
 import type { Graph, GraphNode, Problem } from '../graph/types';
-import type { DataInfo } from '../shapes/infer';
+import type { DataInfo } from './infer';
 
 const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
