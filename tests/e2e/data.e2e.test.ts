@@ -177,6 +177,9 @@ test('the sprites train the colour DCGAN: colour samples and tiles; latent arith
   expect(await colourPixels(page, '[data-testid="activation-d_input"] canvas')).toBeGreaterThan(5);
   await screenshot(page, 'data-08b-sprites-d-tiles');
   await page.getByTestId('activation-d_input').click();
+  // The large view shows a colour image as the picture it is, above its three channels.
+  await page.getByTestId('act-colour').waitFor({ timeout: 60_000 });
+  expect(await colourPixels(page, '[data-testid="act-colour"]')).toBeGreaterThan(5);
   await screenshot(page, 'data-08c-sprites-d-input-large');
   await page.keyboard.press('Escape');
 
