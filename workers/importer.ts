@@ -27,9 +27,18 @@ export class Importer implements ImporterApi {
     if (!sources.length) throw new Error('nothing to import: drop or pick files');
     for (const s of sources) checkFileSize(s.path, s.file.size);
     const files = sources.map((s) => ({ path: s.path, bytes: async () => new Uint8Array(await s.file.arrayBuffer()) }));
+    // Progress reaches the page at most every 250 ms (and at the end): each report is a task on the page's main thread, and
+    // thousands of small images would otherwise send hundreds of them a second.
+    let last = -Infinity;
+    const progress = (done: number, total: number) => {
+      const t = this.now();
+      if (done < total && t - last < 250) return;
+      last = t;
+      onProgress(done, total);
+    };
     const imported = await importFiles(name, files, this.decode, {
       size: o.size, channels: o.channels, fit: o.fit, maxImages: o.maxImages, normalise: o.normalise,
-      scale: 'tanh', onProgress: (done, total) => onProgress(done, total), shouldStop: () => this.stop,
+      scale: 'tanh', onProgress: progress, shouldStop: () => this.stop,
     });
     if (this.stop) throw new ImportCancelled();
     const d = imported.dataset;

@@ -18,7 +18,7 @@ import { chooseDataset, specOf } from './actions';
 import { fromDrop, fromInput } from './gather';
 import { importer } from './importClient';
 import { RasterCanvas } from './RasterCanvas';
-import { hideDatasets, refreshDatasets, showDrawing, useDatasetsUi } from './ui';
+import { hideDatasets, refreshDatasets, showDrawing, useDatasetsUi, useImportProgress } from './ui';
 import './datasets.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '');
@@ -26,7 +26,7 @@ const ACCEPT = '.png,.jpg,.jpeg,.zip,.gz,.idx,.idx1-ubyte,.idx3-ubyte,.ubyte,.cs
 
 type Stage =
   | { kind: 'idle' }
-  | { kind: 'reading'; name: string; done: number; total: number }
+  | { kind: 'reading'; name: string }
   | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'error'; message: string };
 
@@ -58,6 +58,26 @@ function Options({ o, set }: { o: ImportOptionsUi; set(p: Partial<ImportOptionsU
         points: centre and scale into [-2, 2]²
       </label>
     </div>
+  );
+}
+
+/**
+ * The running import's progress bar. Its reports arrive from the worker for as long as it decodes, so they
+ * set the bar and its text directly, without a React render: on a busy machine even a small render in every
+ * report made main-thread tasks over 50 ms (BENCHMARKS.md).
+ */
+function ProgressLine({ name }: { name: string }) {
+  const bar = useRef<HTMLProgressElement>(null);
+  const text = useRef<HTMLSpanElement>(null);
+  useEffect(() => useImportProgress.subscribe(({ done, total }) => {
+    if (bar.current) { bar.current.max = total || 1; bar.current.value = done; }
+    if (text.current) text.current.textContent = total ? `${fmtInt(done)} of ${fmtInt(total)} images` : `Reading ${name}…`;
+  }), [name]);
+  return (
+    <>
+      <progress ref={bar} max={1} value={0} aria-label={`Reading ${name}`} />
+      <span ref={text}>Reading {name}…</span>
+    </>
   );
 }
 
@@ -135,8 +155,9 @@ export function DatasetsDialog() {
   useEffect(() => {
     if (!input) return;
     let live = true;
-    setStage({ kind: 'reading', name: input.name, done: 0, total: 0 });
-    const onProgress = Comlink.proxy((done: number, total: number) => { if (live) setStage({ kind: 'reading', name: input.name, done, total }); });
+    setStage({ kind: 'reading', name: input.name });
+    useImportProgress.setState({ done: 0, total: 0 });
+    const onProgress = Comlink.proxy((done: number, total: number) => { if (live) useImportProgress.setState({ done, total }); });
     importer().prepare(input.name, input.sources, o, onProgress)
       .then((preview) => { if (live) setStage({ kind: 'preview', preview }); })
       .catch((e) => { if (live) setStage(errorText(e) === 'import cancelled' ? { kind: 'idle' } : { kind: 'error', message: errorText(e) }); });
@@ -200,8 +221,7 @@ export function DatasetsDialog() {
       </section>
       {stage.kind === 'reading' && (
         <section className="ds-progress" aria-label="Reading">
-          <progress max={stage.total || 1} value={stage.done} aria-label={`Reading ${stage.name}`} />
-          <span>{stage.total ? `${fmtInt(stage.done)} of ${fmtInt(stage.total)} images` : `Reading ${stage.name}…`}</span>
+          <ProgressLine name={stage.name} />
           <button onClick={() => { void importer().cancel(); setInput(null); setStage({ kind: 'idle' }); }}>Cancel</button>
         </section>
       )}

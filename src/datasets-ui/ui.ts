@@ -22,3 +22,9 @@ export async function refreshDatasets(): Promise<void> {
     useDatasetsUi.setState({ list: [], listError: e instanceof Error ? e.message : String(e) });
   }
 }
+
+/**
+ * The running import's progress, apart from the dialog's state: the progress line writes it to the page
+ * itself, without a render (the import sends a report every 250 ms at most, for as long as it decodes).
+ */
+export const useImportProgress = create<{ done: number; total: number }>(() => ({ done: 0, total: 0 }));

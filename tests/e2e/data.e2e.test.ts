@@ -236,6 +236,13 @@ test('benchmark: 10,000 32×32 PNGs decode in the import worker with no main-thr
   const { ctx, page } = await openEditor(browser, app.url);
   const zip = manyPngsZip(10_000, 32);
   await openData(page);
+  // The zip becomes a File in the page before the measurement starts: handing 3.4 MB to the page (base64
+  // through the test driver) is the harness's work, not the app's; a user's drop costs the page nothing.
+  await page.evaluate((b64) => {
+    const bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    (window as unknown as { __zip: File }).__zip = new File([bytes], 'ten-thousand.zip');
+  }, Buffer.from(zip).toString('base64'));
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
@@ -244,7 +251,11 @@ test('benchmark: 10,000 32×32 PNGs decode in the import worker with no main-thr
   await dialog(page).getByRole('combobox', { name: 'Image size' }).selectOption('32');
   await dialog(page).getByRole('combobox', { name: 'Colour' }).selectOption('3');
   const t0 = Date.now();
-  await pick(page, [{ name: 'ten-thousand.zip', buffer: zip }]);
+  await page.getByTestId('dataset-drop').evaluate((el) => {
+    const dt = new DataTransfer();
+    dt.items.add((window as unknown as { __zip: File }).__zip);
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
   await page.getByTestId('preview-count').waitFor({ timeout: 600_000 });
   const ms = Date.now() - t0;
   expect(await previewText(page, 'preview-count')).toBe('10,000 × 32×32×3');
