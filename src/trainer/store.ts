@@ -25,8 +25,13 @@ export interface QualityHistory {
   step: number[]; score: number[]; coverage: number[]; confidence: number[]; fd: number[]; codeAccuracy: number[];
   spread: number[]; neighbours: number[];
   real?: MnistQuality;
+  /** Data with known factors (the sprites): share of classes covered, categorical code vs class, MIG; the latest line and the real samples' line. */
+  factorCoverage?: number[]; factorCode?: number[]; mig?: number[];
+  factorsText?: string; realFactorsText?: string;
 }
-const emptyQuality = (): QualityHistory => ({ step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [], spread: [], neighbours: [] });
+const emptyQuality = (): QualityHistory => ({
+  step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [], spread: [], neighbours: [], factorCoverage: [], factorCode: [], mig: [],
+});
 
 export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
 const MAX_STAT_POINTS = 300;
@@ -110,12 +115,14 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
 }
 
 function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>): QualityHistory {
-  const q = e.quality, d = e.diversity;
+  const q = e.quality, d = e.diversity, f = e.factors?.quality;
   return {
     step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
     confidence: [...h.confidence, q?.confidence ?? NaN], fd: [...h.fd, q?.fd ?? NaN], codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN],
     spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
+    factorCoverage: [...(h.factorCoverage ?? []), f ? f.coverage / f.classes : NaN], factorCode: [...(h.factorCode ?? []), f?.codeAccuracy ?? NaN],
+    mig: [...(h.mig ?? []), f?.mig ?? NaN], factorsText: e.factors?.text ?? h.factorsText, realFactorsText: e.realFactors?.text ?? h.realFactorsText,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Sample quality while training (image runs): on MNIST the reference classifier's score and class
  * coverage and the Frechet distance of generated to real digits in its feature space (the caption shows
- * what real digits score: the target); on any image data G's diversity relative to real images'. Renders
+ * what real digits score: the target); on data with known factors (the sprites) class coverage, InfoGAN's
+ * codes against the factors (categorical code vs class, MIG) and the line the CLI prints; on any image data
+ * G's diversity relative to real images'. Renders
  * nothing until the worker sends a first measurement; a chart appears only for the metrics this data has.
  */
 import { useMemo } from 'react';
@@ -24,6 +26,13 @@ export function QualityChart() {
       { title: 'Sample quality', series: score },
       { title: 'Frechet distance', series: [{ label: 'FD', color: FD, values: q.fd }] },
       {
+        title: 'Known factors', series: [
+          { label: 'classes (share)', color: COVER, values: q.factorCoverage ?? [] },
+          { label: 'code vs class', color: CODE, values: q.factorCode ?? [] },
+          { label: 'MIG', color: FD, values: q.mig ?? [] },
+        ],
+      },
+      {
         title: 'Diversity (real images = 1)', series: [
           { label: 'spread', color: SPREAD, values: q.spread },
           { label: 'neighbours', color: NEAR, values: q.neighbours },
@@ -40,6 +49,12 @@ export function QualityChart() {
         <p className="quality-target" title="The same metrics on real digits: what a perfect generator would score">
           real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes, FD {real.fd.toFixed(1)} · higher score and
           lower FD are better
+        </p>
+      )}
+      {q.factorsText && (
+        <p className="quality-target" data-testid="quality-factors" title="The factors of 256 generated samples, measured from their pixels">
+          factors at step {q.step.at(-1)}: {q.factorsText}
+          {q.realFactorsText && <><br />real samples (the target): {q.realFactorsText}</>}
         </p>
       )}
       {q.spread.some(Number.isFinite) && (

@@ -169,6 +169,9 @@ test('the sprites train the colour DCGAN: colour samples and tiles; latent arith
   // G needs some steps (and its batch norms' moving averages) before its samples have colour.
   await trainSteps(page, '16', 80);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 60, undefined, { timeout: 120_000 });
+  // The metrics panel measures the sprites' known factors in G's samples, with the real sprites as the target.
+  await page.getByTestId('quality-factors').waitFor({ timeout: 300_000 });
+  expect(await page.getByTestId('quality-factors').innerText()).toMatch(/factors at step \d+: \d+% recognisable, \d\/4 classes[\s\S]*real samples \(the target\): \d+% recognisable, 4\/4 classes/);
   await screenshot(page, 'data-08-sprites-dcgan');
   expect(await colourPixels(page, '[data-testid="sample-grid"] canvas')).toBeGreaterThan(50);
   // D's input tile shows the real sprites as pictures, in colour.
