@@ -6,7 +6,7 @@ import { choice, type ParamValue } from '../../core/blocks/params';
 import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
 import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
-import { ParamWidget } from './ParamWidget';
+import { ParamWidget } from '../../ui/ParamWidget';
 
 /** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
 const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);

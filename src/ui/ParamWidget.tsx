@@ -3,7 +3,7 @@
  * committed only when valid, and otherwise the engine's checkParam explains what is wrong, inline.
  */
 import { useEffect, useId, useState } from 'react';
-import { checkParam, type ParamSpec, type ParamValue } from '../../core/blocks/params';
+import { checkParam, type ParamSpec, type ParamValue } from '../core/blocks/params';
 
 export interface ParamWidgetProps {
   name: string;
