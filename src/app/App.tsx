@@ -24,6 +24,7 @@ import { openProjectFile } from './files';
 import { DockStrip, TrainingDock } from './TrainingDock';
 import { CanvasToolbar } from '../editor/canvas/CanvasToolbar';
 import { SidePanel } from './SidePanel';
+import { SettingsLink } from './SettingsLink';
 import type { NodeDecorations } from '../editor/canvas/decorations';
 import { useWindowWidth } from './useWindowWidth';
 
@@ -112,7 +113,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
       <TrainingDock>{trainingPanel}</TrainingDock>
       <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
         onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
-        <Inspector />
+        <Inspector trainingLink={trainingPanel ? <SettingsLink /> : undefined} />
       </SidePanel>
       <StatusBar />
       <Toasts />

@@ -1,5 +1,5 @@
 /**
- * The training dock under the canvas: controls, run statistics, notices, hyperparameters, live charts
+ * The training dock under the canvas: controls, run statistics, notices, the training settings, live charts
  * and the sample grid. It talks to the worker only through src/trainer/client.ts (via actions.ts).
  * Other features' parts of the dock (the doctor's findings, the latent explorer's door) are handed in
  * by the app shell, so this folder imports no other feature.
@@ -10,7 +10,7 @@ import { followDocument } from './actions';
 import { ChannelView } from './ChannelView';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
-import { HyperParams } from './HyperParams';
+import { SettingsPanel } from './SettingsPanel';
 import { Notices } from './Notices';
 import { QualityChart } from './QualityChart';
 import { RunStats } from './RunStats';
@@ -25,7 +25,6 @@ export interface TrainingPanelProps {
 }
 
 export function TrainingPanel({ findings, samplesFooter }: TrainingPanelProps) {
-  const busy = useTraining((s) => s.status === 'initializing');
   useEffect(() => followDocument(), []);
   return (
     <section className="training-panel" data-testid="training-panel">
@@ -35,7 +34,7 @@ export function TrainingPanel({ findings, samplesFooter }: TrainingPanelProps) {
         <Notices />
         {findings}
         <div className="tp-body">
-          <HyperParams disabled={busy} />
+          <SettingsPanel />
           <Charts />
           <div>
             <SampleGrid />

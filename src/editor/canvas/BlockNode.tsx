@@ -10,7 +10,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { getBlock, hasBlock, type BlockDef } from '../../core/blocks';
 import { useEditor } from '../../state/store';
-import { compact, shapeText } from '../format';
+import { compact, shapeText } from '../../ui/format';
 import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
 import { useNodeDecorations } from './decorations';
 

@@ -4,7 +4,7 @@ import { getBlock, hasBlock, type Params } from '../../core/blocks';
 import type { GraphNode } from '../../core/graph/types';
 import { useEditor } from '../../state/store';
 import { useValidation } from '../../state/validation';
-import { compact, shapeText } from '../format';
+import { compact, shapeText } from '../../ui/format';
 import { ParamWidget } from '../../ui/ParamWidget';
 
 function visible(spec: { visibleIf?: { param: string; values: unknown[] } }, params: Params): boolean {
