@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricsCsv } from '../../src/app/export/metricsCsv';
-import { scaledRgba } from '../../src/app/export/samplePng';
+import { scaledRgba } from '../../src/ui/samplePng';
 import { METRICS } from '../../src/core/train/step';
 import type { ActivationTile } from '../../src/core/train/tiles';
 import type { History } from '../../src/trainer/store';

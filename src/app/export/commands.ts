@@ -11,7 +11,7 @@ import { useTraining } from '../../trainer/store';
 import { downloadBlob, slugOf } from '../files';
 import { codeFiles, codeZip, compiledPlan } from './code';
 import { metricsCsv } from './metricsCsv';
-import { samplePng } from './samplePng';
+import { samplePng } from '../../ui/samplePng';
 import { weightsToZip } from './weightsZip';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
