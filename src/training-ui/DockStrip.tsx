@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { trainer } from '../trainer/client';
-import { useTraining } from '../trainer/store';
+import { historyColumns, useTraining } from '../trainer/store';
 import { train } from './actions';
 import { useReadiness } from './readiness';
 import { sparkPoints } from './sparkline';
@@ -18,7 +18,7 @@ const G = '#7c5cd6', D = '#1b9a8f';
 
 function Sparkline() {
   const version = useTraining((s) => s.historyVersion);
-  const h = useTraining((s) => s.history);
+  const h = historyColumns(useTraining((s) => s.history));
   const [d, g] = useMemo(() => sparkPoints([h.dLoss, h.gLoss], W, H), [h]);
   const last = (v: readonly number[]) => (v.length ? statNumber(v[v.length - 1]) : '–');
   return (
