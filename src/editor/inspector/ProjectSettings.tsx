@@ -1,48 +1,22 @@
 /**
- * Shown when nothing is selected: the project's name, dataset and training setup. The fields reuse
- * the param widgets; the training fields come from the one declaration of the settings.
+ * Shown when nothing is selected: the project's name, description and dataset. The training settings
+ * are edited in one place, the training dock's settings panel; `trainingLink` (from the app shell)
+ * says where, and takes the user there. `data` (also from the shell: the Datasets feature) chooses a
+ * dataset, making the graph follow it, and opens the Datasets dialog; without it the choice is set as is.
  */
-import { choice, type ParamValue } from '../../core/blocks/params';
+import type { ReactNode } from 'react';
+import { choice } from '../../core/blocks/params';
 import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
-import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
-import { ParamWidget } from './ParamWidget';
-import { chooseDataset } from '../../datasets-ui/actions';
-import { showDatasets } from '../../datasets-ui/ui';
+import { ParamWidget } from '../../ui/ParamWidget';
+import type { DatasetSpec } from '../../core/project/types';
 
 /** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
 const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
 
-const GROUP_LEGEND: Record<TrainingSetting['group'], string> = {
-  training: 'Training', generator: 'Generator optimizer', discriminator: 'Discriminator optimizer',
-};
+export interface DataActions { choose(spec: DatasetSpec): void; open(): void }
 
-/** One fieldset per group of the training settings (core/training/settings.ts), those that apply. */
-function TrainingFields() {
-  const t = useEditor((s) => s.doc.training);
-  const setTraining = useEditor((s) => s.setTraining);
-  const shown = applicableSettings(t);
-  const commit = (s: TrainingSetting, v: ParamValue) => {
-    const next = withSetting(t, s.path, v);
-    const key = s.path.split('.')[0] as keyof typeof t;
-    setTraining({ [key]: next[key] });
-  };
-  return (
-    <>
-      {(['training', 'generator', 'discriminator'] as const).map((g) => (
-        <fieldset key={g}>
-          <legend>{GROUP_LEGEND[g]}</legend>
-          {shown.filter((s) => s.group === g).map((s) => (
-            <ParamWidget key={s.path} name={s.path} spec={{ ...s.spec, label: s.label, help: s.help }}
-              value={settingValue(t, s.path)} onCommit={(v) => commit(s, v)} />
-          ))}
-        </fieldset>
-      ))}
-    </>
-  );
-}
-
-export function ProjectSettings() {
+export function ProjectSettings({ trainingLink, data }: { trainingLink?: ReactNode; data?: DataActions }) {
   const doc = useEditor((s) => s.doc);
   const { setDoc, setDataset } = useEditor.getState();
   const kinds = BUILT_IN.includes(doc.dataset.kind) ? BUILT_IN : [...BUILT_IN, doc.dataset.kind];
@@ -62,15 +36,15 @@ export function ProjectSettings() {
         <div className="field field-wide">
           <label htmlFor="dataset-kind">Data</label>
           <select id="dataset-kind" value={doc.dataset.kind}
-            onChange={(e) => chooseDataset({ kind: e.target.value, scale: doc.dataset.scale })}>
+            onChange={(e) => { const spec = { kind: e.target.value, scale: doc.dataset.scale }; if (data) data.choose(spec); else setDataset(spec); }}>
             {kinds.map((k) => <option key={k} value={k}>{k === 'custom' ? `${getDatasetKind(k).label}: ${doc.dataset.name ?? '?'}` : getDatasetKind(k).label}</option>)}
           </select>
         </div>
-        <button className="field-wide" onClick={showDatasets}>Datasets… (your images, IDX, points; draw)</button>
+        {data && <button className="field-wide" onClick={data.open}>Datasets… (your images, IDX, points; draw)</button>}
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
           value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
       </fieldset>
-      <TrainingFields />
+      {trainingLink}
     </div>
   );
 }
