@@ -18,5 +18,6 @@ export const activation = defineBlock({
     fn: (p) => (p.fn === 'leakyRelu' ? 'leakyReLU' : 'activation'),
     args: (p, name) => (p.fn === 'leakyRelu' ? { name, alpha: p.alpha } : { name, activation: p.fn }),
   },
+  activationOf: (p) => p.fn,
   summary: (p) => (p.fn === 'leakyRelu' ? `LeakyReLU α=${p.alpha}` : String(p.fn)),
 });

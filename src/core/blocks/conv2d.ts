@@ -12,16 +12,16 @@ export const conv2d = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
     const [h, w] = expectRank(one(i), 3, '[batch, h, w, c]');
-    const k = p.kernelSize as number, s = p.strides as number, pad = p.padding as string;
+    const k = p.kernelSize, s = p.strides, pad = p.padding;
     const oh = convOut(h, k, s, pad), ow = convOut(w, k, s, pad);
     if (oh < 1 || ow < 1) throw new Error(`kernel ${k}×${k} is larger than its ${h}×${w} input with 'valid' padding`);
-    return [oh, ow, p.filters as number];
+    return [oh, ow, p.filters];
   },
   paramCount: (i, p) => {
-    const c = one(i)[2], k = p.kernelSize as number, f = p.filters as number;
+    const c = one(i)[2], k = p.kernelSize, f = p.filters;
     return k * k * c * f + (p.useBias ? f : 0);
   },
-  macs: (i, p, out) => out[0] * out[1] * out[2] * (p.kernelSize as number) ** 2 * one(i)[2],
+  macs: (i, p, out) => out[0] * out[1] * out[2] * (p.kernelSize) ** 2 * one(i)[2],
   layer: {
     fn: 'conv2d',
     args: (p, name) => ({
@@ -29,5 +29,6 @@ export const conv2d = defineBlock({
       activation: p.activation, useBias: p.useBias,
     }),
   },
+  activationOf: (p) => p.activation,
   summary: (p) => `${p.filters} × ${p.kernelSize}×${p.kernelSize} /${p.strides} ${p.padding}${p.activation === 'linear' ? '' : `, ${p.activation}`}`,
 });

@@ -12,14 +12,14 @@ export const conv2dTranspose = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
     const [h, w] = expectRank(one(i), 3, '[batch, h, w, c]');
-    const k = p.kernelSize as number, s = p.strides as number, pad = p.padding as string;
-    return [deconvOut(h, k, s, pad), deconvOut(w, k, s, pad), p.filters as number];
+    const k = p.kernelSize, s = p.strides, pad = p.padding;
+    return [deconvOut(h, k, s, pad), deconvOut(w, k, s, pad), p.filters];
   },
   paramCount: (i, p) => {
-    const c = one(i)[2], k = p.kernelSize as number, f = p.filters as number;
+    const c = one(i)[2], k = p.kernelSize, f = p.filters;
     return k * k * c * f + (p.useBias ? f : 0);
   },
-  macs: (i, p) => { const [h, w, c] = one(i); return h * w * c * (p.kernelSize as number) ** 2 * (p.filters as number); },
+  macs: (i, p) => { const [h, w, c] = one(i); return h * w * c * (p.kernelSize) ** 2 * (p.filters); },
   layer: {
     fn: 'conv2dTranspose',
     args: (p, name) => ({
@@ -27,5 +27,6 @@ export const conv2dTranspose = defineBlock({
       activation: p.activation, useBias: p.useBias,
     }),
   },
+  activationOf: (p) => p.activation,
   summary: (p) => `${p.filters} × ${p.kernelSize}×${p.kernelSize} ×${p.strides} ${p.padding}${p.activation === 'linear' ? '' : `, ${p.activation}`}`,
 });

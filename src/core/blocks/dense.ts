@@ -10,16 +10,17 @@ export const dense = defineBlock({
   inferShape: (i, p) => {
     const x = one(i);
     if (x.length < 1) throw new ShapeError(`expects at least a 2-D input [batch, n] but receives ${fmtShape(x)}`, 'x');
-    return [...x.slice(0, -1), p.units as number];
+    return [...x.slice(0, -1), p.units];
   },
   paramCount: (i, p) => {
-    const x = one(i), units = p.units as number;
+    const x = one(i), units = p.units;
     return x[x.length - 1] * units + (p.useBias ? units : 0);
   },
-  macs: (i, p, out) => { const x = one(i); return prod(out.slice(0, -1)) * x[x.length - 1] * (p.units as number); },
+  macs: (i, p, out) => { const x = one(i); return prod(out.slice(0, -1)) * x[x.length - 1] * (p.units); },
   layer: {
     fn: 'dense',
     args: (p, name) => ({ name, units: p.units, activation: p.activation, useBias: p.useBias }),
   },
+  activationOf: (p) => p.activation,
   summary: (p) => `${p.units} units${p.activation === 'linear' ? '' : `, ${p.activation}`}${p.useBias ? '' : ', no bias'}`,
 });

@@ -8,9 +8,9 @@ export const embedding = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
     const [len] = expectRank(one(i), 1, '[batch, length] of integer indices (a class label with index encoding)');
-    return [len, p.outputDim as number];
+    return [len, p.outputDim];
   },
-  paramCount: (_i, p) => (p.inputDim as number) * (p.outputDim as number),
+  paramCount: (_i, p) => (p.inputDim) * (p.outputDim),
   layer: { fn: 'embedding', args: (p, name) => ({ name, inputDim: p.inputDim, outputDim: p.outputDim }) },
   summary: (p) => `${p.inputDim} -> ${p.outputDim}`,
 });

@@ -7,12 +7,12 @@ export const reshape = defineBlock({
   params: { targetShape: ints([7, 7, 256], { label: 'target shape' }) },
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
-    const x = one(i), t = p.targetShape as number[];
+    const x = one(i), t = p.targetShape;
     if (prod(x) !== prod(t)) {
       throw new ShapeError(`cannot reshape ${fmtShape(x)} (${prod(x)} values) into ${fmtShape(t)} (${prod(t)} values)`, 'x');
     }
     return [...t];
   },
   layer: { fn: 'reshape', args: (p, name) => ({ name, targetShape: p.targetShape }) },
-  summary: (p) => (p.targetShape as number[]).join('×'),
+  summary: (p) => p.targetShape.join('×'),
 });
