@@ -57,10 +57,11 @@ export function probeProject(name: string, plan: GanPlan): Project {
   };
 }
 
-/** A template's project and plan, with training settings overridden. */
-export function templatePlan(id: string, training: Partial<TrainingConfig> = {}): { project: Project; plan: GanPlan } {
+/** A template's project and plan, with training settings (and some nodes' params, by node id) overridden. */
+export function templatePlan(id: string, training: Partial<TrainingConfig> = {}, params: Record<string, Params> = {}): { project: Project; plan: GanPlan } {
   const project = loadTemplate(id);
   project.training = { ...project.training, ...training };
+  for (const n of project.graph.nodes) if (params[n.id]) n.params = { ...n.params, ...params[n.id] };
   const res = compileGraph(project.graph, datasetInfo(project.dataset), project.training);
   if (!res.ok) throw new Error(`${id} does not compile: ${res.problems.map((p) => p.message).join('; ')}`);
   return { project, plan: res.plan };

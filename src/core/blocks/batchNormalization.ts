@@ -8,8 +8,8 @@ const KERAS_BATCH_NORM = String.raw`class KerasBatchNorm(nn.modules.batchnorm._B
 
     - momentum is the moving averages' decay: Keras's 0.99 is PyTorch's momentum 0.01;
     - the moving variance follows the biased batch variance (PyTorch's own BatchNorm keeps the
-      unbiased one): the update is linear in it, so scaling running_var by n/(n-1) before PyTorch's
-      update and by (n-1)/n after gives exactly Keras's value;
+      unbiased one): the update is linear in it, so PyTorch's update of running_var * n/(n-1),
+      times (n-1)/n, is exactly Keras's;
     - gamma (scale) and beta (center) can be switched off one by one.
     """
 
@@ -36,11 +36,11 @@ const KERAS_BATCH_NORM = String.raw`class KerasBatchNorm(nn.modules.batchnorm._B
                 self.running_var.mul_(1.0 - self.momentum)
             y = torch.zeros_like(x)
             return y + self.bias.view((1, -1) + (1,) * (x.dim() - 2)) if self.bias is not None else y
+        # A copy takes PyTorch's update (autograd keeps what batch_norm was given: no in-place change after).
+        running_var = self.running_var * (n / (n - 1))
+        y = F.batch_norm(x, self.running_mean, running_var, self.weight, self.bias, True, self.momentum, self.eps)
         with torch.no_grad():
-            self.running_var.mul_(n / (n - 1))
-        y = F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, True, self.momentum, self.eps)
-        with torch.no_grad():
-            self.running_var.mul_((n - 1) / n)
+            self.running_var.copy_(running_var * ((n - 1) / n))
         return y
 `;
 

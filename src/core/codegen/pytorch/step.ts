@@ -109,7 +109,7 @@ export function emitStepPy(plan: GanPlan): string {
     `        return [total.detach(), losses.mean_score(s_real).detach(), losses.mean_score(s_fake).detach(), norm, ${aux ? 'aux.detach()' : 'self.zero'}, ${info ? 'info.detach()' : 'self.zero'}]`,
   );
   const gTerms = ['losses.generator_loss(self.real_fake(outs))'];
-  if (aux) gTerms.push('cfg["auxWeight"] * self.aux_loss(outs, feed.labels)');
+  if (aux) gTerms.push('self.cfg["auxWeight"] * self.aux_loss(outs, feed.labels)');
   if (info) gTerms.push('self.info_loss(outs, feed)');
 
   return String.raw`"""Ganvas's GAN step (src/core/train/step.ts) for this project, in PyTorch.

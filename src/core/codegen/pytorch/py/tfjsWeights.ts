@@ -133,7 +133,7 @@ def load(nets, source):
         with torch.no_grad():
             for name, _shape, key, perm, _init, _trained in table:
                 a = arrays[network][name]
-                state[key].copy_(torch.from_numpy(np.ascontiguousarray(a.transpose(perm) if perm else a)))
+                state[key].copy_(torch.from_numpy(np.array(a.transpose(perm) if perm else a, dtype=np.float32)))
 
 
 def tfjs_arrays(module, table):
