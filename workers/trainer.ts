@@ -12,7 +12,7 @@ import {
 } from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
-import { loadDataset } from '../src/core/data/load';
+import { loadDataset } from '../src/core/datasets';
 import type { TrainingConfig } from '../src/core/project/types';
 import type { StepMetrics } from '../src/core/train/metrics';
 import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';

@@ -8,7 +8,7 @@ import { temporal } from 'zundo';
 import * as ops from '../core/graph/ops';
 import { canConnect, type Connectable } from '../core/graph/canConnect';
 import { getBlock } from '../core/blocks';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo } from '../core/datasets';
 import type { NetworkId, XY } from '../core/graph/types';
 import type { Params, ParamValue } from '../core/blocks/params';
 import type { DatasetSpec, Project, TrainingConfig, Viewport } from '../core/project/types';

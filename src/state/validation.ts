@@ -3,7 +3,7 @@
  * shared by every component that reads it.
  */
 import { validateGraph, type Validation } from '../core/graph/validate';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo } from '../core/datasets';
 import type { DataInfo } from '../core/shapes/infer';
 import type { Problem } from '../core/graph/types';
 import { useEditor } from './store';

@@ -3,7 +3,7 @@ import { addNode, connect, disconnect, emptyGraph, moveNodes, removeNodes, renam
 import { validateGraph } from '../../src/core/graph/validate';
 import { canConnect } from '../../src/core/graph/canConnect';
 import { loadTemplate } from '../../src/core/project/templates';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import type { Graph } from '../../src/core/graph/types';
 
 const MNIST = { shape: [28, 28, 1], numClasses: 10 };

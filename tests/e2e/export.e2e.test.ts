@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { emitModule } from '../../src/core/codegen/emit';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { METRICS } from '../../src/core/train/step';
 import { loadTemplate } from '../../src/core/project/templates';
 import { RESULTS_DIR, launchBrowser, screenshot, startApp } from './harness';

@@ -14,7 +14,12 @@ interface ParamBase<T extends ParamValue> {
 }
 export interface IntParam extends ParamBase<number> { kind: 'int'; min?: number; max?: number }
 export interface FloatParam extends ParamBase<number> { kind: 'float'; min?: number; max?: number; step?: number }
-export interface ChoiceParam extends ParamBase<string> { kind: 'choice'; options: readonly string[] }
+export interface ChoiceParam extends ParamBase<string> {
+  kind: 'choice';
+  options: readonly string[];
+  /** What a widget shows for each option (the option itself when absent). */
+  optionLabels?: Readonly<Record<string, string>>;
+}
 export interface BoolParam extends ParamBase<boolean> { kind: 'bool' }
 export interface IntsParam extends ParamBase<number[]> { kind: 'ints'; min?: number }
 export type ParamSpec = IntParam | FloatParam | ChoiceParam | BoolParam | IntsParam;

@@ -7,10 +7,10 @@ import type { GanPlan } from '../compile/plan';
 import { fmtCount } from '../compile/summary';
 import { emitBuilder } from './emitModels';
 import { emitLosses, emitSampling } from './emitTraining';
+import { getLoss } from '../losses';
+import { getOptimizer } from '../training/optimizers';
 
-const optimizer = (o: GanPlan['training']['generator']) => (o.type === 'adam'
-  ? `tf.train.adam(${o.learningRate}, ${o.beta1}, ${o.beta2})`
-  : `tf.train.${o.type}(${o.learningRate})`);
+const optimizer = (o: GanPlan['training']['generator']) => getOptimizer(o.type).typescript(o);
 
 function emitStep(plan: GanPlan): string {
   const roles = new Set(plan.discriminator.outputs.map((o) => o.role));
@@ -28,7 +28,7 @@ function emitStep(plan: GanPlan): string {
     '      const outF = asArray(gan.discriminator.apply(discriminatorInputs(fake, feed.labels), { training: true }));',
     '      const terms = [discriminatorLoss(realFakeLogit(outR), realFakeLogit(outF))];',
   ];
-  if (plan.training.loss === 'wgan-gp') {
+  if (getLoss(plan.training.loss).gradientPenalty) {
     d.push('      const critic = (x: tf.Tensor) => realFakeLogit(asArray(gan.discriminator.apply(discriminatorInputs(x, realLabels), { training: true })));',
       '      terms.push(tf.mul(TRAINING.gpWeight, gradientPenalty(critic, real, fake, s + 131 * k + 23)));');
   }

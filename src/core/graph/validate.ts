@@ -3,6 +3,7 @@
  * pinned to the node, port or param it is about, in words a user can act on.
  */
 import { getBlock, hasBlock, paramErrors, type OutputRole, type InputRole } from '../blocks';
+import { getLoss, hasLoss } from '../losses';
 import { inferShapes, nodeTitle, type DataInfo, type ShapeResult } from '../shapes/infer';
 import type { Graph, GraphNode, NetworkId, Problem } from './types';
 
@@ -99,10 +100,11 @@ export function validateGraph(g: Graph, data: DataInfo, loss: LossInfo = { loss:
   if (gLabels.length && !dLabels.length && !auxHead.length) {
     warn('the generator gets a class label but the discriminator never sees it: add a class label input to D (cGAN) or a class head (AC-GAN)', { nodeId: gLabels[0].id });
   }
-  if (rf && loss.loss === 'wgan-gp' && rf.params.output === 'sigmoid') {
+  const lossDef = hasLoss(loss.loss) ? getLoss(loss.loss) : undefined;
+  if (rf && lossDef?.unboundedCritic && rf.params.output === 'sigmoid') {
     err('a Wasserstein critic must output an unbounded score: set the real/fake head to logit', { nodeId: rf.id, param: 'output' });
   }
-  if (loss.loss === 'wgan-gp') {
+  if (lossDef?.gradientPenalty) {
     for (const n of g.nodes) {
       if (n.network === 'discriminator' && hasBlock(n.type) && getBlock(n.type).batchDependent) {
         warn(`${nodeTitle(n)}: batch normalisation in a WGAN-GP critic breaks the per-sample gradient penalty; use LayerNorm`, { nodeId: n.id });

@@ -8,10 +8,9 @@ import { checkParam, withDefaults } from '../blocks/params';
 import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '../graph/types';
 import { migrate } from './migrate';
 import { ProjectError } from './errors';
-import {
-  DATASET_KINDS, LOSSES, OPTIMIZERS, PROJECT_VERSION, defaultTraining,
-  type DatasetSpec, type OptimizerConfig, type Project, type TrainingConfig,
-} from './types';
+import { parseTraining } from '../training/parse';
+import { DATASET_KIND_IDS, getDatasetKind } from '../datasets';
+import { PROJECT_VERSION, type DatasetSpec, type Project } from './types';
 
 export { ProjectError };
 
@@ -78,55 +77,19 @@ function parseGraph(v: unknown, path: string): Graph {
   return { nodes, edges };
 }
 
-function parseOptimizer(v: unknown, path: string, d: OptimizerConfig): OptimizerConfig {
-  const o = v === undefined ? {} : obj(v, path);
-  return {
-    type: o.type === undefined ? d.type : oneOf(o.type, OPTIMIZERS, `${path}.type`),
-    learningRate: o.learningRate === undefined ? d.learningRate : num(o.learningRate, `${path}.learningRate`, 1e-9, 10),
-    beta1: o.beta1 === undefined ? d.beta1 : num(o.beta1, `${path}.beta1`, 0, 0.9999),
-    beta2: o.beta2 === undefined ? d.beta2 : num(o.beta2, `${path}.beta2`, 0, 0.99999),
-  };
-}
-
-export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
-  const d = defaultTraining();
-  const o = v === undefined ? {} : obj(v, path);
-  const pick = <T>(k: string, f: (x: unknown, p: string) => T, def: T): T => (o[k] === undefined ? def : f(o[k], `${path}.${k}`));
-  return {
-    loss: pick('loss', (x, p) => oneOf(x, LOSSES, p), d.loss),
-    batchSize: pick('batchSize', (x, p) => intIn(x, p, 1, 4096), d.batchSize),
-    dSteps: pick('dSteps', (x, p) => intIn(x, p, 1, 100), d.dSteps),
-    realLabel: pick('realLabel', (x, p) => num(x, p, 0.5, 1), d.realLabel),
-    gpWeight: pick('gpWeight', (x, p) => num(x, p, 0), d.gpWeight),
-    infoLambda: pick('infoLambda', (x, p) => num(x, p, 0), d.infoLambda),
-    auxWeight: pick('auxWeight', (x, p) => num(x, p, 0), d.auxWeight),
-    generator: parseOptimizer(o.generator, `${path}.generator`, d.generator),
-    discriminator: parseOptimizer(o.discriminator, `${path}.discriminator`, d.discriminator),
-    seed: pick('seed', (x, p) => intIn(x, p, 0), d.seed),
-  };
-}
+export { parseTraining };
 
 function parseDataset(v: unknown, path: string): DatasetSpec {
   const o = obj(v, path);
-  const spec: DatasetSpec = {
-    kind: oneOf(o.kind, DATASET_KINDS, `${path}.kind`),
-    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
-  };
-  if (o.digits !== undefined) spec.digits = arr(o.digits, `${path}.digits`).map((d, i) => intIn(d, `${path}.digits[${i}]`, 0, 9));
-  if (o.points !== undefined) {
-    spec.points = arr(o.points, `${path}.points`).map((pt, i) => {
-      const a = arr(pt, `${path}.points[${i}]`);
-      if (a.length !== 2) fail(`${path}.points[${i}]`, 'expected [x, y]');
-      return [num(a[0], `${path}.points[${i}][0]`), num(a[1], `${path}.points[${i}][1]`)];
-    });
-    if (spec.points.length < 2) fail(`${path}.points`, 'draw at least 2 points');
-  } else if (spec.kind === 'points') fail(`${path}.points`, "a 'points' dataset needs its points");
-  if (spec.kind === 'custom') {
-    spec.name = str(o.name, `${path}.name`);
-    spec.shape = arr(o.shape, `${path}.shape`).map((d, i) => intIn(d, `${path}.shape[${i}]`, 1));
-    spec.numClasses = intIn(o.numClasses ?? 0, `${path}.numClasses`, 0);
+  const kind = getDatasetKind(oneOf(o.kind, DATASET_KIND_IDS, `${path}.kind`));
+  for (const k of Object.keys(o)) {
+    if (k !== 'kind' && k !== 'scale' && !kind.fields.includes(k)) fail(`${path}.${k}`, `a '${kind.id}' dataset has no field '${k}'`);
   }
-  return spec;
+  return {
+    kind: kind.id,
+    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
+    ...kind.parseFields(o, path),
+  };
 }
 
 /** Parses (and migrates) a project; throws ProjectError naming the bad field. */

@@ -9,6 +9,7 @@ import type { TF } from '../blocks';
 import type { HostDataset } from '../data/host';
 import { mulberry32 } from '../data/random';
 import type { DatasetSpec } from '../project/types';
+import { getDatasetKind } from '../datasets';
 import type { TrainingSession } from '../train/session';
 import { classScore } from './classScore';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
@@ -33,7 +34,7 @@ export interface MnistQuality {
 
 /** The metrics apply to the bundled MNIST (any subset of digits): the classifier knows those digits. */
 export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[]): boolean {
-  return spec.kind === 'mnist' && shape.join('x') === '28x28x1';
+  return getDatasetKind(spec.kind).referenceClassifier === true && shape.join('x') === '28x28x1';
 }
 
 /**

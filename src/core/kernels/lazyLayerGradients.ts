@@ -10,10 +10,10 @@
  * add the bias, apply the activation): the same arithmetic, but tfjs keeps a gradient per op and
  * computes only the ones on the path to the variables being trained. Outside a tape (inference, the
  * probes, exported code) the layers run as tfjs wrote them. The layers' weights, configs and saved
- * models do not change. Installed once per tfjs instance, by the training step.
+ * models do not change. Installed once per tfjs instance with the other training patches (trainingPatches.ts).
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks';
+import type { TF } from '../blocks/defineBlock';
 
 type T = tfNs.Tensor;
 interface LayerLike {
@@ -26,7 +26,7 @@ interface ConvLike extends LayerLike {
 type Call = (this: unknown, inputs: T | T[], kwargs: unknown) => T | T[];
 const one = (x: T | T[]) => (Array.isArray(x) ? x[0] : x);
 
-export function useLazyLayerGradients(tf: TF): void {
+export function patchLazyLayerGradients(tf: TF): void {
   const taping = () => (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
   const patch = (proto: Record<string, unknown>, eager: (this: never, x: T) => T | undefined) => {
     if (Object.prototype.hasOwnProperty.call(proto, '__ganvasLazy')) return;
