@@ -4,7 +4,7 @@
  */
 import { getBlock, withDefaults, type Params, type Shape } from '../../src/core/blocks';
 import { compileGraph, type GanPlan, type NetPlan, type PlanLayer } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 import { defaultTraining, type Project, type TrainingConfig } from '../../src/core/project/types';
 

@@ -5,9 +5,12 @@
  * PyTorch (channels first).
  */
 import type { DatasetSpec } from '../../project/types';
-import { PYTORCH_DATASET_LOADERS } from './datasets';
+import { getDatasetKind } from '../../datasets';
+import { PytorchExportError } from './model';
 
 export function emitDataPy(spec: DatasetSpec): string {
+  const kind = getDatasetKind(spec.kind);
+  if (!kind.pytorch) throw new PytorchExportError(`the dataset kind ${kind.label} has no PyTorch loader yet, so this project cannot be exported to PyTorch`);
   return String.raw`"""The training data, as Ganvas loads it: values scaled for the generator's output activation
 (SCALE 'tanh': [-1, 1], 'sigmoid': [0, 1]) and class labels when the data has them.
 
@@ -119,6 +122,13 @@ def read_images(path, size, channels):
     return scale_bytes(out), labels
 
 
+def read_project():
+    """The Ganvas project this code was exported from (project.json beside this file)."""
+    import json
+    with open(os.path.join(HERE, "project.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def toy_points(modes, std, count=10_000, seed=1):
     rng = np.random.default_rng(seed)
     m = rng.integers(0, len(modes), count)
@@ -127,7 +137,7 @@ def toy_points(modes, std, count=10_000, seed=1):
 
 def load_default():
     """This project's dataset (${spec.kind})."""
-${PYTORCH_DATASET_LOADERS[spec.kind](spec)}
+${kind.pytorch(spec)}
 
 
 def load(path=None, labels=None, image_size=28, channels=1):

@@ -1,7 +1,8 @@
 /** README.md and requirements.txt of a generated PyTorch project. */
 import type { GanPlan } from '../../compile/plan';
 import { fmtCount } from '../../compile/summary';
-import { LOSS_LABELS, type Project } from '../../project/types';
+import type { Project } from '../../project/types';
+import { getLoss } from '../../losses';
 import { lineCommentText } from '../text';
 
 export const REQUIREMENTS = [
@@ -21,7 +22,7 @@ export function emitReadme(plan: GanPlan, project: Project): string {
 
 A GAN designed in Ganvas and exported as a standalone PyTorch project: the same
 generator (${fmtCount(plan.generator.params)} parameters) and discriminator (${fmtCount(plan.discriminator.params)}),
-the same ${LOSS_LABELS[plan.training.loss]} loss and GAN step, the same optimizers and data. No Ganvas code is needed.
+the same ${getLoss(plan.training.loss).label} loss and GAN step, the same optimizers and data. No Ganvas code is needed.
 
 | file | what it is |
 | --- | --- |

@@ -4,28 +4,38 @@
  * D on a real batch and on a generated batch, k times, then G through D with only G's weights updated.
  */
 import type { GanPlan, PlanOutput } from '../../compile/plan';
-import { LOSS_LABELS } from '../../project/types';
-import { PYTORCH_LOSSES, PYTORCH_LOSS_HELPERS } from './losses';
+import { getLoss, HELPER_TEXT, type HelperName } from '../../losses';
+import { getOptimizer } from '../../training/optimizers';
 
+/** losses.py from the loss registry's PyTorch forms and the helpers they and the heads need. */
 export function emitLossesPy(plan: GanPlan): string {
-  const loss = PYTORCH_LOSSES[plan.training.loss];
+  const roles = new Set(plan.discriminator.outputs.map((o) => o.role));
+  return lossesPy(plan.training.loss, roles.has('auxClass') || roles.has('qCategorical') ? ['softmaxCE'] : []);
+}
+
+/** The losses module of one loss (plus `extra` helpers): what losses.py holds, and what the loss contract test runs. */
+export function lossesPy(lossId: string, extra: readonly HelperName[] = []): string {
+  const loss = getLoss(lossId);
+  const helpers = new Set<HelperName>([...loss.pytorch.helpers, ...extra]);
+  if (loss.gradientPenalty) helpers.add('gradientPenalty');
+  const order = Object.keys(HELPER_TEXT) as HelperName[];
   return [
-    `"""The losses of this project: ${LOSS_LABELS[plan.training.loss]}, on D's logits, plus the terms its heads need."""`,
+    `"""The losses of this project: ${loss.label}, on D's logits, and the terms its heads need (from Ganvas's loss registry)."""`,
     'import torch',
     'import torch.nn.functional as F',
     '',
     'EPS = 1e-7',
-    ...loss.helpers.flatMap((h) => ['', '', PYTORCH_LOSS_HELPERS[h]]),
+    ...order.filter((h) => helpers.has(h)).flatMap((h) => ['', '', HELPER_TEXT[h].pytorch]),
     '',
     '',
     'def discriminator_loss(real, fake, real_label):',
     '    """D\'s loss from its logits on a real and a fake batch (without the gradient penalty); real_label < 1 smooths."""',
-    `    return ${loss.d}`,
+    `    return ${loss.pytorch.d}`,
     '',
     '',
     'def generator_loss(fake):',
     '    """G\'s loss from D\'s logits on its samples."""',
-    `    return ${loss.g}`,
+    `    return ${loss.pytorch.g}`,
     '',
     '',
     'def mean_score(scores):',
@@ -38,20 +48,19 @@ export function emitLossesPy(plan: GanPlan): string {
     '    p = probabilities.clamp(EPS, 1 - EPS)',
     '    return torch.log(p) - torch.log(1 - p)',
     '',
-    '',
-    'def softmax_ce(scores, labels, probabilities=False):',
-    '    """Mean softmax cross-entropy of class scores (logits, or probabilities of a softmax head) against int labels."""',
-    '    logp = torch.log(scores.clamp(EPS, 1)) if probabilities else torch.log_softmax(scores, dim=-1)',
-    '    return F.nll_loss(logp, labels.long())',
-    '',
-    '',
-    'def gradient_penalty(critic, real, fake, eps):',
-    '    """WGAN-GP: (||dD(x)/dx|| - 1)^2 at x = eps * real + (1 - eps) * fake, eps ~ U(0, 1) per sample."""',
-    '    xhat = (eps * real + (1 - eps) * fake).requires_grad_(True)',
-    '    (grad,) = torch.autograd.grad(critic(xhat).sum(), xhat, create_graph=True)',
-    '    norm = torch.sqrt(torch.sum(torch.square(grad), dim=tuple(range(1, grad.dim()))) + 1e-12)',
-    '    return torch.mean(torch.square(norm - 1))',
-    '',
+  ].join('\n');
+}
+
+/** The optimizers of G and D from the optimizer registry's PyTorch forms, and the classes they need. */
+function emitOptimizers(plan: GanPlan): string {
+  const g = getOptimizer(plan.training.generator.type), d = getOptimizer(plan.training.discriminator.type);
+  const helpers = new Map([...Object.entries(g.pytorchHelpers ?? {}), ...Object.entries(d.pytorchHelpers ?? {})]);
+  return [
+    ...[...helpers.keys()].sort().flatMap((k) => [helpers.get(k)!.trimEnd(), '', '']),
+    'def make_optimizers(g_params, d_params):',
+    '    """G\'s and D\'s optimizers as designed in Ganvas, with tfjs\'s hyperparameters (Adam\'s epsilon is 1e-7)."""',
+    `    return (${g.pytorch(plan.training.generator, 'g_params')},`,
+    `            ${d.pytorch(plan.training.discriminator, 'd_params')})`,
   ].join('\n');
 }
 
@@ -62,7 +71,7 @@ export function emitStepPy(plan: GanPlan): string {
   const aux = at('auxClass') >= 0 ? outs[at('auxClass')] : undefined;
   const qCat = at('qCategorical'), qCont = at('qContinuous');
   const info = qCat >= 0 || qCont >= 0;
-  const gp = PYTORCH_LOSSES[plan.training.loss].gradientPenalty === true;
+  const gp = getLoss(plan.training.loss).gradientPenalty === true;
   const realFake = rf.activation === 'sigmoid' ? `losses.to_logits(outs[${at('realFake')}])` : `outs[${at('realFake')}]`;
 
   const infoTerms: string[] = [];
@@ -117,7 +126,7 @@ export function emitStepPy(plan: GanPlan): string {
 One step: D on a real batch (label real) and on a generated batch (label fake), k times (dSteps), then
 G through D with only G's weights updated (D's weights are frozen for that pass). Separate optimizers
 with tfjs's hyperparameters: Adam with epsilon 1e-7, RMSprop as tfjs computes it (decay 0.9, epsilon
-inside the square root), plain SGD.
+inside the square root), plain SGD (src/core/training/optimizers).
 
 Works on plain modules and on DistributedDataParallel ones (train.py wraps them under torchrun).
 """
@@ -131,36 +140,7 @@ METRICS = ("dLoss", "gLoss", "dReal", "dFake", "dGradNorm", "gGradNorm", "auxLos
 NORM_EVERY = 10
 
 
-class TfjsRMSprop(torch.optim.Optimizer):
-    """tf.train.rmsprop(lr) as tfjs computes it: ms = 0.9 ms + 0.1 g^2; w -= lr g / sqrt(ms + eps).
-    (torch.optim.RMSprop adds epsilon outside the square root.)"""
-
-    def __init__(self, params, lr, decay=0.9, momentum=0.0, eps=1e-7):
-        super().__init__(params, dict(lr=lr, decay=decay, momentum=momentum, eps=eps))
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                state = self.state[p]
-                if not state:
-                    state["ms"], state["mom"] = torch.zeros_like(p), torch.zeros_like(p)
-                state["ms"].mul_(group["decay"]).addcmul_(p.grad, p.grad, value=1 - group["decay"])
-                state["mom"].mul_(group["momentum"]).add_(p.grad * group["lr"] / torch.sqrt(state["ms"] + group["eps"]))
-                p.sub_(state["mom"])
-
-
-def make_optimizer(params, cfg):
-    """An optimizer as Ganvas configures it (tfjs's defaults for everything the project does not set)."""
-    if cfg["type"] == "adam":
-        return torch.optim.Adam(params, lr=cfg["learningRate"], betas=(cfg["beta1"], cfg["beta2"]), eps=1e-7)
-    if cfg["type"] == "rmsprop":
-        return TfjsRMSprop(params, lr=cfg["learningRate"])
-    if cfg["type"] == "sgd":
-        return torch.optim.SGD(params, lr=cfg["learningRate"])
-    raise ValueError(f"unknown optimizer {cfg['type']}")
+${emitOptimizers(plan)}
 
 
 def plain(module):
@@ -176,8 +156,7 @@ class GanStep:
         self.d_plain = plain(D)
         self.d_params = [p for p in D.parameters() if p.requires_grad]
         self.g_params = [p for p in G.parameters() if p.requires_grad]
-        self.opt_g = make_optimizer(self.g_params, cfg["generator"])
-        self.opt_d = make_optimizer(self.d_params, cfg["discriminator"])
+        self.opt_g, self.opt_d = make_optimizers(self.g_params, self.d_params)
         # {"d": GradScaler, "g": GradScaler} under float16 autocast (train.py --amp), else None.
         self.scalers = scalers
         self.zero = torch.zeros((), device=device)
@@ -190,7 +169,7 @@ class GanStep:
 ${aux ? String.raw`
     def aux_loss(self, outs, labels):
         """AC-GAN: D's class head must name the class of real and fake samples."""
-        return losses.softmax_ce(outs[${at('auxClass')}], labels, probabilities=${aux.activation === 'softmax' ? 'True' : 'False'})
+        return losses.softmax_ce(outs[${at('auxClass')}], labels, probs=${aux.activation === 'softmax' ? 'True' : 'False'})
 ` : ''}${info ? String.raw`
     def info_loss(self, outs, feed):
         """InfoGAN: Q must recover G's codes from its samples (cross-entropy; MSE for continuous codes)."""
