@@ -5,6 +5,7 @@
  * the same plan and project give the same text. The project imports nothing of Ganvas.
  */
 import type { GanPlan } from '../../compile/plan';
+import { getDatasetKind, type DataSources } from '../../datasets';
 import { serializeProject } from '../../project/schema';
 import type { Project } from '../../project/types';
 import { emitDataPy } from './data';
@@ -40,4 +41,9 @@ export function pytorchProject(plan: GanPlan, project: Project): ProjectFiles {
       discriminator: kerasTopology(plan.discriminator, 'discriminator'),
     })}\n`,
   };
+}
+
+/** Files the project needs beside its code (e.g. the bundled MNIST): path -> the data source that gives the bytes. */
+export function pytorchDataFiles(project: Project): Readonly<Record<string, keyof DataSources>> {
+  return getDatasetKind(project.dataset.kind).pytorchFiles ?? {};
 }
