@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getDatasetKind } from '../../src/core/datasets';
+import { toy2dQuality } from '../../src/core/quality/toy2d';
+import { METRICS } from '../../src/core/train/step';
+import { templatePlan } from './plans';
+import { runPython, writeProject } from './helpers';
+
+/**
+ * Scale-out on PyTorch's own engine, tested on a CPU: `torchrun --nproc_per_node=2` (DDP with gloo, a
+ * DistributedSampler, rank 0 writing) trains the 2-D ring to all 8 modes, and `npm run sample` reads the
+ * run as one of its own; `--resume` continues it from its checkpoint.
+ */
+const dir = resolve('.cache', 'pytorch-test', 'ddp');
+const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
+
+describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
+  it('trains gan-2d-ring to 8/8 modes; npm run sample reads the run; --resume continues it', () => {
+    const { plan, project } = templatePlan('gan-2d-ring');
+    const code = writeProject(join(dir, 'project'), plan, project);
+    const run = join(dir, 'run');
+    const steps = 1500;
+    const r = runPython(['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', join(code, 'train.py'),
+      '--steps', String(steps), '--out', run, '--sample-every', '500'], { timeout: 900_000, env: { OMP_NUM_THREADS: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/batch 256 \(2 processes x 128\), on cpu/);
+    expect(r.stdout).toMatch(/^generator: 18,946 params, discriminator: 17,025 params$/m);
+    // One writer: the header and one row per step, however many processes trained.
+    const csv = readFileSync(join(run, 'metrics.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe(['step', ...METRICS, 'seconds'].join(','));
+    expect(csv.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
+    for (const f of ['samples.png', 'samples/step-000500.png', 'generator/model.json', 'discriminator/weights.bin', 'plan.json', 'project.json', 'checkpoint.pt']) {
+      expect(existsSync(join(run, f)), f).toBe(true);
+    }
+
+    // npm run sample: tfjs loads the PyTorch run's generator (model.json topology + weights.bin).
+    const samples = join(dir, 'samples.csv');
+    const s = cli('sample', run, '--n', '2500', '--out', samples, '--seed', '99');
+    expect(s.status, s.stderr).toBe(0);
+    const values = Float32Array.from(readFileSync(samples, 'utf8').trim().split('\n').slice(1).flatMap((l) => l.split(',').map(Number)));
+    const real = Float32Array.from(Array.from({ length: 5000 }, (_, i) => {
+      const m = Math.floor(i / 2) % 8, a = (2 * Math.PI * m) / 8;
+      return i % 2 === 0 ? 2 * Math.cos(a) : 2 * Math.sin(a);
+    }));
+    const q = toy2dQuality(values, real, getDatasetKind('ring8').modes!(project.dataset));
+    expect(q.modesCovered, JSON.stringify(q)).toBe(8);
+
+    // --resume (one process now): from the checkpoint at the last step, 20 more; the metrics keep one row per step.
+    const more = runPython([join(code, 'train.py'), '--steps', String(steps + 20), '--out', run, '--resume', '--threads', '1'], { timeout: 300_000 });
+    expect(more.status, more.stderr).toBe(0);
+    expect(more.stdout).toMatch(new RegExp(`resuming at step ${steps}`));
+    const after = readFileSync(join(run, 'metrics.csv'), 'utf8').trim().split('\n').slice(1).map((row) => Number(row.split(',')[0]));
+    expect(after).toEqual(Array.from({ length: steps + 20 }, (_, i) => i + 1));
+  }, 1_200_000);
+});
