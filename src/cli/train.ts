@@ -94,7 +94,7 @@ export async function train(args: Args): Promise<void> {
   const plan = compileOrExplain(project, file);
   // --engine torch: the same project, flags and outputs on PyTorch (the generated project's train.py).
   if (choiceOption(args, 'engine', ['tfjs', 'torch'] as const, 'tfjs') === 'torch') {
-    return trainTorch(args, project, plan, out, host.shape.length === 1 ? host.values : undefined);
+    return trainTorch(args, project, plan, out);
   }
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);

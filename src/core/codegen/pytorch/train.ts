@@ -77,6 +77,7 @@ def parse_args(argv=None):
     p.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
     p.add_argument("--sync-bn", action="store_true", help="under DDP, BatchNorm statistics over all processes' batches")
     p.add_argument("--amp", action="store_true", help="mixed precision on CUDA (bfloat16, or float16 with loss scaling)")
+    p.add_argument("--metrics", action="store_true", help="2-D toy data: modes covered, high-quality share, KL and JS at each sample grid")
     return p.parse_args(argv)
 
 
@@ -107,9 +108,9 @@ def real_batches(values, labels, sampler, batch, device):
         epoch += 1
 
 
-def fixed_samples(G, n, device):
+def fixed_samples(G, n, device, seed=1234):
     """n samples in inference mode from fixed latents (seed 1234) and, for conditional graphs, labels 0, 1, 2, ..."""
-    rng = torch.Generator(device=device).manual_seed(1234)
+    rng = torch.Generator(device=device).manual_seed(seed)
     labels = torch.arange(n, device=device) % model.NUM_CLASSES if USES_LABELS else None
     was = G.training
     G.eval()
@@ -208,6 +209,8 @@ def main(argv=None):
         + f", on {device}" + (f" with {amp_dtype}" if amp_dtype else "") + f", torch {torch.__version__}")
     log(f"generator: {tfjs_weights.count(gan_step.plain(G)):,} params, discriminator: {tfjs_weights.count(gan_step.plain(D)):,} params")
     log(f"data: {len(values):,} samples of {'x'.join(map(str, model.DATA_SHAPE))}" + (f", resuming at step {start}" if state else ""))
+    if args.metrics and not data.MODES:
+        log("--metrics: quality metrics are computed for 2-D toy data only in this project; losses are still written")
 
     t0 = time.perf_counter()
     pending, last = [], None
@@ -245,6 +248,11 @@ def main(argv=None):
             flush()
         if main_process and (s % every == 0 or s == args.steps):
             outputs.write_samples(out, s, sample_picture(G_plain, values, device))
+            if args.metrics and data.MODES:
+                q = outputs.toy2d_quality(fixed_samples(G_plain, 2500, device, seed=99), values[:2500].numpy(), data.MODES, data.MODE_STD)
+                metrics.note({"step": s, "quality": q})
+                log(f"quality at step {s}: {q['modesCovered']}/{q['modes']} modes covered, {100 * q['highQuality']:.1f}% high-quality samples, "
+                    f"KL {q['kl']:.3f}, JS {q['js']:.3f}")
         if main_process and (s % checkpoint_every == 0 or s == args.steps):
             torch.save({"step": s, "generator": G_plain.state_dict(), "discriminator": D_plain.state_dict(),
                         "opt_g": gan.opt_g.state_dict(), "opt_d": gan.opt_d.state_dict()}, checkpoint + ".tmp")

@@ -55,6 +55,31 @@ def scatter_plot(real, fake, extent=3.0, size=320):
     return out
 
 
+def toy2d_quality(fake, real, modes, std, grid=40):
+    """Sample quality on 2-D toy data, as Ganvas measures it (src/core/quality/toy2d.ts): a sample is high
+    quality within 3 standard deviations of its nearest mode; a mode is covered when at least 1% of all
+    samples are high-quality samples of it; KL(real || fake) and Jensen-Shannon on a grid of histograms."""
+    modes = np.asarray(modes, dtype=np.float64)
+    fake, real = np.asarray(fake, dtype=np.float64), np.asarray(real, dtype=np.float64)
+    d = np.linalg.norm(fake[:, None, :] - modes[None, :, :], axis=2)
+    nearest, good = d.argmin(1), d.min(1) <= 3 * std
+    per_mode = np.bincount(nearest[good], minlength=len(modes))
+    extent = np.abs(modes).max() + 1
+
+    def hist(pts):
+        h = np.full((grid, grid), 1e-6)
+        ij = np.floor((pts + extent) / (2 * extent) * grid).astype(int)
+        ok = (ij >= 0).all(1) & (ij < grid).all(1)
+        np.add.at(h, (ij[ok, 1], ij[ok, 0]), 1)
+        return (h / h.sum()).ravel()
+    p, q = hist(real), hist(fake)
+    m = (p + q) / 2
+    n = len(fake)
+    return {"samples": n, "modes": len(modes), "modesCovered": int((per_mode >= max(1, 0.01 * n)).sum()),
+            "highQuality": float(good.mean()), "kl": float((p * np.log(p / q)).sum()),
+            "js": float((0.5 * p * np.log(p / m) + 0.5 * q * np.log(q / m)).sum())}
+
+
 def write_samples(out_dir, step, pixels):
     os.makedirs(os.path.join(out_dir, "samples"), exist_ok=True)
     data = png_bytes(pixels)
