@@ -6,7 +6,7 @@ import { getDatasetKind } from '../../src/core/datasets';
 import { toy2dQuality } from '../../src/core/quality/toy2d';
 import { METRICS } from '../../src/core/train/step';
 import { templatePlan } from './plans';
-import { runPython, writeProject } from './helpers';
+import { pythonOk, readTensors, relDiff, runPython, writeProject, PY_DIR } from './helpers';
 
 /**
  * Scale-out on PyTorch's own engine, tested on a CPU: `torchrun --nproc_per_node=2` (DDP with gloo, a
@@ -17,6 +17,24 @@ const dir = resolve('.cache', 'pytorch-test', 'ddp');
 const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
 
 describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
+  // DDP's averaged gradients must make the same update as one process on the whole batch (no BatchNorm here,
+  // so the halves' statistics do not differ): nsgan, and WGAN-GP (its penalty's double backward through DDP).
+  it('one step of 2 processes on half batches equals one step on the whole batch (nsgan, wgan-gp)', () => {
+    const jobs = ['nsgan', 'wgan-gp'].map((loss) => {
+      const { plan, project } = templatePlan('gan-2d-ring', { loss });
+      return { loss, code: writeProject(join(dir, `step-${loss}`), plan, project), ddp: join(dir, `step-${loss}-ddp`), one: join(dir, `step-${loss}-one`) };
+    });
+    const r = runPython(['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', join(PY_DIR, 'ddp_step.py'), ...jobs.flatMap((j) => [j.code, j.ddp])],
+      { env: { OMP_NUM_THREADS: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    pythonOk('ddp_step.py', jobs.flatMap((j) => [j.code, j.one]));
+    for (const j of jobs) {
+      const ddp = readTensors(j.ddp), one = readTensors(j.one);
+      expect(Object.keys(ddp).sort()).toEqual(Object.keys(one).sort());
+      for (const k of Object.keys(one)) expect(relDiff(ddp[k].data, one[k].data), `${j.loss} ${k}`).toBeLessThanOrEqual(1e-5);
+    }
+  }, 300_000);
+
   it('trains gan-2d-ring to 8/8 modes; npm run sample reads the run; --resume continues it', () => {
     const { plan, project } = templatePlan('gan-2d-ring');
     const code = writeProject(join(dir, 'project'), plan, project);
