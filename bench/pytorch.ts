@@ -92,6 +92,13 @@ function writeSection(started: Date, load0: number, torch: TorchRow[], wasm: Was
     }),
     '',
     'The generated step also computes D(x) and D(G(z)) every step and both gradient norms every 10th; the hand-written one only its losses.',
+    ...(load0 > os.cpus().length ? [
+      '',
+      `The machine was busy (load average ${load0.toFixed(1)} on ${os.cpus().length} cores): a 2-thread OpenMP team then waits for cores and runs slower than one `
+        + 'thread, and every millisecond is several times a quiet machine\'s (PLATFORM-NOTES: 166-185 / 314-320 ms for PyTorch with 2 threads, '
+        + '1,278-1,467 / 2,363 ms for tfjs-wasm at batch 32 / 64). The generated / hand-written ratios, from pairs run back to back, are what this sitting '
+        + 'measures; the tfjs-wasm rows ran minutes after the PyTorch ones, under a different load.',
+    ] : []),
     '<!-- pytorch-bench:end -->',
   ].join('\n');
   const file = 'BENCHMARKS.md';
