@@ -21,7 +21,7 @@ import { TrainingSession, type RunEnd } from '../src/core/train/session';
 import type { ActivationTile } from '../src/core/train/tiles';
 import {
   DEFAULT_OPTIONS, type DatasetInput, type EventSink, type FaultReport, type InitSummary, type Phase, type SampleResult,
-  type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
+  type SampleTrace, type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
@@ -29,6 +29,7 @@ import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
+import { traceSample } from './trace';
 
 /** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
 const MEASURE_BATCH = 16;
@@ -360,6 +361,11 @@ export class Trainer implements TrainerApi {
     loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
     // The grid and tiles on screen were drawn by the old weights.
     await this.visualizeIfDue(true);
+  }
+
+  async trace(sample: number): Promise<SampleTrace> {
+    const t = await traceSample(this.tf, this.live, sample);
+    return Comlink.transfer(t, t.layers.length ? [t.layers[0].values.buffer as ArrayBuffer] : []);
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {

@@ -5,6 +5,7 @@ import { exportCode } from './export';
 import { sample } from './sample';
 import { settingFlagsUsage } from './settingsFlags';
 import { TORCH_SWITCHES } from './trainTorch';
+import { printable } from '../core/messages';
 
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--metrics]
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`\nganvas: ${(e as Error).message ?? e}`);
+  // Messages quote file names and file contents: escape control characters before they reach a terminal.
+  console.error(`\nganvas: ${printable(String((e as Error).message ?? e))}`);
   process.exit(1);
 });

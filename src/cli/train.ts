@@ -3,7 +3,8 @@
  * trains headless with the same core as the app, writing sample grids, metrics (JSONL + CSV) and
  * the trained models in tfjs format.
  */
-import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { projectSizeError } from '../core/limits';
 import { basename, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { choiceOption, intOption, type Args } from './args';
@@ -40,6 +41,8 @@ export function mnistPath(): string {
 export function readProject(file: string) {
   if (!file) throw new Error('which project? usage: npm run train -- <project.json> --steps N --out DIR');
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  const tooBig = projectSizeError(statSync(file).size);
+  if (tooBig) throw new Error(`${file}: ${tooBig}`);
   try {
     return parseProject(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -80,6 +83,9 @@ export async function train(args: Args): Promise<void> {
   // Training flags (--batch, --seed, --g-lr, --loss, ...) come from the settings' declarations.
   project.training = applySettingFlags(args, project.training);
   const batch = project.training.batchSize;
+  // Compiling checks the graph and its size limits (core/limits.ts) before anything is allocated.
+  // With --data the graph must fit that data's shape, known only once it is read.
+  const early = args.options.data ? undefined : compileOrExplain(project, file);
   // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
   const host = args.options.data
     ? await loadUserData(String(args.options.data), {
@@ -91,7 +97,7 @@ export async function train(args: Args): Promise<void> {
   if (args.options.data) {
     project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
   }
-  const plan = compileOrExplain(project, file);
+  const plan = early ?? compileOrExplain(project, file);
   // --engine torch: the same project, flags and outputs on PyTorch (the generated project's train.py).
   if (choiceOption(args, 'engine', ['tfjs', 'torch'] as const, 'tfjs') === 'torch') {
     return trainTorch(args, project, plan, out);

@@ -60,10 +60,13 @@ export function checkParam(spec: ParamSpec, value: unknown): string | null {
   }
 }
 
-/** Fills missing params with defaults; keeps unknown keys out. */
+/** Fills missing params with defaults; keeps unknown keys out. `given` may come from a file: only its own keys count. */
 export function withDefaults(specs: ParamSpecs, given: Params | undefined): Params {
   const out: Params = {};
-  for (const [k, spec] of Object.entries(specs)) out[k] = given && k in given ? given[k] : spec.default;
+  for (const [k, spec] of Object.entries(specs)) {
+    const v = given && Object.hasOwn(given, k) ? given[k] : spec.default;
+    out[k] = Array.isArray(v) ? [...v] : v; // a list from a file (or a default) is never shared
+  }
   return out;
 }
 

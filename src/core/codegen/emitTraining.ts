@@ -5,9 +5,9 @@
 import { getBlock } from '../blocks';
 import type { GanPlan, PlanOutput } from '../compile/plan';
 import { getLoss, HELPER_TEXT, type HelperName } from '../losses';
-import { substitute, varName } from './names';
+import { substitute, type ModuleNames } from './names';
 
-export function emitSampling(plan: GanPlan): string {
+export function emitSampling(plan: GanPlan, names: ModuleNames): string {
   const lines = [
     '/** Draws the generator\'s inputs for a batch (and what the Q head must recover). */',
     'export function sampleGeneratorInputs(batch: number, labels?: tf.Tensor, seed?: number): GeneratorFeed {',
@@ -16,7 +16,7 @@ export function emitSampling(plan: GanPlan): string {
   if (plan.usesLabels) lines.push(`  labels = labels ?? tf.randomUniform([batch], 0, NUM_CLASSES, 'int32', s(97));`);
   const cat: string[] = [], cont: string[] = [];
   plan.generator.inputs.forEach((input, i) => {
-    const v = varName(input.id), t = `${v}_target`;
+    const v = names.of(input.id), t = names.of(input.id, 'target');
     const e = getBlock(input.type).emitSample!(input.params);
     const value = substitute(substitute(e.value, 'seed', `s(${i})`), 'target', t);
     const target = e.target && substitute(substitute(e.target, 'seed', `s(${i})`), 'value', v);
@@ -26,7 +26,7 @@ export function emitSampling(plan: GanPlan): string {
     if (input.role === 'continuousCode') cont.push(v);
   });
   const continuous = cont.length === 0 ? '' : cont.length === 1 ? `, continuous: ${cont[0]}` : `, continuous: tf.concat([${cont.join(', ')}], 1)`;
-  lines.push(`  return { values: [${plan.generator.inputs.map((i) => varName(i.id)).join(', ')}], labels, categorical: [${cat.join(', ')}]${continuous} };`);
+  lines.push(`  return { values: [${plan.generator.inputs.map((i) => names.of(i.id)).join(', ')}], labels, categorical: [${cat.join(', ')}]${continuous} };`);
   lines.push('}');
   lines.push('');
   lines.push('/** D\'s inputs for a batch of images: the images, then each label input fed the batch\'s labels. */');

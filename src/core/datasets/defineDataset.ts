@@ -7,7 +7,7 @@
 import type { HostDataset } from '../data/host';
 import type { Toy2d } from '../data/toy2d';
 import type { DataInfo } from '../shapes/infer';
-import type { DatasetSpec } from '../project/types';
+import type { DatasetSpec } from './types';
 
 /** Where a kind's bytes come from: the platform gives them (fetch in the browser, fs in Node). */
 export interface DataSources {

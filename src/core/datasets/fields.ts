@@ -1,8 +1,7 @@
 /** Field readers shared by the dataset kinds' parsers: each names the path of a bad value. */
-import { ProjectError } from '../project/errors';
+import { ProjectError, showValue as show } from '../messages';
 
 const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
-const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
 
 export function list(v: unknown, path: string): unknown[] {
   return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`);

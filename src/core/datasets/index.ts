@@ -3,7 +3,7 @@
  * Adding a kind = one file + one line here.
  */
 import type { DatasetKindDef } from './defineDataset';
-import type { DatasetSpec } from '../project/types';
+import type { DatasetSpec } from './types';
 import type { HostDataset } from '../data/host';
 import type { DataInfo } from '../shapes/infer';
 import type { DataSources } from './defineDataset';
@@ -32,3 +32,4 @@ export const loadDataset = (spec: DatasetSpec, sources: DataSources): Promise<Ho
 
 export { MNIST_SHAPE } from './mnist';
 export * from './defineDataset';
+export type { DatasetSpec } from './types';

@@ -13,7 +13,7 @@
  * models do not change. Installed once per tfjs instance with the other training patches (trainingPatches.ts).
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks/defineBlock';
+import type { TF } from '../tf';
 
 type T = tfNs.Tensor;
 interface LayerLike {

@@ -7,7 +7,7 @@
  *     gradients on the path to the trained variables are computed (lazyLayerGradients.ts).
  * Backend kernels (wasm, cpu) are registered per backend by their own modules.
  */
-import type { TF } from '../blocks/defineBlock';
+import type { TF } from '../tf';
 import { registerZeroGradients } from './zeroGradients';
 import { patchLazyLayerGradients } from './lazyLayerGradients';
 

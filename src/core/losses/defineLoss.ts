@@ -8,7 +8,7 @@
  * probabilities are turned back into logits before a loss sees them.
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks/defineBlock';
+import type { TF } from '../tf';
 import type { HelperName } from './helpers';
 
 type T = tfNs.Tensor;

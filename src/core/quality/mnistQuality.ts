@@ -8,7 +8,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 import type { HostDataset } from '../data/host';
 import { mulberry32 } from '../data/random';
-import type { DatasetSpec } from '../project/types';
+import type { DatasetSpec } from '../datasets';
 import { getDatasetKind } from '../datasets';
 import type { TrainingSession } from '../train/session';
 import { classScore } from './classScore';

@@ -6,7 +6,7 @@ import { getBlock, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import type { GanPlan, NetPlan } from '../compile/plan';
 import { getLoss } from '../losses';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
 import type { MetricName } from './step';
 
 export interface FaultReport {

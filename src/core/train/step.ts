@@ -11,7 +11,8 @@ import { getBlock, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import { getLoss, gradientPenalty, softmaxCE, toLogits, type LossDef } from '../losses';
 import type { GanPlan, PlanOutput } from '../compile/plan';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
+import type { DeviceData } from '../data/device';
 import { getOptimizer } from '../training/optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { assertTrainingPatches } from '../kernels/trainingPatches';
@@ -28,12 +29,6 @@ export const METRICS = ['dLoss', 'gLoss', 'dReal', 'dFake', 'dGradNorm', 'gGradN
 export type MetricName = (typeof METRICS)[number];
 export const NORM_EVERY = 10;
 
-/** The dataset as it lives on the device: gathered by index every step, never re-uploaded. */
-export interface DeviceData {
-  images: T;
-  labels?: T;
-  count: number;
-}
 
 export type { GeneratorFeed };
 

@@ -4,7 +4,7 @@
  * 1e-9, got 0`), an unknown one too (a typo must not be silently ignored).
  */
 import { checkParam } from '../blocks/params';
-import { ProjectError } from '../project/errors';
+import { ProjectError, pathKey, quoteName } from '../messages';
 import { defaultTraining, TRAINING_SETTINGS, withSetting } from './settings';
 import type { TrainingConfig } from './types';
 
@@ -17,13 +17,13 @@ export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
   if (v === undefined) return defaultTraining();
   if (!isObj(v)) throw new ProjectError(path, 'expected an object');
   const known = new Set(TRAINING_SETTINGS.map((s) => s.path.split('.')[0]));
-  for (const k of Object.keys(v)) if (!known.has(k)) throw new ProjectError(`${path}.${k}`, `there is no training setting '${k}'`);
+  for (const k of Object.keys(v)) if (!known.has(k)) throw new ProjectError(`${path}${pathKey(k)}`, `there is no training setting ${quoteName(k)}`);
   for (const g of GROUPS) {
     const o = v[g];
     if (o === undefined) continue;
     if (!isObj(o)) throw new ProjectError(`${path}.${g}`, 'expected an object');
     const inGroup = new Set(TRAINING_SETTINGS.filter((s) => s.path.startsWith(`${g}.`)).map((s) => s.path.slice(g.length + 1)));
-    for (const k of Object.keys(o)) if (!inGroup.has(k)) throw new ProjectError(`${path}.${g}.${k}`, `there is no ${g} optimizer setting '${k}'`);
+    for (const k of Object.keys(o)) if (!inGroup.has(k)) throw new ProjectError(`${path}.${g}${pathKey(k)}`, `there is no ${g} optimizer setting ${quoteName(k)}`);
   }
   let t = defaultTraining();
   for (const s of TRAINING_SETTINGS) {

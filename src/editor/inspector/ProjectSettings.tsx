@@ -57,7 +57,7 @@ export function ProjectSettings() {
       </div>
       <fieldset>
         <legend>Dataset</legend>
-        <div className="field">
+        <div className="field field-wide">
           <label htmlFor="dataset-kind">Data</label>
           <select id="dataset-kind" value={doc.dataset.kind}
             onChange={(e) => setDataset({ kind: e.target.value, scale: doc.dataset.scale })}>

@@ -4,7 +4,7 @@
  * Ganvas's bundled MNIST file), and the one layout conversion between Ganvas (channels last) and
  * PyTorch (channels first).
  */
-import type { DatasetSpec } from '../../project/types';
+import type { DatasetSpec } from '../../datasets/types';
 import { getDatasetKind } from '../../datasets';
 import { PytorchExportError } from './model';
 

@@ -6,7 +6,7 @@
 import { getBlock, type BlockDef, type TorchContext, type TorchWeight } from '../../blocks';
 import type { GanPlan, NetPlan, PlanLayer } from '../../compile/plan';
 import { fmtCount } from '../../compile/summary';
-import { docstringText, lineCommentText, stringLiteral } from '../text';
+import { docstringText, lineCommentText, stringLiteral } from '../../codeText';
 import { pythonNames, type PyNames } from './names';
 
 export class PytorchExportError extends Error {

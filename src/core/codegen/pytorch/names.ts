@@ -6,7 +6,7 @@
  * plan always gives the same names.
  */
 import type { GanPlan } from '../../compile/plan';
-import { identifier } from '../text';
+import { identifier } from '../../codeText';
 
 /** nn.Module's own attributes (torch 2.x): a submodule with one of these names would shadow it. */
 const MODULE_ATTRS = ('T_destination add_module apply bfloat16 buffers call_super_init children compile cpu cuda double '

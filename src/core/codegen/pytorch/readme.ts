@@ -3,7 +3,7 @@ import type { GanPlan } from '../../compile/plan';
 import { fmtCount } from '../../compile/summary';
 import type { Project } from '../../project/types';
 import { getLoss } from '../../losses';
-import { lineCommentText } from '../text';
+import { lineCommentText } from '../../codeText';
 
 export const REQUIREMENTS = [
   '# PyTorch 2.x: pip picks the build for this machine (CPU, CUDA or Apple MPS); see https://pytorch.org/get-started/',

@@ -6,7 +6,7 @@
  */
 import type { GanPlan } from '../../compile/plan';
 import type { Project } from '../../project/types';
-import { docstringText, stringLiteral } from '../text';
+import { docstringText, stringLiteral } from '../../codeText';
 
 const pyValue = (v: unknown): string => {
   if (typeof v === 'number') return String(v);

@@ -3,9 +3,9 @@
  * only checks what the new wire changes, and says why not in one sentence.
  */
 import { getBlock, hasBlock, ShapeError, type Shape } from '../blocks';
-import { connect, findNode, incoming, wouldCycle } from './ops';
+import { connect, findNode, incoming, wouldCycle } from '../graph/ops';
 import { inferShapes, nodeTitle, shapeContext, type DataInfo } from '../shapes/infer';
-import type { Graph } from './types';
+import type { Graph } from '../graph/types';
 
 export type Connectable = { ok: true; shape?: Shape } | { ok: false; reason: string };
 
@@ -26,7 +26,7 @@ export function canConnect(g: Graph, source: string, target: string, port: strin
   const srcShape = shapes.nodes[source]?.shape;
   if (!srcShape) return { ok: true }; // upstream is broken already; do not blame this wire
   // Ask the target block directly so that a missing *other* input is not held against this wire.
-  const inputs: Record<string, Shape[]> = {};
+  const inputs: Record<string, Shape[]> = Object.create(null);
   for (const [p, srcs] of Object.entries(incoming(trial, target))) {
     inputs[p] = srcs.map((id) => shapes.nodes[id]?.shape).filter((x): x is Shape => !!x);
   }

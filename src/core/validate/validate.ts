@@ -5,10 +5,15 @@
 import { getBlock, hasBlock, paramErrors, type OutputRole, type InputRole } from '../blocks';
 import { getLoss, hasLoss } from '../losses';
 import { inferShapes, nodeTitle, type DataInfo, type ShapeResult } from '../shapes/infer';
-import type { Graph, GraphNode, NetworkId, Problem } from './types';
+import { LIMITS, fmtInt, limitProblems } from '../limits';
+import { findCycles } from '../graph/ops';
+import type { Graph, GraphNode, NetworkId, Problem } from '../graph/types';
 
-/** The parts of the training setup that decide which heads D needs. */
-export interface LossInfo { loss: string; realFakeOutput?: 'logit' | 'sigmoid' }
+/**
+ * The parts of the training setup that decide which heads D needs, and (batchSize) how much memory
+ * a step takes; without a batch size the memory limit is checked at batch 1.
+ */
+export interface LossInfo { loss: string; realFakeOutput?: 'logit' | 'sigmoid'; batchSize?: number }
 
 export interface Validation extends ShapeResult { ok: boolean }
 
@@ -23,6 +28,15 @@ export function validateGraph(g: Graph, data: DataInfo, loss: LossInfo = { loss:
   const problems: Problem[] = [];
   const err = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'error', message, ...extra });
   const warn = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'warning', message, ...extra });
+
+  // A graph past these sizes is refused before any per-node work (which grows with nodes × wires).
+  for (const [count, limit] of [[g.nodes.length, LIMITS.nodes], [g.edges.length, LIMITS.edges]] as const) {
+    if (count > limit.value) err(`the graph has ${fmtInt(count)} ${limit.what.split(' ')[0]}; the limit is ${fmtInt(limit.value)} ${limit.what}`);
+  }
+  if (problems.length) {
+    const none = { params: 0, macs: 0 };
+    return { nodes: Object.create(null), order: [], cyclic: [], problems, totals: { generator: none, discriminator: none }, ok: false };
+  }
 
   const ids = new Set<string>();
   for (const n of g.nodes) {
@@ -59,12 +73,18 @@ export function validateGraph(g: Graph, data: DataInfo, loss: LossInfo = { loss:
   }
 
   const shapes = inferShapes(g, data);
+  // Only the nodes on a loop are blamed; those merely downstream of one have no shape and no message.
   if (shapes.cyclic.length) {
-    for (const id of shapes.cyclic) {
-      err(`${nodeTitle(byId.get(id)!)} is part of a cycle (${shapes.cyclic.join(' -> ')}); a network must flow one way`, { nodeId: id });
+    for (const { members, loop } of findCycles(g)) {
+      const onLoop = new Set(loop);
+      for (const id of members) {
+        const where = onLoop.has(id) ? `(${loop.join(' -> ')})` : `with ${members.filter((m) => m !== id).slice(0, 8).join(', ')}${members.length > 9 ? ', …' : ''}`;
+        err(`${nodeTitle(byId.get(id)!)} is part of a cycle ${where}; a network must flow one way`, { nodeId: id });
+      }
     }
   }
   problems.push(...shapes.problems);
+  problems.push(...limitProblems(g, shapes, loss.batchSize ?? 1, loss.loss));
 
   // A layer whose output goes nowhere is wasted work, and usually a forgotten wire.
   const used = new Set(g.edges.map((e) => e.source));
