@@ -4,7 +4,7 @@
  * needs it).
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks/defineBlock';
+import type { TF } from '../tf';
 
 type T = tfNs.Tensor;
 const EPS = 1e-7;
