@@ -6,6 +6,7 @@
  */
 import type { DatasetSpec } from '../../datasets/types';
 import { getDatasetKind } from '../../datasets';
+import { docstringText, stringLiteral } from '../../codeText';
 import { PytorchExportError } from './model';
 
 export function emitDataPy(spec: DatasetSpec): string {
@@ -27,8 +28,8 @@ import zipfile
 import numpy as np
 import torch
 
-KIND = "${spec.kind}"
-SCALE = "${spec.scale}"
+KIND = ${stringLiteral(spec.kind)}
+SCALE = ${stringLiteral(spec.scale)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Ganvas's bundled MNIST (10,000 digits): npm run export copies it here; GANVAS_MNIST overrides.
 MNIST_FILE = os.environ.get("GANVAS_MNIST", os.path.join(HERE, "data", "mnist-10k.bin"))
@@ -141,7 +142,7 @@ def toy_points(modes, std, count=10_000, seed=1):
 
 
 def load_default():
-    """This project's dataset (${spec.kind})."""
+    """This project's dataset (${docstringText(spec.kind)})."""
 ${kind.pytorch(spec)}
 
 
