@@ -39,7 +39,7 @@ test('code export is disabled with the compile error shown when the graph does n
   open();
   expect(disabled('code')).toBe(true);
   expect(screen.getByTestId('export-note-code').textContent).toMatch(/^The graph does not compile: /);
-  expect(item('pytorch').disabled).toBe(true);
+  expect(disabled('pytorch')).toBe(true);
   expect(screen.getByTestId('export-note-pytorch').textContent).toMatch(/^The graph does not compile: /);
   expect(item('code').title).toBe(screen.getByTestId('export-note-code').textContent);
   expect(disabled('import-weights')).toBe(true);
