@@ -140,6 +140,39 @@ describe('weights of another graph', () => {
   });
 });
 
+describe('--init-from a run folder of npm run train (tfjs)', () => {
+  it('loads every weight of the CLI\'s run as it is, and trains on from it', () => {
+    const run = fresh('tfjs-run');
+    const t = cli(['train', 'templates/gan-2d-ring.json', '--steps', '3', '--sample-every', '3', '--out', run]);
+    expect(t.status, t.stderr).toBe(0);
+    const code = fresh('ring-init-project');
+    expect(cli(['export', 'templates/gan-2d-ring.json', '--target', 'pytorch', '--out', code]).status).toBe(0);
+    // The loaded modules, written back in the tfjs layout, hold exactly the run's values under every name.
+    const check = runPython(['-c', [
+      'import sys, numpy as np, torch; sys.path.insert(0, sys.argv[1])',
+      'import model, tfjs_weights as tw',
+      'G, D = model.Generator(), model.Discriminator()',
+      'nets = {"generator": (G, model.GENERATOR_WEIGHTS), "discriminator": (D, model.DISCRIMINATOR_WEIGHTS)}',
+      'tw.load(nets, sys.argv[2])',
+      'for net, (m, table) in nets.items():',
+      '    specs, data = tw.read_network(sys.argv[2], net)',
+      '    want = tw._arrays(specs, data, net)',
+      '    got = dict(tw.tfjs_arrays(m, table))',
+      '    assert sorted(got) == sorted(want), (net, sorted(got), sorted(want))',
+      '    for k in want: assert np.array_equal(got[k], want[k]), (net, k)',
+      '    print(net, len(want), "weights equal")',
+    ].join('\n'), code, run]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/^generator \d+ weights equal$/m);
+    expect(check.stdout).toMatch(/^discriminator \d+ weights equal$/m);
+    const out = fresh('torch-from-tfjs');
+    const r = runPython([join(code, 'train.py'), '--steps', '2', '--batch', '16', '--out', out, '--init-from', run, '--threads', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`weights from ${run}`);
+    expect(existsSync(join(out, 'generator', 'weights.bin'))).toBe(true);
+  });
+});
+
 describe('hostile project text stays text', () => {
   const PAYLOAD = 'x"""; import os; os.system("echo PWNED") #';
   it('a name, description and imported-dataset name built to break out of strings and comments run nothing', () => {
