@@ -1,5 +1,5 @@
 /**
- * Python names for a plan's nodes: one identifier per node id (from text.ts's `identifier`), used both
+ * Python names for a plan's nodes: one identifier per node id (from core/codeText.ts's `identifier`), used both
  * as the nn.Module attribute (so state_dict keys name the block: `g_dense.weight`) and as the local
  * variable holding the node's output in `forward`. Ids are unique in a graph; two ids that would map
  * to one name (`class` and `n_class`) are told apart by the `taken` set, in plan order, so the same
