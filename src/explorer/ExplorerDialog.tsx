@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { explorations } from '../core/explore';
 import { trainer } from '../trainer/client';
 import { useTraining } from '../trainer/store';
-import { train } from '../training-ui/actions';
 import { ExplorerView } from './ExplorerView';
 import { ModeControls } from './ModeControls';
 import { saveExplorationPng } from './savePng';
@@ -17,7 +16,7 @@ import './explorer.css';
 /** True while the worker holds built models the explorer can sample. */
 export const useModelsReady = () => useTraining((s) => Boolean(s.summary) && (s.status === 'running' || s.status === 'paused'));
 
-export function ExplorerDialog({ onClose }: { onClose: () => void }) {
+export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onResume: () => void }) {
   const ready = useModelsReady();
   const running = useTraining((st) => st.status === 'running');
   const plan = ready ? trainer.plan : undefined;
@@ -54,7 +53,7 @@ export function ExplorerDialog({ onClose }: { onClose: () => void }) {
           {result && <span className="muted" data-testid="explorer-step">samples from step {result.step}{busy ? ' · updating…' : ''}</span>}
           {ready && (running
             ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void trainer.pause()}>❚❚ Pause training</button>
-            : <button className="ex-run" data-testid="explorer-resume" onClick={() => void train()}>▶ Resume training</button>)}
+            : <button className="ex-run" data-testid="explorer-resume" onClick={onResume}>▶ Resume training</button>)}
           <button ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
         </header>
         {!ready || !ex || !s ? (

@@ -3,6 +3,7 @@ import { BACKENDS, type BackendChoice } from '../core/backend/choose';
 import { trainer } from '../trainer/client';
 import { useTraining } from '../trainer/store';
 import { nextPhase, rebuild, stepOnce, stop, train } from './actions';
+import { useReadiness } from './readiness';
 
 const PHASE_LABELS = { dReal: '1 · D on real', dFake: '2 · D on fake', g: '3 · update D, then G through frozen D' } as const;
 const PROBE_CHOICES = ['auto', 1, 5, 10, 25, 50, 100, 500] as const;
@@ -13,14 +14,18 @@ export function Controls() {
   const options = useTraining((s) => s.options);
   const stale = useTraining((s) => s.stale);
   const running = status === 'running', busy = status === 'initializing';
+  // A graph with errors cannot build: the buttons that build stay focusable but do nothing, and say why.
+  const { refused } = useReadiness();
+  const off = refused ? { 'aria-disabled': true, 'aria-describedby': 'train-refused', title: refused } : {};
   const nextLabel = PHASE_LABELS[phase === 'dReal' ? 'dFake' : phase === 'dFake' ? 'g' : 'dReal'];
   return (
+    <>
     <div className="train-controls" role="toolbar" aria-label="Training controls">
       {running
         ? <button data-testid="train-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
-        : <button data-testid="train-start" className="primary" disabled={busy} onClick={() => void train()}>▶ {stale || status === 'idle' || status === 'stopped' ? 'Train' : 'Resume'}</button>}
-      <button data-testid="train-step" disabled={running || busy} onClick={() => void stepOnce()} title="One full step">Step</button>
-      <button data-testid="train-phase" disabled={running || busy} onClick={() => void nextPhase()} title={`Step by step: next phase (${nextLabel})`}>Phase ▸</button>
+        : <button data-testid="train-start" className="primary" disabled={busy} {...off} onClick={() => { if (!refused) void train(); }}>▶ {stale || status === 'idle' || status === 'stopped' ? 'Train' : 'Resume'}</button>}
+      <button data-testid="train-step" disabled={running || busy} title="One full step" {...off} onClick={() => { if (!refused) void stepOnce(); }}>Step</button>
+      <button data-testid="train-phase" disabled={running || busy} title={`Step by step: next phase (${nextLabel})`} {...off} onClick={() => { if (!refused) void nextPhase(); }}>Phase ▸</button>
       <button data-testid="train-stop" disabled={busy || status === 'idle' || status === 'stopped'} onClick={() => void stop()}>■ Stop</button>
       <label className="inline">
         Backend
@@ -52,5 +57,7 @@ export function Controls() {
       </label>
       {phase && <span className="phase-badge" data-testid="train-phase-label" data-phase={phase}>Phase {PHASE_LABELS[phase]}</span>}
     </div>
+    {refused && <p className="train-refused" id="train-refused" data-testid="train-refused" role="status">{refused}</p>}
+    </>
   );
 }

@@ -10,8 +10,8 @@ import { trainer } from '../../trainer/client';
 import { useTraining } from '../../trainer/store';
 import { downloadBlob, slugOf } from '../files';
 import { codeFiles, codeZip, compiledPlan } from './code';
-import { metricsCsv } from './metricsCsv';
-import { samplePng } from './samplePng';
+import { metricsCsv } from '../../core/train/metricsCsv';
+import { samplePng } from '../../ui/samplePng';
 import { weightsToZip } from './weightsZip';
 import { pytorchZip } from './pytorch';
 import { pytorchDataFiles } from '../../core/codegen/pytorch';
@@ -98,8 +98,8 @@ export async function exportSamplesCommand(): Promise<void> {
 
 export function exportMetricsCommand(): void {
   const h = useTraining.getState().history;
-  if (!h.step.length) { notify('No metrics yet: train or step first', 'error'); return; }
+  if (!h.length) { notify('No metrics yet: train or step first', 'error'); return; }
   const name = `${stem()}-metrics.csv`;
   downloadBlob(new Blob([metricsCsv(h)], { type: 'text/csv' }), name);
-  notify(`Exported ${name} (${h.step.length} steps)`);
+  notify(`Exported ${name} (${h.length} steps)`);
 }
