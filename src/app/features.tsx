@@ -10,10 +10,10 @@ import { DockStrip } from '../training-ui/DockStrip';
 import { TrainingOverlays } from '../training-ui/TrainingOverlays';
 import { NodeActivation } from '../training-ui/NodeActivation';
 import { NodeGradNorm } from '../training-ui/NodeGradNorm';
-import { train } from '../training-ui/actions';
 import { DoctorBadge } from '../doctor-ui/DoctorBadge';
 import { DoctorList } from '../doctor-ui/DoctorList';
 import { ExplorerLauncher } from '../explorer/ExplorerLauncher';
+import { run } from '../run';
 import type { AppProps } from './App';
 
 /** One constant object: the canvas's nodes re-render only when their own data changes. */
@@ -23,7 +23,7 @@ export const NODE_DECORATIONS: NodeDecorations = {
   details: [NodeGradNorm],
 };
 
-const resume = () => void train();
+const resume = () => void run.train();
 
 /** Everything the app shows besides the editor. */
 export const FEATURES: AppProps = {

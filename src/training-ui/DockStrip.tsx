@@ -4,9 +4,8 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { trainer } from '../trainer/client';
+import { run } from '../run';
 import { historyColumns, useTraining } from '../trainer/store';
-import { train } from './actions';
 import { useReadiness } from './readiness';
 import { sparkPoints } from './sparkline';
 import { statNumber } from './statsText';
@@ -43,8 +42,8 @@ export function DockStrip() {
     <div className="dock-strip-training" role="group" aria-label="Training at a glance">
       <span className="strip-glance">
       {running
-        ? <button data-testid="strip-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
-        : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => { if (!refused) void train(); }}
+        ? <button data-testid="strip-pause" onClick={() => void run.pause()}>❚❚ Pause</button>
+        : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => { if (!refused) void run.train(); }}
           aria-disabled={refused ? true : undefined} aria-describedby={refused ? 'strip-refused' : undefined} title={refused}>
           ▶ {s.stale || s.status === 'idle' || s.status === 'stopped' ? 'Train' : 'Resume'}</button>}
       {refused && !running

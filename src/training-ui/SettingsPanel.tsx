@@ -5,7 +5,7 @@
  * shared ParamWidget, so an out-of-range value is explained inline and never applied.
  *
  * It sits in the training dock, next to Train and the charts that show what a change does. The values
- * live in the project (the editor's store: undoable, saved with it); actions.ts hands a change to a
+ * live in the project (the editor's store: undoable, saved with it); the run controller (src/run) hands a change to a
  * paused run. While a run is going the fields are locked, with the reason: pause first.
  */
 import type { ParamValue } from '../core/blocks/params';

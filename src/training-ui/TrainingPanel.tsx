@@ -1,12 +1,12 @@
 /**
  * The training dock under the canvas: controls, run statistics, notices, the training settings, live charts
- * and the sample grid. It talks to the worker only through src/trainer/client.ts (via actions.ts).
+ * and the sample grid. It talks to the worker only through the run controller (src/run).
  * Other features' parts of the dock (the doctor's findings, the latent explorer's door) are handed in
  * by the app shell, so this folder imports no other feature.
  */
 import { useEffect, type ReactNode } from 'react';
+import { run } from '../run';
 import { useTraining } from '../trainer/store';
-import { followDocument } from './actions';
 import { ChannelView } from './ChannelView';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
@@ -25,7 +25,7 @@ export interface TrainingPanelProps {
 }
 
 export function TrainingPanel({ findings, samplesFooter }: TrainingPanelProps) {
-  useEffect(() => followDocument(), []);
+  useEffect(() => run.followDocument(), []);
   return (
     <section className="training-panel" data-testid="training-panel">
       <div className="tp-main">

@@ -18,6 +18,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const CORE = 'src/core';
 /** What the training UI and the trainer read of the worker: its typed contract, nothing else. */
 const WORKER_API = 'workers/api.ts';
+/** What features read of the run's state (the worker's door, src/trainer/client.ts, is the run controller's alone). */
+const TRAINING_STORE = 'src/trainer/store.ts';
 
 /** Folder (or file) -> the folders and files it may import besides its own. */
 export const ALLOWED: Record<string, readonly string[]> = {
@@ -30,18 +32,20 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/storage': [CORE],
   'src/state': [CORE, 'src/storage'],
   'src/trainer': [CORE, WORKER_API],
+  // The run controller: owns the built run and the trainer client; the features ask it.
+  'src/run': [CORE, 'src/state', 'src/trainer', WORKER_API],
   // Widgets and DOM helpers that several features draw with (no store, no feature).
   'src/ui': [CORE],
   // The editor: canvas, palette, inspector. What features draw on its nodes comes from the app shell.
   'src/editor': [CORE, 'src/state', 'src/ui'],
   // Features: each reads the lower layers, none another feature (the app shell puts them together).
-  'src/training-ui': [CORE, 'src/state', 'src/trainer', 'src/ui', WORKER_API],
-  'src/doctor-ui': [CORE, 'src/state', 'src/trainer'],
-  'src/explorer': [CORE, 'src/trainer', 'src/ui'],
+  'src/training-ui': [CORE, 'src/state', 'src/run', TRAINING_STORE, 'src/ui', WORKER_API],
+  'src/doctor-ui': [CORE, 'src/state', 'src/run', TRAINING_STORE],
+  'src/explorer': [CORE, 'src/run', TRAINING_STORE, 'src/ui'],
   'src/projects': [CORE, 'src/state', 'src/storage'],
   'src/datasets-ui': [CORE, 'src/state', 'src/storage', 'src/trainer', 'src/ui'],
   // The app shell: layout, commands, menus, files; composes the editor and the features.
-  'src/app': [CORE, 'src/state', 'src/storage', 'src/trainer', 'src/ui', 'src/editor', 'src/projects',
+  'src/app': [CORE, 'src/state', 'src/storage', 'src/run', TRAINING_STORE, 'src/ui', 'src/editor', 'src/projects',
     'src/training-ui', 'src/doctor-ui', 'src/explorer', 'src/datasets-ui'],
   // The entry point: boots the shell.
   'src/main.tsx': ['src/app', 'src/state', 'src/styles'],

@@ -6,7 +6,7 @@
 import { serializeProject } from '../../core/project/schema';
 import { projectOf } from '../../state/document';
 import { useEditor } from '../../state/store';
-import { trainer } from '../../trainer/client';
+import { run } from '../../run';
 import { useTraining } from '../../trainer/store';
 import { downloadBlob, slugOf } from '../files';
 import { codeFiles, codeZip, compiledPlan } from './code';
@@ -73,9 +73,9 @@ export async function exportPytorchCommand(): Promise<void> {
 export async function exportWeightsCommand(): Promise<void> {
   // Reading the weights while steps replace them could read freed tensors: pause around the read.
   const running = useTraining.getState().status === 'running';
-  if (running) await trainer.pause();
-  const w = await trainer.exportWeights();
-  if (running) await trainer.start();
+  if (running) await run.pause();
+  const w = await run.exportWeights();
+  if (running) await run.start();
   if (!w) return; // the client has shown why
   const { doc, viewport } = useEditor.getState();
   const c = compiledPlan(doc);

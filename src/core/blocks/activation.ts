@@ -20,5 +20,6 @@ export const activation = defineBlock({
     args: (p, name) => (p.fn === 'leakyRelu' ? { name, alpha: p.alpha } : { name, activation: p.fn }),
   },
   torch: { forward: ({ p, inputs: [x] }) => activationPy(p.fn, x.expr, x.shape, p.alpha) },
+  activationOf: (p) => p.fn,
   summary: (p) => (p.fn === 'leakyRelu' ? `LeakyReLU α=${p.alpha}` : String(p.fn)),
 });

@@ -71,7 +71,7 @@ export const batchNormalization = defineBlock({
   torch: {
     helpers: { KerasBatchNorm: KERAS_BATCH_NORM },
     module: ({ p, inputs: [x] }) =>
-      `KerasBatchNorm(${x.shape[x.shape.length - 1]}, momentum=${py(p.momentum as number)}, eps=${py(p.epsilon as number)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
+      `KerasBatchNorm(${x.shape[x.shape.length - 1]}, momentum=${py(p.momentum)}, eps=${py(p.epsilon)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
     forward: ({ inputs: [x], self }) => (channelsOnDim1(x.shape) ? `${self}(${x.expr})` : `${self}(${x.expr}.movedim(-1, 1)).movedim(1, -1)`),
     weights: ({ p, inputs: [x] }) => {
       const c = [x.shape[x.shape.length - 1]];

@@ -6,9 +6,9 @@ export const categoricalCode = defineBlock({
   description: 'InfoGAN: a random one-hot code. The Q head must recover it from the sample, so G learns to give it meaning (often the digit).',
   params: { categories: int(10, { min: 2, max: 1000 }) },
   inputs: [],
-  inferShape: (_i, p) => [p.categories as number],
+  inferShape: (_i, p) => [p.categories],
   sample: (tf, p, batch, ctx) => {
-    const k = p.categories as number;
+    const k = p.categories;
     const idx = tf.randomUniform([batch], 0, k, 'int32', ctx.seed);
     return { value: tf.oneHot(idx, k).toFloat(), target: idx };
   },
@@ -22,5 +22,6 @@ export const categoricalCode = defineBlock({
       value: `F.one_hot(target, ${p.categories}).float()`,
     }),
   },
+  codeSize: (p) => p.categories,
   summary: (p) => `${p.categories}-way one-hot`,
 });

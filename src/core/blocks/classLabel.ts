@@ -10,12 +10,12 @@ export const classLabel = defineBlock({
     if (ctx.numClasses && ctx.numClasses !== p.classes) {
       throw new ShapeError(`has ${p.classes} classes but the dataset has ${ctx.numClasses}`);
     }
-    return p.encoding === 'onehot' ? [p.classes as number] : [1];
+    return p.encoding === 'onehot' ? [p.classes] : [1];
   },
   sample: (tf, p, batch, ctx) => {
-    const labels = ctx.labels ?? tf.randomUniform([batch], 0, p.classes as number, 'int32', ctx.seed);
+    const labels = ctx.labels ?? tf.randomUniform([batch], 0, p.classes, 'int32', ctx.seed);
     const value = p.encoding === 'onehot'
-      ? tf.oneHot(labels, p.classes as number).toFloat()
+      ? tf.oneHot(labels, p.classes).toFloat()
       : labels.reshape([batch, 1]).toFloat();
     return { value, target: labels };
   },

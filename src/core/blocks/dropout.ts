@@ -10,6 +10,6 @@ export const dropout = defineBlock({
   inferShape: (i) => one(i),
   layer: { fn: 'dropout', args: (p, name) => ({ name, rate: p.rate }) },
   // Inverted dropout in both engines (kept values scaled by 1 / (1 - rate)); off outside training.
-  torch: { forward: ({ p, inputs: [x] }) => `F.dropout(${x.expr}, ${py(p.rate as number)}, self.training)` },
+  torch: { forward: ({ p, inputs: [x] }) => `F.dropout(${x.expr}, ${py(p.rate)}, self.training)` },
   summary: (p) => `rate ${p.rate}`,
 });

@@ -9,6 +9,6 @@ export const gaussianNoise = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i) => one(i),
   layer: { fn: 'gaussianNoise', args: (p, name) => ({ name, stddev: p.stddev }) },
-  torch: { forward: ({ p, inputs: [x] }) => `(${x.expr} + ${py(p.stddev as number)} * torch.randn_like(${x.expr}) if self.training else ${x.expr})` },
+  torch: { forward: ({ p, inputs: [x] }) => `(${x.expr} + ${py(p.stddev)} * torch.randn_like(${x.expr}) if self.training else ${x.expr})` },
   summary: (p) => `σ ${p.stddev}`,
 });

@@ -31,7 +31,7 @@ export const layerNormalization = defineBlock({
   layer: { fn: 'layerNormalization', args: (p, name) => ({ name, epsilon: p.epsilon, center: p.center, scale: p.scale }) },
   torch: {
     helpers: { KerasLayerNorm: KERAS_LAYER_NORM },
-    module: ({ p, inputs: [x] }) => `KerasLayerNorm(${x.shape[x.shape.length - 1]}, eps=${py(p.epsilon as number)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
+    module: ({ p, inputs: [x] }) => `KerasLayerNorm(${x.shape[x.shape.length - 1]}, eps=${py(p.epsilon)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
     forward: ({ inputs: [x], self }) => onLastAxis(x.expr, x.shape, (v) => `${self}(${v})`),
     weights: ({ p, inputs: [x] }) => {
       const c = [x.shape[x.shape.length - 1]];

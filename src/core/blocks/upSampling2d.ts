@@ -23,7 +23,7 @@ export const upSampling2d = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
     const [h, w, c] = expectRank(one(i), 3, '[batch, h, w, c]');
-    const s = p.size as number;
+    const s = p.size;
     return [h * s, w * s, c];
   },
   layer: {

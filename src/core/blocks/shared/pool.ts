@@ -28,18 +28,18 @@ export function poolingBlock(type: string, label: string, fn: LayerFactory, desc
     inputs: [{ name: 'x' }],
     inferShape: (i, p) => {
       const [h, w, c] = expectRank(one(i), 3, '[batch, h, w, c]');
-      const k = p.poolSize as number, s = p.strides as number, pad = p.padding as string;
+      const k = p.poolSize, s = p.strides, pad = p.padding;
       const oh = convOut(h, k, s, pad), ow = convOut(w, k, s, pad);
       if (oh < 1 || ow < 1) throw new Error(`pool ${k}×${k} does not fit a ${h}×${w} input with 'valid' padding`);
       return [oh, ow, c];
     },
-    macs: (_i, p, out) => out[0] * out[1] * out[2] * (p.poolSize as number) ** 2,
+    macs: (_i, p, out) => out[0] * out[1] * out[2] * p.poolSize ** 2,
     layer: {
       fn,
       args: (p, name) => ({ name, poolSize: p.poolSize, strides: p.strides, padding: p.padding }),
     },
     torch: {
-      forward: ({ p, inputs: [x] }) => torchPool(fn === 'maxPooling2d', x.expr, x.shape, p.poolSize as number, p.strides as number, p.padding),
+      forward: ({ p, inputs: [x] }) => torchPool(fn === 'maxPooling2d', x.expr, x.shape, p.poolSize, p.strides, p.padding),
     },
     summary: (p) => `${p.poolSize}×${p.poolSize} /${p.strides} ${p.padding}`,
   });

@@ -40,7 +40,7 @@ export function windowPads(shape: Shape, k: number, s: number, padding: unknown)
 }
 
 /** An activation (tfjs names, plus leakyRelu) applied to `x`, whose Ganvas shape is `s` (softmax uses its last axis). */
-export function activationPy(fn: unknown, x: string, s: Shape, alpha?: unknown): string {
+export function activationPy(fn: string, x: string, s: Shape, alpha?: number): string {
   switch (fn) {
     case 'linear': return x;
     case 'relu': return `torch.relu(${x})`;
@@ -48,7 +48,9 @@ export function activationPy(fn: unknown, x: string, s: Shape, alpha?: unknown):
     case 'sigmoid': return `torch.sigmoid(${x})`;
     case 'elu': return `F.elu(${x})`;
     case 'softmax': return `torch.softmax(${x}, dim=${lastDim(s)})`;
-    case 'leakyRelu': return `F.leaky_relu(${x}, ${py(alpha as number)})`;
+    case 'leakyRelu':
+      if (alpha === undefined) throw new Error('leakyRelu needs its alpha');
+      return `F.leaky_relu(${x}, ${py(alpha)})`;
     default: throw new Error(`no PyTorch form for the activation '${String(fn)}'`);
   }
 }
