@@ -10,7 +10,7 @@ import { useMenuButton } from '../menuButton';
 function Item({ id, label, hint, reason, onRun }: { id: string; label: string; hint: ReactNode; reason?: string; onRun(): void }) {
   return (
     <li role="none">
-      <button role="menuitem" tabIndex={-1} data-export={id} aria-disabled={Boolean(reason)} onClick={() => { if (!reason) onRun(); }} title={reason}
+      <button type="button" role="menuitem" tabIndex={-1} data-export={id} aria-disabled={Boolean(reason)} onClick={() => { if (!reason) onRun(); }} title={reason}
         aria-describedby={`export-note-${id}`}>
         <strong>{label}</strong>
         <span id={`export-note-${id}`} data-testid={`export-note-${id}`} className={reason ? 'menu-reason' : undefined}>{reason ?? hint}</span>
@@ -40,7 +40,7 @@ export function ExportMenu() {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <div className="menu" onBlur={m.onBlur}>
-      <button {...m.buttonProps}>Export ▾</button>
+      <button type="button" {...m.buttonProps}>Export ▾</button>
       {m.open && (
         <ul className="menu-list export-menu" {...m.menuProps}>
           <ExportList close={m.close} pickWeights={() => picker.current?.click()} />
