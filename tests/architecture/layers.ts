@@ -41,6 +41,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/core/train': ['src/core/tf.ts', 'src/core/blocks', 'src/core/compile', 'src/core/data', 'src/core/kernels', 'src/core/losses', 'src/core/training'],
   'src/core/backend': ['src/core/blocks', 'src/core/compile'],
   'src/core/codegen': ['src/core/blocks', 'src/core/compile', 'src/core/losses', 'src/core/training', 'src/core/codeText.ts'],
+  // The PyTorch project also writes project.json and the dataset kind's loader.
+  'src/core/codegen/pytorch': ['src/core/blocks', 'src/core/compile', 'src/core/losses', 'src/core/training', 'src/core/codeText.ts', 'src/core/datasets', 'src/core/project'],
   'src/core/quality': ['src/core/tf.ts', 'src/core/blocks', 'src/core/data', 'src/core/datasets', 'src/core/train'],
   'src/core/doctor': ['src/core/compile', 'src/core/losses', 'src/core/train'],
   'src/core/explore': ['src/core/blocks', 'src/core/compile', 'src/core/data', 'src/core/train'],
