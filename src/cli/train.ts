@@ -31,6 +31,7 @@ import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
 import { ImageDiversityMeter, imageDiversityApplies } from '../core/quality/imageDiversity';
+import { trainTorch } from './trainTorch';
 
 export function mnistPath(): string {
   const p = resolve('public', 'data', 'mnist-10k.bin');
@@ -91,6 +92,10 @@ export async function train(args: Args): Promise<void> {
   const host = data.host;
   project.dataset = data.spec;
   const plan = early ?? compileOrExplain(project, file);
+  // --engine torch: the same project, flags and outputs on PyTorch (the generated project's train.py).
+  if (choiceOption(args, 'engine', ['tfjs', 'torch'] as const, 'tfjs') === 'torch') {
+    return trainTorch(args, project, plan, out);
+  }
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));

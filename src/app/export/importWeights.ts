@@ -17,7 +17,7 @@ const needsModels = (s: TrainingState) => !s.summary || s.stale || s.status === 
 
 export async function importWeightsCommand(file: File): Promise<boolean> {
   const refuse = (why: string) => { notify(`Cannot import ${file.name}: ${why}. Nothing was changed.`, 'error'); return false; };
-  let w;
+  let w: ReturnType<typeof weightsFromZip>;
   try { w = weightsFromZip(new Uint8Array(await file.arrayBuffer())); } catch (e) { return refuse(errorText(e)); }
   if (needsModels(useTraining.getState()) && !(await run.build())) return refuse('the models could not be built');
   if (useTraining.getState().status === 'running') await run.pause();

@@ -16,6 +16,12 @@ export const categoricalCode = defineBlock({
     target: `tf.randomUniform([batch], 0, ${p.categories}, 'int32', seed)`,
     value: `tf.oneHot(target, ${p.categories}).toFloat()`,
   }),
+  torch: {
+    sample: (p) => ({
+      target: `torch.randint(0, ${p.categories}, (batch,), generator=rng, device=device)`,
+      value: `F.one_hot(target, ${p.categories}).float()`,
+    }),
+  },
   codeSize: (p) => p.categories,
   summary: (p) => `${p.categories}-way one-hot`,
 });

@@ -22,5 +22,8 @@ export const classLabel = defineBlock({
   emitSample: (p) => ({
     value: p.encoding === 'onehot' ? `tf.oneHot(labels, ${p.classes}).toFloat()` : 'labels.reshape([batch, 1]).toFloat()',
   }),
+  torch: {
+    sample: (p) => ({ value: p.encoding === 'onehot' ? `F.one_hot(labels, ${p.classes}).float()` : 'labels.reshape(batch, 1).float()' }),
+  },
   summary: (p) => `${p.classes} classes, ${p.encoding}`,
 });

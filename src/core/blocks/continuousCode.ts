@@ -12,6 +12,7 @@ export const continuousCode = defineBlock({
     return { value: v, target: v };
   },
   emitSample: (p) => ({ value: `tf.randomUniform([batch, ${p.count}], -1, 1, 'float32', seed)`, target: 'value' }),
+  torch: { sample: (p) => ({ value: `torch.rand(batch, ${p.count}, generator=rng, device=device) * 2 - 1`, target: 'value' }) },
   codeSize: (p) => p.count,
   latentDistribution: () => 'uniform',
   summary: (p) => `${p.count} × U(-1, 1)`,

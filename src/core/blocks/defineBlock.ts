@@ -95,11 +95,69 @@ export interface BlockDef<P extends Params = Params> {
   latentDistribution?(p: P): 'normal' | 'uniform';
   activationOf?(p: P): string | undefined;
   headOutput?(p: P): string;
+  /** The same block in PyTorch, for the PyTorch project generator (see TorchForm). */
+  torch?: TorchForm<P>;
   /** Mixes samples of a batch (batch norm): breaks per-sample gradient penalties. */
   batchDependent?: boolean;
   /** One line of key params shown on the node, e.g. "64 × 5×5 /2 same". */
   summary(p: P): string;
 }
+
+/**
+ * A block's PyTorch form, declared beside its tfjs form so the PyTorch generator never switches on a
+ * block's type. Tensors follow one layout rule: a tensor whose Ganvas shape (without batch) has rank 3
+ * is an image [h, w, c] and lives channels-first in PyTorch ([batch, c, h, w]); every other tensor has
+ * the same layout in both engines. Forms that read or write an image's last axis convert explicitly.
+ */
+export interface TorchForm<P extends Params = Params> {
+  /**
+   * Python expression constructing the block's nn.Module (tfjs/Keras semantics, not PyTorch's defaults).
+   * Absent for blocks that are a function of their inputs (reshape, add, ...).
+   */
+  module?(c: TorchContext<P>): string;
+  /**
+   * Python expression of the block's output over its inputs' expressions. `c.self` is the module
+   * (`self.g_dense`); `self.training` says whether the network is in training mode.
+   */
+  forward?(c: TorchContext<P> & { self: string }): string;
+  /** How the layer's tfjs weights map onto the module's parameters and buffers, in tfjs's order. */
+  weights?(c: TorchContext<P>): TorchWeight[];
+  /** Python definitions (classes, functions) the module or forward text uses, by name; emitted once into layers.py. */
+  helpers?: Record<string, string>;
+  /**
+   * For inputs that feed the generator or a label to D: the draw, as Python expressions over `batch`,
+   * `labels` (int64 class indices [batch]), `rng` (a torch.Generator) and `device`; `target` is what the
+   * Q head must recover (`value` may be referred to). Must match `sample`'s distribution.
+   */
+  sample?(p: P): { value: string; target?: string };
+}
+
+/** What a PyTorch form knows about one use of the block. */
+export interface TorchContext<P extends Params = Params> {
+  p: P;
+  /** The block's inputs in port order (a multi port's wires in order): Python expressions and Ganvas shapes. */
+  inputs: { expr: string; shape: Shape }[];
+  /** The block's output shape (without batch). */
+  out: Shape;
+}
+
+/**
+ * One tfjs weight of a layer and the PyTorch tensor that holds it: `<layer>/<tfjs>` in the tfjs layers
+ * format is `<module>.<torch>` in the state_dict, transposed by `perm` (numpy.transpose order from the
+ * tfjs array to the torch tensor; absent when the layouts agree).
+ */
+export interface TorchWeight {
+  tfjs: string;
+  torch: string;
+  /** The tfjs shape (fixes the torch shape through `perm`, and the fans of glorot initialisers). */
+  shape: number[];
+  perm?: number[];
+  /** tfjs's default initialiser for it, which the generated project draws from too. */
+  init: TorchInit;
+  /** Not trained (BatchNorm's moving statistics): a registered buffer in PyTorch. */
+  buffer?: boolean;
+}
+export type TorchInit = 'glorotNormal' | 'zeros' | 'ones' | 'uniform';
 
 type Optional = 'paramCount' | 'macs' | 'summary' | 'outputs' | 'network';
 /** A block as declared: its params schema `S` types the `p` every one of its functions receives. */

@@ -17,6 +17,13 @@ export const latentNoise = defineBlock({
       ? `tf.randomNormal([batch, ${p.size}], 0, 1, 'float32', seed)`
       : `tf.randomUniform([batch, ${p.size}], -1, 1, 'float32', seed)`,
   }),
+  torch: {
+    sample: (p) => ({
+      value: p.distribution === 'normal'
+        ? `torch.randn(batch, ${p.size}, generator=rng, device=device)`
+        : `torch.rand(batch, ${p.size}, generator=rng, device=device) * 2 - 1`,
+    }),
+  },
   latentDistribution: (p) => p.distribution,
   summary: (p) => `${p.size}, ${p.distribution}`,
 });

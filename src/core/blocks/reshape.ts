@@ -1,5 +1,6 @@
 import { defineBlock, fmtShape, one, prod, ShapeError } from './defineBlock';
 import { ints } from './params';
+import { channelsFirst, channelsLast } from './shared/torch';
 
 export const reshape = defineBlock({
   type: 'reshape', label: 'Reshape', category: 'reshape',
@@ -14,5 +15,12 @@ export const reshape = defineBlock({
     return [...t];
   },
   layer: { fn: 'reshape', args: (p, name) => ({ name, targetShape: p.targetShape }) },
+  // tfjs reshapes in channels-last element order: go there, reshape, and come back if the result is an image.
+  torch: {
+    forward: ({ p, inputs: [x] }) => {
+      const t = p.targetShape;
+      return channelsFirst(`${channelsLast(x.expr, x.shape)}.reshape(-1, ${t.join(', ')})`, t);
+    },
+  },
   summary: (p) => p.targetShape.join('×'),
 });

@@ -12,5 +12,6 @@ export const zeroPadding2d = defineBlock({
     return [h + 2 * q, w + 2 * q, c];
   },
   layer: { fn: 'zeroPadding2d', args: (p, name) => ({ name, padding: p.padding }) },
+  torch: { forward: ({ p, inputs: [x] }) => `F.pad(${x.expr}, (${p.padding}, ${p.padding}, ${p.padding}, ${p.padding}))` },
   summary: (p) => `pad ${p.padding}`,
 });
