@@ -20,6 +20,12 @@ function spritesKind(size: 32 | 64): DatasetKindDef {
     }),
     info: () => ({ shape: [size, size, 3], numClasses: SPRITE_SHAPES.length }),
     load: async (spec) => spritesDataset({ size, count: spec.count ?? SPRITES_DEFAULT.count, seed: spec.seed ?? SPRITES_DEFAULT.seed, scale: spec.scale }),
+    // The sprites are drawn by Ganvas's TypeScript; the exported PyTorch project does not draw them (yet): it says so
+    // and takes the same kind of data from --data.
+    pytorch: () => [
+      `    raise SystemExit("this project trains on Ganvas's generated colour sprites (${size}x${size} RGB), which this PyTorch "`,
+      '                     "project cannot draw yet: pass images with --data (a folder or zip of PNG/JPEG, or an IDX file)")',
+    ].join('\n'),
     // 'rotation' as measured is the share of the shape's own symmetry period (a square repeats every quarter turn).
     factors: {
       names: SPRITE_FACTORS, classes: SPRITE_SHAPES, circular: [false, true, false, true, false, false],
