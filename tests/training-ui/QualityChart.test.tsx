@@ -8,7 +8,7 @@ import type { MnistQuality } from '../../workers/api';
 afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
 
 const quality = (score: number, fd: number, codeAccuracy?: number): MnistQuality => ({
-  samples: 256, classifierScore: score, confidence: 0.8, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
+  samples: 256, classifierScore: score, confidence: 0.8, confident: 0.6, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
 });
 
 test('shows nothing before the first measurement, then the quality history and the real digits as the target', () => {
