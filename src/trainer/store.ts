@@ -7,6 +7,7 @@ import type { ActivationTile, FaultReport, InitSummary, LayerGradNormPoint, Mnis
 import { DEFAULT_OPTIONS } from '../../workers/api';
 import { METRICS, type MetricName } from '../core/train/step';
 import { appendLayerNorms } from '../core/train/layerGradNorms';
+import { readableDigits } from '../core/quality/digitsThreshold';
 
 export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
 export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
@@ -22,11 +23,19 @@ const emptyHistory = (): History => Object.fromEntries([['step', []], ...METRICS
  * relative to real images' (every image run).
  */
 export interface QualityHistory {
-  step: number[]; score: number[]; coverage: number[]; confidence: number[]; fd: number[]; codeAccuracy: number[];
-  spread: number[]; neighbours: number[];
+  step: number[]; score: number[]; coverage: number[]; confidence: number[]; confident: number[]; fd: number[]; codeAccuracy: number[];
+  classAgreement: number[]; spread: number[]; neighbours: number[];
   real?: MnistQuality;
+  /**
+   * The first measurement whose samples passed the "readable digits" threshold (core/quality/digitsThreshold:
+   * >= 9 classes with >= 3% of the samples each, >= 70% classified with p >= 0.9), with the training time
+   * then: when a newcomer's GAN started drawing digits.
+   */
+  firstDigits?: { step: number; elapsedMs: number };
 }
-const emptyQuality = (): QualityHistory => ({ step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [], spread: [], neighbours: [] });
+const emptyQuality = (): QualityHistory => ({
+  step: [], score: [], coverage: [], confidence: [], confident: [], fd: [], codeAccuracy: [], classAgreement: [], spread: [], neighbours: [],
+});
 
 export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
 const MAX_STAT_POINTS = 300;
@@ -109,13 +118,15 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
   return { tiles: all, statHistory: hist, tileStep: step, ...(gen ? { samples: { step, tile: gen } } : {}) };
 }
 
-function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>): QualityHistory {
+function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>, elapsedMs: number): QualityHistory {
   const q = e.quality, d = e.diversity;
   return {
     step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
-    confidence: [...h.confidence, q?.confidence ?? NaN], fd: [...h.fd, q?.fd ?? NaN], codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN],
+    confidence: [...h.confidence, q?.confidence ?? NaN], confident: [...h.confident, q?.confident ?? NaN], fd: [...h.fd, q?.fd ?? NaN],
+    codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN], classAgreement: [...h.classAgreement, q?.classAgreement ?? NaN],
     spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
+    firstDigits: h.firstDigits ?? (q && readableDigits(q) ? { step: e.step, elapsedMs } : undefined),
   };
 }
 
@@ -147,7 +158,7 @@ export function applyEvent(e: TrainerEvent): void {
       set({ fault: e.fault });
       return;
     case 'quality':
-      set((s) => ({ quality: appendQuality(s.quality, e) }));
+      set((s) => ({ quality: appendQuality(s.quality, e, s.elapsedMs) }));
       return;
     case 'notice':
       notify(e.level, e.message);

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { decimate } from './decimate';
 
 export interface Series { label: string; color: string; values: readonly number[] }
+/** A step to mark with a dashed vertical line and a word (e.g. when samples first passed a threshold). */
+export interface Marker { x: number; label: string; color: string }
 
 function niceRange(series: Series[]): [number, number] {
   let lo = Infinity, hi = -Infinity;
@@ -23,7 +25,7 @@ const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 
  * in a frame forces a style and layout pass). The backing store is only reallocated when the size
  * changes; a new one each redraw costs the compositor a new texture every time.
  */
-function draw(c: HTMLCanvasElement, w: number, h: number, x: readonly number[], series: Series[]): void {
+function draw(c: HTMLCanvasElement, w: number, h: number, x: readonly number[], series: Series[], marker?: Marker): void {
   const dpr = globalThis.devicePixelRatio || 1;
   if (!w || !h) return;
   const bw = Math.round(w * dpr), bh = Math.round(h * dpr);
@@ -49,6 +51,16 @@ function draw(c: HTMLCanvasElement, w: number, h: number, x: readonly number[], 
   g.fillText(`step ${x0}`, left, h - 3);
   const end = `${x1}`;
   g.fillText(end, w - right - g.measureText(end).width, h - 3);
+  if (marker && marker.x >= x0 && marker.x <= x1) {
+    g.save();
+    g.strokeStyle = marker.color;
+    g.fillStyle = marker.color;
+    g.setLineDash([3, 3]);
+    g.beginPath(); g.moveTo(px(marker.x), top); g.lineTo(px(marker.x), h - bottom); g.stroke();
+    const tw = g.measureText(marker.label).width;
+    g.fillText(marker.label, Math.min(w - right - tw, px(marker.x) + 3), top + 8);
+    g.restore();
+  }
   g.lineWidth = 1.5;
   for (const s of series) {
     g.strokeStyle = s.color;
@@ -64,7 +76,7 @@ function draw(c: HTMLCanvasElement, w: number, h: number, x: readonly number[], 
   }
 }
 
-export function LineChart({ title, x, series, version, height = 110 }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number }) {
+export function LineChart({ title, x, series, version, height = 110, marker }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number; marker?: Marker }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
   useEffect(() => {
@@ -78,13 +90,13 @@ export function LineChart({ title, x, series, version, height = 110 }: { title: 
     return () => ro.disconnect();
   }, []);
   useEffect(() => {
-    const id = requestAnimationFrame(() => { if (ref.current) draw(ref.current, size.w, size.h, x, series); });
+    const id = requestAnimationFrame(() => { if (ref.current) draw(ref.current, size.w, size.h, x, series, marker); });
     return () => cancelAnimationFrame(id);
     // `version` changes whenever the data does; the arrays themselves are new objects each time.
-  }, [version, x, series, size]);
+  }, [version, x, series, size, marker]);
   const last = (s: Series) => s.values[s.values.length - 1];
   return (
-    <figure className="chart" data-testid={`chart-${title}`} data-points={x.length}>
+    <figure className="chart" data-testid={`chart-${title}`} data-points={x.length} data-marker={marker?.x}>
       <figcaption>
         <span className="chart-title">{title}</span>
         {series.map((s) => (
