@@ -82,6 +82,8 @@ export type TrainerEvent =
   | { type: 'phase'; phase: Phase; step: number; tiles: ActivationTile[]; dScore?: number }
   | { type: 'fault'; fault: FaultReport }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** What init is doing right now (loading data, starting or timing a backend, the first step), shown while initializing. */
+  | { type: 'progress'; message: string }
   /**
    * Sample quality (image runs): `diversity` = G's pixel diversity relative to real images'; on MNIST also
    * `quality` = the reference classifier on generated digits and `real` (first report only) = the same on real digits.

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { TF } from '../src/core/blocks';
 import { activateBackend, BACKENDS, candidates, describeAdapter, type Activated, type BackendLoaders, type BackendName } from '../src/core/backend/choose';
 import {
-  explainMeasuredChoice, explainRememberedChoice, measuredCandidates, memoryKey, onlySoftwareGpus, rankTimings,
+  BOUNDED_TIMING, describeTiming, explainMeasuredChoice, explainRememberedChoice, memoryKey, planBackends, rankTimings, timeSteps,
   type GpuEnvironment, type Timing,
 } from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
@@ -29,9 +29,6 @@ import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
-
-/** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
-const MEASURE_BATCH = 16;
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -62,6 +59,7 @@ export class Trainer implements TrainerApi {
     await this.stop();
     this.emitFn = onEvent;
     this.opts = { ...DEFAULT_OPTIONS, ...options };
+    this.progress(data.spec.kind === 'mnist' ? 'loading the MNIST digits' : 'loading the data');
     this.host = await loadDataset(data.spec, {
       mnistBytes: async () => data.mnistBytes ?? (await (await fetch(data.mnistUrl!)).arrayBuffer()),
       custom: data.custom ? async () => data.custom! : undefined,
@@ -72,8 +70,10 @@ export class Trainer implements TrainerApi {
       let session: TrainingSession | undefined;
       let started = false;
       try {
+        this.progress(`starting ${name}`);
         const act: Activated = await activateBackend(this.tf, name, this.loaders, this.opts);
         started = true;
+        this.progress(`building the models on ${name} and taking the first step`);
         session = new TrainingSession(this.tf, plan, this.host);
         // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
         const end = await session.run(1, { flushEvery: 1 });
@@ -113,47 +113,67 @@ export class Trainer implements TrainerApi {
   }
 
   /**
-   * The backends to try, in order. 'auto' with only software GPUs: the fastest measured here for this
-   * kind of model (remembered by the page, else timed now on a small batch), then the rest.
+   * The backends to try, in order. 'auto': known answers at once (only software GPUs: wasm; a real GPU and
+   * an image model: the GPU); otherwise (a real GPU, a vector model) the remembered winner, else a bounded
+   * timing of each candidate, shown while it runs (src/core/backend/pick.ts).
    */
   private async backendOrder(plan: GanPlan, notices: string[]): Promise<{ order: BackendName[]; remember?: { key: string; backend: BackendName } }> {
     if (this.opts.backend !== 'auto' || !this.loaders.environment) return { order: candidates(this.opts.backend) };
+    this.progress('looking at this browser\'s GPUs');
     const env = await this.loaders.environment().catch((): GpuEnvironment => ({}));
-    if (!onlySoftwareGpus(env)) return { order: candidates('auto') };
-    const key = memoryKey(plan, env);
     const say = (message: string) => { notices.push(message); this.emit({ type: 'notice', level: 'info', message }); };
+    const choice = planBackends(env, plan);
+    if (choice.kind === 'known') {
+      if (choice.reason) say(choice.reason);
+      return { order: choice.order };
+    }
+    const key = memoryKey(plan, env);
     const remembered = this.opts.backendMemory?.[key];
     if (remembered && BACKENDS.includes(remembered)) {
       say(explainRememberedChoice(remembered, env));
-      return { order: [remembered, ...BACKENDS.filter((b) => b !== remembered)] };
+      return { order: [remembered, ...choice.rest.filter((b) => b !== remembered)] };
     }
-    const batch = Math.min(plan.training.batchSize, MEASURE_BATCH);
+    const batch = Math.min(plan.training.batchSize, BOUNDED_TIMING.batch);
     const timings: Timing[] = [];
-    for (const b of measuredCandidates(env)) timings.push(await this.timeBackend(b, plan, batch));
+    for (const b of choice.candidates) {
+      this.progress(describeTiming(b, batch));
+      timings.push(await this.timeBackend(b, plan, batch));
+    }
     const ranked = rankTimings(timings);
-    const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'cpu';
+    const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'wasm';
     say(explainMeasuredChoice(timings, best, env, batch));
-    const order = [...new Set<BackendName>([best, ...ranked.map((t) => t.backend), 'cpu'])];
+    const order = [...new Set<BackendName>([best, ...ranked.filter((t) => t.msPerStep !== undefined).map((t) => t.backend), ...choice.rest])];
     return { order, remember: { key, backend: best } };
   }
 
-  /** ms per step on one backend: one warm-up step (kernels compile), then up to 5 steps or ~1.5 s. */
+  /** ms per step on one backend, bounded (BOUNDED_TIMING): a warm-up step that must end within the cap, then a few steps. */
   private async timeBackend(backend: BackendName, plan: GanPlan, batch: number): Promise<Timing> {
     let session: TrainingSession | undefined;
+    let running: Promise<unknown> = Promise.resolve();
+    let abandoned = false;
     try {
       await activateBackend(this.tf, backend, this.loaders, this.opts);
-      session = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
-      const warm = await session.run(1, { flushEvery: 1 });
-      if (warm.reason === 'nonFinite') return { backend, error: 'NaN in the first step' };
-      const t0 = this.now();
-      let n = 0;
-      while (n < 5 && this.now() - t0 < 1500) { await session.run(1, { flushEvery: 1 }); n++; }
-      return { backend, msPerStep: (this.now() - t0) / n };
+      const s = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
+      session = s;
+      const r = await timeSteps(() => {
+        const p = s.run(1, { flushEvery: 1 }).then((end) => { if (end.reason === 'nonFinite') throw new Error('NaN in the first step'); });
+        running = p;
+        return p;
+      }, this.now);
+      abandoned = r.msPerStep === undefined;
+      return { backend, ...r };
     } catch (e) {
       return { backend, error: errorText(e) };
     } finally {
-      session?.dispose();
+      // A warm-up step over the cap is still running: its session goes when that step is done.
+      if (abandoned) void running.catch(() => {}).finally(() => session?.dispose());
+      else session?.dispose();
     }
+  }
+
+  /** What init is doing now (the page shows it while the status is 'initializing'). */
+  private progress(message: string): void {
+    this.emit({ type: 'progress', message });
   }
 
   /**

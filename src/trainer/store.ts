@@ -71,6 +71,8 @@ export interface TrainingState {
   /** True when the graph or dataset changed after the models were built. */
   stale: boolean;
   quality: QualityHistory;
+  /** While initializing: what the worker is doing (loading data, starting or timing a backend, the first step). */
+  progress?: string;
 }
 
 export const initialTraining = (): TrainingState => ({
@@ -79,6 +81,7 @@ export const initialTraining = (): TrainingState => ({
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
+  progress: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
@@ -151,7 +154,7 @@ export function applyEvent(e: TrainerEvent): void {
       set({ samples: { step: e.step, tile: e.tile } });
       return;
     case 'status':
-      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step }));
+      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step, progress: undefined }));
       return;
     case 'fault':
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
@@ -162,6 +165,9 @@ export function applyEvent(e: TrainerEvent): void {
       return;
     case 'notice':
       notify(e.level, e.message);
+      return;
+    case 'progress':
+      set({ progress: e.message });
       return;
     case 'fatal':
       // The client handles restarts; the message is shown by it.

@@ -18,7 +18,7 @@ export function Controls() {
     <div className="train-controls" role="toolbar" aria-label="Training controls">
       {running
         ? <button data-testid="train-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
-        : <button data-testid="train-start" className="primary" disabled={busy} onClick={() => void train()}>▶ {stale || status === 'idle' || status === 'stopped' ? 'Train' : 'Resume'}</button>}
+        : <button data-testid="train-start" className="primary" disabled={busy} onClick={() => void train()}>{busy ? 'Starting…' : `▶ ${stale || status === 'idle' || status === 'stopped' || status === 'error' ? 'Train' : 'Resume'}`}</button>}
       <button data-testid="train-step" disabled={running || busy} onClick={() => void stepOnce()} title="One full step">Step</button>
       <button data-testid="train-phase" disabled={running || busy} onClick={() => void nextPhase()} title={`Step by step: next phase (${nextLabel})`}>Phase ▸</button>
       <button data-testid="train-stop" disabled={busy || status === 'idle' || status === 'stopped'} onClick={() => void stop()}>■ Stop</button>
