@@ -27,6 +27,7 @@ import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
 import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
+import { CHECKPOINT_MS, FiniteCheckpoint } from './checkpoint';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
 
@@ -46,6 +47,7 @@ export class Trainer implements TrainerApi {
   private lastProbeStep = 0;
   private host?: HostDataset;
   private quality?: QualityMonitor;
+  private checkpoint?: FiniteCheckpoint;
 
   constructor(private readonly tf: TF, private readonly loaders: BackendLoaders, private readonly now = () => performance.now()) {}
 
@@ -75,8 +77,13 @@ export class Trainer implements TrainerApi {
         started = true;
         this.progress(`building the models on ${name} and taking the first step`);
         session = new TrainingSession(this.tf, plan, this.host);
+        this.checkpoint?.dispose();
+        this.checkpoint = new FiniteCheckpoint(this.tf, this.opts.checkpointMs ?? CHECKPOINT_MS);
+        // The fresh weights are the first rollback point (once the first step from them is finite).
+        this.checkpoint.capture(session);
         // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
         const end = await session.run(1, { flushEvery: 1 });
+        this.checkpoint.confirm(session);
         this.session = session;
         this.probeRun = makeProbe(this.tf, session, this.host, data.spec.scale);
         this.pacer = new Pacer();
@@ -89,7 +96,7 @@ export class Trainer implements TrainerApi {
         }
         this.emit({
           type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0,
-          numTensors: this.tf.memory().numTensors, layerGradNorms: [...session.layerGradNorms],
+          numTensors: this.runTensors(), layerGradNorms: [...session.layerGradNorms],
         });
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
@@ -97,10 +104,12 @@ export class Trainer implements TrainerApi {
           backend: name, backendDetails: this.loaders.details?.(name), adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
-          step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors, fault,
+          step: session.step, layouts: this.probeRun.layouts, numTensors: this.runTensors(), fault,
           ...(remember && remember.backend === name ? { remember } : {}),
         };
       } catch (e) {
+        this.checkpoint?.dispose();
+        this.checkpoint = undefined;
         session?.dispose();
         const next = order[order.indexOf(name) + 1];
         const what = started ? 'could not train this model' : 'is not available';
@@ -169,6 +178,14 @@ export class Trainer implements TrainerApi {
       if (abandoned) void running.catch(() => {}).finally(() => session?.dispose());
       else session?.dispose();
     }
+  }
+
+  /**
+   * The run's live tensors, for leak checks: tf's count less the rollback copies, which come and go by
+   * design (one or two copies of the weights; workers/checkpoint.ts) and would hide or fake a leak.
+   */
+  private runTensors(): number {
+    return this.tf.memory().numTensors - (this.checkpoint?.tensors ?? 0);
   }
 
   /** What init is doing now (the page shows it while the status is 'initializing'). */
@@ -244,13 +261,15 @@ export class Trainer implements TrainerApi {
       flushEvery: n, onMetrics: (ms, ls) => { got.push(...ms); layers.push(...ls); }, shouldStop: () => stoppable && this.wantPause,
     });
     this.pacer.recordSteps(end.steps, this.now() - t0);
+    this.checkpoint?.confirm(s);
+    if (end.reason !== 'nonFinite') this.checkpoint?.captureIfDue(s, this.pacer.trainMs);
     if (got.length) {
       const p = this.pacer;
       this.emit({
         type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
         elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
         probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
-        numTensors: this.tf.memory().numTensors, ...(layers.length ? { layerGradNorms: layers } : {}),
+        numTensors: this.runTensors(), ...(layers.length ? { layerGradNorms: layers } : {}),
       });
     }
     return end;
@@ -293,8 +312,23 @@ export class Trainer implements TrainerApi {
     const s = this.live;
     const { fault, tiles } = await diagnoseFault(this.tf, s, this.probeRun!, end);
     this.emit({ type: 'tiles', step: s.step, tiles, probeMs: 0 });
-    this.emit({ type: 'fault', fault });
+    this.emit({ type: 'fault', fault, rollbackStep: this.checkpoint?.step });
     return fault;
+  }
+
+  async rollback(): Promise<number> {
+    if (this.loop) throw new Error('pause before rolling back');
+    const s = this.live;
+    const step = this.checkpoint?.restore(s);
+    if (step === undefined) throw new Error('there are no earlier weights that trained without NaN to roll back to');
+    // The optimizer's moments led to the NaN: start them afresh, as after importing weights.
+    s.stepper.resetOptimizers();
+    s.stepper.stepIndex = step;
+    const after = s.history.findIndex((m) => m.step > step);
+    if (after >= 0) s.history.splice(after);
+    this.emit({ type: 'rolledBack', step });
+    await this.visualizeIfDue(true);
+    return step;
   }
 
   async step(): Promise<StepMetrics> {
@@ -338,6 +372,8 @@ export class Trainer implements TrainerApi {
     this.probeRun?.dispose();
     this.quality?.dispose();
     this.quality = undefined;
+    this.checkpoint?.dispose();
+    this.checkpoint = undefined;
     this.session?.dispose();
     this.probeRun = undefined;
     this.session = undefined;
@@ -384,6 +420,6 @@ export class Trainer implements TrainerApi {
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {
     const m = this.tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: this.tf.getBackend() };
+    return { numTensors: this.runTensors(), numBytes: m.numBytes, backend: this.tf.getBackend() };
   }
 }

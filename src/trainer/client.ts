@@ -103,6 +103,8 @@ export class TrainerClient {
   async pause(): Promise<void> { await this.call((a) => a.pause()); }
   async step(): Promise<StepMetrics | undefined> { return this.call((a) => a.step()); }
   async phase(p: Phase): Promise<void> { await this.call((a) => a.phase(p)); }
+  /** After a NaN pause: back to the last weights that trained on without NaN (the store drops the later history). */
+  async rollback(): Promise<number | undefined> { return this.call((a) => a.rollback()); }
 
   async stop(): Promise<void> {
     if (this.api) await this.call((a) => a.stop());

@@ -62,6 +62,8 @@ export interface TrainingState {
   gradNormHistory: LayerGradNormPoint[];
   samples?: { step: number; tile: ActivationTile };
   fault?: FaultReport;
+  /** After a NaN: the last step whose weights trained on without NaN (the worker can roll back to them). */
+  rollbackStep?: number;
   /** Step-by-step mode: the phase just shown, and D's mean score in it. */
   phase?: Phase;
   phaseScore?: number;
@@ -81,7 +83,7 @@ export const initialTraining = (): TrainingState => ({
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
-  progress: undefined,
+  progress: undefined, rollbackStep: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
@@ -133,6 +135,19 @@ function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'qual
   };
 }
 
+/** The run's histories without what came after `step` (a rollback drops those steps). */
+function truncatedTo(s: TrainingState, step: number): Pick<TrainingState, 'history' | 'quality' | 'gradNormHistory'> {
+  const keep = (steps: number[]) => { const i = steps.findIndex((x) => x > step); return i < 0 ? steps.length : i; };
+  const n = keep(s.history.step), q = keep(s.quality.step);
+  const history = Object.fromEntries(Object.entries(s.history).map(([k, v]) => [k, v.slice(0, n)])) as History;
+  const { real, firstDigits, ...cols } = s.quality;
+  const quality = {
+    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits'>),
+    real, firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
+  };
+  return { history, quality, gradNormHistory: s.gradNormHistory.filter((p) => p.step <= step) };
+}
+
 /** The one reducer from worker events to state. */
 export function applyEvent(e: TrainerEvent): void {
   const set = useTraining.setState;
@@ -158,7 +173,12 @@ export function applyEvent(e: TrainerEvent): void {
       return;
     case 'fault':
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
-      set({ fault: e.fault });
+      set({ fault: e.fault, rollbackStep: e.rollbackStep });
+      return;
+    case 'rolledBack':
+      set((s) => ({
+        ...truncatedTo(s, e.step), step: e.step, fault: undefined, rollbackStep: undefined, historyVersion: s.historyVersion + 1,
+      }));
       return;
     case 'quality':
       set((s) => ({ quality: appendQuality(s.quality, e, s.elapsedMs) }));
