@@ -86,6 +86,8 @@ export type TrainerEvent =
   | { type: 'fault'; fault: FaultReport; rollbackStep?: number }
   /** rollback() restored the weights of `step`: the history after it is gone. */
   | { type: 'rolledBack'; step: number }
+  /** importWeights() loaded another run's weights: the run now stands at `step` (that run's, when known), with no history. */
+  | { type: 'imported'; step: number }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
   /** What init is doing right now (loading data, starting or timing a backend, the first step), shown while initializing. */
   | { type: 'progress'; message: string }
@@ -145,7 +147,9 @@ export interface TrainerApi {
   /**
    * Loads exported weights into the built models while paused (all or nothing: a name or shape that
    * differs throws, naming the first mismatch, and nothing changes), then sends fresh tiles/samples.
+   * `step`: how far the exported run had trained (the run continues from there; else from step 0); the
+   * history of this run is dropped (its charts belonged to other weights). Returns the run's step.
    */
-  importWeights(w: WeightsExport): Promise<void>;
+  importWeights(w: WeightsExport, step?: number): Promise<number>;
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
 }

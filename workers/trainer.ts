@@ -410,12 +410,22 @@ export class Trainer implements TrainerApi {
     return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);
   }
 
-  async importWeights(w: WeightsExport): Promise<void> {
+  async importWeights(w: WeightsExport, step = 0): Promise<number> {
     if (this.loop) throw new Error('pause before importing weights');
     const s = this.live;
     loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
+    // The run now continues the imported one: its step, fresh optimizer state, none of this run's history,
+    // and these weights as the rollback point (rolling back must not undo the import).
+    s.stepper.resetOptimizers();
+    s.stepper.stepIndex = step;
+    s.history.splice(0);
+    this.checkpoint?.dispose();
+    this.checkpoint = new FiniteCheckpoint(this.tf, this.opts.checkpointMs ?? CHECKPOINT_MS);
+    this.checkpoint.capture(s, this.pacer.trainMs);
+    this.emit({ type: 'imported', step });
     // The grid and tiles on screen were drawn by the old weights.
     await this.visualizeIfDue(true);
+    return step;
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {

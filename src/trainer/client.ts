@@ -134,8 +134,8 @@ export class TrainerClient {
   /** The plan the worker's models were built from (what the explorer may ask of them). */
   get plan(): GanPlan | undefined { return this.api ? this.last?.plan : undefined; }
   /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
-  async importWeights(w: WeightsExport): Promise<void> {
-    await this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]));
+  async importWeights(w: WeightsExport, step?: number): Promise<number> {
+    return this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]), step);
   }
   async memory() { return this.call((a) => a.memory()); }
 

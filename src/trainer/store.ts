@@ -175,6 +175,13 @@ export function applyEvent(e: TrainerEvent): void {
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
       set({ fault: e.fault, rollbackStep: e.rollbackStep });
       return;
+    case 'imported':
+      // Another run's weights: its step, and none of this run's charts (they belonged to other weights).
+      set((s) => ({
+        history: emptyHistory(), quality: emptyQuality(), gradNormHistory: [], statHistory: {}, step: e.step, fault: undefined,
+        rollbackStep: undefined, historyVersion: s.historyVersion + 1, elapsedMs: 0, stepsPerSec: 0, stepMs: 0,
+      }));
+      return;
     case 'rolledBack':
       set((s) => ({
         ...truncatedTo(s, e.step), step: e.step, fault: undefined, rollbackStep: undefined, historyVersion: s.historyVersion + 1,

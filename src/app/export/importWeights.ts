@@ -8,7 +8,7 @@ import { useEditor } from '../../state/store';
 import { trainer } from '../../trainer/client';
 import { useTraining, type TrainingState } from '../../trainer/store';
 import { build } from '../../training-ui/actions';
-import { weightsFromZip } from './weightsZip';
+import { runStepOfZip, weightsFromZip } from './weightsZip';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const notify = (text: string, kind: 'info' | 'error' = 'info') => useEditor.getState().notify(text, kind);
@@ -18,11 +18,15 @@ const needsModels = (s: TrainingState) => !s.summary || s.stale || s.status === 
 
 export async function importWeightsCommand(file: File): Promise<boolean> {
   const refuse = (why: string) => { notify(`Cannot import ${file.name}: ${why}. Nothing was changed.`, 'error'); return false; };
-  let w;
-  try { w = weightsFromZip(new Uint8Array(await file.arrayBuffer())); } catch (e) { return refuse(errorText(e)); }
+  let w, step;
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    w = weightsFromZip(bytes);
+    step = runStepOfZip(bytes);
+  } catch (e) { return refuse(errorText(e)); }
   if (needsModels(useTraining.getState()) && !(await build())) return refuse('the models could not be built');
   if (useTraining.getState().status === 'running') await trainer.pause();
-  try { await trainer.importWeights(w); } catch (e) { return refuse(errorText(e)); }
-  notify(`Imported ${file.name}: the samples come from these weights, and Train continues from them`);
+  try { await trainer.importWeights(w, step); } catch (e) { return refuse(errorText(e)); }
+  notify(`Imported ${file.name}${step === undefined ? '' : ` (trained ${step.toLocaleString('en-US')} steps)`}: the samples come from these weights, and Train continues from them`);
   return true;
 }
