@@ -162,7 +162,7 @@ export async function train(args: Args): Promise<void> {
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
     const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
-    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes });
+    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     console.log(tty ? `\n${line}` : line);

@@ -48,7 +48,7 @@ async function measureSamples(run: Run, step: number): Promise<void> {
     const r = await trainer.sample(512, 99);
     if (!r || !run.toy) return;
     const q = toy2dQuality(r.values, run.toy.reference, toyModes(run.toy.kind, run.toy.points));
-    const p: SamplePoint = { step, diversity: diversityRatio(r.values, run.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes };
+    const p: SamplePoint = { step, diversity: diversityRatio(r.values, run.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality };
     useDoctor.setState((s) => ({ samples: [...s.samples, p].slice(-200) }));
   } catch { /* the worker restarted or the run ended: the next tick tries again */ } finally {
     run.sampling = false;

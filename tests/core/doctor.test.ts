@@ -77,6 +77,15 @@ describe('sample diversity and coverage', () => {
     const cov = [1000, 1100, 1200].map((step, i) => ({ step, diversity: 1, modesCovered: [5, 2, 1][i], modes: 8 }));
     expect(diagnoseSamples(cov, ctx).map((f) => [f.id, f.severity, f.since])).toEqual([['poorCoverage', 'critical', 1100]]);
     expect(diagnoseSamples(cov.slice(0, 2), ctx)).toEqual([]);
+    // The words follow the picture: samples on a few modes (most of them high quality) = settled on a few outputs;
+    // spread-out samples mostly off the modes = drawing between them (a 1-number latent's curve along the ring).
+    const few = diagnoseSamples(cov.map((p) => ({ ...p, diversity: 0.3, highQuality: 0.9 })), ctx)[0];
+    expect(few.title).toMatch(/covers few modes/);
+    expect(few.explanation).toMatch(/settled on a few outputs/);
+    const between = diagnoseSamples(cov.map((p) => ({ ...p, diversity: 0.9, highQuality: 0.12 })), ctx).find((f) => f.id === 'poorCoverage')!;
+    expect(between.title).toBe('The generator draws between the modes');
+    expect(between.explanation).toMatch(/only 12% land on a mode/);
+    expect(between.suggestion).toMatch(/larger latent input/);
   });
 });
 
