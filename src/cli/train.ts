@@ -28,6 +28,7 @@ import { contextOf, diagnose } from '../core/doctor/doctor';
 import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
+import type { LabelPoint } from '../core/doctor/labels';
 import { ImageDiversityMeter, imageDiversityApplies } from '../core/quality/imageDiversity';
 
 export function mnistPath(): string {
@@ -143,11 +144,12 @@ export async function train(args: Args): Promise<void> {
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
   const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
   if (wantMetrics && !toyKind && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
-  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [];
+  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [], doctorLabels: LabelPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
       const { line, quality, realCoverage } = await mnistQuality.write(session);
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
+      if (quality.classAgreement !== undefined) doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
       console.log(tty ? `\n${line}` : line);
     }
     if (diversity) {
@@ -186,7 +188,7 @@ export async function train(args: Args): Promise<void> {
   if (tty) process.stdout.write('\n');
   // The GAN doctor over the whole run (the same rules the app runs live).
   const findings = diagnose({
-    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, layerGradNorms: session.layerGradNorms,
+    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, labels: doctorLabels, layerGradNorms: session.layerGradNorms,
   }, contextOf(plan));
   appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
   console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');

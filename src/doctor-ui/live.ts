@@ -14,7 +14,7 @@ import { useEditor } from '../state/store';
 import { trainer } from '../trainer/client';
 import { useTraining, type TrainingState } from '../trainer/store';
 import { byNodeOf, emptyDoctor, useDoctor } from './doctorStore';
-import { classPoints, historyRows, imageDiversityPoints, layerSeries } from './inputs';
+import { classPoints, historyRows, imageDiversityPoints, labelPoints, layerSeries } from './inputs';
 
 // Every second / 250 steps: at 400 ms / 100 steps the page saw 20 long tasks in 30 s of ring training, none now.
 export const TICK_MS = 1000;
@@ -80,7 +80,7 @@ export function startDoctor(): () => void {
     const ctx = { ...run.ctx, loss: useEditor.getState().doc.training.loss };
     const findings = diagnose({
       history: historyRows(t.history), samples: d.samples, layers: layerSeries(t, run.ctx.expectedSaturation),
-      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), layerGradNorms: t.gradNormHistory,
+      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), labels: labelPoints(t.quality), layerGradNorms: t.gradNormHistory,
     }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };

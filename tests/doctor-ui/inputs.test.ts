@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classPoints, historyRows, imageDiversityPoints, layerSeries } from '../../src/doctor-ui/inputs';
+import { classPoints, historyRows, imageDiversityPoints, labelPoints, layerSeries } from '../../src/doctor-ui/inputs';
 import { byNodeOf } from '../../src/doctor-ui/doctorStore';
 import { METRICS } from '../../src/core/train/step';
 import type { ActivationTile } from '../../src/core/train/tiles';
@@ -34,5 +34,7 @@ describe('the live doctor\'s inputs from the training store', () => {
     };
     expect(classPoints(q)).toEqual([{ step: 100, coverage: 1, classes: 10 }, { step: 300, coverage: 3, classes: 10 }]);
     expect(imageDiversityPoints(q)).toEqual([{ step: 100, spread: 0.1, neighbours: 0.01 }, { step: 200, spread: 0.2, neighbours: 0.02 }]);
+    expect(labelPoints(q)).toEqual([]);
+    expect(labelPoints({ ...q, classAgreement: [0.1, nan, 0.5] })).toEqual([{ step: 100, agreement: 0.1 }, { step: 300, agreement: 0.5 }]);
   });
 });
