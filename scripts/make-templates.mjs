@@ -71,6 +71,30 @@ T['dcgan-mnist'] = project('DCGAN (MNIST)',
   ],
   { generator: adam(1e-4, 0.9), discriminator: adam(1e-4, 0.9) });
 
+T['dcgan-tf-tutorial'] = project('DCGAN, TensorFlow tutorial (MNIST)',
+  "The TensorFlow DCGAN tutorial, exactly: a generator of transposed convolutions with batch norm and LeakyReLU, a convolutional discriminator with dropout, Adam 1e-4 (β1 0.9), batch 64. G 2,330,944 and D 212,865 parameters, as in Keras. Kept as the tutorial wrote it: on a CPU it learns slowly (no readable digits after 1,000 steps here; docs/quality.md); the DCGAN template learns in minutes.",
+  [
+    ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
+    ['g_dense', 'dense', { units: 7 * 7 * 256, useBias: false }],
+    ['g_bn1', 'batchNormalization'], ['g_lrelu1', 'activation', { fn: 'leakyRelu', alpha: 0.3 }],
+    ['g_reshape', 'reshape', { targetShape: [7, 7, 256] }],
+    ['g_deconv1', 'conv2dTranspose', { filters: 128, kernelSize: 5, strides: 1, useBias: false }],
+    ['g_bn2', 'batchNormalization'], ['g_lrelu2', 'activation', { fn: 'leakyRelu', alpha: 0.3 }],
+    ['g_deconv2', 'conv2dTranspose', { filters: 64, kernelSize: 5, strides: 2, useBias: false }],
+    ['g_bn3', 'batchNormalization'], ['g_lrelu3', 'activation', { fn: 'leakyRelu', alpha: 0.3 }],
+    ['g_deconv3', 'conv2dTranspose', { filters: 1, kernelSize: 5, strides: 2, useBias: false, activation: 'tanh' }],
+    ['g_out', 'generatorOutput'],
+  ],
+  [
+    ['d_input', 'realData', {}, null],
+    ['d_conv1', 'conv2d', { filters: 64, kernelSize: 5, strides: 2 }], ['d_lrelu1', 'activation', { fn: 'leakyRelu', alpha: 0.3 }],
+    ['d_drop1', 'dropout', { rate: 0.3 }],
+    ['d_conv2', 'conv2d', { filters: 128, kernelSize: 5, strides: 2 }], ['d_lrelu2', 'activation', { fn: 'leakyRelu', alpha: 0.3 }],
+    ['d_drop2', 'dropout', { rate: 0.3 }],
+    ['d_flatten', 'flatten'], ['d_dense', 'dense', { units: 1 }], ['d_head', 'realFakeHead', { output: 'logit' }],
+  ],
+  { generator: adam(1e-4, 0.9), discriminator: adam(1e-4, 0.9) });
+
 T['infogan-mnist'] = project('InfoGAN (MNIST)',
   'InfoGAN (Chen et al. 2016), MNIST model: 62 noise + one 10-way categorical + 2 continuous codes. D and Q share the convolutional trunk; Q recovers the codes, so the categorical code learns the digit without labels. λ = 1.',
   [
