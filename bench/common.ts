@@ -2,8 +2,8 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import { loadTemplate } from '../src/core/project/templates';
 import { compileGraph, type GanPlan } from '../src/core/compile/plan';
-import { datasetInfo } from '../src/core/data/catalog';
-import { loadDataset } from '../src/core/data/load';
+import { datasetInfo } from '../src/core/datasets';
+import { loadDataset } from '../src/core/datasets';
 import type { HostDataset } from '../src/core/data/host';
 
 export const median = (xs: number[]): number => {

@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../src/cli/backend';
 import { loadTemplate } from '../src/core/project/templates';
 import { compileGraph } from '../src/core/compile/plan';
-import { datasetInfo } from '../src/core/data/catalog';
+import { datasetInfo } from '../src/core/datasets';
 import { TrainingSession } from '../src/core/train/session';
 import { ActivationProbe, probeBatchSize } from '../src/core/train/probe';
 import { Pacer } from '../src/core/train/pacing';

@@ -21,7 +21,7 @@ import { mnistPath } from '../src/cli/train';
 import { loadTemplate, TEMPLATE_IDS } from '../src/core/project/templates';
 import { parseProject } from '../src/core/project/schema';
 import type { Project } from '../src/core/project/types';
-import { loadDataset } from '../src/core/data/load';
+import { loadDataset } from '../src/core/datasets';
 import type { HostDataset } from '../src/core/data/host';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
 import { mnistMeters, qualityRun, type MnistMeters, type RunRecord } from './qualityRun';

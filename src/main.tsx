@@ -7,13 +7,15 @@ import { App } from './app/App';
 import { boot } from './app/boot';
 import { startAutosave } from './state/autosave';
 import { TrainingPanel } from './training-ui/TrainingPanel';
+import { DockStrip } from './training-ui/DockStrip';
+import { TrainingOverlays } from './training-ui/TrainingOverlays';
 
 async function main() {
   await boot();
   startAutosave();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App trainingPanel={<TrainingPanel />} />
+      <App trainingPanel={<TrainingPanel />} trainingStrip={<DockStrip />} trainingOverlays={<TrainingOverlays />} />
     </StrictMode>,
   );
 }

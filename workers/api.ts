@@ -115,6 +115,21 @@ export interface WeightsExport {
   discriminator: { modelTopology: unknown; weightSpecs: unknown; weightData: ArrayBuffer };
 }
 
+/** One node's output for one sample: every value, row-major over `shape` (no batch axis). */
+export interface LayerValues { nodeId: string; network: 'generator' | 'discriminator'; shape: number[]; values: Float32Array }
+
+/** Sample `sample` of the probe's fixed latent batch followed through G, then D on G's sample. */
+export interface SampleTrace {
+  step: number;
+  sample: number;
+  /** Samples in the fixed batch (which `sample` indexes). */
+  batch: number;
+  /** G's nodes in order, G's output head, D's nodes in order, D's heads. A head appears once per output it holds. */
+  layers: LayerValues[];
+  /** D's real/fake head on this generated sample: its raw score, and whether that is a logit. */
+  verdict?: { head: string; score: number; activation?: string };
+}
+
 export interface TrainerApi {
   /** Picks the backend, loads the data onto it, builds the models and runs one step. */
   init(plan: GanPlan, data: DatasetInput, options: Partial<TrainerOptions>, onEvent: EventSink): Promise<InitSummary>;
@@ -152,4 +167,6 @@ export interface TrainerApi {
    */
   importWeights(w: WeightsExport, step?: number): Promise<number>;
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
+  /** Every node's values for one sample of the fixed latent batch, through G and then D (running or paused). */
+  trace(sample: number): Promise<SampleTrace>;
 }

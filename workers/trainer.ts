@@ -12,7 +12,7 @@ import {
 } from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
-import { loadDataset } from '../src/core/data/load';
+import { loadDataset } from '../src/core/datasets';
 import type { TrainingConfig } from '../src/core/project/types';
 import type { StepMetrics } from '../src/core/train/metrics';
 import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
@@ -21,7 +21,7 @@ import { TrainingSession, type RunEnd } from '../src/core/train/session';
 import type { ActivationTile } from '../src/core/train/tiles';
 import {
   DEFAULT_OPTIONS, type DatasetInput, type EventSink, type FaultReport, type InitSummary, type Phase, type SampleResult,
-  type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
+  type SampleTrace, type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
@@ -30,6 +30,7 @@ import { QualityMonitor } from './quality';
 import { CHECKPOINT_MS, FiniteCheckpoint } from './checkpoint';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
+import { traceSample } from './trace';
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -426,6 +427,11 @@ export class Trainer implements TrainerApi {
     // The grid and tiles on screen were drawn by the old weights.
     await this.visualizeIfDue(true);
     return step;
+  }
+
+  async trace(sample: number): Promise<SampleTrace> {
+    const t = await traceSample(this.tf, this.live, sample);
+    return Comlink.transfer(t, t.layers.length ? [t.layers[0].values.buffer as ArrayBuffer] : []);
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendLoaders } from '../src/core/backend/choose';
 import { registerFastCpuKernels } from '../src/core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../src/core/kernels/wasmTrainingKernels';
+import { installTrainingPatches } from '../src/core/kernels/trainingPatches';
 import { Trainer } from './trainer';
 import { gpuEnvironment } from './environment';
 import { allowWasmThreads, wasmThreadCount, wasmThreadsInUse } from './wasmThreads';
@@ -41,4 +42,6 @@ const loaders: BackendLoaders = {
   },
 };
 
+// tfjs's own patches for training (not backend-specific), once for this worker's tfjs.
+installTrainingPatches(tf);
 Comlink.expose(new Trainer(tf, loaders));

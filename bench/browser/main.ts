@@ -11,9 +11,10 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerFastCpuKernels } from '../../src/core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
+import { installTrainingPatches } from '../../src/core/kernels/trainingPatches';
 import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { TrainingSession } from '../../src/core/train/session';
 import { datasetCache, median, planOf, timeOnce } from '../common';
 import { handDcgan, handInfogan, handRing, type HandGan } from '../handwritten';
@@ -28,6 +29,7 @@ const dataset = datasetCache(async () => (await fetch('/data/mnist-10k.bin')).ar
 wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 registerFastCpuKernels(tf);
 registerWasmTrainingKernels(tf);
+installTrainingPatches(tf);
 
 async function use(backend: string, flags: Record<string, boolean> = {}): Promise<string> {
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} is not available`);

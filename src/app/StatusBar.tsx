@@ -1,14 +1,22 @@
-/** Totals of both networks (parameters, MACs per sample), problem counts and autosave state. */
+/** Totals of both networks (parameters, MACs per sample), problem counts and whether the project is stored. */
 import { useValidation } from '../state/validation';
 import { useAutosaveStatus } from '../state/autosave';
+import type { SaveState, SaveStatus } from '../state/persistence';
 import { compact } from '../editor/format';
 import { useTraining } from '../trainer/store';
 
-const AUTOSAVE_TEXT = { idle: '', pending: 'saving…', saved: 'saved locally', error: 'autosave failed' };
+const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', pending: 'saving…', saving: 'saving…', saved: 'saved', error: 'NOT saved' };
+
+function saveTitle(s: SaveState): string {
+  if (s.status === 'error') return `The last change could not be stored in this browser: ${s.error}. Use Save to keep a file.`;
+  if (s.status !== 'saved' || s.at === undefined) return 'Every change is stored in this browser (IndexedDB) as you make it';
+  const kb = ((s.bytes ?? 0) / 1024).toFixed(1);
+  return `Stored in this browser (IndexedDB) at ${new Date(s.at).toLocaleTimeString()}: ${kb} KB in ${Math.round(s.ms ?? 0)} ms`;
+}
 
 export function StatusBar() {
   const v = useValidation();
-  const status = useAutosaveStatus((s) => s.status);
+  const save = useAutosaveStatus();
   const training = useTraining((s) => s.status);
   const errors = v.problems.filter((p) => p.severity === 'error').length;
   // "ready to train" only when it is: not while a run starts or trains.
@@ -19,7 +27,10 @@ export function StatusBar() {
       <span data-testid="totals-generator"><b>G</b> {compact(v.totals.generator.params)} params · {compact(v.totals.generator.macs)} MACs</span>
       <span data-testid="totals-discriminator"><b>D</b> {compact(v.totals.discriminator.params)} params · {compact(v.totals.discriminator.macs)} MACs</span>
       <span className={errors ? 'status-errors' : 'status-ok'}>{errors ? `${errors} error${errors > 1 ? 's' : ''}` : ok}{warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}</span>
-      <span className="autosave" data-autosave={status}>{AUTOSAVE_TEXT[status]}</span>
+      <span className={`autosave${save.status === 'error' ? ' status-errors' : ''}`} data-autosave={save.status}
+        data-write-ms={save.ms === undefined ? undefined : save.ms.toFixed(2)} title={saveTitle(save)}>
+        {SAVE_TEXT[save.status]}{save.status === 'error' ? `: ${save.error}` : ''}
+      </span>
     </footer>
   );
 }

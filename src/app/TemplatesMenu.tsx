@@ -1,19 +1,20 @@
-/** The Templates menu: every bundled template with its description; loading one is a single undo step. */
-import { useMemo, useState } from 'react';
+/** The Templates menu: every bundled template with its description (a menu button: see menuButton.ts). */
+import { useMemo } from 'react';
 import { templateList } from '../core/project/templates';
 import { loadTemplateCommand } from './commands';
+import { useMenuButton } from './menuButton';
 
 export function TemplatesMenu() {
-  const [open, setOpen] = useState(false);
+  const m = useMenuButton('templates');
   const list = useMemo(() => templateList(), []);
   return (
-    <div className="menu" onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false); }}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Templates ▾</button>
-      {open && (
-        <ul className="menu-list templates-menu" role="menu">
+    <div className="menu" onBlur={m.onBlur}>
+      <button {...m.buttonProps}>Templates ▾</button>
+      {m.open && (
+        <ul className="menu-list templates-menu" {...m.menuProps}>
           {list.map((t) => (
             <li key={t.id} role="none">
-              <button role="menuitem" data-template={t.id} onClick={() => { void loadTemplateCommand(t.id); setOpen(false); }}>
+              <button role="menuitem" tabIndex={-1} data-template={t.id} onClick={() => { m.close(); void loadTemplateCommand(t.id); }}>
                 <strong>{t.name}</strong>
                 <span>{t.description}</span>
               </button>

@@ -1,20 +1,37 @@
-/** The latest message (file opened, wire refused, ...); errors stay longer and can be dismissed. */
-import { useEffect, useState } from 'react';
+/** The latest message (file opened, wire refused, ...), with a dismiss button; see toastLife.ts for when it leaves. */
+import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../state/store';
+import type { Doc } from '../state/document';
+import { outlived, toastTimeout } from './toastLife';
+import './toasts.css';
 
 export function Toasts() {
   const toast = useEditor((s) => s.toast);
+  const doc = useEditor((s) => s.doc);
   const [hidden, setHidden] = useState<number | null>(null);
+  // The toast under the pointer or focus (by seq: a toast that goes while held must not hold the next one).
+  const [heldSeq, setHeldSeq] = useState<number | null>(null);
+  const held = toast !== null && heldSeq === toast.seq;
+  // The document when the toast appeared (a change after that is what makes an error obsolete).
+  const shownWith = useRef<{ seq: number; doc: Doc } | null>(null);
+  if (toast && shownWith.current?.seq !== toast.seq) shownWith.current = { seq: toast.seq, doc };
+
   useEffect(() => {
-    if (!toast) return;
-    const t = setTimeout(() => setHidden(toast.seq), toast.kind === 'error' ? 9000 : 4000);
+    if (!toast || held) return;
+    const t = setTimeout(() => setHidden(toast.seq), toastTimeout(toast));
     return () => clearTimeout(t);
-  }, [toast]);
+  }, [toast, held]);
+
   if (!toast || hidden === toast.seq) return null;
+  if (outlived(toast, shownWith.current?.doc !== doc)) return null;
+  const dismiss = () => setHidden(toast.seq);
   return (
-    <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast"
+      onMouseEnter={() => setHeldSeq(toast.seq)} onMouseLeave={() => setHeldSeq(null)}
+      onFocus={() => setHeldSeq(toast.seq)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeldSeq(null); }}>
       <span>{toast.text}</span>
-      <button aria-label="Dismiss" onClick={() => setHidden(toast.seq)}>×</button>
+      {toast.action && <button className="toast-action" onClick={() => { dismiss(); toast.action!.run(); }}>{toast.action.label}</button>}
+      <button aria-label="Dismiss" onClick={dismiss}>×</button>
     </div>
   );
 }

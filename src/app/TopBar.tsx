@@ -1,4 +1,4 @@
-/** The top bar: project name, file commands, templates, history and view commands, help. */
+/** The top bar: project name, projects and file commands, templates, history and view commands, help. */
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
@@ -7,6 +7,9 @@ import { autoLayoutCommand, fitViewCommand, newProjectCommand, redo, saveCommand
 import { openProjectFile } from './files';
 import { TemplatesMenu } from './TemplatesMenu';
 import { ExportMenu } from './export/ExportMenu';
+import { ProjectsDialog } from '../projects/ProjectsDialog';
+import { WhereDialog } from '../projects/WhereDialog';
+import { showProjectsList } from '../projects/ui';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   return (
@@ -30,7 +33,8 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
       <span className="app-name">Ganvas</span>
       <span className="project-name" title="Rename in the inspector (click the empty canvas)">{name}</span>
       <nav className="topbar-actions">
-        <button onClick={newProjectCommand}>New</button>
+        <button onClick={showProjectsList} aria-haspopup="dialog" title="Every project stored in this browser">Projects</button>
+        <button onClick={() => void newProjectCommand()} title="A new blank project (the open one stays in Projects)">New</button>
         <button onClick={() => picker.current?.click()}>Open…</button>
         <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="open-file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void openProjectFile(f); e.target.value = ''; }} />
@@ -47,6 +51,8 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
       </nav>
       {shareUrl && <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />}
+      <ProjectsDialog />
+      <WhereDialog />
     </header>
   );
 }

@@ -1,15 +1,39 @@
 /**
- * The dock under the canvas where the training panel lives (`#training-panel-slot`). Collapsing it
- * only hides it: the panel stays mounted, so a running training keeps its state and charts.
+ * The training dock. Folded (the default below 1720 px of window width), only its strip shows, in the
+ * canvas footer: the toggle and the training strip (Train/Pause, step, loss sparkline). Open, the
+ * training panel shows under the footer, or beside the canvas on wide screens. Folding only hides the
+ * panel: it stays mounted, so a running training keeps its state and charts. The choice is remembered.
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { dockOpen, useWorkspace } from '../editor/workspacePrefs';
+import { useWindowWidth } from './useWindowWidth';
+
+export function useDockOpen(): boolean {
+  const width = useWindowWidth();
+  return dockOpen(useWorkspace((s) => s.dock), width);
+}
+
+/** The dock's strip: its toggle and what the training UI shows while folded. */
+export function DockStrip({ children }: { children?: ReactNode }) {
+  const open = useDockOpen();
+  return (
+    <div className="dock-strip" role="group" aria-label="Training dock">
+      <button className="dock-toggle" data-testid="dock-toggle" aria-expanded={open} aria-controls="training-panel-slot"
+        onClick={() => useWorkspace.getState().setPrefs({ dock: !open })}
+        title={open ? 'Fold the training dock (T)' : 'Open the training dock (T)'}>
+        {open ? '▾' : '▴'} Training
+      </button>
+      {/* Open, the panel shows all of it: the strip's glance (.strip-glance) would repeat its first line. */}
+      <span className={`dock-strip-body${open ? ' dock-is-open' : ''}`}>{children}</span>
+    </div>
+  );
+}
 
 export function TrainingDock({ children }: { children?: ReactNode }) {
-  const [open, setOpen] = useState(true);
+  const open = useDockOpen();
   return (
-    <section className={`training-dock${open ? ' open' : ''}`} hidden={!children}>
-      <button className="dock-header" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'} Training</button>
-      <aside id="training-panel-slot" className="training-panel-slot" aria-label="Training" hidden={!open}>{children}</aside>
+    <section className={`training-dock${open ? ' open' : ' folded'}`} hidden={!children || !open} aria-label="Training">
+      <aside id="training-panel-slot" className="training-panel-slot" aria-label="Training">{children}</aside>
     </section>
   );
 }

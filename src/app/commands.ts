@@ -1,29 +1,43 @@
 /**
  * Every user command in one place, so the top bar, the keyboard and the help overlay agree.
  * Commands that need the canvas (fit, centre, layout) take the React Flow instance.
+ * Projects coming in (a template, a file) go where the user says: projects/incoming.ts.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { laidOutTemplate, readableFit } from './templateView';
+import { canvasSize, fitTo, laidOutTemplate, readableFit } from './templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
 import { redo, undo, useEditor } from '../state/store';
+import { useOpenProject } from '../state/persistence';
+import { replaceOpenProject, startProject } from '../state/projects';
+import { isUntouched } from '../storage/records';
+import { bringIn, projectsAction } from '../projects/incoming';
 import { saveProjectFile } from './files';
 
 type RF = Pick<ReactFlowInstance, 'fitView' | 'setCenter' | 'getZoom' | 'setViewport'>;
 
-export const isDirty = (): boolean => {
-  const { doc, savedDoc } = useEditor.getState();
-  return doc !== savedDoc && useEditor.temporal.getState().pastStates.length > 0;
-};
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function loadTemplateCommand(id: string): Promise<void> {
   const p = await laidOutTemplate(id);
-  const undoHint = isDirty() ? ' Your previous graph is one Ctrl+Z away.' : '';
-  useEditor.getState().loadProject(p, `Loaded template “${p.name}”.${undoHint}`);
+  await bringIn(p, { kind: 'template', id, name: p.name }, `the template “${p.name}”`);
 }
 
-export function newProjectCommand(): void {
-  useEditor.getState().loadProject(projectOf(blankDoc()), 'New project. Ctrl+Z brings back the previous one.');
+/** A blank project. It never overwrites anything: the open project stays in the list (or, if untouched, one Ctrl+Z away). */
+export async function newProjectCommand(): Promise<void> {
+  const { notify } = useEditor.getState();
+  const open = useOpenProject.getState().open;
+  const blank = projectOf(blankDoc());
+  if (!open || isUntouched(open)) {
+    replaceOpenProject(blank, { kind: 'blank' }, open ? `New project. Ctrl+Z brings back the untouched “${open.name}”.` : 'New project.');
+    return;
+  }
+  try {
+    await startProject(blank, { kind: 'blank' });
+    notify(`New project. “${open.name}” is in Projects, as you left it.`, 'info', projectsAction);
+  } catch (e) {
+    notify(`Could not start a new project: ${errorText(e)}`, 'error');
+  }
 }
 
 export async function autoLayoutCommand(rf: RF): Promise<void> {
@@ -32,11 +46,11 @@ export async function autoLayoutCommand(rf: RF): Promise<void> {
   const { doc, sizes, moveNodes } = useEditor.getState();
   moveNodes(await autoLayout(doc.graph, sizes));
   // Fit after React Flow has drawn the new positions.
-  const canvas = document.querySelector('.canvas')?.getBoundingClientRect() ?? { width: 800, height: 600 };
-  requestAnimationFrame(() => readableFit(rf, canvas));
+  requestAnimationFrame(() => readableFit(rf, canvasSize()));
 }
 
-export function fitViewCommand(rf: RF): void { void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }); }
+/** Fit the whole GAN (F); `fitTo(rf, 'generator' | 'discriminator')` fits one network (G / D). */
+export function fitViewCommand(rf: RF): void { fitTo(rf, 'gan', canvasSize(), 200); }
 
 /** Selects a node and brings it to the middle of the canvas (used by the problems list). */
 export function focusNode(rf: RF, id: string): void {

@@ -1,7 +1,10 @@
 /** Project files: save as a download, open from a picked or dropped file (rejected whole if bad). */
 import { serializeProject, tryParseProject } from '../core/project/schema';
+import { projectSizeError } from '../core/limits';
+import { quoteName } from '../core/messages';
 import { projectOf } from '../state/document';
 import { useEditor } from '../state/store';
+import { bringIn } from '../projects/incoming';
 
 /** A project name as a file name stem: 'DCGAN (MNIST)' -> 'dcgan-mnist'. */
 export const slugOf = (name: string): string =>
@@ -29,15 +32,19 @@ export function saveProjectFile(): void {
   notify(`Saved ${name}`);
 }
 
-/** Reads a project file; on any problem the current project stays exactly as it was. */
+/**
+ * Reads a project file; on any problem the open project stays exactly as it was. A good file goes
+ * where the user says (a new project, or into the open one: see commands.bringIn).
+ */
 export async function openProjectFile(file: File): Promise<boolean> {
-  const { loadProject, markSaved, notify } = useEditor.getState();
-  const r = tryParseProject(await file.text());
+  const { notify } = useEditor.getState();
+  const name = quoteName(file.name);
+  // Refused before it is read whole: a huge file is not a project and would stall the page.
+  const tooBig = projectSizeError(file.size);
+  const r = tooBig ? { ok: false as const, error: { path: '', reason: tooBig } } : tryParseProject(await file.text());
   if (!r.ok) {
-    notify(`Cannot open ${file.name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
+    notify(`Cannot open ${name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
     return false;
   }
-  loadProject(r.project, `Opened ${file.name} (Ctrl+Z goes back)`);
-  markSaved();
-  return true;
+  return (await bringIn(r.project, { kind: 'file', name: file.name }, `the file ${file.name}`)) !== 'cancel';
 }

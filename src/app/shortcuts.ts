@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditor } from '../state/store';
 import { autoLayoutCommand, fitViewCommand, redo, saveCommand, undo } from './commands';
+import { fitTo } from './templateView';
+import { toggleWorkspacePanel } from './workspaceToggles';
 
 export const SHORTCUTS: [keys: string, what: string][] = [
   ['Ctrl/⌘ Z', 'Undo'],
@@ -14,7 +16,10 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['Shift click, Shift drag', 'Add to the selection, box-select'],
   ['Double-click the canvas', 'Search and insert a block there'],
   ['Ctrl/⌘ S', 'Save the project file'],
-  ['F', 'Fit the view'],
+  ['F', 'Fit the whole GAN'],
+  ['G / D', 'Fit the generator / the discriminator (readable)'],
+  ['[ / ]', 'Fold or open the blocks palette / the inspector'],
+  ['T', 'Open or fold the training dock'],
   ['L', 'Auto-layout both networks'],
   ['?', 'Show or hide this help'],
   ['Esc', 'Clear the selection, close dialogs'],
@@ -45,6 +50,9 @@ export function useShortcuts(toggleHelp: () => void, closeAll: () => void): void
       if (e.key === '?') return run(toggleHelp);
       if (e.key === 'Escape') return run(() => { s.select([]); closeAll(); });
       if (k === 'f') return run(() => fitViewCommand(rf));
+      if (k === 'g') return run(() => fitTo(rf, 'generator', undefined, 200));
+      if (k === 'd') return run(() => fitTo(rf, 'discriminator', undefined, 200));
+      if (e.key === '[' || e.key === ']' || k === 't') return run(() => toggleWorkspacePanel(e.key === '[' ? 'palette' : e.key === ']' ? 'inspector' : 'dock'));
       if (k === 'l') return run(() => void autoLayoutCommand(rf));
     };
     window.addEventListener('keydown', onKey);

@@ -1,35 +1,62 @@
 /**
- * Templates are stored with their layers in one long row; opened as-is, a 13-layer generator only
- * fits a laptop screen at an unreadable zoom. So a template opens auto-laid-out (rows wrapped by
- * ELK), and the first view favours legibility: if everything fits at a readable zoom it is all
- * shown, otherwise the view starts at the generator's input and the rest is a pan (or the minimap) away.
+ * How a graph is first shown, and the fits. Templates are stored with their layers in one long row, so
+ * a template opens laid out in lanes (autoLayout: each network left to right, wrapped into rows of at
+ * most five columns) and fitted whole. At 1280×800 the DCGAN template then shows whole with every text
+ * on its nodes at least 10 px on screen. "Fit G" / "Fit D" show one network, never below the zoom
+ * where node text reads at 10 px. Fits keep clear of the minimap, the one thing over the canvas.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { loadTemplate } from '../core/project/templates';
-import type { Project } from '../core/project/types';
+import type { Project, Viewport } from '../core/project/types';
+import type { NetworkId } from '../core/graph/types';
 import { regionRects } from '../editor/canvas/regions';
+import { boundsOf, READABLE_ZOOM } from '../editor/canvas/geometry';
+import { bestFit, NO_INSETS, type Insets } from '../editor/canvas/fit';
+import { minimapOn, useWorkspace } from '../editor/workspacePrefs';
 import { useEditor } from '../state/store';
 
 export async function laidOutTemplate(id: string): Promise<Project> {
   const p = loadTemplate(id);
   const { autoLayout } = await import('../editor/layout/autoLayout');
-  const positions = await autoLayout(p.graph, useEditor.getState().sizes);
+  const positions = await autoLayout(p.graph);
   return { ...p, graph: { ...p.graph, nodes: p.graph.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })) } };
 }
 
-const READABLE_ZOOM = 0.7;
-const MARGIN = 16;
+export type FitTarget = 'gan' | NetworkId;
+type RF = Pick<ReactFlowInstance, 'setViewport'>;
 
-/** Fits the view, but never below a readable zoom (then it shows the top-left, where G starts). */
-export function readableFit(rf: Pick<ReactFlowInstance, 'setViewport'>, canvas: { width: number; height: number }): void {
+/** The minimap's box (px) and its distance from the canvas's corner (React Flow's default 15). */
+export const MINIMAP = { width: 150, height: 100, offset: 15 };
+
+/** The ways a fit may keep clear of the overlays on the canvas now. */
+export function overlayInsets(canvas: { width: number; height: number }): Insets[] {
+  if (!minimapOn(useWorkspace.getState().minimap, canvas.width)) return [NO_INSETS];
+  const right = MINIMAP.width + MINIMAP.offset, bottom = MINIMAP.height + MINIMAP.offset;
+  return [{ ...NO_INSETS, right }, { ...NO_INSETS, bottom }];
+}
+
+/** The viewport that fits `target` in a canvas of this size (pure over the store's document). */
+export function fitFor(target: FitTarget, canvas: { width: number; height: number }): Viewport {
   const { doc, sizes } = useEditor.getState();
   const r = regionRects(doc.graph.nodes, sizes);
-  const x0 = Math.min(r.generator.x, r.discriminator.x), y0 = Math.min(r.generator.y, r.discriminator.y);
-  const x1 = Math.max(r.generator.x + r.generator.width, r.discriminator.x + r.discriminator.width);
-  const y1 = Math.max(r.generator.y + r.generator.height, r.discriminator.y + r.discriminator.height);
-  const fit = Math.min((canvas.width - 2 * MARGIN) / (x1 - x0), (canvas.height - 2 * MARGIN) / (y1 - y0), 1);
-  const zoom = Math.max(fit, READABLE_ZOOM);
-  const x = fit >= READABLE_ZOOM ? (canvas.width - (x1 - x0) * zoom) / 2 - x0 * zoom : MARGIN - x0 * zoom;
-  const y = fit >= READABLE_ZOOM ? (canvas.height - (y1 - y0) * zoom) / 2 - y0 * zoom : MARGIN - y0 * zoom;
-  void rf.setViewport({ x, y, zoom });
+  const box = target === 'gan' ? boundsOf([r.generator, r.discriminator])! : r[target];
+  // The whole GAN is always shown whole; one network never below the readable zoom.
+  return bestFit(box, canvas, overlayInsets(canvas), { maxZoom: 1, minZoom: target === 'gan' ? undefined : READABLE_ZOOM });
+}
+
+export const canvasSize = (): { width: number; height: number } => {
+  const r = document.querySelector('.canvas')?.getBoundingClientRect();
+  return r && r.width > 0 ? { width: r.width, height: r.height } : { width: 800, height: 600 };
+};
+
+export function fitTo(rf: RF, target: FitTarget, canvas = canvasSize(), duration = 0): void {
+  const v = fitFor(target, canvas);
+  // Where the (animated) fit is going, for whoever waits for it to arrive (the browser tests).
+  document.querySelector('.canvas')?.setAttribute('data-fit', `${target} ${v.x.toFixed(1)} ${v.y.toFixed(1)} ${v.zoom.toFixed(4)}`);
+  void rf.setViewport(v, duration ? { duration } : undefined);
+}
+
+/** The first view of a project without a saved viewport: the whole GAN. */
+export function readableFit(rf: RF, canvas: { width: number; height: number }): void {
+  fitTo(rf, 'gan', canvas);
 }

@@ -2,7 +2,8 @@
 export interface Args { positional: string[]; options: Record<string, string | true> }
 
 export function parseArgs(argv: string[], flags: readonly string[] = []): Args {
-  const out: Args = { positional: [], options: {} };
+  // Option names are whatever was typed: a prototype-less object, so `--__proto__` is just a name.
+  const out: Args = { positional: [], options: Object.create(null) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) { out.positional.push(a); continue; }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type * as tfNs from '@tensorflow/tfjs';
 import { registerFastCpuKernels } from '../core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../core/kernels/wasmTrainingKernels';
+import { installTrainingPatches } from '../core/kernels/trainingPatches';
 
 export const NODE_BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
@@ -23,6 +24,7 @@ export async function useBackend(tf: typeof tfNs, name: 'cpu' | 'wasm' | 'webgpu
   if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
   await tf.ready();
   if (name === 'wasm') registerWasmTrainingKernels(tf);
+  installTrainingPatches(tf);
 }
 
 /** True when an error means "this backend lacks a kernel", so another backend may still work. */

@@ -3,10 +3,14 @@ import { parseArgs } from './args';
 import { train } from './train';
 import { exportCode } from './export';
 import { sample } from './sample';
+import { settingFlagsUsage } from './settingsFlags';
+import { printable } from '../core/messages';
 
 const USAGE = `usage:
-  npm run train -- <project.json> [--steps N] [--batch B] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--seed S] [--metrics]
+  npm run train -- <project.json> [--steps N] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--metrics]
       [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
+    training settings (override the project's):
+${settingFlagsUsage()}
   npm run export -- <project.json> [--out FILE.ts]
   npm run sample -- <run dir> [--n N] [--out FILE.png|FILE.csv] [--seed S]`;
 
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`\nganvas: ${(e as Error).message ?? e}`);
+  // Messages quote file names and file contents: escape control characters before they reach a terminal.
+  console.error(`\nganvas: ${printable(String((e as Error).message ?? e))}`);
   process.exit(1);
 });

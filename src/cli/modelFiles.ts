@@ -3,7 +3,7 @@
  * without tfjs-node (which cannot be installed here): tfjs's own artifacts, written with fs.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type * as tfNs from '@tensorflow/tfjs';
 
 type TF = typeof tfNs;
@@ -27,13 +27,25 @@ export async function saveModel(tf: TF, model: tfNs.LayersModel, dir: string): P
   }));
 }
 
+/** Loads model.json + its weights file from `dir`; any failure names the file it came from. */
 export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> {
   const file = join(dir, 'model.json');
   if (!existsSync(file)) throw new Error(`no model.json in '${dir}'`);
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  const manifest = json.weightsManifest?.[0];
-  if (!json.modelTopology || !manifest) throw new Error(`'${file}' is not a tfjs layers model`);
-  const bin = readFileSync(join(dir, manifest.paths[0]));
+  let json: { modelTopology?: unknown; weightsManifest?: { paths?: unknown[]; weights?: tfNs.io.WeightsManifestEntry[] }[] };
+  try { json = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: not valid JSON (${(e as Error).message})`); }
+  const manifest = json?.weightsManifest?.[0];
+  const weightsName = manifest?.paths?.[0];
+  // The weights file must sit beside model.json: a name from the file never leads elsewhere.
+  if (!json?.modelTopology || !manifest || typeof weightsName !== 'string' || basename(weightsName) !== weightsName) {
+    throw new Error(`${file}: not a tfjs layers model written by Ganvas`);
+  }
+  const weightsFile = join(dir, weightsName);
+  if (!existsSync(weightsFile)) throw new Error(`${file}: its weights file '${weightsName}' is missing`);
+  const bin = readFileSync(weightsFile);
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData }));
+  try {
+    return await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs: manifest.weights, weightData }));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
 }

@@ -14,14 +14,28 @@ import { imageGrid, scatterPlot } from '../core/data/render';
 import { cyclingLabels, sampleGeneratorFeed } from '../core/train/feed';
 import { toyDataset } from '../core/data/toy2d';
 
+/** A JSON file of a run folder; a damaged one is named in the error. */
+function readJson(file: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
+    return v;
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
 /** The plan and generator of a run folder written by `train` (or its generator/ folder). */
 function runFiles(dir: string): { plan: GanPlan; generatorDir: string; scale: 'tanh' | 'sigmoid' } {
   const root = existsSync(join(dir, 'plan.json')) ? dir : join(dir, '..');
   const generatorDir = existsSync(join(dir, 'model.json')) ? dir : join(root, 'generator');
   if (!existsSync(join(root, 'plan.json'))) throw new Error(`'${dir}' is not a Ganvas run folder (no plan.json); pass the --out folder of 'npm run train'`);
   const project = join(root, 'project.json');
-  const scale = existsSync(project) && JSON.parse(readFileSync(project, 'utf8')).dataset?.scale === 'sigmoid' ? 'sigmoid' : 'tanh';
-  return { plan: JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')), generatorDir, scale };
+  const dataset = existsSync(project) ? readJson(project).dataset as { scale?: unknown } | undefined : undefined;
+  const planFile = join(root, 'plan.json');
+  const plan = readJson(planFile) as unknown as GanPlan;
+  if (plan.format !== 'ganvas-plan' || !Array.isArray(plan.data?.shape)) throw new Error(`${planFile}: not a Ganvas plan (written by 'npm run train')`);
+  return { plan, generatorDir, scale: dataset?.scale === 'sigmoid' ? 'sigmoid' : 'tanh' };
 }
 
 export async function sample(args: Args): Promise<void> {

@@ -3,25 +3,26 @@
  * trains headless with the same core as the app, writing sample grids, metrics (JSONL + CSV) and
  * the trained models in tfjs format.
  */
-import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { projectSizeError } from '../core/limits';
 import { basename, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { choiceOption, intOption, type Args } from './args';
+import { applySettingFlags } from './settingsFlags';
+import { trainingProgress } from './progress';
 import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
 import { parseProject } from '../core/project/schema';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo, getDatasetKind, loadDataset } from '../core/datasets';
 import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { planSummary } from '../core/compile/summary';
-import { loadDataset } from '../core/data/load';
 import type { HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { METRICS } from '../core/train/step';
 import { loadUserData } from './userData';
 import { toy2dQuality } from '../core/quality/toy2d';
-import { toyModes, type Toy2dKind } from '../core/data/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
 import { contextOf, diagnose } from '../core/doctor/doctor';
@@ -40,6 +41,8 @@ export function mnistPath(): string {
 export function readProject(file: string) {
   if (!file) throw new Error('which project? usage: npm run train -- <project.json> --steps N --out DIR');
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  const tooBig = projectSizeError(statSync(file).size);
+  if (tooBig) throw new Error(`${file}: ${tooBig}`);
   try {
     return parseProject(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -74,12 +77,15 @@ export async function train(args: Args): Promise<void> {
   const file = args.positional[0];
   const project = readProject(file);
   const steps = intOption(args, 'steps', 1000)!;
-  const batch = intOption(args, 'batch', project.training.batchSize)!;
   const every = intOption(args, 'sample-every', Math.max(1, Math.round(steps / 10)))!;
-  const seed = intOption(args, 'seed', project.training.seed, 0)!;
   const backendArg = choiceOption(args, 'backend', NODE_BACKENDS, 'auto');
   const out = resolve(String(args.options.out ?? join('runs', basename(file).replace(/\.json$/, ''))));
-  project.training = { ...project.training, batchSize: batch, seed };
+  // Training flags (--batch, --seed, --g-lr, --loss, ...) come from the settings' declarations.
+  project.training = applySettingFlags(args, project.training);
+  const batch = project.training.batchSize;
+  // Compiling checks the graph and its size limits (core/limits.ts) before anything is allocated.
+  // With --data the graph must fit that data's shape, known only once it is read.
+  const early = args.options.data ? undefined : compileOrExplain(project, file);
   // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
   const host = args.options.data
     ? await loadUserData(String(args.options.data), {
@@ -91,7 +97,7 @@ export async function train(args: Args): Promise<void> {
   if (args.options.data) {
     project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
   }
-  const plan = compileOrExplain(project, file);
+  const plan = early ?? compileOrExplain(project, file);
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
@@ -103,7 +109,7 @@ export async function train(args: Args): Promise<void> {
   writeFileSync(csv, `${['step', ...METRICS, 'seconds'].join(',')}\n`);
   const t0 = performance.now();
   let last: StepMetrics | undefined;
-  const tty = process.stdout.isTTY;
+  const progress = trainingProgress(steps);
   const onMetrics = (ms: StepMetrics[]) => {
     const secs = (performance.now() - t0) / 1000;
     for (const m of ms) {
@@ -111,9 +117,7 @@ export async function train(args: Args): Promise<void> {
       appendFileSync(csv, `${[m.step, ...METRICS.map((k) => m[k]), secs.toFixed(3)].join(',')}\n`);
     }
     last = ms[ms.length - 1];
-    const line = `step ${last.step}/${steps}  D ${fmt(last.dLoss)}  G ${fmt(last.gLoss)}  D(x) ${fmt(last.dReal)}  D(G(z)) ${fmt(last.dFake)}  ${(last.step / secs).toFixed(2)} steps/s`;
-    if (tty) process.stdout.write(`\r${line}   `);
-    else if (last.step % Math.max(1, Math.round(steps / 20)) < ms.length || last.step === steps) console.log(line);
+    progress.update(last, secs);
   };
 
   // auto: wasm (the fastest CPU path) when it has every kernel the step needs, else cpu.
@@ -124,10 +128,10 @@ export async function train(args: Args): Promise<void> {
   let done = 0;
   try {
     done = (await session.run(1, { flushEvery: 1, onMetrics })).steps;
-    console.log(`${tty ? '\n' : ''}backend: ${backend}`);
+    progress.log(`backend: ${backend}`);
   } catch (e) {
     if (backendArg !== 'auto' || !isMissingKernel(e)) throw e;
-    console.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
+    progress.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
     session.dispose();
     backend = 'cpu';
     await useBackend(tf, backend);
@@ -135,39 +139,39 @@ export async function train(args: Args): Promise<void> {
   }
 
   // --metrics: sample quality at every sample point (2-D toy data: modes covered, high-quality share, KL/JS).
-  const toyKind = ['ring8', 'grid25', 'spiral', 'points'].includes(project.dataset.kind) ? project.dataset.kind as Toy2dKind : undefined;
+  const toyModes = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
   const wantMetrics = args.options.metrics === true;
   // MNIST: the reference classifier's score, coverage and Frechet distance (src/core/quality/mnistQuality.ts).
-  const mnistQuality = wantMetrics && !toyKind
+  const mnistQuality = wantMetrics && !toyModes
     ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
     : undefined;
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
   const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
-  if (wantMetrics && !toyKind && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
+  if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
   const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [], doctorLabels: LabelPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
       const { line, quality, realCoverage } = await mnistQuality.write(session);
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
       if (quality.classAgreement !== undefined) doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
-      console.log(tty ? `\n${line}` : line);
+      progress.log(line);
     }
     if (diversity) {
       const d = (await diversity.measureSession(session))!;
       doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });
       appendFileSync(jsonl, `${JSON.stringify({ step: session.step, diversity: { spread: +d.spread.toFixed(4), neighbours: +d.neighbours.toFixed(4), samples: d.samples } })}\n`);
       const line = `diversity at step ${session.step}: spread ${(d.spread * 100).toFixed(1)}%, nearest neighbours ${(d.neighbours * 100).toFixed(1)}% of real images'`;
-      console.log(tty ? `\n${line}` : line);
+      progress.log(line);
     }
-    if (!wantMetrics || !toyKind) return;
+    if (!wantMetrics || !toyModes) return;
     const t = session.sample(2500, 99);
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
-    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes(toyKind, project.dataset.points));
+    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes);
     doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
-    console.log(tty ? `\n${line}` : line);
+    progress.log(line);
   };
   const writeSamples = () => {
     const r = samplesRaster(session, host, project.dataset.scale);
@@ -185,7 +189,7 @@ export async function train(args: Args): Promise<void> {
     }
     if (done % every === 0 || done === steps) { writeSamples(); await writeQuality(); }
   }
-  if (tty) process.stdout.write('\n');
+  progress.stop();
   // The GAN doctor over the whole run (the same rules the app runs live).
   const findings = diagnose({
     history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, labels: doctorLabels, layerGradNorms: session.layerGradNorms,

@@ -26,12 +26,25 @@ export function decodeImage(name: string, bytes: Uint8Array): DecodedImage {
   }
 }
 
-/** Files as (relative path, bytes); the class of a file is its first folder, when every file has one. */
-function labelled(files: { path: string; bytes: () => Uint8Array }[]): DecodedImage[] {
+/**
+ * Files as (relative path, bytes); the class of a file is its first folder, when every file has one.
+ * `where` says where they are (`folder/` or `archive.zip:`), so an unreadable image is named in full.
+ */
+function labelled(files: { path: string; bytes: () => Uint8Array }[], where: string): DecodedImage[] {
   const images = files.filter((f) => IMAGE.test(f.path)).sort((a, b) => a.path.localeCompare(b.path));
   const folders = images.map((f) => (f.path.includes('/') ? f.path.split('/')[0] : undefined));
   const classes = folders.every((f) => f !== undefined) ? [...new Set(folders as string[])].sort() : undefined;
-  return images.map((f, i) => ({ ...decodeImage(f.path, f.bytes()), label: classes ? classes.indexOf(folders[i]!) : undefined }));
+  return images.map((f, i) => ({ ...decodeImage(`${where}${f.path}`, f.bytes()), label: classes ? classes.indexOf(folders[i]!) : undefined }));
+}
+
+/** Runs `read`, naming `path` in its error unless the message already does. */
+function naming<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new Error(m.startsWith(path) ? m : `${path}: ${m}`);
+  }
 }
 
 function walk(dir: string): string[] {
@@ -44,14 +57,14 @@ export async function loadUserData(path: string, o: UserDataOptions): Promise<Ho
   if (!existsSync(path)) throw new Error(`no such file or folder: ${path}`);
   if (statSync(path).isDirectory()) {
     const files = walk(path).map((f) => ({ path: relative(path, f).split(sep).join('/'), bytes: () => readFileSync(f) }));
-    return imagesDataset(labelled(files), o.size, o.channels, o.scale, basename(path));
+    return naming(path, () => imagesDataset(labelled(files, `${path.replace(/[\\/]+$/, '')}${sep}`), o.size, o.channels, o.scale, basename(path)));
   }
   if (/\.zip$/i.test(path)) {
     let entries: Record<string, Uint8Array>;
     try { entries = unzipSync(readFileSync(path)); } catch (e) { throw new Error(`${path}: not a readable zip file (${(e as Error).message})`); }
     const files = Object.entries(entries).filter(([p]) => !p.startsWith('__MACOSX/')).map(([p, b]) => ({ path: p, bytes: () => b }));
-    return imagesDataset(labelled(files), o.size, o.channels, o.scale, basename(path));
+    return naming(path, () => imagesDataset(labelled(files, `${path}:`), o.size, o.channels, o.scale, basename(path)));
   }
   if (o.labels && !existsSync(o.labels)) throw new Error(`no such labels file: ${o.labels}`);
-  return idxDataset(readFileSync(path), o.labels ? readFileSync(o.labels) : undefined, o.scale, basename(path));
+  return idxDataset(readFileSync(path), o.labels ? readFileSync(o.labels) : undefined, o.scale, basename(path), { images: path, labels: o.labels });
 }

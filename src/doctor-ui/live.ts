@@ -5,8 +5,8 @@
  * SAMPLE_EVERY steps through the worker's sample() (512 points: sub-millisecond for these MLPs).
  */
 import { compileGraph } from '../core/compile/plan';
-import { datasetInfo } from '../core/data/catalog';
-import { toyDataset, toyModes, type Toy2dKind } from '../core/data/toy2d';
+import { datasetInfo, getDatasetKind } from '../core/datasets';
+import { sampleToy, type Toy2d } from '../core/data/toy2d';
 import { contextOf, diagnose } from '../core/doctor/doctor';
 import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import { toy2dQuality } from '../core/quality/toy2d';
@@ -19,12 +19,11 @@ import { classPoints, historyRows, imageDiversityPoints, labelPoints, layerSerie
 // Every second / 250 steps: at 400 ms / 100 steps the page saw 20 long tasks in 30 s of ring training, none now.
 export const TICK_MS = 1000;
 export const SAMPLE_EVERY = 250;
-const TOY_KINDS = ['ring8', 'grid25', 'spiral', 'points'];
 
 interface Run {
   summary: TrainingState['summary'];
   ctx: ReturnType<typeof contextOf>;
-  toy?: { real: Float32Array; reference: Float32Array; kind: Toy2dKind; points?: [number, number][] };
+  toy?: { real: Float32Array; reference: Float32Array; modes: Toy2d };
   sampledAt: number;
   sampling: boolean;
 }
@@ -34,11 +33,8 @@ function newRun(summary: TrainingState['summary']): Run | undefined {
   const doc = useEditor.getState().doc;
   const res = compileGraph(doc.graph, datasetInfo(doc.dataset), doc.training);
   if (!res.ok) return undefined;
-  const kind = TOY_KINDS.includes(doc.dataset.kind) ? doc.dataset.kind as Toy2dKind : undefined;
-  const points = doc.dataset.points;
-  const toy = kind && {
-    kind, points, real: toyDataset(kind, 512, 1, points).values, reference: toyDataset(kind, 5000, 2, points).values,
-  };
+  const modes = getDatasetKind(doc.dataset.kind).modes?.(doc.dataset);
+  const toy = modes && { modes, real: sampleToy(modes, 512, 1).values, reference: sampleToy(modes, 5000, 2).values };
   return { summary, ctx: contextOf(res.plan), toy, sampledAt: 0, sampling: false };
 }
 
@@ -47,7 +43,7 @@ async function measureSamples(run: Run, step: number): Promise<void> {
   try {
     const r = await trainer.sample(512, 99);
     if (!r || !run.toy) return;
-    const q = toy2dQuality(r.values, run.toy.reference, toyModes(run.toy.kind, run.toy.points));
+    const q = toy2dQuality(r.values, run.toy.reference, run.toy.modes);
     const p: SamplePoint = { step, diversity: diversityRatio(r.values, run.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality };
     useDoctor.setState((s) => ({ samples: [...s.samples, p].slice(-200) }));
   } catch { /* the worker restarted or the run ended: the next tick tries again */ } finally {

@@ -1,38 +1,34 @@
 /**
- * Autosave wiring: after every change of the document or viewport (debounced), the project is
- * written to IndexedDB. The status is a tiny store of its own so the status bar (and the browser
- * tests) can tell when the last change is safely stored.
+ * Write-through: every change of the document is written to IndexedDB in the same task as the
+ * change (persistence.writeNow); a viewport change (pan, zoom) is written after a short pause. When
+ * the page is hidden or goes away, what is waiting is written at once. The status bar reads
+ * useAutosaveStatus: 'saved' means the latest write's transaction has completed.
  */
-import { create } from 'zustand';
-import { saveAutosave } from './persistence';
-import { projectOf } from './document';
+import { currentChangeKind, flush, useSaveStatus, writeNow, writeSoon } from './persistence';
 import { useEditor } from './store';
 
-export type AutosaveStatus = 'idle' | 'pending' | 'saved' | 'error';
-export const useAutosaveStatus = create<{ status: AutosaveStatus; at?: number }>(() => ({ status: 'idle' }));
+export const useAutosaveStatus = useSaveStatus;
 
-const DEBOUNCE_MS = 400;
-
-/** Starts autosaving; returns a function that stops it. */
+/** Starts writing every change; returns a function that stops it. */
 export function startAutosave(): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = async () => {
-    const { doc, viewport } = useEditor.getState();
-    try {
-      await saveAutosave(projectOf(doc, viewport));
-      useAutosaveStatus.setState({ status: 'saved', at: Date.now() });
-    } catch {
-      useAutosaveStatus.setState({ status: 'error' });
-    }
-  };
   const unsubscribe = useEditor.subscribe((s, prev) => {
-    if (s.doc === prev.doc && s.viewport === prev.viewport) return;
-    useAutosaveStatus.setState({ status: 'pending' });
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush(), DEBOUNCE_MS);
+    if (s.doc !== prev.doc) {
+      const kind = currentChangeKind();
+      // A switch of projects has written the record it opened; anything else is written now.
+      if (kind !== 'switch') void writeNow(kind === 'edit');
+    } else if (s.viewport !== prev.viewport) {
+      writeSoon();
+    }
   });
-  // Leaving the page must not lose the last half-second of work.
-  const onHide = () => { if (timer) { clearTimeout(timer); void flush(); } };
-  window.addEventListener('pagehide', onHide);
-  return () => { unsubscribe(); clearTimeout(timer); window.removeEventListener('pagehide', onHide); };
+  // Hidden covers a tab switched away from, a minimised window and (on mobile) a tab about to be
+  // killed; pagehide covers reload, navigation and close.
+  const onHidden = () => { if (document.visibilityState === 'hidden') void flush(); };
+  const onPageHide = () => void flush();
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', onPageHide);
+  };
 }

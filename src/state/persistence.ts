@@ -1,52 +1,90 @@
 /**
- * Autosave: the whole project (document and viewport) goes to IndexedDB shortly after every change,
- * and comes back when the page opens. One object store, one key: the last state of the editor.
+ * Which stored project this tab edits, and writing it. Every write puts the whole project (the
+ * same JSON as a saved file, ~9 KB for DCGAN) into its IndexedDB record in one transaction that
+ * starts in the same task as the change, so there is no journal to replay: the record is always
+ * one complete project. The save status says 'saved' only once the latest write's transaction has
+ * completed.
  */
-import { tryParseProject } from '../core/project/schema';
-import type { Project } from '../core/project/types';
+import { create } from 'zustand';
+import { putProject } from '../storage/projects';
+import type { ProjectRecord } from '../storage/records';
+import { projectOf } from './document';
+import { useEditor } from './store';
 
-const DB = 'ganvas';
-const STORE = 'autosave';
-const KEY = 'current';
+/** The open project's record, less its text (the editor holds the content). */
+export type OpenProject = Omit<ProjectRecord, 'text'>;
+export const useOpenProject = create<{ open: OpenProject | null }>(() => ({ open: null }));
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((ok, fail) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error);
-  });
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+export interface SaveState {
+  status: SaveStatus;
+  /** When the last write completed, and how long it took from the change (ms) and how big it was. */
+  at?: number;
+  ms?: number;
+  bytes?: number;
+  error?: string;
+}
+export const useSaveStatus = create<SaveState>(() => ({ status: 'idle' }));
+
+/** What a document change is: the user's edit, a load into the open project (undoable), or a switch of projects. */
+export type ChangeKind = 'edit' | 'replace' | 'switch';
+let changeKind: ChangeKind = 'edit';
+export const currentChangeKind = (): ChangeKind => changeKind;
+
+/** Runs `f` (which changes the document) as a change of the given kind rather than a user edit. */
+export function asChange<T>(kind: ChangeKind, f: () => T): T {
+  const before = changeKind;
+  changeKind = kind;
+  try { return f(); } finally { changeKind = before; }
 }
 
-async function run<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
+let started = 0;
+let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+/** A viewport change (a pan or zoom) is not work; it is written after a short pause, or when the page hides. */
+export const VIEWPORT_DELAY_MS = 500;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The editor's project as the open record, now. */
+function currentRecord(open: OpenProject, edit: boolean): ProjectRecord {
+  const { doc, viewport } = useEditor.getState();
+  return { ...open, name: doc.name, updated: Date.now(), edited: open.edited || edit, text: JSON.stringify(projectOf(doc, viewport)) };
+}
+
+/** Writes the open project now (whole, one transaction); `edit` marks it as changed by the user. */
+export function writeNow(edit: boolean): Promise<void> {
+  clearTimeout(viewportTimer);
+  viewportTimer = undefined;
+  const open = useOpenProject.getState().open;
+  if (!open) return Promise.resolve();
+  const t0 = performance.now();
+  const rec = currentRecord(open, edit);
+  const { text, ...meta } = rec;
+  useOpenProject.setState({ open: meta });
+  const mine = ++started;
+  useSaveStatus.setState({ status: 'saving' });
+  let write: Promise<void>;
   try {
-    return await new Promise<T>((ok, fail) => {
-      const tx = db.transaction(STORE, mode);
-      const req = f(tx.objectStore(STORE));
-      tx.oncomplete = () => ok(req.result);
-      tx.onerror = () => fail(tx.error);
-      tx.onabort = () => fail(tx.error);
-    });
-  } finally {
-    db.close();
+    write = putProject(rec);
+  } catch (e) { // the connection was closing: transaction() throws at once
+    write = Promise.reject(e);
   }
+  // Transactions on one store complete in the order they started: when the latest is done, all are.
+  return write.then(
+    () => { if (mine === started) useSaveStatus.setState({ status: 'saved', at: Date.now(), ms: performance.now() - t0, bytes: text.length, error: undefined }); },
+    (e) => { if (mine === started) useSaveStatus.setState({ status: 'error', error: errorText(e) }); },
+  );
 }
 
-export async function saveAutosave(p: Project): Promise<void> {
-  // Stored as JSON text so that what comes back goes through the same reader as a file.
-  await run('readwrite', (s) => s.put(JSON.stringify(p), KEY));
+/** Writes the open project after the viewport has been still for a moment. */
+export function writeSoon(): void {
+  if (!useOpenProject.getState().open) return;
+  clearTimeout(viewportTimer);
+  useSaveStatus.setState({ status: 'pending' });
+  viewportTimer = setTimeout(() => void writeNow(false), VIEWPORT_DELAY_MS);
 }
 
-/** The autosaved project, or null when there is none or it no longer reads (then it is ignored). */
-export async function loadAutosave(): Promise<Project | null> {
-  if (typeof indexedDB === 'undefined') return null;
-  try {
-    const text = await run<unknown>('readonly', (s) => s.get(KEY));
-    if (typeof text !== 'string') return null;
-    const r = tryParseProject(text);
-    return r.ok ? r.project : null;
-  } catch {
-    return null;
-  }
+/** Writes what is waiting (a viewport change), at once: the page is going away or another project opens. */
+export function flush(): Promise<void> {
+  return viewportTimer === undefined ? Promise.resolve() : writeNow(false);
 }

@@ -3,6 +3,8 @@
  * The hash never reaches a server, so a shared project stays between the people who have the link.
  */
 import { parseProject } from '../core/project/schema';
+import { ProjectError } from '../core/messages';
+import { fmtBytes, LIMITS } from '../core/limits';
 import type { Project } from '../core/project/types';
 
 const PREFIX = '#p=';
@@ -27,9 +29,39 @@ export async function encodeShareHash(p: Project): Promise<string> {
   return PREFIX + toB64url(await pipe(json, new CompressionStream('deflate')));
 }
 
+/**
+ * Inflates at most `max` bytes: a crafted link (a "deflate bomb") is refused as soon as its output
+ * passes the project size limit, without ever holding more than that in memory.
+ */
+async function inflateCapped(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      throw new ProjectError('(link)', `the link holds more than ${fmtBytes(max)} of project text (the limit): it is not a Ganvas project`);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
 /** The project in a `#p=` hash; null when the hash holds none; throws ProjectError when it is bad. */
 export async function decodeShareHash(hash: string): Promise<Project | null> {
   if (!hash.startsWith(PREFIX)) return null;
-  const bytes = await pipe(fromB64url(hash.slice(PREFIX.length)), new DecompressionStream('deflate'));
+  let bytes: Uint8Array;
+  try {
+    bytes = await inflateCapped(fromB64url(hash.slice(PREFIX.length)), LIMITS.projectBytes.value);
+  } catch (e) {
+    if (e instanceof ProjectError) throw e;
+    throw new ProjectError('(link)', `the link is damaged: its project could not be decoded (${(e as Error).message})`);
+  }
   return parseProject(new TextDecoder().decode(bytes));
 }

@@ -6,16 +6,18 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import * as ops from '../core/graph/ops';
-import { canConnect, type Connectable } from '../core/graph/canConnect';
+import { canConnect, type Connectable } from '../core/validate/canConnect';
 import { getBlock } from '../core/blocks';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo } from '../core/datasets';
 import type { NetworkId, XY } from '../core/graph/types';
 import type { Params, ParamValue } from '../core/blocks/params';
 import type { DatasetSpec, Project, TrainingConfig, Viewport } from '../core/project/types';
 import { copyFragment, pasteFragment, type Fragment } from './clipboard';
 import { defaultDoc, docOf, type Doc } from './document';
 
-export interface Toast { seq: number; text: string; kind: 'info' | 'error' }
+/** A message for the user; `action` is a button in it (e.g. Undo, Show projects). */
+export interface Toast { seq: number; text: string; kind: 'info' | 'error'; action?: ToastAction }
+export interface ToastAction { label: string; run(): void }
 /** A request to the canvas to show a viewport (or fit the view when absent). */
 export interface ViewRequest { seq: number; viewport?: Viewport }
 
@@ -59,7 +61,7 @@ export interface EditorState {
   duplicateSelection(): void;
   setViewport(v: Viewport): void;
   requestView(viewport?: Viewport): void;
-  notify(text: string, kind?: Toast['kind']): void;
+  notify(text: string, kind?: Toast['kind'], action?: ToastAction): void;
   markSaved(): void;
 }
 
@@ -185,7 +187,7 @@ export const useEditor = create<EditorState>()(
 
         setViewport: (v) => set({ viewport: v }),
         requestView: (viewport) => set({ viewRequest: { seq: ++seq, viewport } }),
-        notify: (text, kind = 'info') => set({ toast: { seq: ++seq, text, kind } }),
+        notify: (text, kind = 'info', action) => set({ toast: { seq: ++seq, text, kind, ...(action ? { action } : {}) } }),
         markSaved: () => set((s) => ({ savedDoc: s.doc })),
       };
     },

@@ -2,20 +2,22 @@
  * The graph's validation (problems, shapes, params, MACs), computed once per document change and
  * shared by every component that reads it.
  */
-import { validateGraph, type Validation } from '../core/graph/validate';
-import { datasetInfo } from '../core/data/catalog';
+import { validateGraph, type Validation } from '../core/validate/validate';
+import { datasetInfo } from '../core/datasets';
 import type { DataInfo } from '../core/shapes/infer';
 import type { Problem } from '../core/graph/types';
 import { useEditor } from './store';
 import type { Doc } from './document';
 
-let last: { graph: Doc['graph']; dataset: Doc['dataset']; loss: string; out: Validation; data: DataInfo } | null = null;
+let last: { graph: Doc['graph']; dataset: Doc['dataset']; loss: string; batch: number; out: Validation; data: DataInfo } | null = null;
 
 export function validationOf(doc: Doc): Validation {
-  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === doc.training.loss) return last.out;
+  const { loss, batchSize: batch } = doc.training;
+  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === loss && last.batch === batch) return last.out;
   const data = datasetInfo(doc.dataset);
-  const out = validateGraph(doc.graph, data, { loss: doc.training.loss });
-  last = { graph: doc.graph, dataset: doc.dataset, loss: doc.training.loss, out, data };
+  // The batch size decides the memory estimate, which is checked against core/limits.ts.
+  const out = validateGraph(doc.graph, data, { loss, batchSize: batch });
+  last = { graph: doc.graph, dataset: doc.dataset, loss, batch, out, data };
   return out;
 }
 

@@ -138,6 +138,8 @@ export class TrainerClient {
     return this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]), step);
   }
   async memory() { return this.call((a) => a.memory()); }
+  /** Every node's values for sample `i` of the fixed latent batch, through G then D (the layer view). */
+  async trace(sample: number) { return this.api ? this.call((a) => a.trace(sample)) : undefined; }
 
   /** For tests: simulate a crash of the current worker. */
   simulateCrash(reason = 'simulated crash'): Promise<void> { return this.crashed(this.generation, reason); }

@@ -1,59 +1,58 @@
 /**
  * The hyperparameters people change while watching a GAN train. They live in the project (the
- * editor's store), so the inspector and this panel always agree; actions.ts forwards edits to the
- * worker while paused.
+ * editor's store), so the inspector and this panel always agree; labels, options and limits come from
+ * the one declaration of the training settings (core/training/settings.ts); actions.ts forwards edits
+ * to the worker while paused.
  */
-import { LOSSES, LOSS_LABELS, OPTIMIZERS, type OptimizerConfig, type TrainingConfig } from '../core/project/types';
+import { checkParam, type ParamValue } from '../core/blocks/params';
+import { settingValue, trainingSetting, withSetting, type SettingPath } from '../core/training/settings';
 import { useEditor } from '../state/store';
 
-function Num({ label, value, onChange, step, min, max, testId }: {
-  label: string; value: number; onChange(v: number): void; step?: number; min?: number; max?: number; testId?: string;
-}) {
+/** The settings this compact panel shows, in order, with the test ids the browser tests use. */
+const SHOWN: { path: SettingPath; testId?: string }[] = [
+  { path: 'loss' }, { path: 'batchSize', testId: 'hp-batch' }, { path: 'dSteps' }, { path: 'realLabel' },
+  { path: 'generator.type' }, { path: 'generator.learningRate', testId: 'hp-lr-G' },
+  { path: 'discriminator.type' }, { path: 'discriminator.learningRate', testId: 'hp-lr-D' },
+];
+
+function Field({ path, testId }: { path: SettingPath; testId?: string }) {
+  const t = useEditor((s) => s.doc.training);
+  const setTraining = useEditor((s) => s.setTraining);
+  const s = trainingSetting(path);
+  const value = settingValue(t, path);
+  const commit = (v: ParamValue) => {
+    if (checkParam(s.spec, v)) return; // out of range: the field shows it (native validity), nothing applied
+    const next = withSetting(t, path, v);
+    const key = path.split('.')[0] as keyof typeof t;
+    setTraining({ [key]: next[key] });
+  };
+  const spec = s.spec;
+  if (spec.kind === 'choice') {
+    return (
+      <label className="hp" title={s.help}>
+        <span>{s.label}</span>
+        <select value={String(value)} data-testid={testId} onChange={(e) => commit(e.target.value)}>
+          {spec.options.map((o) => <option key={o} value={o}>{spec.optionLabels?.[o] ?? o}</option>)}
+        </select>
+      </label>
+    );
+  }
+  const numeric = spec.kind === 'int' || spec.kind === 'float';
   return (
-    <label className="hp">
-      <span>{label}</span>
-      <input type="number" value={value} step={step ?? 'any'} min={min} max={max} data-testid={testId}
-        onChange={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(v)) onChange(v); }} />
+    <label className="hp" title={s.help}>
+      <span>{s.label}</span>
+      <input type="number" value={Number(value)} data-testid={testId}
+        step={spec.kind === 'int' ? 1 : 'any'} min={numeric ? spec.min : undefined} max={numeric ? spec.max : undefined}
+        onChange={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(v)) commit(v); }} />
     </label>
   );
 }
 
-function Optimizer({ which }: { which: 'generator' | 'discriminator' }) {
-  const opt = useEditor((s) => s.doc.training[which]);
-  const setTraining = useEditor((s) => s.setTraining);
-  const set = (patch: Partial<OptimizerConfig>) => setTraining({ [which]: { ...opt, ...patch } });
-  const tag = which === 'generator' ? 'G' : 'D';
-  return (
-    <>
-      <label className="hp">
-        <span>{tag} optimizer</span>
-        <select value={opt.type} onChange={(e) => set({ type: e.target.value as OptimizerConfig['type'] })}>
-          {OPTIMIZERS.map((o) => <option key={o}>{o}</option>)}
-        </select>
-      </label>
-      <Num label={`${tag} learning rate`} value={opt.learningRate} min={0} onChange={(v) => set({ learningRate: v })} testId={`hp-lr-${tag}`} />
-    </>
-  );
-}
-
 export function HyperParams({ disabled }: { disabled: boolean }) {
-  const t = useEditor((s) => s.doc.training);
-  const setTraining = useEditor((s) => s.setTraining);
-  const set = (patch: Partial<TrainingConfig>) => setTraining(patch);
   return (
     <fieldset className="hyperparams" disabled={disabled} title={disabled ? 'Pause to change hyperparameters' : undefined}>
       <legend>Hyperparameters</legend>
-      <label className="hp">
-        <span>Loss</span>
-        <select value={t.loss} onChange={(e) => set({ loss: e.target.value as TrainingConfig['loss'] })}>
-          {LOSSES.map((l) => <option key={l} value={l}>{LOSS_LABELS[l]}</option>)}
-        </select>
-      </label>
-      <Num label="Batch size" value={t.batchSize} min={1} step={1} onChange={(v) => set({ batchSize: Math.max(1, Math.round(v)) })} testId="hp-batch" />
-      <Num label="k (D steps per G step)" value={t.dSteps} min={1} step={1} onChange={(v) => set({ dSteps: Math.max(1, Math.round(v)) })} />
-      <Num label="Real label (smoothing)" value={t.realLabel} min={0.5} max={1} step={0.05} onChange={(v) => set({ realLabel: v })} />
-      <Optimizer which="generator" />
-      <Optimizer which="discriminator" />
+      {SHOWN.map((f) => <Field key={f.path} {...f} />)}
     </fieldset>
   );
 }

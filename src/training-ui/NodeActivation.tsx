@@ -1,12 +1,14 @@
 /**
- * A node's live activations, drawn inside the editor's node (its `.activation-slot`): the tile, one
- * line of statistics, the step-by-step highlight and the NaN marker. Click for the large channel view.
+ * A node's live activations, drawn inside the editor's node (its `.activation-slot`): a small tile,
+ * the step-by-step highlight and the NaN marker. The tile is only a glance: hovering it shows the
+ * node's activations large (ActivationPreview), clicking it opens the large view (ChannelView).
  */
 import { memo } from 'react';
 import { useTraining } from '../trainer/store';
 import type { Phase } from '../../workers/api';
 import { TileCanvas } from './TileCanvas';
 import { statsText } from './statsText';
+import { hoverActivation } from './activationHover';
 
 /** Which networks each phase of a step involves, and how. */
 function phaseRole(phase: Phase | undefined, network: 'generator' | 'discriminator'): 'active' | 'frozen' | 'idle' | undefined {
@@ -16,7 +18,10 @@ function phaseRole(phase: Phase | undefined, network: 'generator' | 'discriminat
   return network === 'generator' ? 'active' : 'frozen';
 }
 
-function NodeActivationView({ nodeId, width = 164 }: { nodeId: string; width?: number }) {
+/** The box the tile fits in (px, at zoom 1): the node's bottom-right corner. */
+export const TILE_BOX = { width: 52, height: 32 };
+
+function NodeActivationView({ nodeId }: { nodeId: string }) {
   const tile = useTraining((s) => s.tiles[nodeId]);
   const phase = useTraining((s) => s.phase);
   const faulty = useTraining((s) => s.fault?.nodeId === nodeId);
@@ -26,10 +31,9 @@ function NodeActivationView({ nodeId, width = 164 }: { nodeId: string; width?: n
   return (
     <div className={`node-activation nodrag${role ? ` act-phase-${role}` : ''}${faulty ? ' act-fault' : ''}`}
       data-testid={`activation-${nodeId}`} data-kind={tile.kind} onClick={open}
-      title={`${tile.kind === "mosaic" ? `${tile.shown} of ${tile.total} channels. ` : ""}Click for all channels and their history`}>
-      {/* Small enough not to push the editor's layout apart; G's samples get more room. */}
-      <TileCanvas tile={tile} width={width} maxHeight={tile.kind === 'image' || tile.kind === 'scatter' ? 96 : 36} className="pixelated" />
-      <div className="node-activation-stats" title={statsText(tile)}>{statsText(tile)}</div>
+      onMouseEnter={(e) => hoverActivation(nodeId, e.currentTarget)} onMouseLeave={() => hoverActivation(undefined)}
+      aria-label={`Activations of ${nodeId}: ${statsText(tile)}. Click for the large view.`} role="button">
+      <TileCanvas tile={tile} width={TILE_BOX.width} maxHeight={TILE_BOX.height} className="pixelated" />
     </div>
   );
 }

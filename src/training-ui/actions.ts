@@ -4,7 +4,7 @@
  * training (the built models no longer match), a hyperparameter edit is applied while paused.
  */
 import { compileGraph } from '../core/compile/plan';
-import { datasetInfo } from '../core/data/catalog';
+import { datasetInfo } from '../core/datasets';
 import { MNIST_BIN_PATH } from '../core/data/mnist';
 import type { Doc } from '../state/document';
 import { useEditor } from '../state/store';

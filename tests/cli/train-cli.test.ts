@@ -71,6 +71,9 @@ describe('npm run train', () => {
       [['train', bad], `ganvas: ${bad}: graph.nodes[1].params.units: must be at least 1, got -3`],
       [['train', 'templates/gan-2d-ring.json', '--steps', 'lots'], "ganvas: --steps must be a whole number >= 1, got 'lots'"],
       [['train', 'templates/gan-2d-ring.json', '--backend', 'webgpu', '--steps', '1'], 'ganvas: the webgpu backend needs a browser here'],
+      // Training flags are checked with the settings' own ranges (core/training/settings.ts).
+      [['train', 'templates/gan-2d-ring.json', '--g-lr', '0', '--steps', '1'], "ganvas: --g-lr (G learning rate) must be at least 1e-9, got '0'"],
+      [['train', 'templates/gan-2d-ring.json', '--loss', 'wasserstein', '--steps', '1'], "ganvas: --loss (Loss) must be one of nsgan, minimax, lsgan, wgan-gp, hinge, got 'wasserstein'"],
     ] as const) {
       const r = cli(...args);
       expect(r.status).toBe(1);

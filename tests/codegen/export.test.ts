@@ -6,7 +6,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
 import { buildGan } from '../../src/core/compile/build';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { emitModule } from '../../src/core/codegen/emit';
 import { GanStep } from '../../src/core/train/step';
 import { wasmTf } from '../helpers/tf';

@@ -11,7 +11,7 @@ import { NearestRealMeter } from '../../src/core/quality/nearestReal';
 import { dequantize, quantize, type ClassifierFile } from '../../src/core/quality/quantize';
 import { TrainingSession } from '../../src/core/train/session';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 
 type Tf = Awaited<ReturnType<typeof wasmTf>>;

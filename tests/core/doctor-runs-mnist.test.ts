@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { decodeMnist, mnistDataset } from '../../src/core/data/mnist';
 import { TrainingSession } from '../../src/core/train/session';
 import { contextOf, diagnose } from '../../src/core/doctor/doctor';

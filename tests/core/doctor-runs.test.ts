@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadTemplate } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { TrainingSession } from '../../src/core/train/session';
 import { toyDataset, toyModes } from '../../src/core/data/toy2d';
 import { toy2dQuality } from '../../src/core/quality/toy2d';

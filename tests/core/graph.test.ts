@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, disconnect, emptyGraph, moveNodes, removeNodes, renameNode, setParams, topoOrder } from '../../src/core/graph/ops';
-import { validateGraph } from '../../src/core/graph/validate';
-import { canConnect } from '../../src/core/graph/canConnect';
+import { validateGraph } from '../../src/core/validate/validate';
+import { canConnect } from '../../src/core/validate/canConnect';
 import { loadTemplate } from '../../src/core/project/templates';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import type { Graph } from '../../src/core/graph/types';
 
 const MNIST = { shape: [28, 28, 1], numClasses: 10 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject, tryParseProject } from '../../src/core/project/schema';
 import { TEMPLATE_IDS, loadTemplate, templateList } from '../../src/core/project/templates';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { planSummary } from '../../src/core/compile/summary';
 
 const dcgan = () => JSON.parse(serializeProject(loadTemplate('dcgan-mnist')));

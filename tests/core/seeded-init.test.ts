@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as tfNs from '@tensorflow/tfjs';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { buildGan, disposeGan } from '../../src/core/compile/build';
 import { seedGanWeights } from '../../src/core/compile/seededInit';
 import { TrainingSession } from '../../src/core/train/session';

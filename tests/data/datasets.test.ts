@@ -5,7 +5,7 @@ import { decodeMnist, encodeMnist, mnistDataset } from '../../src/core/data/mnis
 import { idxDataset, parseIdx } from '../../src/core/data/idx';
 import { toyDataset, toyModes } from '../../src/core/data/toy2d';
 import { imagesDataset, resizeTo } from '../../src/core/data/images';
-import { loadDataset } from '../../src/core/data/load';
+import { loadDataset } from '../../src/core/datasets';
 import { imageGrid } from '../../src/core/data/render';
 
 function idxFile(magicType: number, dims: number[], data: number[]): Uint8Array {

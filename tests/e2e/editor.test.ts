@@ -1,12 +1,13 @@
 /**
  * The editor in a real browser (Debian chromium): the user journeys of issue 3. Each test saves a
- * screenshot under test-results/.
+ * screenshot under test-results/. Projects, durable edits and share links beside existing work are
+ * in projects.e2e.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, fitAll, node, openEditor, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
+import { boxOf, fitAll, node, openEditor, openProblems, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -52,6 +53,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   await screenshot(page, 'editor-03a-dropped-dense');
   // The new block is unwired: its problem is listed, and clicking it selects the block.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await openProblems(page);
   await page.locator('.problems .problem.error button', { hasText: "g_dense1' has nothing connected" }).click();
   await page.waitForFunction(() => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1');
   expect(await node(page, 'g_dense1').getAttribute('class')).toContain('is-selected');
@@ -65,7 +67,8 @@ test('double-clicking the canvas searches and inserts a block there; ? shows the
   await page.keyboard.press('f');
   await waitForStillViewport(page);
   const region = await boxOf(page, '[data-testid="region-discriminator"]');
-  await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 20);
+  // The empty margin along the bottom of D's region (its last row reaches close to the region's corner).
+  await page.mouse.dblclick(region.x + region.width - 60, region.y + region.height - 7);
   const search = page.getByRole('textbox', { name: 'Block to insert' });
   await search.fill('layernorm');
   await screenshot(page, 'editor-04a-quick-insert');
@@ -189,7 +192,7 @@ test('save downloads the project file; a bad file is rejected and the graph stay
   await ctx.close();
 });
 
-test('reloading the page restores the graph, params and viewport from IndexedDB', async () => {
+test('reloading the page reopens this tab\'s project from IndexedDB: graph, params and viewport', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
@@ -210,7 +213,7 @@ test('reloading the page restores the graph, params and viewport from IndexedDB'
   await ctx.close();
 });
 
-test('a share link opens the same project in a new browser profile', async () => {
+test('a share link opens the same project in a new browser profile (beside existing work: projects.e2e.test.ts)', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.locator('.palette-item[data-block-type="gaussianNoise"]').dblclick();
   await page.getByRole('button', { name: 'Share' }).click();

@@ -10,11 +10,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { emitModule } from '../../src/core/codegen/emit';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { METRICS } from '../../src/core/train/step';
 import { loadTemplate } from '../../src/core/project/templates';
 import { RESULTS_DIR, launchBrowser, screenshot, startApp } from './harness';
-import { fitAll, node, openEditor } from './helpers';
+import { fitAll, node, openDock, openEditor } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -43,6 +43,7 @@ async function loadTemplateInPage(page: Page, id: string): Promise<void> {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator(`[data-template="${id}"]`).click();
   await node(page, 'd_fc1').waitFor();
+  await openDock(page);
 }
 
 /** One training step on the cpu backend (fast and the same everywhere), waiting for the sample grid. */
@@ -58,8 +59,8 @@ test('Export code downloads the module the unit test checks; a graph that does n
   await openMenu(page);
   await item(page, 'code').waitFor();
   await screenshot(page, 'export-01-menu');
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Export ▾' }).click(); // close
+  await page.keyboard.press('Escape'); // closes the menu (keyboard menus: projects.e2e.test.ts)
+  await item(page, 'code').waitFor({ state: 'detached' });
 
   const { d, bytes } = await exportItem(page, 'code');
   expect(d.suggestedFilename()).toBe('dcgan-mnist.ts');

@@ -24,8 +24,22 @@ export async function openTemplate(browser: Browser, url: string, id: string, in
   await page.getByTestId('node-z').waitFor();
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator(`[data-template="${id}"]`).click();
+  await openDock(page);
   await page.getByTestId('training-panel').waitFor();
   return { ctx, page, errors };
+}
+
+/** Opens the training dock (below 1720 px of width it starts folded to its strip under the canvas). */
+export async function openDock(page: Page): Promise<void> {
+  const toggle = page.getByTestId('dock-toggle');
+  if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
+  await page.getByTestId('training-panel').waitFor();
+}
+
+/** Opens the problems list (a button in the canvas footer shows their count). */
+export async function openProblems(page: Page): Promise<void> {
+  const toggle = page.locator('.problems-header');
+  if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
 }
 
 export const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);

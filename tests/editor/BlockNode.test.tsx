@@ -27,22 +27,27 @@ function renderDoc() {
   );
 }
 
-test('a node shows its label, name, key params, output shape and parameter count', () => {
+test('a node shows its label, name, key params and output shape; its counts and input shapes are in its details card', () => {
   renderDoc();
   const n = screen.getByTestId('node-g_deconv1');
-  expect(n.textContent).toContain('Conv2D Transpose');
-  expect(n.textContent).toContain('g_deconv1');
-  expect(n.textContent).toContain('128 × 5×5');
+  expect(n.querySelector('.block-label')!.textContent).toBe('Conv2D Transpose');
+  expect(n.querySelector('.block-id')!.textContent).toBe('g_deconv1');
+  expect(n.querySelector('.block-summary')!.textContent).toContain('128 × 5×5');
   expect(screen.getByTestId('shape-g_deconv1').textContent).toBe('7×7×128');
-  expect(n.textContent).toContain('819k params');
+  const details = n.querySelector('.block-details')!;
+  expect(details.textContent).toContain('819k params');
+  expect(details.textContent).toContain('40.1M MACs');
+  expect(details.textContent).toContain('in x7×7×256');
 });
 
-test('a node has one input handle per port, an output handle and an empty activation slot', () => {
+test('a node has one input handle per port (its shapes on hover), an output handle and an empty activation slot', () => {
   renderDoc();
   const n = screen.getByTestId('node-g_deconv1');
   expect(n.querySelectorAll('.port-in .react-flow__handle')).toHaveLength(1);
-  expect(n.querySelector('.port-in[data-port="x"]')!.textContent).toContain('7×7×256');
-  expect(n.querySelectorAll('.port-out .react-flow__handle.source')).toHaveLength(1);
+  const port = n.querySelector('.port-in[data-port="x"]')!;
+  expect(port.getAttribute('title')).toBe('x: 7×7×256');
+  expect(port.querySelector('.port-label')!.textContent).toBe('x 7×7×256');
+  expect(n.querySelectorAll('.react-flow__handle.source:not(.fake-handle)')).toHaveLength(1);
   const slot = n.querySelector('.activation-slot')!;
   expect(slot.getAttribute('data-node-id')).toBe('g_deconv1');
   expect(slot.childElementCount).toBe(0);

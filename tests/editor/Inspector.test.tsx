@@ -88,7 +88,7 @@ test('with nothing selected it edits the project and its training setup', async 
   await userEvent.selectOptions(screen.getByLabelText('Loss'), 'wgan-gp');
   expect(useEditor.getState().doc.training.loss).toBe('wgan-gp');
   expect(screen.getByLabelText('Gradient penalty weight')).toBeDefined();
-  const batch = screen.getByLabelText('Batch Size');
+  const batch = screen.getByLabelText('Batch size');
   await userEvent.clear(batch);
   await userEvent.type(batch, '16');
   expect(useEditor.getState().doc.training.batchSize).toBe(16);

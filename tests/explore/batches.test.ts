@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 import { byClass, explorations, interpolate, randomGrid, sweep } from '../../src/core/explore/batches';
 import { lerp, norm, randomPoint, slerp } from '../../src/core/explore/latents';

@@ -10,6 +10,8 @@ beforeEach(() => { resetEditor(); useTraining.setState(initialTraining()); });
 afterEach(cleanup);
 
 const item = (id: string) => document.querySelector(`[data-export="${id}"]`) as HTMLButtonElement;
+// Disabled items stay focusable for the keyboard (aria-disabled, not the disabled attribute).
+const disabled = (id: string) => item(id).getAttribute('aria-disabled') === 'true';
 const open = () => { render(<ExportMenu />); fireEvent.click(screen.getByRole('button', { name: 'Export ▾' })); };
 
 test('code export is enabled for a graph that compiles; training outputs wait for training, with the reason shown', () => {
@@ -17,22 +19,26 @@ test('code export is enabled for a graph that compiles; training outputs wait fo
   expect(screen.getAllByRole('menuitem').map((b) => b.querySelector('strong')!.textContent)).toEqual([
     'Export code', 'Export code + package.json (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
   ]);
-  expect(item('code').disabled).toBe(false);
-  expect(item('code-zip').disabled).toBe(false);
+  expect(disabled('code')).toBe(false);
+  expect(disabled('code-zip')).toBe(false);
   // Importing builds the models first when there are none.
-  expect(item('import-weights').disabled).toBe(false);
+  expect(disabled('import-weights')).toBe(false);
   for (const id of ['weights', 'samples', 'metrics']) {
-    expect(item(id).disabled).toBe(true);
+    expect(disabled(id)).toBe(true);
     expect(screen.getByTestId(`export-note-${id}`).textContent).toMatch(/^Train or Step first/);
   }
+  // A disabled item does nothing when activated, and the menu stays open.
+  fireEvent.click(item('weights'));
+  expect(useEditor.getState().toast).toBeNull();
+  expect(screen.getByRole('menu')).toBeTruthy();
 });
 
 test('code export is disabled with the compile error shown when the graph does not compile', () => {
   useEditor.getState().deleteNodes(['d_head']);
   open();
-  expect(item('code').disabled).toBe(true);
+  expect(disabled('code')).toBe(true);
   expect(screen.getByTestId('export-note-code').textContent).toMatch(/^The graph does not compile: /);
   expect(item('code').title).toBe(screen.getByTestId('export-note-code').textContent);
-  expect(item('import-weights').disabled).toBe(true);
+  expect(disabled('import-weights')).toBe(true);
   expect(screen.getByTestId('export-note-import-weights').textContent).toMatch(/^The graph does not compile: /);
 });

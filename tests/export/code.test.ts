@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { codeFiles, codeZip, compiledPlan } from '../../src/app/export/code';
 import { emitModule, emitPackageJson } from '../../src/core/codegen/emit';
 import { compileGraph } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
 import { docOf } from '../../src/state/document';
 

@@ -9,7 +9,7 @@ import { weightsFromZip, weightsToZip } from '../../src/app/export/weightsZip';
 import { buildGan, disposeGan, type BuiltGan } from '../../src/core/compile/build';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
 import { firstMismatch, loadWeights, specsOf } from '../../src/core/compile/weights';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 import { loadModel } from '../../src/cli/modelFiles';
 import { exportModel } from '../../workers/helpers';

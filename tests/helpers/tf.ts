@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { registerFastCpuKernels } from '../../src/core/kernels/cpuConv2DBackpropFilter';
 import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
+import { installTrainingPatches } from '../../src/core/kernels/trainingPatches';
 
 let cpuReady: Promise<typeof tf> | undefined;
 /** The cpu backend with the fast Conv2DBackpropFilter. */
@@ -12,6 +13,7 @@ export function cpuTf(): Promise<typeof tf> {
     registerFastCpuKernels(tf);
     await tf.setBackend('cpu');
     await tf.ready();
+    installTrainingPatches(tf);
     return tf;
   })();
   return cpuReady;
@@ -24,5 +26,6 @@ export async function wasmTf(): Promise<typeof tf> {
   await tf.setBackend('wasm');
   await tf.ready();
   registerWasmTrainingKernels(tf);
+  installTrainingPatches(tf);
   return tf;
 }

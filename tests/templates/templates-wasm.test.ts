@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { compileGraph } from '../../src/core/compile/plan';
 import { TrainingSession } from '../../src/core/train/session';
 import { toyDataset } from '../../src/core/data/toy2d';

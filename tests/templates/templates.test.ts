@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, loadTemplate } from '../../src/core/project/templates';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { compileGraph } from '../../src/core/compile/plan';
 import { buildGan } from '../../src/core/compile/build';
 import { GanStep, METRICS } from '../../src/core/train/step';

@@ -9,7 +9,7 @@ import { cpuTf } from '../helpers/tf';
 import { Trainer } from '../../workers/trainer';
 import type { DatasetInput, EventSink, TrainerApi, TrainerEvent } from '../../workers/api';
 import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
-import { datasetInfo } from '../../src/core/data/catalog';
+import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 import type { TrainingConfig } from '../../src/core/project/types';
 

@@ -1,16 +1,19 @@
-/** The Export menu of the top bar: code, weights, samples and metrics out; weights back in. */
-import { useRef, useState, type ReactNode } from 'react';
+/** The Export menu of the top bar: code, weights, samples and metrics out; weights back in (a menu button: see ../menuButton.ts). */
+import { useRef, type ReactNode } from 'react';
 import './export.css';
 import { useAvailability } from './availability';
 import { importWeightsCommand } from './importWeights';
 import { exportCodeCommand, exportCodeZipCommand, exportMetricsCommand, exportSamplesCommand, exportWeightsCommand } from './commands';
+import { useMenuButton } from '../menuButton';
 
+/** A disabled item stays focusable (aria-disabled), so arrowing onto it reads out why it is disabled. */
 function Item({ id, label, hint, reason, onRun }: { id: string; label: string; hint: ReactNode; reason?: string; onRun(): void }) {
   return (
     <li role="none">
-      <button role="menuitem" data-export={id} disabled={Boolean(reason)} aria-disabled={Boolean(reason)} onClick={onRun} title={reason}>
+      <button role="menuitem" tabIndex={-1} data-export={id} aria-disabled={Boolean(reason)} onClick={() => { if (!reason) onRun(); }} title={reason}
+        aria-describedby={`export-note-${id}`}>
         <strong>{label}</strong>
-        <span data-testid={`export-note-${id}`} className={reason ? 'menu-reason' : undefined}>{reason ?? hint}</span>
+        <span id={`export-note-${id}`} data-testid={`export-note-${id}`} className={reason ? 'menu-reason' : undefined}>{reason ?? hint}</span>
       </button>
     </li>
   );
@@ -20,24 +23,28 @@ function ExportList({ close, pickWeights }: { close(): void; pickWeights(): void
   const a = useAvailability();
   const run = (f: () => unknown) => () => { close(); void f(); };
   return (
-    <ul className="menu-list export-menu" role="menu" aria-label="Export">
+    <>
       <Item id="code" label="Export code" hint="One standalone TypeScript module for @tensorflow/tfjs (same as npm run export)" reason={a.code} onRun={run(exportCodeCommand)} />
       <Item id="code-zip" label="Export code + package.json (zip)" hint="The module and a package.json: npm install, then npm run typecheck" reason={a.code} onRun={run(exportCodeZipCommand)} />
       <Item id="weights" label="Export weights (zip)" hint="generator/ and discriminator/ as tfjs layers models (model.json + weights.bin)" reason={a.weights} onRun={run(exportWeightsCommand)} />
       <Item id="import-weights" label="Import weights…" hint="A weights zip of this project: train on from it, sample from it" reason={a.importWeights} onRun={() => { close(); pickWeights(); }} />
       <Item id="samples" label="Export sample grid (PNG)" hint="The sample grid of the training panel" reason={a.samples} onRun={run(exportSamplesCommand)} />
       <Item id="metrics" label="Export metrics (CSV)" hint="step and every loss and score of the charts, one row per step" reason={a.metrics} onRun={run(exportMetricsCommand)} />
-    </ul>
+    </>
   );
 }
 
 export function ExportMenu() {
-  const [open, setOpen] = useState(false);
+  const m = useMenuButton('export');
   const picker = useRef<HTMLInputElement>(null);
   return (
-    <div className="menu" onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false); }}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Export ▾</button>
-      {open && <ExportList close={() => setOpen(false)} pickWeights={() => picker.current?.click()} />}
+    <div className="menu" onBlur={m.onBlur}>
+      <button {...m.buttonProps}>Export ▾</button>
+      {m.open && (
+        <ul className="menu-list export-menu" {...m.menuProps}>
+          <ExportList close={m.close} pickWeights={() => picker.current?.click()} />
+        </ul>
+      )}
       <input ref={picker} type="file" accept=".zip,application/zip" hidden data-testid="import-weights-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) void importWeightsCommand(f); e.target.value = ''; }} />
     </div>

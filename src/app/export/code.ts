@@ -5,7 +5,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { compileGraph, type GanPlan } from '../../core/compile/plan';
 import { emitModule, emitPackageJson } from '../../core/codegen/emit';
-import { datasetInfo } from '../../core/data/catalog';
+import { datasetInfo } from '../../core/datasets';
 import type { Doc } from '../../state/document';
 import { slugOf } from '../files';
 

@@ -5,9 +5,11 @@
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { Params, ParamSpecs } from './params';
+import { stringLiteral } from '../codeText';
 
-export type TF = typeof tfNs;
-export type Tensor = tfNs.Tensor;
+import type { TF, Tensor } from '../tf';
+
+export type { TF, Tensor };
 export type Layer = tfNs.layers.Layer;
 export type LayerFactory = {
   [K in keyof typeof tfNs.layers]: (typeof tfNs.layers)[K] extends (args: never) => Layer ? K : never
@@ -138,11 +140,20 @@ export function expectRank(s: Shape, rank: number, what: string, port = 'x'): Sh
   return s;
 }
 
-/** Stable, readable object literal for generated code: keys in the given order, strings quoted once. */
+/** A value of a layer's config as TypeScript: strings only through `stringLiteral` (a layer name is the user's text). */
+function codeValue(v: unknown): string {
+  if (typeof v === 'string') return stringLiteral(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (Array.isArray(v)) return `[${v.map(codeValue).join(', ')}]`;
+  if (typeof v === 'object') return objLiteral(v as Record<string, unknown>);
+  throw new Error(`cannot write ${typeof v} into generated code`);
+}
+
+/** Stable, readable object literal for generated code: keys in the given order, values through codeValue. */
 export function objLiteral(o: Record<string, unknown>): string {
   const parts = Object.entries(o)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${JSON.stringify(v).replace(/"/g, "'").replace(/,/g, ', ')}`);
+    .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : stringLiteral(k)}: ${codeValue(v)}`);
   return `{ ${parts.join(', ')} }`;
 }
 

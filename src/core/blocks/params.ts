@@ -14,7 +14,12 @@ interface ParamBase<T extends ParamValue> {
 }
 export interface IntParam extends ParamBase<number> { kind: 'int'; min?: number; max?: number }
 export interface FloatParam extends ParamBase<number> { kind: 'float'; min?: number; max?: number; step?: number }
-export interface ChoiceParam extends ParamBase<string> { kind: 'choice'; options: readonly string[] }
+export interface ChoiceParam extends ParamBase<string> {
+  kind: 'choice';
+  options: readonly string[];
+  /** What a widget shows for each option (the option itself when absent). */
+  optionLabels?: Readonly<Record<string, string>>;
+}
 export interface BoolParam extends ParamBase<boolean> { kind: 'bool' }
 export interface IntsParam extends ParamBase<number[]> { kind: 'ints'; min?: number }
 export type ParamSpec = IntParam | FloatParam | ChoiceParam | BoolParam | IntsParam;
@@ -55,10 +60,13 @@ export function checkParam(spec: ParamSpec, value: unknown): string | null {
   }
 }
 
-/** Fills missing params with defaults; keeps unknown keys out. */
+/** Fills missing params with defaults; keeps unknown keys out. `given` may come from a file: only its own keys count. */
 export function withDefaults(specs: ParamSpecs, given: Params | undefined): Params {
   const out: Params = {};
-  for (const [k, spec] of Object.entries(specs)) out[k] = given && k in given ? given[k] : spec.default;
+  for (const [k, spec] of Object.entries(specs)) {
+    const v = given && Object.hasOwn(given, k) ? given[k] : spec.default;
+    out[k] = Array.isArray(v) ? [...v] : v; // a list from a file (or a default) is never shared
+  }
   return out;
 }
 

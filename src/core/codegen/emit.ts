@@ -7,10 +7,12 @@ import type { GanPlan } from '../compile/plan';
 import { fmtCount } from '../compile/summary';
 import { emitBuilder } from './emitModels';
 import { emitLosses, emitSampling } from './emitTraining';
+import { getLoss } from '../losses';
+import { getOptimizer } from '../training/optimizers';
+import { ModuleNames } from './names';
+import { blockCommentText, oneLine, shellWord, stringLiteral } from '../codeText';
 
-const optimizer = (o: GanPlan['training']['generator']) => (o.type === 'adam'
-  ? `tf.train.adam(${o.learningRate}, ${o.beta1}, ${o.beta2})`
-  : `tf.train.${o.type}(${o.learningRate})`);
+const optimizer = (o: GanPlan['training']['generator']) => getOptimizer(o.type).typescript(o);
 
 function emitStep(plan: GanPlan): string {
   const roles = new Set(plan.discriminator.outputs.map((o) => o.role));
@@ -28,7 +30,7 @@ function emitStep(plan: GanPlan): string {
     '      const outF = asArray(gan.discriminator.apply(discriminatorInputs(fake, feed.labels), { training: true }));',
     '      const terms = [discriminatorLoss(realFakeLogit(outR), realFakeLogit(outF))];',
   ];
-  if (plan.training.loss === 'wgan-gp') {
+  if (getLoss(plan.training.loss).gradientPenalty) {
     d.push('      const critic = (x: tf.Tensor) => realFakeLogit(asArray(gan.discriminator.apply(discriminatorInputs(x, realLabels), { training: true })));',
       '      terms.push(tf.mul(TRAINING.gpWeight, gradientPenalty(critic, real, fake, s + 131 * k + 23)));');
   }
@@ -68,14 +70,22 @@ function emitStep(plan: GanPlan): string {
   ].join('\n');
 }
 
+/**
+ * The module's text. `name` and `description` are the user's words: they appear only as escaped
+ * comment text (text.ts), never as code; node ids become identifiers through ModuleNames.
+ */
 export function emitModule(plan: GanPlan, name: string, description = ''): string {
   const t = plan.training;
+  const names = new ModuleNames();
+  // The description keeps its lines (at most 40, each escaped as one line of comment text).
+  const about = description.trim() === '' ? [] : description.trim().split(/\r\n|[\n\r\u2028\u2029]/).slice(0, 40)
+    .map((line) => blockCommentText(line, 2000)).map((line) => (line ? ` * ${line}` : ' *'));
   const training = { loss: t.loss, batchSize: t.batchSize, dSteps: t.dSteps, realLabel: t.realLabel, gpWeight: t.gpWeight,
     infoLambda: t.infoLambda, auxWeight: t.auxWeight, seed: t.seed };
   return [
     '/**',
-    ` * ${name} — a GAN exported from Ganvas.`,
-    ...(description ? [` * ${description}`] : []),
+    ` * ${blockCommentText(name)} — a GAN exported from Ganvas.`,
+    ...about,
     ` * Generator: ${fmtCount(plan.generator.params)} params. Discriminator: ${fmtCount(plan.discriminator.params)} params.`,
     ' * Needs only @tensorflow/tfjs. Comments name each block as it appears on the Ganvas canvas.',
     ' */',
@@ -84,16 +94,16 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     `/** Shape of one real sample (without the batch dimension). */`,
     `export const DATA_SHAPE = ${JSON.stringify(plan.data.shape).replace(/,/g, ', ')};`,
     `export const NUM_CLASSES = ${plan.data.numClasses};`,
-    `export const TRAINING = { ${Object.entries(training).map(([k, v]) => `${k}: ${typeof v === 'string' ? `'${v}'` : v}`).join(', ')} } as const;`,
+    `export const TRAINING = { ${Object.entries(training).map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : v}`).join(', ')} } as const;`,
     '',
-    emitBuilder('buildGenerator', 'generator', plan.generator, 'The generator, layer by layer as on the canvas.'),
+    emitBuilder('buildGenerator', 'generator', plan.generator, 'The generator, layer by layer as on the canvas.', names),
     '',
-    emitBuilder('buildDiscriminator', 'discriminator', plan.discriminator, 'The discriminator; its outputs are its heads, in the order trainStep reads them.'),
+    emitBuilder('buildDiscriminator', 'discriminator', plan.discriminator, 'The discriminator; its outputs are its heads, in the order trainStep reads them.', names),
     '',
     '/** The generator\'s inputs for one batch, plus what InfoGAN\'s Q must recover. */',
     'export interface GeneratorFeed { values: tf.Tensor[]; labels?: tf.Tensor; categorical: tf.Tensor[]; continuous?: tf.Tensor }',
     '',
-    emitSampling(plan),
+    emitSampling(plan, names),
     '',
     emitLosses(plan),
     'export interface Gan { generator: tf.LayersModel; discriminator: tf.LayersModel; optG: tf.Optimizer; optD: tf.Optimizer }',
@@ -121,13 +131,16 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
   ].join('\n');
 }
 
-/** The package.json that goes with an exported module. */
+/**
+ * The package.json that goes with an exported module: JSON text (JSON.stringify escapes), an npm
+ * package name made of [a-z0-9-] only, and the module's file name as one shell word in the script.
+ */
 export function emitPackageJson(moduleFile: string, name: string): string {
   const pkg = {
-    name: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ganvas-export',
+    name: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100).replace(/-$/, '') || 'ganvas-export',
     private: true, type: 'module',
-    description: `${name}, exported from Ganvas`,
-    scripts: { typecheck: `tsc --strict --noEmit --target es2022 --module esnext --moduleResolution bundler --skipLibCheck ${moduleFile}` },
+    description: `${oneLine(name)}, exported from Ganvas`,
+    scripts: { typecheck: `tsc --strict --noEmit --target es2022 --module esnext --moduleResolution bundler --skipLibCheck ${shellWord(moduleFile)}` },
     dependencies: { '@tensorflow/tfjs': '^4.22.0' },
     devDependencies: { typescript: '^5.9.0', tsx: '^4.20.0' },
   };

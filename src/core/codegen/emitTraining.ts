@@ -4,9 +4,10 @@
  */
 import { getBlock } from '../blocks';
 import type { GanPlan, PlanOutput } from '../compile/plan';
-import { substitute, varName } from './names';
+import { getLoss, HELPER_TEXT, type HelperName } from '../losses';
+import { substitute, type ModuleNames } from './names';
 
-export function emitSampling(plan: GanPlan): string {
+export function emitSampling(plan: GanPlan, names: ModuleNames): string {
   const lines = [
     '/** Draws the generator\'s inputs for a batch (and what the Q head must recover). */',
     'export function sampleGeneratorInputs(batch: number, labels?: tf.Tensor, seed?: number): GeneratorFeed {',
@@ -15,7 +16,7 @@ export function emitSampling(plan: GanPlan): string {
   if (plan.usesLabels) lines.push(`  labels = labels ?? tf.randomUniform([batch], 0, NUM_CLASSES, 'int32', s(97));`);
   const cat: string[] = [], cont: string[] = [];
   plan.generator.inputs.forEach((input, i) => {
-    const v = varName(input.id), t = `${v}_target`;
+    const v = names.of(input.id), t = names.of(input.id, 'target');
     const e = getBlock(input.type).emitSample!(input.params);
     const value = substitute(substitute(e.value, 'seed', `s(${i})`), 'target', t);
     const target = e.target && substitute(substitute(e.target, 'seed', `s(${i})`), 'value', v);
@@ -25,7 +26,7 @@ export function emitSampling(plan: GanPlan): string {
     if (input.role === 'continuousCode') cont.push(v);
   });
   const continuous = cont.length === 0 ? '' : cont.length === 1 ? `, continuous: ${cont[0]}` : `, continuous: tf.concat([${cont.join(', ')}], 1)`;
-  lines.push(`  return { values: [${plan.generator.inputs.map((i) => varName(i.id)).join(', ')}], labels, categorical: [${cat.join(', ')}]${continuous} };`);
+  lines.push(`  return { values: [${plan.generator.inputs.map((i) => names.of(i.id)).join(', ')}], labels, categorical: [${cat.join(', ')}]${continuous} };`);
   lines.push('}');
   lines.push('');
   lines.push('/** D\'s inputs for a batch of images: the images, then each label input fed the batch\'s labels. */');
@@ -37,55 +38,26 @@ export function emitSampling(plan: GanPlan): string {
   return lines.join('\n');
 }
 
-const LOSS_D: Record<string, string> = {
-  nsgan: 'tf.add(sigmoidCE(real, TRAINING.realLabel), sigmoidCE(fake, 0))',
-  minimax: 'tf.add(sigmoidCE(real, TRAINING.realLabel), sigmoidCE(fake, 0))',
-  lsgan: 'tf.mul(0.5, tf.add(tf.mean(tf.square(tf.sub(real, TRAINING.realLabel))), tf.mean(tf.square(fake))))',
-  'wgan-gp': 'tf.sub(tf.mean(fake), tf.mean(real))',
-  hinge: 'tf.add(tf.mean(tf.relu(tf.sub(1, real))), tf.mean(tf.relu(tf.add(1, fake))))',
-};
-const LOSS_G: Record<string, string> = {
-  nsgan: 'sigmoidCE(fake, 1)',
-  minimax: 'tf.neg(sigmoidCE(fake, 0))',
-  lsgan: 'tf.mul(0.5, tf.mean(tf.square(tf.sub(fake, 1))))',
-  'wgan-gp': 'tf.neg(tf.mean(fake))',
-  hinge: 'tf.neg(tf.mean(fake))',
-};
-
 export function emitLosses(plan: GanPlan): string {
   const outs = plan.discriminator.outputs;
   const idx = (role: PlanOutput['role']) => outs.findIndex((o) => o.role === role);
   const rf = outs[idx('realFake')];
   const L: string[] = [];
-  const loss = plan.training.loss;
-  if (loss === 'nsgan' || loss === 'minimax') {
-    L.push('/** Mean binary cross-entropy of logits against a constant target, computed stably. */',
-      'function sigmoidCE(logits: tf.Tensor, target: number): tf.Tensor {',
-      '  return tf.mean(tf.add(tf.sub(tf.relu(logits), tf.mul(logits, target)), tf.log1p(tf.exp(tf.neg(tf.abs(logits))))));', '}', '');
-  }
-  if (idx('auxClass') >= 0 || idx('qCategorical') >= 0) {
-    L.push('/** Mean softmax cross-entropy of class scores (logits, or probabilities when `probs`) against integer labels. */',
-      'function softmaxCE(scores: tf.Tensor, labels: tf.Tensor, probs = false): tf.Tensor {',
-      '  const k = scores.shape[scores.shape.length - 1]!;',
-      '  const logp = probs ? tf.log(tf.clipByValue(scores, 1e-7, 1)) : tf.logSoftmax(scores);',
-      "  return tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(tf.cast(labels, 'int32'), k), logp), -1)));", '}', '');
-  }
+  const loss = getLoss(plan.training.loss);
+  // The shared math this plan's loss and heads call, each emitted once.
+  const helpers = new Set<HelperName>(loss.typescript.helpers);
+  if (idx('auxClass') >= 0 || idx('qCategorical') >= 0) helpers.add('softmaxCE');
+  if (loss.gradientPenalty) helpers.add('gradientPenalty');
+  for (const h of Object.keys(HELPER_TEXT) as HelperName[]) if (helpers.has(h)) L.push(HELPER_TEXT[h].typescript, '');
   const toLogits = rf.activation === 'sigmoid'
     ? 'const p = tf.clipByValue(outs[0], 1e-7, 1 - 1e-7);\n  return tf.sub(tf.log(p), tf.log(tf.sub(1, p)));'
     : 'return outs[0];';
   L.push(`/** D's real/fake score as a logit${rf.activation === 'sigmoid' ? ' (its head outputs a probability)' : ''}. */`,
     `function realFakeLogit(outs: tf.Tensor[]): tf.Tensor {\n  ${toLogits}\n}`, '');
-  if (loss === 'wgan-gp') {
-    L.push("/** WGAN-GP's penalty: (||dD(x̂)/dx̂|| - 1)² on random points between real and fake samples. */",
-      'function gradientPenalty(critic: (x: tf.Tensor) => tf.Tensor, real: tf.Tensor, fake: tf.Tensor, seed?: number): tf.Tensor {',
-      '  const eps = tf.randomUniform([real.shape[0]!, ...real.shape.slice(1).map(() => 1)], 0, 1, \'float32\', seed);',
-      '  const xhat = tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake));',
-      '  const grad = tf.grad((x: tf.Tensor) => tf.sum(critic(x)))(xhat);',
-      '  const norm = tf.sqrt(tf.add(tf.sum(tf.square(grad), grad.shape.slice(1).map((_, i) => i + 1)), 1e-12));',
-      '  return tf.mean(tf.square(tf.sub(norm, 1)));', '}', '');
-  }
-  L.push(`function discriminatorLoss(real: tf.Tensor, fake: tf.Tensor): tf.Tensor {\n  return ${LOSS_D[loss]};\n}`, '');
-  L.push(`function generatorLoss(fake: tf.Tensor): tf.Tensor {\n  return ${LOSS_G[loss]};\n}`, '');
+  L.push(`/** D's loss (${loss.label}) from its logits on a real and a fake batch. */`,
+    `export function discriminatorLoss(real: tf.Tensor, fake: tf.Tensor): tf.Tensor {\n  return ${loss.typescript.d};\n}`, '');
+  L.push(`/** G's loss (${loss.label}) from D's logits on G's samples. */`,
+    `export function generatorLoss(fake: tf.Tensor): tf.Tensor {\n  return ${loss.typescript.g};\n}`, '');
   const extra: string[] = [];
   if (idx('auxClass') >= 0) {
     extra.push(`/** AC-GAN: D's class head must name the class of real and fake samples. */`,

@@ -6,9 +6,9 @@
 import { getBlock, type InputRole, type Params, type Shape } from '../blocks';
 import { incoming } from '../graph/ops';
 import type { Graph, NetworkId, Problem } from '../graph/types';
-import { validateGraph } from '../graph/validate';
+import { validateGraph } from '../validate/validate';
 import type { DataInfo } from '../shapes/infer';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
 
 export interface PlanInput { id: string; type: string; params: Params; role: InputRole; shape: Shape }
 export interface PlanLayer {
@@ -51,7 +51,7 @@ export type CompileResult = { ok: true; plan: GanPlan; problems: Problem[] } | {
 
 export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig): CompileResult {
   const rfHead = g.nodes.find((n) => n.network === 'discriminator' && getBlockSafe(n.type)?.outputRole === 'realFake');
-  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead?.params.output as 'logit' | 'sigmoid' });
+  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead?.params.output as 'logit' | 'sigmoid', batchSize: training.batchSize });
   if (!v.ok) return { ok: false, problems: v.problems };
 
   const net = (network: NetworkId): NetPlan => {

@@ -1,6 +1,12 @@
-import type { TF } from '../blocks';
-import type { DeviceData } from '../train/step';
+import type { Tensor, TF } from '../tf';
 import type { HostDataset } from './host';
+
+/** The dataset as it lives on the device: gathered by index every step, never re-uploaded. */
+export interface DeviceData {
+  images: Tensor;
+  labels?: Tensor;
+  count: number;
+}
 
 /** Uploads a dataset to the device once; every step then gathers its batch there by index. */
 export function toDevice(tf: TF, d: HostDataset): DeviceData {

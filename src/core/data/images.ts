@@ -41,6 +41,6 @@ export function imagesDataset(images: DecodedImage[], size: number, channels: 1 
   const labels = labelled ? Int32Array.from(images, (im) => im.label!) : undefined;
   return {
     name, shape: [size, size, channels], count: images.length,
-    numClasses: labels ? Math.max(...labels) + 1 : 0, values: scaleBytes(bytes, scale), labels,
+    numClasses: labels ? labels.reduce((m, x) => Math.max(m, x), -1) + 1 : 0, values: scaleBytes(bytes, scale), labels,
   };
 }

@@ -30,7 +30,11 @@ export function toyModes(kind: Toy2dKind, points?: [number, number][]): Toy2d {
 }
 
 export function toyDataset(kind: Toy2dKind, count = 10_000, seed = 1, points?: [number, number][]): HostDataset {
-  const { modes, std } = toyModes(kind, points);
+  return sampleToy(toyModes(kind, points), count, seed, kind);
+}
+
+/** `count` points from Gaussians (σ = std) around the modes, each mode equally likely; seeded. */
+export function sampleToy({ modes, std }: Toy2d, count: number, seed: number, name = 'points'): HostDataset {
   const rand = mulberry32(seed), normal = gaussian(rand);
   const values = new Float32Array(count * 2);
   const labels = new Int32Array(count);
@@ -41,5 +45,5 @@ export function toyDataset(kind: Toy2dKind, count = 10_000, seed = 1, points?: [
     labels[i] = m;
   }
   // Mode indices are kept for quality metrics, but they are not classes a cGAN should condition on.
-  return { name: kind, shape: [2], count, numClasses: 0, values, labels };
+  return { name, shape: [2], count, numClasses: 0, values, labels };
 }

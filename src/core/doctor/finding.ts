@@ -1,5 +1,4 @@
 /** What the GAN doctor reports, and the helpers its rules share. Pure: no tf, no DOM. */
-import type { LossKind } from '../project/types';
 
 export type FindingId =
   | 'discriminatorWins' | 'gradientsVanish' | 'gradientsExplode' | 'poorCoverage' | 'lowDiversity'
@@ -18,7 +17,8 @@ export interface Finding {
 }
 
 export interface DoctorContext {
-  loss: LossKind;
+  /** The loss's id (core/losses). */
+  loss: string;
   /** Node ids to highlight: D's real/fake head and G's output. */
   discriminatorHead?: string;
   generatorOutput?: string;

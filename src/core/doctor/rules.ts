@@ -7,6 +7,7 @@
  */
 import type { StepMetrics } from '../train/metrics';
 import type { LayerGradNormPoint } from '../train/layerGradNorms';
+import { getLoss } from '../losses';
 import { trailingRun, type DoctorContext, type Finding } from './finding';
 import { describeChanges, layersInvolved, type LayerChange } from './layerGradients';
 
@@ -66,7 +67,7 @@ export function diagnoseHistory(h: readonly StepMetrics[], ctx: DoctorContext, l
   const starts = real.map((w) => w[0]);
   const d = ctx.discriminatorHead ? [ctx.discriminatorHead] : [];
   const g = ctx.generatorOutput ? [ctx.generatorOutput] : [];
-  if (ctx.loss === 'nsgan' || ctx.loss === 'minimax') {
+  if (getLoss(ctx.loss).score === 'probability') {
     const since = trailing(real.map((r, i) => fake[i][1] < T.dFake && r[1] - fake[i][1] > T.dGap), starts, T.dWinsWindows);
     if (since !== undefined) {
       const last = real.length - 1;

@@ -4,6 +4,7 @@
  */
 import { getBlock } from '../blocks';
 import { withDefaults, type Params } from '../blocks/params';
+import { idError } from './ids';
 import { edgeId, type Graph, type GraphNode, type NetworkId, type XY } from './types';
 
 export const emptyGraph = (): Graph => ({ nodes: [], edges: [] });
@@ -28,6 +29,8 @@ export interface NewNode {
 export function addNode(g: Graph, spec: NewNode): Graph {
   const block = getBlock(spec.type);
   const id = spec.id ?? freshId(g, spec.type, spec.network);
+  const bad = idError(id);
+  if (bad) throw new Error(bad);
   if (findNode(g, id)) throw new Error(`a node named '${id}' already exists`);
   const node: GraphNode = {
     id, type: spec.type, network: spec.network,
@@ -66,12 +69,13 @@ export function setParams(g: Graph, id: string, params: Params): Graph {
 }
 
 export function moveNodes(g: Graph, positions: Record<string, XY>): Graph {
-  return { ...g, nodes: g.nodes.map((n) => (positions[n.id] ? { ...n, position: { ...positions[n.id] } } : n)) };
+  return { ...g, nodes: g.nodes.map((n) => (Object.hasOwn(positions, n.id) ? { ...n, position: { ...positions[n.id] } } : n)) };
 }
 
 export function renameNode(g: Graph, id: string, newId: string): Graph {
   if (id === newId) return g;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newId)) throw new Error(`'${newId}' is not a valid name: use letters, digits and _`);
+  const bad = idError(newId);
+  if (bad) throw new Error(bad);
   if (findNode(g, newId)) throw new Error(`a node named '${newId}' already exists`);
   const r = (x: string) => (x === id ? newId : x);
   return {
@@ -84,14 +88,15 @@ export function renameNode(g: Graph, id: string, newId: string): Graph {
 
 /** Incoming edges of a node grouped by port, in edge order. */
 export function incoming(g: Graph, id: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // Keyed by port names, which a file supplies: no prototype to find `constructor` or `__proto__` in.
+  const out: Record<string, string[]> = Object.create(null);
   for (const e of g.edges) if (e.target === id) (out[e.targetPort] ??= []).push(e.source);
   return out;
 }
 
 /**
  * Nodes in dependency order (Kahn). `cyclic` lists the nodes that sit on or behind a cycle and
- * therefore have no order.
+ * therefore have no order; `findCycles` says which of them are on one.
  */
 export function topoOrder(g: Graph): { order: string[]; cyclic: string[] } {
   const indeg = new Map(g.nodes.map((n) => [n.id, 0]));
@@ -113,6 +118,76 @@ export function topoOrder(g: Graph): { order: string[]; cyclic: string[] } {
   }
   const done = new Set(order);
   return { order, cyclic: g.nodes.filter((n) => !done.has(n.id)).map((n) => n.id) };
+}
+
+/** One loop of the graph: the nodes that reach each other (graph order), and one way round through the first. */
+export interface Cycle { members: string[]; loop: string[] }
+
+/**
+ * The graph's loops: its strongly connected groups of nodes that loop (Tarjan's algorithm, with an
+ * explicit stack so a long chain cannot overflow the call stack). Nodes merely downstream of a loop
+ * are not in any: they have no order because of the loop, but they are not on it.
+ */
+export function findCycles(g: Graph): Cycle[] {
+  const known = new Set(g.nodes.map((n) => n.id));
+  const succ = new Map<string, string[]>();
+  for (const e of g.edges) {
+    if (!known.has(e.source) || !known.has(e.target)) continue;
+    (succ.get(e.source) ?? succ.set(e.source, []).get(e.source)!).push(e.target);
+  }
+  const index = new Map<string, number>(), low = new Map<string, number>();
+  const onStack = new Set<string>(), stack: string[] = [], groups: string[][] = [];
+  let counter = 0;
+  for (const n of g.nodes) {
+    if (index.has(n.id)) continue;
+    const work: [string, number][] = [[n.id, 0]];
+    index.set(n.id, counter); low.set(n.id, counter++); stack.push(n.id); onStack.add(n.id);
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const [v, i] = frame;
+      const next = succ.get(v) ?? [];
+      if (i < next.length) {
+        frame[1]++;
+        const w = next[i];
+        if (!index.has(w)) {
+          index.set(w, counter); low.set(w, counter++); stack.push(w); onStack.add(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) { const u = work[work.length - 1][0]; low.set(u, Math.min(low.get(u)!, low.get(v)!)); }
+      if (low.get(v) !== index.get(v)) continue;
+      const group: string[] = [];
+      let w: string;
+      do { w = stack.pop()!; onStack.delete(w); group.push(w); } while (w !== v);
+      if (group.length > 1 || (succ.get(v) ?? []).includes(v)) groups.push(group);
+    }
+  }
+  const order = new Map(g.nodes.map((n, i) => [n.id, i]));
+  return groups
+    .map((group) => group.sort((a, b) => order.get(a)! - order.get(b)!))
+    .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+    .map((members) => ({ members, loop: loopThrough(members[0], new Set(members), succ) }));
+}
+
+/** The shortest way round from `start` back to it inside `members` (breadth-first), as [start, ..., start]. */
+function loopThrough(start: string, members: Set<string>, succ: Map<string, string[]>): string[] {
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    for (const w of succ.get(v) ?? []) {
+      if (!members.has(w)) continue;
+      if (w === start) {
+        const path = [start];
+        for (let x = v; x !== start; x = parent.get(x)!) path.push(x);
+        return [start, ...path.slice(1).reverse(), start];
+      }
+      if (!parent.has(w)) { parent.set(w, v); queue.push(w); }
+    }
+  }
+  return [start, start];
 }
 
 /** Would a wire source -> target close a loop? (Is source reachable from target?) */

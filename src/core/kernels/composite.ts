@@ -1,6 +1,6 @@
 /** Kernels for the wasm backend composed from its own kernels (shared by the training kernels). */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 
 export type Info = tfNs.TensorInfo;
 export type KernelCall = (args: { inputs: unknown; backend: unknown; attrs: Record<string, unknown> }) => Info;

@@ -4,7 +4,7 @@
  * Float32Arrays with the output-channel loop innermost (contiguous in both dy and dW).
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 
 interface CpuBackendLike { data: { get(id: unknown): { values: Float32Array } }; makeTensorInfo(shape: number[], dtype: string, values: Float32Array): unknown }
 

@@ -17,7 +17,7 @@
  * permutation of its taps (exact, and far faster on wasm than StridedSlice + Reverse, which cost
  * more than the convolutions themselves), then contiguous slices.
  */
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 import { registerComposite, type Info, type KernelCall, type WasmBackend } from './composite';
 
 type Attrs = {

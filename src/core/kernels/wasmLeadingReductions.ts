@@ -4,7 +4,7 @@
  * XNNPACK. tfjs's wasm kernels first transpose the reduced axes to the end and then add in a loop
  * (~1 ms for DCGAN's 32×14×14×64; the product takes ~0.15 ms). Other reductions go to the stock kernels.
  */
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 import { replaceStockKernel, type Info, type KernelCall, type WasmBackend } from './composite';
 
 /** The number of leading axes `axis` names when they are exactly 0 … k−1 (k < rank), else 0. */

@@ -4,7 +4,7 @@
  * (Dense's weight gradient xᵀ·dy: 35 ms → 3.4 ms at DCGAN's 32×100×12544). Every Dense layer's
  * backward pass uses both. The stock kernel (and its setup) does the product.
  */
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 import { replaceStockKernel, type BackendLike, type Info, type KernelCall } from './composite';
 
 export function registerWasmMatMulTransposes(tf: TF): void {

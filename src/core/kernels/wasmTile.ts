@@ -4,7 +4,7 @@
  * made Tile 4% of a DCGAN step. Here each input row is copied once and every repetition is one
  * copyWithin of a whole block (memcpy speed).
  */
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 import { replaceStockKernel, type Info, type WasmBackend } from './composite';
 
 type Heap = Float32Array | Int32Array | Uint8Array;

@@ -9,7 +9,8 @@
  *   operands (every Dense gradient), Tile (BatchNorm's gradient) and Sum / Mean over the leading
  *   axes (BatchNorm's moments, bias gradients); see their files.
  */
-import { prod, type TF } from '../blocks';
+import type { TF } from '../tf';
+const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 import { registerConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMatMulTransposes } from './wasmMatMulTransposes';
 import { registerWasmTile } from './wasmTile';

@@ -4,7 +4,7 @@
  * "gradient function not found for Greater". A comparison's gradient is zero almost everywhere,
  * which is what we register, only where tfjs has none.
  */
-import type { TF } from '../blocks';
+import type { TF } from '../tf';
 
 const COMPARISONS = ['Greater', 'GreaterEqual', 'Less', 'LessEqual', 'Equal', 'NotEqual'];
 

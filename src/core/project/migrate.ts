@@ -3,19 +3,20 @@
  * Ganvas is refused rather than half-read.
  */
 import { PROJECT_VERSION } from './types';
-import { ProjectError } from './errors';
+import { ProjectError, showValue } from '../messages';
 
 type Raw = Record<string, unknown>;
 
 /** MIGRATIONS[n] upgrades a version-n file. Version 0 was the pre-release format without `description`. */
 const MIGRATIONS: Record<number, (p: Raw) => Raw> = {
-  0: (p) => ({ ...p, description: p.description ?? '', version: 1 }),
+  0: (p) => ({ ...p, description: p.description === undefined ? '' : p.description, version: 1 }),
 };
 
+/** A file without `version` is version 0; `version: null` (or any other non-whole number) is refused, not read as 0. */
 export function migrate(p: Raw): Raw {
-  const given = p.version ?? 0;
+  const given = p.version === undefined ? 0 : p.version;
   if (typeof given !== 'number' || !Number.isInteger(given) || given < 0) {
-    throw new ProjectError('version', `expected a whole number, got ${JSON.stringify(given)}`);
+    throw new ProjectError('version', `expected a whole number (${PROJECT_VERSION} for this Ganvas), got ${showValue(given)}`);
   }
   let version = given;
   if (version > PROJECT_VERSION) {

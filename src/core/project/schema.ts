@@ -2,23 +2,28 @@
  * Reading a project file: migrate it up to the current version, then check every field. The first
  * bad field is reported with its path (e.g. `graph.nodes[3].params.filters: must be at least 1`),
  * and nothing is returned, so a caller never swaps a good project for a half-read one.
+ *
+ * Everything in the file is data: its nesting is measured (without recursion) before anything else
+ * reads it; keys are looked up with Object.hasOwn, never `in`; the project returned is built from
+ * fresh objects, never the file's own; text echoed in a message is escaped (errors.ts).
  */
 import { getBlock, hasBlock } from '../blocks';
 import { checkParam, withDefaults } from '../blocks/params';
 import { NETWORKS, edgeId, type Graph, type GraphEdge, type GraphNode } from '../graph/types';
+import { idError } from '../graph/ids';
+import { LIMITS, fmtInt } from '../limits';
 import { migrate } from './migrate';
-import { ProjectError } from './errors';
-import {
-  DATASET_KINDS, LOSSES, OPTIMIZERS, PROJECT_VERSION, defaultTraining,
-  type DatasetSpec, type OptimizerConfig, type Project, type TrainingConfig,
-} from './types';
+import { ProjectError, pathKey, quoteName, showValue } from '../messages';
+import { parseTraining } from '../training/parse';
+import { DATASET_KIND_IDS, getDatasetKind } from '../datasets';
+import { PROJECT_VERSION, type DatasetSpec, type Project } from './types';
 
 export { ProjectError };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
-const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
+const show = (v: unknown) => showValue(v);
 
 function obj(v: unknown, path: string): Obj { return isObj(v) ? v : fail(path, `expected an object, got ${show(v)}`); }
 function arr(v: unknown, path: string): unknown[] { return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`); }
@@ -38,16 +43,37 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], path: string
   return options.includes(v as T) ? (v as T) : fail(path, `must be one of ${options.join(', ')}, got ${show(v)}`);
 }
 
+/**
+ * Nesting of the raw input, measured with an explicit stack before anything recursive (JSON.stringify
+ * in a message, structuredClone, the parsers below) touches it. Names the path of the first value
+ * too deep. A cyclic object (possible only for in-memory input) is infinitely deep and refused too.
+ */
+function checkNesting(root: unknown): void {
+  const max = LIMITS.nesting.value;
+  const stack: { v: object; depth: number; path: string }[] = [];
+  const push = (v: unknown, depth: number, path: string) => { if (typeof v === 'object' && v !== null) stack.push({ v, depth, path }); };
+  push(root, 1, '');
+  while (stack.length) {
+    const { v, depth, path } = stack.pop()!;
+    if (depth > max) fail(path || '(file)', `nested more than ${max} levels deep; the limit is ${max} ${LIMITS.nesting.what} (a project nests 6)`);
+    if (Array.isArray(v)) v.forEach((c, i) => push(c, depth + 1, `${path}[${i}]`));
+    else for (const k of Object.keys(v)) push((v as Obj)[k], depth + 1, path ? `${path}${pathKey(k)}` : pathKey(k).replace(/^\./, ''));
+  }
+}
+
 function parseNode(v: unknown, path: string): GraphNode {
   const o = obj(v, path);
   const id = str(o.id, `${path}.id`);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) fail(`${path}.id`, `'${id}' is not a valid name (letters, digits and _)`);
+  const bad = idError(id);
+  if (bad) fail(`${path}.id`, bad);
   const type = str(o.type, `${path}.type`);
-  if (!hasBlock(type)) fail(`${path}.type`, `unknown block type '${type}'`);
+  if (!hasBlock(type)) fail(`${path}.type`, `unknown block type ${quoteName(type)}`);
   const network = oneOf(o.network, NETWORKS, `${path}.network`);
   const block = getBlock(type);
   const given = o.params === undefined ? {} : obj(o.params, `${path}.params`);
-  for (const k of Object.keys(given)) if (!(k in block.params)) fail(`${path}.params.${k}`, `${block.label} has no parameter '${k}'`);
+  for (const k of Object.keys(given)) {
+    if (!Object.hasOwn(block.params, k)) fail(`${path}.params${pathKey(k)}`, `${block.label} has no parameter ${quoteName(k)}`);
+  }
   const params = withDefaults(block.params, given as GraphNode['params']);
   for (const [k, spec] of Object.entries(block.params)) {
     const why = checkParam(spec, params[k]);
@@ -57,76 +83,47 @@ function parseNode(v: unknown, path: string): GraphNode {
   return { id, type, network, params, position: { x: num(pos.x, `${path}.position.x`), y: num(pos.y, `${path}.position.y`) } };
 }
 
+/** A list no longer than `limit` allows. */
+function capped(v: unknown, path: string, limit: { value: number; what: string }): unknown[] {
+  const a = arr(v, path);
+  if (a.length > limit.value) fail(path, `${fmtInt(a.length)} entries; the limit is ${fmtInt(limit.value)} ${limit.what}`);
+  return a;
+}
+
 function parseGraph(v: unknown, path: string): Graph {
   const o = obj(v, path);
-  const nodes = arr(o.nodes, `${path}.nodes`).map((n, i) => parseNode(n, `${path}.nodes[${i}]`));
+  const nodes = capped(o.nodes, `${path}.nodes`, LIMITS.nodes).map((n, i) => parseNode(n, `${path}.nodes[${i}]`));
   const byId = new Map<string, GraphNode>();
   nodes.forEach((n, i) => {
     if (byId.has(n.id)) fail(`${path}.nodes[${i}].id`, `'${n.id}' is used by two nodes`);
     byId.set(n.id, n);
   });
-  const edges: GraphEdge[] = arr(o.edges, `${path}.edges`).map((e, i) => {
+  const edges: GraphEdge[] = capped(o.edges, `${path}.edges`, LIMITS.edges).map((e, i) => {
     const p = `${path}.edges[${i}]`;
     const eo = obj(e, p);
     const source = str(eo.source, `${p}.source`), target = str(eo.target, `${p}.target`);
-    if (!byId.has(source)) fail(`${p}.source`, `no node named '${source}'`);
-    const t = byId.get(target) ?? fail(`${p}.target`, `no node named '${target}'`);
+    if (!byId.has(source)) fail(`${p}.source`, `no node named ${quoteName(source)}`);
+    const t = byId.get(target) ?? fail(`${p}.target`, `no node named ${quoteName(target)}`);
     const targetPort = eo.targetPort === undefined ? 'x' : str(eo.targetPort, `${p}.targetPort`);
-    if (!getBlock(t.type).inputs.some((q) => q.name === targetPort)) fail(`${p}.targetPort`, `'${target}' has no input '${targetPort}'`);
+    if (!getBlock(t.type).inputs.some((q) => q.name === targetPort)) fail(`${p}.targetPort`, `'${target}' has no input ${quoteName(targetPort)}`);
     return { id: edgeId(source, target, targetPort), source, target, targetPort };
   });
   return { nodes, edges };
 }
 
-function parseOptimizer(v: unknown, path: string, d: OptimizerConfig): OptimizerConfig {
-  const o = v === undefined ? {} : obj(v, path);
-  return {
-    type: o.type === undefined ? d.type : oneOf(o.type, OPTIMIZERS, `${path}.type`),
-    learningRate: o.learningRate === undefined ? d.learningRate : num(o.learningRate, `${path}.learningRate`, 1e-9, 10),
-    beta1: o.beta1 === undefined ? d.beta1 : num(o.beta1, `${path}.beta1`, 0, 0.9999),
-    beta2: o.beta2 === undefined ? d.beta2 : num(o.beta2, `${path}.beta2`, 0, 0.99999),
-  };
-}
-
-export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
-  const d = defaultTraining();
-  const o = v === undefined ? {} : obj(v, path);
-  const pick = <T>(k: string, f: (x: unknown, p: string) => T, def: T): T => (o[k] === undefined ? def : f(o[k], `${path}.${k}`));
-  return {
-    loss: pick('loss', (x, p) => oneOf(x, LOSSES, p), d.loss),
-    batchSize: pick('batchSize', (x, p) => intIn(x, p, 1, 4096), d.batchSize),
-    dSteps: pick('dSteps', (x, p) => intIn(x, p, 1, 100), d.dSteps),
-    realLabel: pick('realLabel', (x, p) => num(x, p, 0.5, 1), d.realLabel),
-    gpWeight: pick('gpWeight', (x, p) => num(x, p, 0), d.gpWeight),
-    infoLambda: pick('infoLambda', (x, p) => num(x, p, 0), d.infoLambda),
-    auxWeight: pick('auxWeight', (x, p) => num(x, p, 0), d.auxWeight),
-    generator: parseOptimizer(o.generator, `${path}.generator`, d.generator),
-    discriminator: parseOptimizer(o.discriminator, `${path}.discriminator`, d.discriminator),
-    seed: pick('seed', (x, p) => intIn(x, p, 0), d.seed),
-  };
-}
+export { parseTraining };
 
 function parseDataset(v: unknown, path: string): DatasetSpec {
   const o = obj(v, path);
-  const spec: DatasetSpec = {
-    kind: oneOf(o.kind, DATASET_KINDS, `${path}.kind`),
-    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
-  };
-  if (o.digits !== undefined) spec.digits = arr(o.digits, `${path}.digits`).map((d, i) => intIn(d, `${path}.digits[${i}]`, 0, 9));
-  if (o.points !== undefined) {
-    spec.points = arr(o.points, `${path}.points`).map((pt, i) => {
-      const a = arr(pt, `${path}.points[${i}]`);
-      if (a.length !== 2) fail(`${path}.points[${i}]`, 'expected [x, y]');
-      return [num(a[0], `${path}.points[${i}][0]`), num(a[1], `${path}.points[${i}][1]`)];
-    });
-    if (spec.points.length < 2) fail(`${path}.points`, 'draw at least 2 points');
-  } else if (spec.kind === 'points') fail(`${path}.points`, "a 'points' dataset needs its points");
-  if (spec.kind === 'custom') {
-    spec.name = str(o.name, `${path}.name`);
-    spec.shape = arr(o.shape, `${path}.shape`).map((d, i) => intIn(d, `${path}.shape[${i}]`, 1));
-    spec.numClasses = intIn(o.numClasses ?? 0, `${path}.numClasses`, 0);
+  const kind = getDatasetKind(oneOf(o.kind, DATASET_KIND_IDS, `${path}.kind`));
+  for (const k of Object.keys(o)) {
+    if (k !== 'kind' && k !== 'scale' && !kind.fields.includes(k)) fail(`${path}${pathKey(k)}`, `a '${kind.id}' dataset has no field ${quoteName(k)}`);
   }
-  return spec;
+  return {
+    kind: kind.id,
+    scale: o.scale === undefined ? 'tanh' : oneOf(o.scale, ['tanh', 'sigmoid'] as const, `${path}.scale`),
+    ...kind.parseFields(o, path),
+  };
 }
 
 /** Parses (and migrates) a project; throws ProjectError naming the bad field. */
@@ -135,6 +132,7 @@ export function parseProject(input: unknown): Project {
   if (typeof input === 'string') {
     try { raw = JSON.parse(input); } catch (e) { fail('', `not valid JSON (${(e as Error).message})`); }
   }
+  checkNesting(raw);
   const top = obj(raw, '(file)');
   if (top.format !== 'ganvas') fail('format', `expected "ganvas" (is this a Ganvas project file?), got ${show(top.format)}`);
   const migrated = migrate(top);

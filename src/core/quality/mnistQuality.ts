@@ -9,7 +9,8 @@ import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 import type { HostDataset } from '../data/host';
 import { mulberry32 } from '../data/random';
-import type { DatasetSpec } from '../project/types';
+import type { DatasetSpec } from '../datasets';
+import { getDatasetKind } from '../datasets';
 import type { TrainingSession } from '../train/session';
 import { classAgreement } from './classAgreement';
 import { classScore } from './classScore';
@@ -42,7 +43,7 @@ export interface SampleInputs { codes?: { values: Int32Array; categories: number
 
 /** The metrics apply to the bundled MNIST (any subset of digits): the classifier knows those digits. */
 export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[]): boolean {
-  return spec.kind === 'mnist' && shape.join('x') === '28x28x1';
+  return getDatasetKind(spec.kind).referenceClassifier === true && shape.join('x') === '28x28x1';
 }
 
 /**

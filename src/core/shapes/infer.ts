@@ -17,6 +17,7 @@ export interface NodeInfo {
   macs: number;
 }
 export interface ShapeResult {
+  /** Per node id; a prototype-less object, so `nodes[id]` is undefined for any id not in the graph. */
   nodes: Record<string, NodeInfo>;
   order: string[];
   cyclic: string[];
@@ -43,13 +44,14 @@ export function inferShapes(g: Graph, data: DataInfo): ShapeResult {
   const ctx = shapeContext(g, data);
   const { order, cyclic } = topoOrder(g);
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  const nodes: Record<string, NodeInfo> = {};
+  // Keyed by node ids, which come from files: no prototype, so no id can find an inherited member.
+  const nodes: Record<string, NodeInfo> = Object.create(null);
   const problems: Problem[] = [];
   const totals = { generator: { params: 0, macs: 0 }, discriminator: { params: 0, macs: 0 } };
 
   for (const id of order) {
     const node = byId.get(id)!;
-    const info: NodeInfo = { inputs: {}, params: 0, macs: 0 };
+    const info: NodeInfo = { inputs: Object.create(null), params: 0, macs: 0 };
     nodes[id] = info;
     if (!hasBlock(node.type)) continue;
     const block = getBlock(node.type);

@@ -5,7 +5,8 @@ import type * as tfNs from '@tensorflow/tfjs';
 import { getBlock, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import type { GanPlan, NetPlan } from '../compile/plan';
-import type { TrainingConfig } from '../project/types';
+import { getLoss } from '../losses';
+import type { TrainingConfig } from '../training/types';
 import type { MetricName } from './step';
 
 export interface FaultReport {
@@ -47,7 +48,7 @@ export function likelyCauses(plan: GanPlan, cfg: TrainingConfig, network?: 'gene
     if (!hasNormalization(plan[n])) causes.push(`the ${n} has no normalisation layer (batch or layer normalisation keeps activations in range)`);
   }
   if (high <= 1e-2) causes.push('the learning rate may still be too high for this network; try halving it');
-  if (cfg.loss === 'wgan-gp' && cfg.gpWeight > 100) causes.push(`the gradient-penalty weight ${cfg.gpWeight} is very large`);
+  if (getLoss(cfg.loss).gradientPenalty && cfg.gpWeight > 100) causes.push(`the gradient-penalty weight ${cfg.gpWeight} is very large`);
   return causes;
 }
 

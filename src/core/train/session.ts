@@ -10,10 +10,11 @@ import { seedGanWeights } from '../compile/seededInit';
 import type { GanPlan } from '../compile/plan';
 import { disposeDevice, toDevice } from '../data/device';
 import type { HostDataset } from '../data/host';
-import type { TrainingConfig } from '../project/types';
+import type { TrainingConfig } from '../training/types';
 import { firstNonFinite, MetricsQueue, type StepMetrics } from './metrics';
 import { cyclingLabels } from './feed';
-import { GanStep, type DeviceData, type GeneratorFeed, type MetricName } from './step';
+import { GanStep, type GeneratorFeed, type MetricName } from './step';
+import type { DeviceData } from '../data/device';
 import { appendLayerNorms, type LayerGradNormPoint } from './layerGradNorms';
 
 export interface RunOptions {

@@ -9,15 +9,13 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import { getBlock, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
-import {
-  discriminatorLoss, generatorLoss, gradientPenalty, meanScore, softmaxCE, toLogits,
-} from '../compile/losses';
+import { getLoss, gradientPenalty, softmaxCE, toLogits, type LossDef } from '../losses';
 import type { GanPlan, PlanOutput } from '../compile/plan';
-import type { TrainingConfig } from '../project/types';
-import { makeOptimizer } from './optimizers';
+import type { TrainingConfig } from '../training/types';
+import type { DeviceData } from '../data/device';
+import { getOptimizer } from '../training/optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
-import { registerZeroGradients } from '../kernels/zeroGradients';
-import { useLazyLayerGradients } from './lazyLayerGradients';
+import { assertTrainingPatches } from '../kernels/trainingPatches';
 import { LayerGradNorms } from './layerGradNorms';
 
 type T = tfNs.Tensor;
@@ -31,12 +29,6 @@ export const METRICS = ['dLoss', 'gLoss', 'dReal', 'dFake', 'dGradNorm', 'gGradN
 export type MetricName = (typeof METRICS)[number];
 export const NORM_EVERY = 10;
 
-/** The dataset as it lives on the device: gathered by index every step, never re-uploaded. */
-export interface DeviceData {
-  images: T;
-  labels?: T;
-  count: number;
-}
 
 export type { GeneratorFeed };
 
@@ -51,6 +43,7 @@ export class GanStep {
   private readonly dVars: tfNs.Variable[];
   private readonly outIdx: Partial<Record<PlanOutput['role'], number>> = {};
   private cfg!: TrainingConfig;
+  private loss!: LossDef;
   /** A kept 0 for absent terms (no per-step upload of a fresh scalar). */
   private readonly zero: T;
   /** The latest gradient norms (kept), reported until the next measurement. */
@@ -61,8 +54,7 @@ export class GanStep {
   stepIndex = 0;
 
   constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
-    registerZeroGradients(tf);
-    useLazyLayerGradients(tf);
+    assertTrainingPatches(tf);
     this.zero = tf.keep(tf.scalar(0));
     this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
@@ -75,9 +67,10 @@ export class GanStep {
   /** New hyperparameters (while paused). Optimizers are rebuilt only when their settings change. */
   configure(cfg: TrainingConfig): void {
     const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-    if (!this.cfg || !same(this.cfg.generator, cfg.generator)) { this.optG?.dispose(); this.optG = makeOptimizer(this.tf, cfg.generator); }
-    if (!this.cfg || !same(this.cfg.discriminator, cfg.discriminator)) { this.optD?.dispose(); this.optD = makeOptimizer(this.tf, cfg.discriminator); }
+    if (!this.cfg || !same(this.cfg.generator, cfg.generator)) { this.optG?.dispose(); this.optG = getOptimizer(cfg.generator.type).tfjs(this.tf, cfg.generator); }
+    if (!this.cfg || !same(this.cfg.discriminator, cfg.discriminator)) { this.optD?.dispose(); this.optD = getOptimizer(cfg.discriminator.type).tfjs(this.tf, cfg.discriminator); }
     this.cfg = cfg;
+    this.loss = getLoss(cfg.loss);
   }
 
   get config(): TrainingConfig { return this.cfg; }
@@ -86,8 +79,8 @@ export class GanStep {
   resetOptimizers(): void {
     this.optG.dispose();
     this.optD.dispose();
-    this.optG = makeOptimizer(this.tf, this.cfg.generator);
-    this.optD = makeOptimizer(this.tf, this.cfg.discriminator);
+    this.optG = getOptimizer(this.cfg.generator.type).tfjs(this.tf, this.cfg.generator);
+    this.optD = getOptimizer(this.cfg.discriminator.type).tfjs(this.tf, this.cfg.discriminator);
   }
 
   /** Inputs for G: one tensor per generator input, plus what InfoGAN's Q must recover. */
@@ -106,6 +99,11 @@ export class GanStep {
   private score(out: T[], role: PlanOutput['role']): T {
     const i = this.outIdx[role]!;
     return toLogits(this.tf, out[i], this.plan.discriminator.outputs[i].activation);
+  }
+
+  /** What the D(x) / D(G(z)) charts show: a probability for cross-entropy losses, the raw mean score otherwise. */
+  private meanScore(scores: T): T {
+    return this.loss.score === 'probability' ? this.tf.mean(this.tf.sigmoid(scores)) : this.tf.mean(scores);
   }
 
   /** InfoGAN's mutual-information term: Q must recover G's codes from the fake samples. */
@@ -170,15 +168,15 @@ export class GanStep {
       const outR = asArray(D.apply(this.discriminatorInputs(real, realLabels), { training: true }) as T | T[]);
       const outF = asArray(D.apply(this.discriminatorInputs(fake, feed.labels), { training: true }) as T | T[]);
       const sr = this.score(outR, 'realFake'), sf = this.score(outF, 'realFake');
-      let loss = discriminatorLoss(tf, cfg.loss, sr, sf, cfg.realLabel);
-      if (cfg.loss === 'wgan-gp') {
+      let loss = this.loss.tfjs.d(tf, sr, sf, cfg.realLabel);
+      if (this.loss.gradientPenalty) {
         const critic = (x: T) => this.score(asArray(D.apply(this.discriminatorInputs(x, realLabels), { training: true }) as T | T[]), 'realFake');
         loss = tf.add(loss, tf.mul(cfg.gpWeight, gradientPenalty(tf, critic, real, fake, seed + 23)));
       }
       const auxR = this.auxLoss(outR, realLabels), auxF = this.auxLoss(outF, feed.labels);
       const aux = auxR && auxF ? tf.mul(cfg.auxWeight, tf.add(auxR, auxF)) : undefined;
       const info = this.infoLoss(outF, feed);
-      kept.push(tf.keep(meanScore(tf, cfg.loss, sr)), tf.keep(meanScore(tf, cfg.loss, sf)), aux ? tf.keep(aux) : this.zero, info ? tf.keep(info) : this.zero);
+      kept.push(tf.keep(this.meanScore(sr)), tf.keep(this.meanScore(sf)), aux ? tf.keep(aux) : this.zero, info ? tf.keep(info) : this.zero);
       const terms = [loss, aux, info].filter((t): t is T => !!t);
       return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.dVars);
@@ -195,7 +193,7 @@ export class GanStep {
     const { value, grads } = tf.variableGrads(() => {
       const fake = this.gan.generator.model.apply(feed.values, { training: true }) as T;
       const out = asArray(D.apply(this.discriminatorInputs(fake, feed.labels), { training: true }) as T | T[]);
-      const terms = [generatorLoss(tf, cfg.loss, this.score(out, 'realFake'))];
+      const terms = [this.loss.tfjs.g(tf, this.score(out, 'realFake'))];
       const aux = this.auxLoss(out, feed.labels);
       if (aux) terms.push(tf.mul(cfg.auxWeight, aux));
       const info = this.infoLoss(out, feed);

@@ -1,7 +1,9 @@
 /**
- * The one node component: everything it shows comes from the block definition (label, ports,
- * summary of key params) and from shape inference (port shapes, output shape, parameter count); while
- * training, from the training store (live activations, the layer's gradient norm).
+ * The one node component, compact: the block's name, its key params, the node's id and its output
+ * shape, with a small live-activation tile on the right while training. Everything else (input
+ * shapes per port, parameter and MAC counts, the layer's gradient norm, problems) is in the details
+ * card shown on hover, and in the inspector. All of it comes from the block definition and shape inference. Every node has the
+ * same size (geometry.ts), so layouts computed before drawing hold.
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -13,20 +15,21 @@ import { NodeActivation } from '../../training-ui/NodeActivation';
 import { NodeGradNorm } from '../../training-ui/NodeGradNorm';
 import { DoctorBadge } from '../../doctor-ui/DoctorBadge';
 
-function PortRow({ nodeId, name, label, shapes }: { nodeId: string; name: string; label: string; shapes: string }) {
+/** An input handle on the node's left edge; its port name and shapes show next to it on hover and while wiring. */
+function PortHandle({ nodeId, name, label, shapes, top }: { nodeId: string; name: string; label: string; shapes: string; top: string }) {
   const verdict = useEditor((s) => s.connecting?.verdicts[`${nodeId}:${name}`]);
   const cls = verdict === undefined ? '' : verdict.ok ? ' port-ok' : ' port-bad';
   return (
-    <div className={`port-row port-in${cls}`} data-port={name} title={verdict && !verdict.ok ? verdict.reason : undefined}>
+    <div className={`port-row port-in${cls}`} data-port={name} style={{ top }}
+      title={verdict && !verdict.ok ? verdict.reason : `${label}: ${shapes}`}>
       <Handle type="target" position={Position.Left} id={name} className="port-handle" />
-      <span className="port-name">{label}</span>
-      <span className="port-shape">{shapes}</span>
+      <span className="port-label"><span className="port-name">{label}</span> <span className="port-shape">{shapes}</span></span>
     </div>
   );
 }
 
 function UnknownBlock({ type }: { type: string }) {
-  return <div className="block-node has-error"><div className="block-title">unknown block '{type}'</div></div>;
+  return <div className="block-node has-error"><div className="block-title"><span className="block-label">unknown block '{type}'</span></div></div>;
 }
 
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
@@ -37,39 +40,41 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
   const warnings = problems.filter((p) => p.severity === 'warning');
   const status = errors.length ? ' has-error' : warnings.length ? ' has-warning' : '';
   const summary = block.summary(node.params);
+  const inShapes = (port: string) => (info?.inputs[port] ?? []).map(shapeText).join(' | ') || '—';
   return (
     <div
       className={`block-node cat-${block.category} net-${node.network}${status}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${node.id}`}
       title={problems.map((p) => p.message).join('\n') || undefined}
     >
-      <div className="block-title">
-        <span className="block-label">{block.label}</span>
-        <span className="block-id">{node.id}</span>
+      <div className="block-title"><span className="block-label">{block.label}</span></div>
+      {errors.length > 0
+        ? <div className="block-error">{errors[0].message}</div>
+        : <div className="block-summary">{summary || '\u00a0'}</div>}
+      <div className="block-body">
+        <div className="block-id">{node.id}</div>
+        <div className="port-out"><span className="port-shape" data-testid={`shape-${node.id}`}>{shapeText(info?.shape)}</span></div>
       </div>
-      {summary && <div className="block-summary">{summary}</div>}
-      <DoctorBadge nodeId={node.id} />
-      {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
-      {block.inputs.map((p) => (
-        <PortRow key={p.name} nodeId={node.id} name={p.name} label={p.label ?? p.name}
-          shapes={(info?.inputs[p.name] ?? []).map(shapeText).join(' | ') || '—'} />
-      ))}
-      <div className="port-row port-out">
-        <span className="port-name">{block.outputs.length ? 'out' : 'result'}</span>
-        <span className="port-shape" data-testid={`shape-${node.id}`}>{shapeText(info?.shape)}</span>
-        {block.outputs.map((o) => <Handle key={o} type="source" position={Position.Right} id={o} className="port-handle" />)}
-        {block.outputRole === 'generated' && <Handle type="source" id={FAKE_HANDLE} position={Position.Right} isConnectable={false} className="fake-handle" />}
-      </div>
-      <div className="block-stats">
-        <span>{compact(info?.params ?? 0)} params</span>
-        <span>{compact(info?.macs ?? 0)} MACs</span>
-      </div>
-      <NodeGradNorm nodeId={node.id} />
-      {errors.length > 0 && <div className="block-error">{errors[0].message}</div>}
-      {/* The slot keeps its size before the first tile arrives, so training does not push nodes into each other. */}
-      <div className={`activation-slot${block.outputRole === 'generated' ? ' activation-slot-tall' : ''}`} data-node-id={node.id}>
+      {/* The slot keeps its size before the first tile arrives, so training does not change the node's size. */}
+      <div className="activation-slot" data-node-id={node.id}>
         <NodeActivation nodeId={node.id} />
       </div>
+      <DoctorBadge nodeId={node.id} />
+      {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
+      {block.inputs.map((p, i) => (
+        <PortHandle key={p.name} nodeId={node.id} name={p.name} label={p.label ?? p.name} shapes={inShapes(p.name)}
+          top={`${((i + 1) / (block.inputs.length + 1)) * 100}%`} />
+      ))}
+      {block.outputs.map((o) => <Handle key={o} type="source" position={Position.Right} id={o} className="port-handle out-handle" />)}
+      {block.outputRole === 'generated' && <Handle type="source" id={FAKE_HANDLE} position={Position.Right} isConnectable={false} className="fake-handle" />}
+      <dl className="block-details" aria-hidden="true">
+        {summary && <div><dt>{block.label}</dt><dd>{summary}</dd></div>}
+        {block.inputs.map((p) => <div key={p.name}><dt>in {p.label ?? p.name}</dt><dd>{inShapes(p.name)}</dd></div>)}
+        <div><dt>out</dt><dd>{shapeText(info?.shape)}</dd></div>
+        <div className="block-stats"><dt>{compact(info?.params ?? 0)} params</dt><dd>{compact(info?.macs ?? 0)} MACs</dd></div>
+        <NodeGradNorm nodeId={node.id} />
+        {problems.map((p, i) => <div key={i} className={`detail-${p.severity}`}><dd>{p.message}</dd></div>)}
+      </dl>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, MiniMap, ReactFlow, useReactFlow,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -17,9 +17,12 @@ import { ConnectionHint } from './ConnectionHint';
 import { QuickInsert } from './QuickInsert';
 import { orient, verdict, verdictsFrom } from './connectionVerdict';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flowModel';
-import { networkAt, regionRects } from './regions';
+import { WrapEdge } from './WrapEdge';
+import { insertBlockAt, keptMessage } from './insertBlock';
+import { resolveDrag } from './placement';
 import type { XY } from '../../core/graph/types';
-import { readableFit } from '../../app/templateView';
+import { MINIMAP, readableFit } from '../../app/templateView';
+import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
 
 const minimapColor = (n: FlowNode): string => {
   if (n.type === 'region') return n.data.network === 'generator' ? 'rgba(124,92,214,0.12)' : 'rgba(27,154,143,0.12)';
@@ -27,8 +30,33 @@ const minimapColor = (n: FlowNode): string => {
   return n.data.node.network === 'generator' ? '#7c5cd6' : '#1b9a8f';
 };
 const nodeTypes = { block: BlockNode, region: RegionNode };
+const edgeTypes = { wrap: WrapEdge };
 const GRID: [number, number] = [10, 10];
-const snap = (p: XY): XY => ({ x: Math.round(p.x / GRID[0]) * GRID[0], y: Math.round(p.y / GRID[1]) * GRID[1] });
+
+/** Ends a drag: blocks dragged over to the other network's side are kept on their own (one undo step). */
+function endDrag(): void {
+  const s = useEditor.getState();
+  if (s.dragging) {
+    const { positions, kept } = resolveDrag(s.doc.graph.nodes, s.sizes, s.dragging);
+    if (kept.length) {
+      s.dragTo(positions);
+      const net = s.doc.graph.nodes.find((n) => n.id === kept[0])!.network;
+      s.notify(keptMessage(kept, net));
+    }
+  }
+  useEditor.getState().endDrag();
+}
+
+/** Publishes the canvas's width as panels open and fold (the minimap shows by default on wide canvases only). */
+function useTrackWidth(el: React.RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const e = el.current;
+    if (!e) return;
+    const ro = new ResizeObserver(([entry]) => useCanvasWidth.setState({ width: entry.contentRect.width }));
+    ro.observe(e);
+    return () => ro.disconnect();
+  }, [el]);
+}
 
 export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
   const input = useEditor(useShallow((s) => ({
@@ -39,6 +67,8 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
   const rf = useReactFlow<FlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [quick, setQuick] = useState<{ screen: XY; flow: XY } | null>(null);
+  useTrackWidth(wrapper);
+  const minimap = minimapOn(useWorkspace((s) => s.minimap), useCanvasWidth((s) => s.width));
 
   const nodes = useMemo(() => toFlowNodes({ ...input, validation }), [input, validation]);
   const edges = useMemo(() => toFlowEdges({ ...input, validation }), [input, validation]);
@@ -108,12 +138,6 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
     }
   }, [data]);
 
-  const insertAt = useCallback((type: string, p: XY) => {
-    const s = useEditor.getState();
-    const net = networkAt(p, regionRects(s.doc.graph.nodes, s.sizes));
-    s.addBlock(type, net, snap(p));
-  }, []);
-
   const onDragOver = (e: DragEvent) => {
     if (e.dataTransfer.types.includes(BLOCK_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
     else if (e.dataTransfer.types.includes('Files')) e.preventDefault();
@@ -122,8 +146,7 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
     const type = e.dataTransfer.getData(BLOCK_MIME);
     e.preventDefault();
     if (type) {
-      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      insertAt(type, { x: p.x - 90, y: p.y - 20 });
+      insertBlockAt(type, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     } else if (e.dataTransfer.files[0]) onFileDrop?.(e.dataTransfer.files[0]);
   };
   const onDoubleClick = (e: MouseEvent) => {
@@ -135,9 +158,9 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
       <ReactFlow<FlowNode, Edge>
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-        onNodeDragStop={() => useEditor.getState().endDrag()}
+        onNodeDragStop={endDrag}
         onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onMoveEnd={(_, v) => useEditor.getState().setViewport(v)}
@@ -146,13 +169,13 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
         minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right" disableKeyboardA11y
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 150, height: 100 }} ariaLabel="Overview" />
-        <Controls showInteractive={false} />
+        {/* Fits leave the minimap's corner free (templateView's overlayInsets); zoom is in the toolbar. */}
+        {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: MINIMAP.width, height: MINIMAP.height }} ariaLabel="Overview" />}
       </ReactFlow>
       <ConnectionHint container={wrapper.current} />
       {quick && (
         <QuickInsert at={quick.screen} onClose={() => setQuick(null)}
-          onPick={(type) => { insertAt(type, quick.flow); setQuick(null); }} />
+          onPick={(type) => { insertBlockAt(type, quick.flow); setQuick(null); }} />
       )}
     </div>
   );

@@ -2,7 +2,7 @@
  * The engine's canConnect, in React Flow's terms: a wire may be started from either end, so the
  * output end is found first. The fake-samples handles never take a wire.
  */
-import { canConnect, type Connectable } from '../../core/graph/canConnect';
+import { canConnect, type Connectable } from '../../core/validate/canConnect';
 import { getBlock, hasBlock } from '../../core/blocks';
 import type { Graph } from '../../core/graph/types';
 import type { DataInfo } from '../../core/shapes/infer';

@@ -7,10 +7,11 @@ import type { Edge, Node } from '@xyflow/react';
 import { getBlock, hasBlock } from '../../core/blocks';
 import type { Graph, GraphNode, NetworkId, Problem, XY } from '../../core/graph/types';
 import type { NodeInfo } from '../../core/shapes/infer';
-import type { Validation } from '../../core/graph/validate';
+import type { Validation } from '../../core/validate/validate';
 import { problemsByNode } from '../../state/validation';
 import { compact, shapeText } from '../format';
-import { regionRects, type Sizes } from './regions';
+import { nodeRects, regionRects, type Sizes } from './regions';
+import type { Rect } from './geometry';
 
 export interface BlockNodeData extends Record<string, unknown> {
   node: GraphNode;
@@ -55,14 +56,26 @@ export function toFlowNodes({ graph, validation, selection, dragging, sizes }: F
   return [...regions, ...blocks];
 }
 
-export function toFlowEdges({ graph, validation, edgeSelection }: FlowInput): Edge[] {
+/**
+ * A wire that runs backwards (a lane wrapped into rows, or the fake samples from G's last node to D's
+ * first) is drawn as right angles through the gap below its source, not as a curve under the nodes
+ * between its ends. `WrapEdge` draws it at `centerY`.
+ */
+function routeOf(s: Rect | undefined, t: Rect | undefined): Pick<Edge, 'type' | 'data'> {
+  if (!s || !t || t.x > s.x + s.width || t.y < s.y + s.height) return {};
+  return { type: 'wrap', data: { centerY: (s.y + s.height + t.y) / 2 } };
+}
+
+export function toFlowEdges({ graph, validation, edgeSelection, dragging, sizes }: FlowInput): Edge[] {
   const selected = new Set(edgeSelection);
+  const rects = nodeRects(graph.nodes, sizes, dragging ?? {});
   const bad = new Set(validation.problems.filter((p) => p.severity === 'error' && p.edgeId).map((p) => p.edgeId));
   const edges: Edge[] = graph.edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, sourceHandle: 'y', targetHandle: e.targetPort,
     label: shapeText(validation.nodes[e.source]?.shape), selected: selected.has(e.id), deletable: false,
     className: bad.has(e.id) ? 'edge-error' : undefined,
     labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 3,
+    ...routeOf(rects.get(e.source), rects.get(e.target)),
   }));
   const role = (n: GraphNode) => (hasBlock(n.type) ? getBlock(n.type) : undefined);
   const gOut = graph.nodes.find((n) => n.network === 'generator' && role(n)?.outputRole === 'generated');
@@ -74,6 +87,7 @@ export function toFlowEdges({ graph, validation, edgeSelection }: FlowInput): Ed
       // the main thread ~25% of its time on a software renderer, during training too.
       label: `fake samples ${shapeText(validation.nodes[gOut.id]?.shape)}`, animated: false,
       selectable: false, deletable: false, focusable: false, className: 'edge-fake', zIndex: 0,
+      ...routeOf(rects.get(gOut.id), rects.get(dIn.id)),
     });
   }
   return edges;

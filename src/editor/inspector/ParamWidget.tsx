@@ -51,7 +51,7 @@ export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
   } else if (spec.kind === 'choice') {
     control = (
       <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
-        {spec.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {spec.options.map((o) => <option key={o} value={o}>{spec.optionLabels?.[o] ?? o}</option>)}
       </select>
     );
   } else {

@@ -1,53 +1,49 @@
 /**
  * Shown when nothing is selected: the project's name, dataset and training setup. The fields reuse
- * the param widgets, with ranges matching the project file's schema.
+ * the param widgets; the training fields come from the one declaration of the settings.
  */
-import { choice, float, int, type ParamSpec, type ParamValue } from '../../core/blocks/params';
-import { DATASET_LABELS } from '../../core/data/catalog';
-import { LOSSES, LOSS_LABELS, OPTIMIZERS, type OptimizerConfig, type TrainingConfig } from '../../core/project/types';
+import { choice, type ParamValue } from '../../core/blocks/params';
+import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
+import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
 import { ParamWidget } from './ParamWidget';
 
-const SIMPLE_DATASETS = ['mnist', 'ring8', 'grid25', 'spiral'] as const;
+/** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
+const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
 
-const TRAINING: Partial<Record<keyof TrainingConfig, ParamSpec>> = {
-  loss: choice(LOSSES, 'nsgan', { help: LOSSES.map((l) => `${l}: ${LOSS_LABELS[l]}`).join('\n') }),
-  batchSize: int(64, { min: 1, max: 4096 }),
-  dSteps: int(1, { min: 1, max: 100, label: 'D steps per G step' }),
-  realLabel: float(1, { min: 0.5, max: 1, step: 0.05, label: 'Real label (smoothing)' }),
-  gpWeight: float(10, { min: 0, label: 'Gradient penalty weight' }),
-  infoLambda: float(1, { min: 0, label: 'InfoGAN λ' }),
-  auxWeight: float(1, { min: 0, label: 'Aux class weight' }),
-  seed: int(42, { min: 0 }),
-};
-const OPTIMIZER: Record<keyof OptimizerConfig, ParamSpec> = {
-  type: choice(OPTIMIZERS, 'adam'),
-  learningRate: float(2e-4, { min: 1e-9, max: 10, label: 'Learning rate' }),
-  beta1: float(0.5, { min: 0, max: 0.9999, label: 'β1' }),
-  beta2: float(0.999, { min: 0, max: 0.99999, label: 'β2' }),
+const GROUP_LEGEND: Record<TrainingSetting['group'], string> = {
+  training: 'Training', generator: 'Generator optimizer', discriminator: 'Discriminator optimizer',
 };
 
-function OptimizerFields({ which }: { which: 'generator' | 'discriminator' }) {
-  const opt = useEditor((s) => s.doc.training[which]);
+/** One fieldset per group of the training settings (core/training/settings.ts), those that apply. */
+function TrainingFields() {
+  const t = useEditor((s) => s.doc.training);
   const setTraining = useEditor((s) => s.setTraining);
-  const set = (k: keyof OptimizerConfig, v: ParamValue) => setTraining({ [which]: { ...opt, [k]: v } });
+  const shown = applicableSettings(t);
+  const commit = (s: TrainingSetting, v: ParamValue) => {
+    const next = withSetting(t, s.path, v);
+    const key = s.path.split('.')[0] as keyof typeof t;
+    setTraining({ [key]: next[key] });
+  };
   return (
-    <fieldset>
-      <legend>{which === 'generator' ? 'Generator optimizer' : 'Discriminator optimizer'}</legend>
-      {(Object.keys(OPTIMIZER) as (keyof OptimizerConfig)[]).filter((k) => opt.type === 'adam' || !k.startsWith('beta')).map((k) => (
-        <ParamWidget key={k} name={k} spec={OPTIMIZER[k]} value={opt[k]} onCommit={(v) => set(k, v)} />
+    <>
+      {(['training', 'generator', 'discriminator'] as const).map((g) => (
+        <fieldset key={g}>
+          <legend>{GROUP_LEGEND[g]}</legend>
+          {shown.filter((s) => s.group === g).map((s) => (
+            <ParamWidget key={s.path} name={s.path} spec={{ ...s.spec, label: s.label, help: s.help }}
+              value={settingValue(t, s.path)} onCommit={(v) => commit(s, v)} />
+          ))}
+        </fieldset>
       ))}
-    </fieldset>
+    </>
   );
 }
 
 export function ProjectSettings() {
   const doc = useEditor((s) => s.doc);
-  const { setDoc, setTraining, setDataset } = useEditor.getState();
-  const t = doc.training;
-  const shown = (Object.keys(TRAINING) as (keyof TrainingConfig)[]).filter((k) =>
-    (k !== 'gpWeight' || t.loss === 'wgan-gp'));
-  const kinds: readonly string[] = SIMPLE_DATASETS.includes(doc.dataset.kind as never) ? SIMPLE_DATASETS : [...SIMPLE_DATASETS, doc.dataset.kind];
+  const { setDoc, setDataset } = useEditor.getState();
+  const kinds = BUILT_IN.includes(doc.dataset.kind) ? BUILT_IN : [...BUILT_IN, doc.dataset.kind];
   return (
     <div className="project-settings">
       <h2>Project</h2>
@@ -61,24 +57,17 @@ export function ProjectSettings() {
       </div>
       <fieldset>
         <legend>Dataset</legend>
-        <div className="field">
+        <div className="field field-wide">
           <label htmlFor="dataset-kind">Data</label>
           <select id="dataset-kind" value={doc.dataset.kind}
-            onChange={(e) => setDataset({ kind: e.target.value as never, scale: doc.dataset.scale })}>
-            {kinds.map((k) => <option key={k} value={k}>{DATASET_LABELS[k as keyof typeof DATASET_LABELS]}</option>)}
+            onChange={(e) => setDataset({ kind: e.target.value, scale: doc.dataset.scale })}>
+            {kinds.map((k) => <option key={k} value={k}>{getDatasetKind(k).label}</option>)}
           </select>
         </div>
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
           value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
       </fieldset>
-      <fieldset>
-        <legend>Training</legend>
-        {shown.map((k) => (
-          <ParamWidget key={k} name={k} spec={TRAINING[k]!} value={t[k] as ParamValue} onCommit={(v) => setTraining({ [k]: v })} />
-        ))}
-      </fieldset>
-      <OptimizerFields which="generator" />
-      <OptimizerFields which="discriminator" />
+      <TrainingFields />
     </div>
   );
 }

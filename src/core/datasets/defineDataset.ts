@@ -1,0 +1,43 @@
+/**
+ * The dataset-kind contract: what a `dataset.kind` in a project file means, declared once — its
+ * extra fields in the file, the shape it gives the graph, how it loads (in the app and the CLI), which
+ * quality metrics apply — and read by the project parser, the dataset picker, the validator, the
+ * training worker, the CLI and the code generators. Nothing else switches on a kind.
+ */
+import type { HostDataset } from '../data/host';
+import type { Toy2d } from '../data/toy2d';
+import type { DataInfo } from '../shapes/infer';
+import type { DatasetSpec } from './types';
+
+/** Where a kind's bytes come from: the platform gives them (fetch in the browser, fs in Node). */
+export interface DataSources {
+  mnistBytes?: () => Promise<ArrayBuffer | Uint8Array>;
+  /** For imported data (the app's stored datasets, the CLI's --data): the loaded dataset. */
+  custom?: () => Promise<HostDataset>;
+}
+
+/** Reads a kind's own fields of `dataset` (beyond kind and scale); throws ProjectError with the path of a bad one. */
+export type FieldsParser = (o: Readonly<Record<string, unknown>>, path: string) => Partial<DatasetSpec>;
+
+export interface DatasetKindDef {
+  /** The id in project files (`dataset.kind`). */
+  id: string;
+  label: string;
+  description: string;
+  /** Offered in the dataset picker as it is (no import, no drawing needed). */
+  builtIn: boolean;
+  /** A small valid `dataset` of this kind, as a project file holds it (the docs show it; the contract test reads it back). */
+  example: DatasetSpec;
+  /** The field names this kind reads besides `kind` and `scale` (others are refused). */
+  fields: readonly string[];
+  parseFields: FieldsParser;
+  /** The shape of one sample and the number of classes, without loading anything. */
+  info(spec: DatasetSpec): DataInfo;
+  load(spec: DatasetSpec, sources: DataSources): Promise<HostDataset>;
+  /** 2-D data with known modes: the toy-data quality metrics (modes covered, high-quality share) apply. */
+  modes?(spec: DatasetSpec): Toy2d;
+  /** The bundled MNIST: the reference classifier's metrics apply. */
+  referenceClassifier?: boolean;
+}
+
+export const defineDataset = (def: DatasetKindDef): DatasetKindDef => def;

@@ -1,0 +1,16 @@
+/** The `dataset` object of a project file. */
+
+/** A project's data. `kind` is an id of the dataset-kind registry (core/datasets), which also owns the optional fields. */
+export interface DatasetSpec {
+  kind: string;
+  /** How images are scaled: [-1, 1] for tanh generators, [0, 1] for sigmoid ones. */
+  scale: 'tanh' | 'sigmoid';
+  /** For 'mnist': keep only these digits (all when absent). */
+  digits?: number[];
+  /** For 'points': user-drawn 2-D points. */
+  points?: [number, number][];
+  /** For 'custom' (an imported IDX file or image folder): what it looked like when imported. */
+  name?: string;
+  shape?: number[];
+  numClasses?: number;
+}

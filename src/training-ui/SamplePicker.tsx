@@ -1,0 +1,15 @@
+/** Which sample of the fixed latent batch the large views follow: ‹ sample 3 of 16 ›. */
+import { useTrace } from './traceStore';
+
+export function SamplePicker({ batch }: { batch?: number }) {
+  const sample = useTrace((s) => s.sample);
+  const n = batch ?? 16;
+  const go = (d: number) => useTrace.setState({ sample: (sample + d + n) % n });
+  return (
+    <span className="sample-picker" role="group" aria-label="Sample">
+      <button onClick={() => go(-1)} aria-label="Previous sample">‹</button>
+      <span data-testid="sample-index">sample {sample + 1} of {n}</span>
+      <button onClick={() => go(1)} aria-label="Next sample">›</button>
+    </span>
+  );
+}
