@@ -139,17 +139,17 @@ test('a generator block dropped or dragged into the discriminator\'s region stay
   await waitForFit(page, 'gan');
 
   // An existing G block dragged by its title into D's region: it stays in G, on G's side.
-  const title = await boxOf(page, '[data-testid="node-g_bn3"] .block-title');
-  const target = await boxOf(page, '[data-testid="node-d_drop1"]');
+  const title = await boxOf(page, '[data-testid="node-g_bn2"] .block-title');
+  const target = await boxOf(page, '[data-testid="node-d_bn2"]');
   await page.mouse.move(title.x + 20, title.y + title.height / 2);
   await page.mouse.down();
   await page.mouse.move(target.x + 30, target.y + 30, { steps: 12 });
   await page.mouse.up();
-  await page.getByTestId('toast').filter({ hasText: "'g_bn3' belongs to the generator" }).waitFor();
-  expect(await node(page, 'g_bn3').getAttribute('class')).toContain('net-generator');
+  await page.getByTestId('toast').filter({ hasText: "'g_bn2' belongs to the generator" }).waitFor();
+  expect(await node(page, 'g_bn2').getAttribute('class')).toContain('net-generator');
   m = await measure(page);
   expect(overlap(m.regions.generator, m.regions.discriminator)).toBe(false);
-  expect(inside((await node(page, 'g_bn3').boundingBox())!, m.regions.generator)).toBe(true);
+  expect(inside((await node(page, 'g_bn2').boundingBox())!, m.regions.generator)).toBe(true);
   await screenshot(page, 'workspace-04b-g-block-dragged-into-d');
 
   // A Dense (either network) dropped right on top of d_conv1 joins D, on a free spot next to it.
