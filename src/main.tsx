@@ -6,16 +6,14 @@ import './styles/app.css';
 import { App } from './app/App';
 import { boot } from './app/boot';
 import { startAutosave } from './state/autosave';
-import { TrainingPanel } from './training-ui/TrainingPanel';
-import { DockStrip } from './training-ui/DockStrip';
-import { TrainingOverlays } from './training-ui/TrainingOverlays';
+import { FEATURES } from './app/features';
 
 async function main() {
   await boot();
   startAutosave();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App trainingPanel={<TrainingPanel />} trainingStrip={<DockStrip />} trainingOverlays={<TrainingOverlays />} />
+      <App {...FEATURES} />
     </StrictMode>,
   );
 }

@@ -3,7 +3,8 @@
  * inspector (folds to a rail; opens for a selection); under the canvas one footer row with the canvas
  * tools and the training dock's strip; the training dock's panel (under the footer when opened, or
  * beside the canvas on wide screens); the status bar. At 1280×800 the canvas gets over 70% of the
- * window and nothing floats over it. `trainingPanel` is mounted in `#training-panel-slot`.
+ * window and nothing floats over it. `trainingPanel` is mounted in `#training-panel-slot`. The features
+ * (training, doctor, explorer) come in as props, composed in features.tsx.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
@@ -23,6 +24,8 @@ import { openProjectFile } from './files';
 import { DockStrip, TrainingDock } from './TrainingDock';
 import { CanvasToolbar } from '../editor/canvas/CanvasToolbar';
 import { SidePanel } from './SidePanel';
+import { SettingsLink } from './SettingsLink';
+import type { NodeDecorations } from '../editor/canvas/decorations';
 import { useWindowWidth } from './useWindowWidth';
 
 export interface AppProps {
@@ -32,6 +35,8 @@ export interface AppProps {
   trainingStrip?: ReactNode;
   /** Overlays of the training UI (the large activation views), outside the dock so they show while it is folded. */
   trainingOverlays?: ReactNode;
+  /** What features draw on the canvas's nodes (the live activation tile, the gradient norm, the doctor's badge). */
+  nodeDecorations?: NodeDecorations;
 }
 
 /**
@@ -65,7 +70,7 @@ function useSelectionStaysInView(inspectorShown: boolean): void {
   }, [inspectorShown, rf]);
 }
 
-function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppProps) {
+function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDecorations }: AppProps) {
   const rf = useReactFlow();
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
@@ -98,7 +103,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppPro
         <Palette onInsert={insertInView} />
       </SidePanel>
       <main className="center">
-        <Canvas onFileDrop={onFile} />
+        <Canvas onFileDrop={onFile} decorations={nodeDecorations} />
         {/* Under the canvas, never over it: the canvas tools, then the training dock's strip. */}
         <footer className="canvas-footer">
           <CanvasToolbar><ProblemsList /></CanvasToolbar>
@@ -108,7 +113,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays }: AppPro
       <TrainingDock>{trainingPanel}</TrainingDock>
       <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
         onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
-        <Inspector />
+        <Inspector trainingLink={trainingPanel ? <SettingsLink /> : undefined} />
       </SidePanel>
       <StatusBar />
       <Toasts />

@@ -1,8 +1,13 @@
-/** Totals of both networks (parameters, MACs per sample), problem counts and whether the project is stored. */
+/**
+ * Totals of both networks (parameters, MACs per sample), the estimated training memory at the chosen batch,
+ * problem counts and whether the project is stored.
+ */
 import { useValidation } from '../state/validation';
 import { useAutosaveStatus } from '../state/autosave';
 import type { SaveState, SaveStatus } from '../state/persistence';
-import { compact } from '../editor/format';
+import { compact } from '../ui/format';
+import { fmtBytes, LIMITS } from '../core/limits';
+import { memoryDetails, useReadiness } from '../training-ui/readiness';
 import { useTraining } from '../trainer/store';
 
 const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', pending: 'saving…', saving: 'saving…', saved: 'saved', error: 'NOT saved' };
@@ -16,6 +21,7 @@ function saveTitle(s: SaveState): string {
 
 export function StatusBar() {
   const v = useValidation();
+  const ready = useReadiness();
   const save = useAutosaveStatus();
   const training = useTraining((s) => s.status);
   const errors = v.problems.filter((p) => p.severity === 'error').length;
@@ -26,7 +32,11 @@ export function StatusBar() {
     <footer className="statusbar">
       <span data-testid="totals-generator"><b>G</b> {compact(v.totals.generator.params)} params · {compact(v.totals.generator.macs)} MACs</span>
       <span data-testid="totals-discriminator"><b>D</b> {compact(v.totals.discriminator.params)} params · {compact(v.totals.discriminator.macs)} MACs</span>
-      <span className={errors ? 'status-errors' : 'status-ok'}>{errors ? `${errors} error${errors > 1 ? 's' : ''}` : ok}{warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}</span>
+      {/* What Train would build at the chosen batch: memory against the limit (core/limits.ts). */}
+      <span data-testid="totals-memory" className={ready.overMemory ? 'status-errors' : undefined} title={memoryDetails(ready)}>
+        ~{fmtBytes(ready.memory.total)} to train at batch {ready.batch}{ready.overMemory ? ` (limit ${fmtBytes(LIMITS.memoryBytes.value)})` : ''}
+      </span>
+      <span className={errors ? 'status-errors' : 'status-ok'} title={ready.refused}>{errors ? `${errors} error${errors > 1 ? 's' : ''}` : ok}{warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}</span>
       <span className={`autosave${save.status === 'error' ? ' status-errors' : ''}`} data-autosave={save.status}
         data-write-ms={save.ms === undefined ? undefined : save.ms.toFixed(2)} title={saveTitle(save)}>
         {SAVE_TEXT[save.status]}{save.status === 'error' ? `: ${save.error}` : ''}

@@ -51,7 +51,7 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
       </nav>
       {shareUrl && <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />}
-      <ProjectsDialog />
+      <ProjectsDialog onNew={() => void newProjectCommand()} />
       <WhereDialog />
     </header>
   );

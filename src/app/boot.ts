@@ -6,7 +6,7 @@
  */
 import { DEFAULT_TEMPLATE } from '../core/project/templates';
 import type { Project } from '../core/project/types';
-import { laidOutTemplate } from './templateView';
+import { laidOutTemplate } from '../editor/templateView';
 import { decodeShareHash } from '../state/share';
 import { clearHistory, useEditor } from '../state/store';
 import { openDb } from '../storage/db';

@@ -4,7 +4,7 @@
  * Projects coming in (a template, a file) go where the user says: projects/incoming.ts.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { canvasSize, fitTo, laidOutTemplate, readableFit } from './templateView';
+import { canvasSize, fitTo, laidOutTemplate, readableFit } from '../editor/templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
 import { redo, undo, useEditor } from '../state/store';

@@ -5,24 +5,16 @@ import { quoteName } from '../core/messages';
 import { projectOf } from '../state/document';
 import { useEditor } from '../state/store';
 import { bringIn } from '../projects/incoming';
+import { downloadBlob } from '../ui/download';
+
+// Save and every Export hand their files to the browser the same way (src/ui/download.ts).
+export { downloadBlob };
 
 /** A project name as a file name stem: 'DCGAN (MNIST)' -> 'dcgan-mnist'. */
 export const slugOf = (name: string): string =>
   name.trim().replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'untitled';
 
 export const fileNameFor = (name: string): string => `${slugOf(name)}.ganvas.json`;
-
-/** Hands a blob to the browser as a download named `fileName` (Save and every Export use this). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; give it time to start.
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 export function saveProjectFile(): void {
   const { doc, viewport, markSaved, notify } = useEditor.getState();

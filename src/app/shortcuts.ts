@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditor } from '../state/store';
 import { autoLayoutCommand, fitViewCommand, redo, saveCommand, undo } from './commands';
-import { fitTo } from './templateView';
+import { fitTo } from '../editor/templateView';
 import { toggleWorkspacePanel } from './workspaceToggles';
 
 export const SHORTCUTS: [keys: string, what: string][] = [

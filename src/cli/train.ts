@@ -20,7 +20,7 @@ import { planSummary } from '../core/compile/summary';
 import type { HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
-import { METRICS } from '../core/train/step';
+import { metricsCsvHeader, metricsCsvLine } from '../core/train/metricsCsv';
 import { loadUserData } from './userData';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
@@ -106,7 +106,7 @@ export async function train(args: Args): Promise<void> {
   mkdirSync(join(out, 'samples'), { recursive: true });
   const jsonl = join(out, 'metrics.jsonl'), csv = join(out, 'metrics.csv');
   writeFileSync(jsonl, '');
-  writeFileSync(csv, `${['step', ...METRICS, 'seconds'].join(',')}\n`);
+  writeFileSync(csv, metricsCsvHeader());
   const t0 = performance.now();
   let last: StepMetrics | undefined;
   const progress = trainingProgress(steps);
@@ -114,7 +114,7 @@ export async function train(args: Args): Promise<void> {
     const secs = (performance.now() - t0) / 1000;
     for (const m of ms) {
       appendFileSync(jsonl, `${JSON.stringify({ ...m, seconds: +secs.toFixed(3) })}\n`);
-      appendFileSync(csv, `${[m.step, ...METRICS.map((k) => m[k]), secs.toFixed(3)].join(',')}\n`);
+      appendFileSync(csv, metricsCsvLine(m, secs));
     }
     last = ms[ms.length - 1];
     progress.update(last, secs);

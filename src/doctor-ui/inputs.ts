@@ -3,19 +3,8 @@ import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
 import type { LabelPoint } from '../core/doctor/labels';
 import type { LayerSeries } from '../core/doctor/layers';
-import type { StepMetrics } from '../core/train/metrics';
-import { METRICS } from '../core/train/step';
 import { isRelu } from '../core/train/tiles';
 import type { QualityHistory, TrainingState } from '../trainer/store';
-
-/** The store keeps the history as columns (for charts); the rules read rows. */
-export function historyRows(h: TrainingState['history']): StepMetrics[] {
-  return h.step.map((step, i) => {
-    const m = { step } as StepMetrics;
-    for (const k of METRICS) m[k] = h[k][i];
-    return m;
-  });
-}
 
 /** Per node: its dead/saturated history, and which of the two matters for its activation. */
 export function layerSeries(t: Pick<TrainingState, 'tiles' | 'statHistory'>, expectedSaturation: readonly string[]): LayerSeries[] {

@@ -4,9 +4,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { explorations } from '../core/explore';
-import { trainer } from '../trainer/client';
+import { run } from '../run';
 import { useTraining } from '../trainer/store';
-import { train } from '../training-ui/actions';
 import { ExplorerView } from './ExplorerView';
 import { ModeControls } from './ModeControls';
 import { saveExplorationPng } from './savePng';
@@ -17,10 +16,10 @@ import './explorer.css';
 /** True while the worker holds built models the explorer can sample. */
 export const useModelsReady = () => useTraining((s) => Boolean(s.summary) && (s.status === 'running' || s.status === 'paused'));
 
-export function ExplorerDialog({ onClose }: { onClose: () => void }) {
+export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onResume: () => void }) {
   const ready = useModelsReady();
   const running = useTraining((st) => st.status === 'running');
-  const plan = ready ? trainer.plan : undefined;
+  const plan = ready ? run.built()?.plan : undefined;
   const ex = useMemo(() => (plan ? explorations(plan) : undefined), [plan]);
   const [s, setS] = useState<ExplorerSettings | undefined>(() => (ex ? defaultSettings(ex) : undefined));
   useEffect(() => { if (ex && !s) setS(defaultSettings(ex)); }, [ex, s]);
@@ -53,8 +52,8 @@ export function ExplorerDialog({ onClose }: { onClose: () => void }) {
           <h2 id="explorer-title">Latent explorer</h2>
           {result && <span className="muted" data-testid="explorer-step">samples from step {result.step}{busy ? ' · updating…' : ''}</span>}
           {ready && (running
-            ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void trainer.pause()}>❚❚ Pause training</button>
-            : <button className="ex-run" data-testid="explorer-resume" onClick={() => void train()}>▶ Resume training</button>)}
+            ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void run.pause()}>❚❚ Pause training</button>
+            : <button className="ex-run" data-testid="explorer-resume" onClick={onResume}>▶ Resume training</button>)}
           <button ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
         </header>
         {!ready || !ex || !s ? (

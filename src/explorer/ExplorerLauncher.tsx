@@ -3,7 +3,8 @@ import { useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ExplorerDialog, useModelsReady } from './ExplorerDialog';
 
-export function ExplorerLauncher() {
+/** `onResume` resumes the paused run (the app shell hands in the training UI's action). */
+export function ExplorerLauncher({ onResume }: { onResume(): void }) {
   const ready = useModelsReady();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -15,7 +16,7 @@ export function ExplorerLauncher() {
       </button>
       {!ready && <div id="explorer-hint" className="muted">Train or step once first</div>}
       {/* On the body: the dock's layout and styles must not reach into the dialog. */}
-      {open && createPortal(<ExplorerDialog onClose={close} />, document.body)}
+      {open && createPortal(<ExplorerDialog onClose={close} onResume={onResume} />, document.body)}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** The explorer's picture: the image grid with its row/column labels, or the 2-D plot. */
 import { useEffect, useRef } from 'react';
 import type { ExploreResult } from '../core/explore';
-import { tileRgba } from '../training-ui/tileImage';
+import { tileRgba } from '../ui/tileImage';
 import { drawPoints } from './drawPoints';
 
 const MAX_W = 760, MAX_H = 520;

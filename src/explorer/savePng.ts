@@ -1,7 +1,7 @@
 /** Saves what the explorer shows as a PNG download: the image grid enlarged crisply, or the 2-D plot at 768 px. */
 import type { ExploreResult } from '../core/explore';
-import { downloadBlob } from '../app/files';
-import { samplePng } from '../app/export/samplePng';
+import { downloadBlob } from '../ui/download';
+import { samplePng } from '../ui/samplePng';
 import { drawPoints } from './drawPoints';
 
 function pointsPng(r: ExploreResult, size = 768): Promise<Blob> {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ExploreRequest, ExploreResult } from '../core/explore';
-import { trainer } from '../trainer/client';
+import { run } from '../run';
 import { useTraining } from '../trainer/store';
 
 export function useExploration(request: ExploreRequest | undefined, live: boolean) {
@@ -21,7 +21,7 @@ export function useExploration(request: ExploreRequest | undefined, live: boolea
     if (inFlight.current) { waiting.current = r; return; }
     inFlight.current = true;
     setBusy(true);
-    void trainer.generate(r).then((res) => {
+    void run.generate(r).then((res) => {
       inFlight.current = false;
       if (!alive.current) return;
       if (res) setResult(res);

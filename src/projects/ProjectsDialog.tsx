@@ -10,7 +10,6 @@ import { useOpenProject } from '../state/persistence';
 import { openStoredProject, removeProject, restoreRemovedProject } from '../state/projects';
 import { allProjects } from '../storage/projects';
 import { listed, originText, PURGE_AFTER_MS, recentlyDeleted, type ProjectRecord } from '../storage/records';
-import { newProjectCommand } from '../app/commands';
 import { Thumb } from './Thumb';
 import { hideProjectsList, useProjectsList } from './ui';
 import { whenText } from './labels';
@@ -30,7 +29,8 @@ function onListKey(e: KeyboardEvent<HTMLUListElement>): void {
   rows[Math.max(0, Math.min(rows.length - 1, to))].focus();
 }
 
-export function ProjectsDialog() {
+/** `onNew` starts a new project (the app's command, handed in by the top bar). */
+export function ProjectsDialog({ onNew }: { onNew(): void }) {
   const isOpen = useProjectsList((s) => s.open);
   const openId = useOpenProject((s) => s.open?.id);
   const ref = useRef<HTMLDialogElement>(null);
@@ -98,7 +98,7 @@ export function ProjectsDialog() {
       <header className="projects-header">
         <h2 id="projects-title">Projects</h2>
         <span className="muted">stored in this browser; every change is saved as you make it</span>
-        <button onClick={() => { hideProjectsList(); void newProjectCommand(); }}>New project</button>
+        <button onClick={() => { hideProjectsList(); onNew(); }}>New project</button>
         <button onClick={hideProjectsList} aria-label="Close projects">×</button>
       </header>
       {error && <p className="projects-error" role="alert">{error}</p>}

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ActivationTile, FaultReport, InitSummary, LayerGradNormPoint, MnistQuality, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
 import { DEFAULT_OPTIONS } from '../../workers/api';
+import type { StepMetrics } from '../core/train/metrics';
 import { METRICS, type MetricName } from '../core/train/step';
 import { appendLayerNorms } from '../core/train/layerGradNorms';
 import { readableDigits } from '../core/quality/digitsThreshold';
@@ -12,10 +13,22 @@ import { readableDigits } from '../core/quality/digitsThreshold';
 export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
 export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
 
-/** Metrics history as columns (what charts want), capped by halving the resolution when full. */
-export type History = { step: number[] } & Record<MetricName, number[]>;
+/**
+ * The metrics history is kept in one shape, the rows the worker sends (what the doctor, the CSV and the
+ * CLI read), capped by halving the resolution when full. Charts read the same rows as columns through
+ * `historyColumns`, computed once per history array.
+ */
 export const MAX_POINTS = 4000;
-const emptyHistory = (): History => Object.fromEntries([['step', []], ...METRICS.map((m) => [m, []])]) as unknown as History;
+export type HistoryColumns = { step: number[] } & Record<MetricName, number[]>;
+const columnsOf = new WeakMap<readonly StepMetrics[], HistoryColumns>();
+export function historyColumns(rows: readonly StepMetrics[]): HistoryColumns {
+  let c = columnsOf.get(rows);
+  if (!c) {
+    c = Object.fromEntries(['step', ...METRICS].map((k) => [k, rows.map((r) => r[k as MetricName | 'step'])])) as HistoryColumns;
+    columnsOf.set(rows, c);
+  }
+  return c;
+}
 
 /**
  * Sample-quality history (image runs), one point per measurement: the reference classifier's columns
@@ -45,7 +58,7 @@ export interface TrainingState {
   summary?: InitSummary;
   notices: Notice[];
   step: number;
-  history: History;
+  history: readonly StepMetrics[];
   /** Bumped on every metrics batch, so charts redraw without comparing arrays. */
   historyVersion: number;
   stepsPerSec: number;
@@ -78,7 +91,7 @@ export interface TrainingState {
 }
 
 export const initialTraining = (): TrainingState => ({
-  status: 'idle', notices: [], step: 0, history: emptyHistory(), historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
+  status: 'idle', notices: [], step: 0, history: [], historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
   probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, gradNormHistory: [], options: { ...DEFAULT_OPTIONS }, stale: false,
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
@@ -96,13 +109,9 @@ export function dismissNotice(n: number): void {
   useTraining.setState((s) => ({ notices: s.notices.filter((x) => x.seq !== n) }));
 }
 
-function appendHistory(h: History, ms: Extract<TrainerEvent, { type: 'metrics' }>['metrics']): History {
-  const next = { ...h } as History;
-  for (const key of ['step', ...METRICS] as const) next[key] = [...h[key], ...ms.map((m) => m[key])];
-  if (next.step.length > MAX_POINTS) {
-    for (const key of ['step', ...METRICS] as const) next[key] = next[key].filter((_, i) => i % 2 === 0);
-  }
-  return next;
+function appendHistory(h: readonly StepMetrics[], ms: readonly StepMetrics[]): readonly StepMetrics[] {
+  const next = [...h, ...ms];
+  return next.length > MAX_POINTS ? next.filter((_, i) => i % 2 === 0) : next;
 }
 
 function withGradNorms(s: TrainingState, points: readonly LayerGradNormPoint[] | undefined): Partial<TrainingState> {
@@ -138,8 +147,8 @@ function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'qual
 /** The run's histories without what came after `step` (a rollback drops those steps). */
 function truncatedTo(s: TrainingState, step: number): Pick<TrainingState, 'history' | 'quality' | 'gradNormHistory'> {
   const keep = (steps: number[]) => { const i = steps.findIndex((x) => x > step); return i < 0 ? steps.length : i; };
-  const n = keep(s.history.step), q = keep(s.quality.step);
-  const history = Object.fromEntries(Object.entries(s.history).map(([k, v]) => [k, v.slice(0, n)])) as History;
+  const n = keep(s.history.map((r) => r.step)), q = keep(s.quality.step);
+  const history = s.history.slice(0, n);
   const { real, firstDigits, ...cols } = s.quality;
   const quality = {
     ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits'>),
@@ -178,7 +187,7 @@ export function applyEvent(e: TrainerEvent): void {
     case 'imported':
       // Another run's weights: its step, and none of this run's charts (they belonged to other weights).
       set((s) => ({
-        history: emptyHistory(), quality: emptyQuality(), gradNormHistory: [], statHistory: {}, step: e.step, fault: undefined,
+        history: [], quality: emptyQuality(), gradNormHistory: [], statHistory: {}, step: e.step, fault: undefined,
         rollbackStep: undefined, historyVersion: s.historyVersion + 1, elapsedMs: 0, stepsPerSec: 0, stepMs: 0,
       }));
       return;

@@ -1,12 +1,12 @@
 /** Live charts: losses, D's outputs on real and fake batches, gradient norms. */
 import { useMemo } from 'react';
-import { useTraining } from '../trainer/store';
+import { historyColumns, useTraining } from '../trainer/store';
 import { LineChart, type Series } from './LineChart';
 
 const G = '#7c5cd6', D = '#1b9a8f';
 
 export function Charts() {
-  const h = useTraining((s) => s.history);
+  const h = historyColumns(useTraining((s) => s.history));
   const version = useTraining((s) => s.historyVersion);
   const charts = useMemo((): { title: string; series: Series[] }[] => [
     { title: 'Loss', series: [{ label: 'D', color: D, values: h.dLoss }, { label: 'G', color: G, values: h.gLoss }] },

@@ -4,9 +4,9 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { trainer } from '../trainer/client';
-import { useTraining } from '../trainer/store';
-import { train } from './actions';
+import { run } from '../run';
+import { historyColumns, useTraining } from '../trainer/store';
+import { useReadiness } from './readiness';
 import { sparkPoints } from './sparkline';
 import { statNumber } from './statsText';
 import { useTrace } from './traceStore';
@@ -17,7 +17,7 @@ const G = '#7c5cd6', D = '#1b9a8f';
 
 function Sparkline() {
   const version = useTraining((s) => s.historyVersion);
-  const h = useTraining((s) => s.history);
+  const h = historyColumns(useTraining((s) => s.history));
   const [d, g] = useMemo(() => sparkPoints([h.dLoss, h.gLoss], W, H), [h]);
   const last = (v: readonly number[]) => (v.length ? statNumber(v[v.length - 1]) : '–');
   return (
@@ -36,14 +36,20 @@ export function DockStrip() {
   const s = useTraining(useShallow((x) => ({ status: x.status, step: x.step, stale: x.stale })));
   const running = s.status === 'running', busy = s.status === 'initializing';
   const ready = s.status === 'running' || s.status === 'paused';
+  // A graph with errors cannot build: Train stays focusable, does nothing and says why (tooltip and description).
+  const { refused } = useReadiness();
   return (
     <div className="dock-strip-training" role="group" aria-label="Training at a glance">
       <span className="strip-glance">
       {running
-        ? <button data-testid="strip-pause" onClick={() => void trainer.pause()}>❚❚ Pause</button>
-        : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => void train()}>
+        ? <button data-testid="strip-pause" onClick={() => void run.pause()}>❚❚ Pause</button>
+        : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => { if (!refused) void run.train(); }}
+          aria-disabled={refused ? true : undefined} aria-describedby={refused ? 'strip-refused' : undefined} title={refused}>
           ▶ {s.stale || s.status === 'idle' || s.status === 'stopped' ? 'Train' : 'Resume'}</button>}
-      <span className={`strip-status status-${s.status}`}>{s.status}</span>
+      {refused && !running
+        ? <span className="strip-refused" id="strip-refused" data-testid="strip-refused" title={refused}>
+          ⚠ can't train<span className="visually-hidden">: {refused}</span></span>
+        : <span className={`strip-status status-${s.status}`}>{s.status}</span>}
       <span>step <b data-testid="strip-step">{s.step}</b></span>
       <Sparkline />
       </span>

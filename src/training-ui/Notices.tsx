@@ -1,5 +1,5 @@
 /** Notices from training (fallbacks, crashes, hyperparameter changes) and the NaN fault banner. */
-import { trainer } from '../trainer/client';
+import { run } from '../run';
 import { useTraining, dismissNotice } from '../trainer/store';
 
 export function Notices() {
@@ -16,7 +16,7 @@ export function Notices() {
           {rollbackStep !== undefined && (
             <p>
               Resuming would continue from the broken weights.{' '}
-              <button data-testid="train-rollback" onClick={() => void trainer.rollback()}>↶ Roll back to step {rollbackStep}</button>
+              <button data-testid="train-rollback" onClick={() => void run.rollback()}>↶ Roll back to step {rollbackStep}</button>
               {' '}(the last weights that trained on without NaN), change what caused it, then Resume.
             </p>
           )}

@@ -1,7 +1,7 @@
 /** Draws one activation tile, scaled with crisp pixels (CSS), at the given display width. */
 import { useEffect, useRef } from 'react';
 import type { ActivationTile } from '../core/train/tiles';
-import { tileRgba } from './tileImage';
+import { tileRgba } from '../ui/tileImage';
 
 /**
  * Fits the tile in width × maxHeight keeping its aspect, except strips (samples × units), which

@@ -1,38 +1,44 @@
 /**
- * The training dock under the canvas: controls, run statistics, notices, hyperparameters, live charts
- * and the sample grid. It talks to the worker only through src/trainer/client.ts (via actions.ts).
+ * The training dock under the canvas: controls, run statistics, notices, the training settings, live charts
+ * and the sample grid. It talks to the worker only through the run controller (src/run).
+ * Other features' parts of the dock (the doctor's findings, the latent explorer's door) are handed in
+ * by the app shell, so this folder imports no other feature.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { run } from '../run';
 import { useTraining } from '../trainer/store';
-import { followDocument } from './actions';
 import { ChannelView } from './ChannelView';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
-import { HyperParams } from './HyperParams';
+import { SettingsPanel } from './SettingsPanel';
 import { Notices } from './Notices';
 import { QualityChart } from './QualityChart';
-import { DoctorList } from '../doctor-ui/DoctorList';
 import { RunStats } from './RunStats';
 import { SampleGrid } from './SampleGrid';
-import { ExplorerLauncher } from '../explorer/ExplorerLauncher';
 import './training.css';
 
-export function TrainingPanel() {
-  const busy = useTraining((s) => s.status === 'initializing');
-  useEffect(() => followDocument(), []);
+export interface TrainingPanelProps {
+  /** Under the notices: findings about the run (the GAN doctor's list). */
+  findings?: ReactNode;
+  /** Under the sample grid (the latent explorer's button). */
+  samplesFooter?: ReactNode;
+}
+
+export function TrainingPanel({ findings, samplesFooter }: TrainingPanelProps) {
+  useEffect(() => run.followDocument(), []);
   return (
     <section className="training-panel" data-testid="training-panel">
       <div className="tp-main">
         <Controls />
         <RunStats />
         <Notices />
-        <DoctorList />
+        {findings}
         <div className="tp-body">
-          <HyperParams disabled={busy} />
+          <SettingsPanel />
           <Charts />
           <div>
             <SampleGrid />
-            <ExplorerLauncher />
+            {samplesFooter}
           </div>
           <QualityChart />
         </div>

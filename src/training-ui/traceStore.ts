@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { LayerValues, SampleTrace } from '../../workers/api';
-import { trainer } from '../trainer/client';
+import { run } from '../run';
 import { useTraining } from '../trainer/store';
 
 export interface TraceState {
@@ -26,7 +26,7 @@ async function fetchTrace(): Promise<void> {
   const ask = wanted;
   inFlight = true;
   try {
-    const t = await trainer.trace(ask.sample);
+    const t = await run.trace(ask.sample);
     if (t) useTrace.setState({ trace: t });
   } finally {
     inFlight = false;

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classPoints, historyRows, imageDiversityPoints, labelPoints, layerSeries } from '../../src/doctor-ui/inputs';
+import { classPoints, imageDiversityPoints, labelPoints, layerSeries } from '../../src/doctor-ui/inputs';
 import { byNodeOf } from '../../src/doctor-ui/doctorStore';
-import { METRICS } from '../../src/core/train/step';
 import type { ActivationTile } from '../../src/core/train/tiles';
 import type { Finding } from '../../src/core/doctor/finding';
 
 describe('the live doctor\'s inputs from the training store', () => {
-  it('turns the store\'s history columns into rows', () => {
-    const cols = { step: [1, 2], ...Object.fromEntries(METRICS.map((m, j) => [m, [j, j + 0.5]])) } as never;
-    const rows = historyRows(cols);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ step: 2, dLoss: 0.5, gLoss: 1.5, dFake: 3.5 });
-  });
-
   it('judges ReLU nodes by dead units, tanh/sigmoid by saturation, and leaves out the outputs', () => {
     const tile = (activation?: string) => ({ activation } as ActivationTile);
     const pts = [{ step: 10, mean: 0, std: 1, dead: 0.7, saturated: 0 }];

@@ -114,7 +114,7 @@ test('after a step: weights zip (tfjs layers models), sample grid PNG and metric
   writeFileSync(resolve(RESULTS_DIR, 'export-samples.png'), png.bytes); // to look at
 
   const csv = (await exportItem(page, 'metrics')).bytes.toString('utf8').trim().split('\n');
-  expect(csv[0]).toBe(`step,${METRICS.join(',')}`);
+  expect(csv[0]).toBe(`step,${METRICS.join(',')},seconds`);
   expect(csv.length).toBeGreaterThanOrEqual(3);
   expect(csv.slice(1).map((r) => Number(r.split(',')[0]))).toEqual([1, 2].slice(0, csv.length - 1));
   expect(errors).toEqual([]);

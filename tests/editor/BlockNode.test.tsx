@@ -10,19 +10,24 @@ import { useEditor } from '../../src/state/store';
 import { mockReactFlow } from './mockReactFlow';
 import { resetEditor } from '../state/resetEditor';
 import { applyEvent, initialTraining, useTraining } from '../../src/trainer/store';
+import { NodeDecorationsContext, type NodeDecorations } from '../../src/editor/canvas/decorations';
+import { NODE_DECORATIONS } from '../../src/app/features';
 
 beforeAll(mockReactFlow);
 beforeEach(resetEditor);
 afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
 
-function renderDoc() {
+/** The canvas's nodes, with what the app shell hands the canvas to draw on them (none: the bare editor). */
+function renderDoc(decorations: NodeDecorations = {}) {
   const { doc } = useEditor.getState();
   const input = { graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} };
   return render(
     <ReactFlowProvider>
-      <div style={{ width: 1000, height: 800 }}>
-        <ReactFlow nodes={toFlowNodes(input)} edges={toFlowEdges(input)} nodeTypes={{ block: BlockNode, region: RegionNode }} />
-      </div>
+      <NodeDecorationsContext.Provider value={decorations}>
+        <div style={{ width: 1000, height: 800 }}>
+          <ReactFlow nodes={toFlowNodes(input)} edges={toFlowEdges(input)} nodeTypes={{ block: BlockNode, region: RegionNode }} />
+        </div>
+      </NodeDecorationsContext.Provider>
     </ReactFlowProvider>,
   );
 }
@@ -85,10 +90,33 @@ test('while training, a node with weights shows its latest gradient norm, explai
     layerGradNorms: [{ step: 1, norms: { g_deconv1: 0.5, d_conv1: 2 } }, { step: 11, norms: { g_deconv1: 0.0031, d_conv1: 1.25 } }],
   });
   expect(useTraining.getState().gradNormHistory.map((p) => p.step)).toEqual([1, 11]);
-  renderDoc();
+  renderDoc(NODE_DECORATIONS);
   const norm = screen.getByTestId('grad-norm-g_deconv1');
   expect(norm.textContent).toBe('‖∇‖ 3.1e-3');
   expect(norm.getAttribute('title')).toMatch(/^Gradient norm of this layer's weights, measured every 10 steps/);
   expect(screen.getByTestId('grad-norm-d_conv1').textContent).toBe('‖∇‖ 1.25');
   expect(screen.getByTestId('node-g_reshape').querySelector('.node-grad-norm')).toBeNull();
+});
+
+test('a node draws what the shell hands the canvas: a corner tile, badges over its edge, lines in its card', () => {
+  const deco: NodeDecorations = {
+    corner: ({ nodeId }) => <span data-testid={`corner-${nodeId}`}>tile</span>,
+    badges: [({ nodeId }) => (nodeId === 'd_conv1' ? <span data-testid="badge">!</span> : null)],
+    details: [({ nodeId }) => <div data-testid={`line-${nodeId}`}>extra</div>],
+  };
+  renderDoc(deco);
+  const n = screen.getByTestId('node-d_conv1');
+  expect(n.querySelector('.activation-slot [data-testid="corner-d_conv1"]')).not.toBeNull();
+  expect(screen.getAllByTestId('badge')).toHaveLength(1);
+  expect(n.querySelector('.block-details [data-testid="line-d_conv1"]')).not.toBeNull();
+});
+
+test('without decorations (the bare editor) the gradient norm and the tile are not drawn, and nothing fails', () => {
+  applyEvent({
+    type: 'metrics', metrics: [], step: 11, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: 0,
+    layerGradNorms: [{ step: 11, norms: { g_deconv1: 0.0031 } }],
+  });
+  renderDoc();
+  expect(screen.queryByTestId('grad-norm-g_deconv1')).toBeNull();
+  expect(screen.getByTestId('node-g_deconv1').querySelector('.activation-slot')!.childElementCount).toBe(0);
 });

@@ -82,14 +82,16 @@ test('the widgets show the value again after an undo', async () => {
   expect(filters.value).toBe('64');
 });
 
-test('with nothing selected it edits the project and its training setup', async () => {
-  render(<Inspector />);
+test('with nothing selected it edits the project and its dataset; the training settings are elsewhere, with a link the shell hands in', async () => {
+  render(<Inspector trainingLink={<button>Training settings ▸</button>} />);
   expect(screen.getByRole('heading', { name: 'Project' })).toBeDefined();
-  await userEvent.selectOptions(screen.getByLabelText('Loss'), 'wgan-gp');
-  expect(useEditor.getState().doc.training.loss).toBe('wgan-gp');
-  expect(screen.getByLabelText('Gradient penalty weight')).toBeDefined();
-  const batch = screen.getByLabelText('Batch size');
-  await userEvent.clear(batch);
-  await userEvent.type(batch, '16');
-  expect(useEditor.getState().doc.training.batchSize).toBe(16);
+  const name = screen.getByLabelText('Name');
+  await userEvent.clear(name);
+  await userEvent.type(name, 'Mine');
+  expect(useEditor.getState().doc.name).toBe('Mine');
+  await userEvent.selectOptions(screen.getByLabelText('Scale (tanh: [-1, 1])'), 'sigmoid');
+  expect(useEditor.getState().doc.dataset.scale).toBe('sigmoid');
+  // One place edits training settings (the dock's panel): none of them here.
+  for (const label of ['Loss', 'Batch size', 'G learning rate', 'D optimizer']) expect(screen.queryByLabelText(label)).toBeNull();
+  expect(screen.getByRole('button', { name: 'Training settings ▸' })).toBeDefined();
 });

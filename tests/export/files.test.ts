@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { metricsCsv } from '../../src/app/export/metricsCsv';
-import { scaledRgba } from '../../src/app/export/samplePng';
+import { metricsCsv, metricsCsvLine } from '../../src/core/train/metricsCsv';
+import { scaledRgba } from '../../src/ui/samplePng';
 import { METRICS } from '../../src/core/train/step';
 import type { ActivationTile } from '../../src/core/train/tiles';
-import type { History } from '../../src/trainer/store';
+import type { StepMetrics } from '../../src/core/train/metrics';
+import { historyColumns } from '../../src/trainer/store';
 
 describe('metrics CSV', () => {
-  it('has step and every METRICS column, one row per step, at full precision', () => {
-    const h = { step: [1, 2] } as History;
-    METRICS.forEach((m, j) => { h[m] = [j + 0.125, j === 0 ? Number.NaN : j + 1 / 3]; });
-    const lines = metricsCsv(h).split('\n');
-    expect(lines[0]).toBe(`step,${METRICS.join(',')}`);
+  const rows = [1, 2].map((step, i) => ({ step, ...Object.fromEntries(METRICS.map((m, j) => [m, i === 0 ? j + 0.125 : j === 0 ? Number.NaN : j + 1 / 3])) }) as StepMetrics);
+
+  it('has step, every METRICS column and seconds, one row per step, at full precision', () => {
+    const lines = metricsCsv(rows).split('\n');
+    expect(lines[0]).toBe(`step,${METRICS.join(',')},seconds`);
     expect(lines).toHaveLength(4); // header, 2 rows, final newline
-    expect(lines[1].split(',')).toEqual(['1', ...METRICS.map((_, j) => String(j + 0.125))]);
+    expect(lines[1].split(',')).toEqual(['1', ...METRICS.map((_, j) => String(j + 0.125)), '']);
     expect(lines[2].split(',')[1]).toBe('NaN');
     expect(Number(lines[2].split(',')[2])).toBe(1 + 1 / 3);
+  });
+
+  it('writes the CLI\'s seconds in the same column', () => {
+    expect(metricsCsvLine(rows[0], 1.23456).trim().split(',').at(-1)).toBe('1.235');
+  });
+
+  it('the charts read the same rows as columns, computed once per history', () => {
+    const c = historyColumns(rows);
+    expect(c.step).toEqual([1, 2]);
+    expect(c[METRICS[1]]).toEqual([1.125, 1 + 1 / 3]);
+    expect(historyColumns(rows)).toBe(c);
   });
 });
 

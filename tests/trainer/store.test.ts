@@ -20,8 +20,8 @@ describe('the training store', () => {
     applyEvent({ type: 'rolledBack', step: 15 });
     const s = useTraining.getState();
     expect(s.step).toBe(15);
-    expect(s.history.step).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    expect(s.history.dLoss.every(Number.isFinite)).toBe(true);
+    expect(s.history.map((r) => r.step)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(s.history.every((r) => Number.isFinite(r.dLoss))).toBe(true);
     expect(s.quality.step).toEqual([10]);
     expect(s.quality.spread).toEqual([1]);
     expect(s.fault).toBeUndefined();
@@ -34,10 +34,10 @@ describe('the training store', () => {
     applyEvent({ type: 'imported', step: 1500 });
     const s = useTraining.getState();
     expect(s.step).toBe(1500);
-    expect(s.history.step).toEqual([]);
+    expect(s.history).toEqual([]);
     expect(s.quality.step).toEqual([]);
     metrics(1501, 1502);
-    expect(useTraining.getState().history.step).toEqual([1501, 1502]);
+    expect(useTraining.getState().history.map((r) => r.step)).toEqual([1501, 1502]);
   });
 
   it('shows what init is doing until the run starts', () => {

@@ -38,7 +38,7 @@ describe('TrainerClient', () => {
     expect(useTraining.getState()).toMatchObject({ status: 'paused', step: 1 });
     expect(useTraining.getState().summary?.backend).toBe('cpu');
     await client.step();
-    await until(() => useTraining.getState().history.step.length >= 2 && Object.keys(useTraining.getState().tiles).length > 0);
+    await until(() => useTraining.getState().history.length >= 2 && Object.keys(useTraining.getState().tiles).length > 0);
     expect(useTraining.getState().samples?.tile.kind).toBe('scatter');
 
     // The worker dies: the client says so, starts a new one and builds the same plan again.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Pacer } from '../../src/core/train/pacing';
 import { candidates } from '../../src/core/backend/choose';
 import { unpackTiles, type TileLayout } from '../../src/core/train/tiles';
-import { tileRgba } from '../../src/training-ui/tileImage';
+import { tileRgba } from '../../src/ui/tileImage';
 import { displaySize } from '../../src/training-ui/TileCanvas';
 
 describe('pacing', () => {

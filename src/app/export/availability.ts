@@ -19,7 +19,7 @@ export function useAvailability(): Availability {
   const models = useTraining(hasModels);
   const initializing = useTraining((s) => s.status === 'initializing');
   const samples = useTraining((s) => Boolean(s.samples));
-  const metrics = useTraining((s) => s.history.step.length > 0);
+  const metrics = useTraining((s) => s.history.length > 0);
   const code = compiled.ok ? undefined : compiled.reason;
   return {
     code,

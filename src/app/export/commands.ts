@@ -6,12 +6,12 @@
 import { serializeProject } from '../../core/project/schema';
 import { projectOf } from '../../state/document';
 import { useEditor } from '../../state/store';
-import { trainer } from '../../trainer/client';
+import { run } from '../../run';
 import { useTraining } from '../../trainer/store';
 import { downloadBlob, slugOf } from '../files';
 import { codeFiles, codeZip, compiledPlan } from './code';
-import { metricsCsv } from './metricsCsv';
-import { samplePng } from './samplePng';
+import { metricsCsv } from '../../core/train/metricsCsv';
+import { samplePng } from '../../ui/samplePng';
 import { weightsToZip } from './weightsZip';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -43,9 +43,9 @@ export function exportCodeZipCommand(): void {
 export async function exportWeightsCommand(): Promise<void> {
   // Reading the weights while steps replace them could read freed tensors: pause around the read.
   const running = useTraining.getState().status === 'running';
-  if (running) await trainer.pause();
-  const w = await trainer.exportWeights();
-  if (running) await trainer.start();
+  if (running) await run.pause();
+  const w = await run.exportWeights();
+  if (running) await run.start();
   if (!w) return; // the client has shown why
   const { doc, viewport } = useEditor.getState();
   const c = compiledPlan(doc);
@@ -71,8 +71,8 @@ export async function exportSamplesCommand(): Promise<void> {
 
 export function exportMetricsCommand(): void {
   const h = useTraining.getState().history;
-  if (!h.step.length) { notify('No metrics yet: train or step first', 'error'); return; }
+  if (!h.length) { notify('No metrics yet: train or step first', 'error'); return; }
   const name = `${stem()}-metrics.csv`;
   downloadBlob(new Blob([metricsCsv(h)], { type: 'text/csv' }), name);
-  notify(`Exported ${name} (${h.step.length} steps)`);
+  notify(`Exported ${name} (${h.length} steps)`);
 }

@@ -5,9 +5,8 @@
  * first difference is shown and the models keep their weights.
  */
 import { useEditor } from '../../state/store';
-import { trainer } from '../../trainer/client';
+import { run } from '../../run';
 import { useTraining, type TrainingState } from '../../trainer/store';
-import { build } from '../../training-ui/actions';
 import { runStepOfZip, weightsFromZip } from './weightsZip';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -24,9 +23,9 @@ export async function importWeightsCommand(file: File): Promise<boolean> {
     w = weightsFromZip(bytes);
     step = runStepOfZip(bytes);
   } catch (e) { return refuse(errorText(e)); }
-  if (needsModels(useTraining.getState()) && !(await build())) return refuse('the models could not be built');
-  if (useTraining.getState().status === 'running') await trainer.pause();
-  try { await trainer.importWeights(w, step); } catch (e) { return refuse(errorText(e)); }
+  if (needsModels(useTraining.getState()) && !(await run.build())) return refuse('the models could not be built');
+  if (useTraining.getState().status === 'running') await run.pause();
+  try { await run.importWeights(w, step); } catch (e) { return refuse(errorText(e)); }
   notify(`Imported ${file.name}${step === undefined ? '' : ` (trained ${step.toLocaleString('en-US')} steps)`}: the samples come from these weights, and Train continues from them`);
   return true;
 }

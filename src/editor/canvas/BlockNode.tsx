@@ -1,19 +1,18 @@
 /**
  * The one node component, compact: the block's name, its key params, the node's id and its output
- * shape, with a small live-activation tile on the right while training. Everything else (input
- * shapes per port, parameter and MAC counts, the layer's gradient norm, problems) is in the details
- * card shown on hover, and in the inspector. All of it comes from the block definition and shape inference. Every node has the
- * same size (geometry.ts), so layouts computed before drawing hold.
+ * shape, with a corner slot for a small tile (the live activations, while training). Everything else
+ * (input shapes per port, parameter and MAC counts, problems, and what features add, such as the
+ * layer's gradient norm) is in the details card shown on hover, and in the inspector. All of it comes
+ * from the block definition and shape inference; what features draw on a node comes from the app shell
+ * (decorations.ts). Every node has the same size (geometry.ts), so layouts computed before drawing hold.
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { getBlock, hasBlock, type BlockDef } from '../../core/blocks';
 import { useEditor } from '../../state/store';
-import { compact, shapeText } from '../format';
+import { compact, shapeText } from '../../ui/format';
 import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
-import { NodeActivation } from '../../training-ui/NodeActivation';
-import { NodeGradNorm } from '../../training-ui/NodeGradNorm';
-import { DoctorBadge } from '../../doctor-ui/DoctorBadge';
+import { useNodeDecorations } from './decorations';
 
 /** An input handle on the node's left edge; its port name and shapes show next to it on hover and while wiring. */
 function PortHandle({ nodeId, name, label, shapes, top }: { nodeId: string; name: string; label: string; shapes: string; top: string }) {
@@ -34,6 +33,7 @@ function UnknownBlock({ type }: { type: string }) {
 
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
   const { node, info, problems } = data;
+  const deco = useNodeDecorations();
   if (!hasBlock(node.type)) return <UnknownBlock type={node.type} />;
   const block: BlockDef = getBlock(node.type);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -57,9 +57,9 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
       </div>
       {/* The slot keeps its size before the first tile arrives, so training does not change the node's size. */}
       <div className="activation-slot" data-node-id={node.id}>
-        <NodeActivation nodeId={node.id} />
+        {deco.corner && <deco.corner nodeId={node.id} />}
       </div>
-      <DoctorBadge nodeId={node.id} />
+      {deco.badges?.map((Badge, i) => <Badge key={i} nodeId={node.id} />)}
       {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
       {block.inputs.map((p, i) => (
         <PortHandle key={p.name} nodeId={node.id} name={p.name} label={p.label ?? p.name} shapes={inShapes(p.name)}
@@ -72,7 +72,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
         {block.inputs.map((p) => <div key={p.name}><dt>in {p.label ?? p.name}</dt><dd>{inShapes(p.name)}</dd></div>)}
         <div><dt>out</dt><dd>{shapeText(info?.shape)}</dd></div>
         <div className="block-stats"><dt>{compact(info?.params ?? 0)} params</dt><dd>{compact(info?.macs ?? 0)} MACs</dd></div>
-        <NodeGradNorm nodeId={node.id} />
+        {deco.details?.map((Detail, i) => <Detail key={i} nodeId={node.id} />)}
         {problems.map((p, i) => <div key={i} className={`detail-${p.severity}`}><dd>{p.message}</dd></div>)}
       </dl>
     </div>

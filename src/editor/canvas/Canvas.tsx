@@ -21,8 +21,9 @@ import { WrapEdge } from './WrapEdge';
 import { insertBlockAt, keptMessage } from './insertBlock';
 import { resolveDrag } from './placement';
 import type { XY } from '../../core/graph/types';
-import { MINIMAP, readableFit } from '../../app/templateView';
+import { MINIMAP, readableFit } from '../templateView';
 import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
+import { NO_DECORATIONS, NodeDecorationsContext, type NodeDecorations } from './decorations';
 
 const minimapColor = (n: FlowNode): string => {
   if (n.type === 'region') return n.data.network === 'generator' ? 'rgba(124,92,214,0.12)' : 'rgba(27,154,143,0.12)';
@@ -58,7 +59,13 @@ function useTrackWidth(el: React.RefObject<HTMLDivElement | null>): void {
   }, [el]);
 }
 
-export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
+export interface CanvasProps {
+  onFileDrop?(file: File): void;
+  /** What features draw on the nodes (from the app shell); keep it one constant object, or every node re-renders. */
+  decorations?: NodeDecorations;
+}
+
+export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps) {
   const input = useEditor(useShallow((s) => ({
     graph: s.doc.graph, selection: s.selection, edgeSelection: s.edgeSelection, dragging: s.dragging, sizes: s.sizes,
   })));
@@ -157,21 +164,23 @@ export function Canvas({ onFileDrop }: { onFileDrop?(file: File): void }) {
 
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
-      <ReactFlow<FlowNode, Edge>
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-        onNodeDragStop={endDrag}
-        onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onMoveEnd={(_, v) => useEditor.getState().setViewport(v)}
-        deleteKeyCode={null} zoomOnDoubleClick={false} snapToGrid snapGrid={GRID}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']} selectionKeyCode="Shift"
-        minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right" disableKeyboardA11y
-      >
-        <Background gap={20} size={1} />
-        {/* Fits leave the minimap's corner free (templateView's overlayInsets); zoom is in the toolbar. */}
-        {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: MINIMAP.width, height: MINIMAP.height }} ariaLabel="Overview" />}
-      </ReactFlow>
+      <NodeDecorationsContext.Provider value={decorations}>
+        <ReactFlow<FlowNode, Edge>
+          nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+          onNodeDragStop={endDrag}
+          onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onMoveEnd={(_, v) => useEditor.getState().setViewport(v)}
+          deleteKeyCode={null} zoomOnDoubleClick={false} snapToGrid snapGrid={GRID}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']} selectionKeyCode="Shift"
+          minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right" disableKeyboardA11y
+        >
+          <Background gap={20} size={1} />
+          {/* Fits leave the minimap's corner free (templateView's overlayInsets); zoom is in the toolbar. */}
+          {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: MINIMAP.width, height: MINIMAP.height }} ariaLabel="Overview" />}
+        </ReactFlow>
+      </NodeDecorationsContext.Provider>
       <ConnectionHint container={wrapper.current} />
       {quick && (
         <QuickInsert at={quick.screen} onClose={() => setQuick(null)}

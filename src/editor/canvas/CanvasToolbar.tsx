@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
-import { canvasSize, fitTo } from '../../app/templateView';
+import { canvasSize, fitTo } from '../templateView';
 import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
 
 export function CanvasToolbar({ children }: { children?: ReactNode }) {

@@ -9,7 +9,7 @@ import type { Graph, GraphNode, NetworkId, Problem, XY } from '../../core/graph/
 import type { NodeInfo } from '../../core/shapes/infer';
 import type { Validation } from '../../core/validate/validate';
 import { problemsByNode } from '../../state/validation';
-import { compact, shapeText } from '../format';
+import { compact, shapeText } from '../../ui/format';
 import { nodeRects, regionRects, type Sizes } from './regions';
 import type { Rect } from './geometry';
 

@@ -1,9 +1,11 @@
 /** The right-hand panel: the selected node, a multi-selection summary, or the project's settings. */
+import type { ReactNode } from 'react';
 import { useEditor } from '../../state/store';
 import { NodeInspector } from './NodeInspector';
 import { ProjectSettings } from './ProjectSettings';
 
-export function Inspector() {
+/** `trainingLink`: where the training settings are (the app shell's link to the training dock). */
+export function Inspector({ trainingLink }: { trainingLink?: ReactNode }) {
   const selection = useEditor((s) => s.selection);
   const node = useEditor((s) => (s.selection.length === 1 ? s.doc.graph.nodes.find((n) => n.id === s.selection[0]) : undefined));
   let body;
@@ -17,6 +19,6 @@ export function Inspector() {
         <button onClick={() => useEditor.getState().deleteSelection()}>Delete</button>
       </div>
     );
-  } else body = <ProjectSettings />;
+  } else body = <ProjectSettings trainingLink={trainingLink} />;
   return <aside className="inspector" aria-label="Inspector">{body}</aside>;
 }

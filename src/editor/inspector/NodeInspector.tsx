@@ -4,8 +4,8 @@ import { getBlock, hasBlock, type Params } from '../../core/blocks';
 import type { GraphNode } from '../../core/graph/types';
 import { useEditor } from '../../state/store';
 import { useValidation } from '../../state/validation';
-import { compact, shapeText } from '../format';
-import { ParamWidget } from './ParamWidget';
+import { compact, shapeText } from '../../ui/format';
+import { ParamWidget } from '../../ui/ParamWidget';
 
 function visible(spec: { visibleIf?: { param: string; values: unknown[] } }, params: Params): boolean {
   return !spec.visibleIf || spec.visibleIf.values.includes(params[spec.visibleIf.param]);

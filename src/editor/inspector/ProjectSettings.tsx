@@ -1,46 +1,18 @@
 /**
- * Shown when nothing is selected: the project's name, dataset and training setup. The fields reuse
- * the param widgets; the training fields come from the one declaration of the settings.
+ * Shown when nothing is selected: the project's name, description and dataset. The training settings
+ * are edited in one place, the training dock's settings panel; `trainingLink` (from the app shell)
+ * says where, and takes the user there.
  */
-import { choice, type ParamValue } from '../../core/blocks/params';
+import type { ReactNode } from 'react';
+import { choice } from '../../core/blocks/params';
 import { DATASET_KINDS, getDatasetKind } from '../../core/datasets';
-import { applicableSettings, settingValue, withSetting, type TrainingSetting } from '../../core/training/settings';
 import { useEditor } from '../../state/store';
-import { ParamWidget } from './ParamWidget';
+import { ParamWidget } from '../../ui/ParamWidget';
 
 /** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
 const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
 
-const GROUP_LEGEND: Record<TrainingSetting['group'], string> = {
-  training: 'Training', generator: 'Generator optimizer', discriminator: 'Discriminator optimizer',
-};
-
-/** One fieldset per group of the training settings (core/training/settings.ts), those that apply. */
-function TrainingFields() {
-  const t = useEditor((s) => s.doc.training);
-  const setTraining = useEditor((s) => s.setTraining);
-  const shown = applicableSettings(t);
-  const commit = (s: TrainingSetting, v: ParamValue) => {
-    const next = withSetting(t, s.path, v);
-    const key = s.path.split('.')[0] as keyof typeof t;
-    setTraining({ [key]: next[key] });
-  };
-  return (
-    <>
-      {(['training', 'generator', 'discriminator'] as const).map((g) => (
-        <fieldset key={g}>
-          <legend>{GROUP_LEGEND[g]}</legend>
-          {shown.filter((s) => s.group === g).map((s) => (
-            <ParamWidget key={s.path} name={s.path} spec={{ ...s.spec, label: s.label, help: s.help }}
-              value={settingValue(t, s.path)} onCommit={(v) => commit(s, v)} />
-          ))}
-        </fieldset>
-      ))}
-    </>
-  );
-}
-
-export function ProjectSettings() {
+export function ProjectSettings({ trainingLink }: { trainingLink?: ReactNode }) {
   const doc = useEditor((s) => s.doc);
   const { setDoc, setDataset } = useEditor.getState();
   const kinds = BUILT_IN.includes(doc.dataset.kind) ? BUILT_IN : [...BUILT_IN, doc.dataset.kind];
@@ -67,7 +39,7 @@ export function ProjectSettings() {
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
           value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
       </fieldset>
-      <TrainingFields />
+      {trainingLink}
     </div>
   );
 }

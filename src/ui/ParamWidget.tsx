@@ -1,15 +1,19 @@
 /**
  * One widget per param kind, generated from the schema. Text being typed is kept as a draft; it is
  * committed only when valid, and otherwise the engine's checkParam explains what is wrong, inline.
+ * The spec's help (and range) is the label's tooltip, shows under the field while it has the focus, and
+ * is the control's accessible description either way.
  */
 import { useEffect, useId, useState } from 'react';
-import { checkParam, type ParamSpec, type ParamValue } from '../../core/blocks/params';
+import { checkParam, type ParamSpec, type ParamValue } from '../core/blocks/params';
 
 export interface ParamWidgetProps {
   name: string;
   spec: ParamSpec;
   value: ParamValue;
   onCommit(value: ParamValue): void;
+  /** A test id on the control (the browser tests' handles). */
+  testId?: string;
 }
 
 const capital = (t: string) => t.replace(/^./, (c) => c.toUpperCase());
@@ -29,8 +33,9 @@ function range(spec: ParamSpec): string {
   return spec.max !== undefined ? `≤ ${spec.max}` : '';
 }
 
-export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
+export function ParamWidget({ name, spec, value, onCommit, testId }: ParamWidgetProps) {
   const id = useId();
+  const helpId = `${id}-help`, errorId = `${id}-error`;
   const [draft, setDraft] = useState(toText(value));
   const [error, setError] = useState<string | null>(null);
   // The value can change from outside (undo, paste): show it, dropping any stale draft.
@@ -45,12 +50,15 @@ export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
     if (!why && toText(v as ParamValue) !== toText(value)) onCommit(v as ParamValue);
   };
 
+  const limits = range(spec);
+  const described = [spec.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-describedby': described, 'data-testid': testId };
   let control;
   if (spec.kind === 'bool') {
-    control = <input id={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
+    control = <input {...common} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
   } else if (spec.kind === 'choice') {
     control = (
-      <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
+      <select {...common} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
         {spec.options.map((o) => <option key={o} value={o}>{spec.optionLabels?.[o] ?? o}</option>)}
       </select>
     );
@@ -58,7 +66,7 @@ export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
     const numeric = spec.kind === 'int' || spec.kind === 'float';
     control = (
       <input
-        id={id} type={numeric ? 'number' : 'text'} value={draft} aria-invalid={!!error}
+        {...common} type={numeric ? 'number' : 'text'} value={draft} aria-invalid={!!error}
         min={numeric ? spec.min : undefined} max={numeric ? spec.max : undefined}
         step={spec.kind === 'int' ? 1 : spec.kind === 'float' ? spec.step ?? 'any' : undefined}
         onChange={(e) => tryCommit(e.target.value)}
@@ -67,10 +75,11 @@ export function ParamWidget({ name, spec, value, onCommit }: ParamWidgetProps) {
   }
   return (
     <div className={`field field-${spec.kind}${error ? ' field-invalid' : ''}`} data-param={name}>
-      <label htmlFor={id} title={spec.help}>{label}</label>
+      <label htmlFor={id} className={spec.help ? 'has-help' : undefined} title={spec.help ? `${spec.help}${limits ? ` Range ${limits}.` : ''}` : undefined}>{label}</label>
       {control}
-      {range(spec) && <span className="field-range">{range(spec)}</span>}
-      {error && <div className="field-error" role="alert">{label} {error}</div>}
+      {limits && <span className="field-range">{limits}</span>}
+      {spec.help && <div className="field-help" id={helpId}>{spec.help}{limits && ` Range ${limits}.`}</div>}
+      {error && <div className="field-error" id={errorId} role="alert">{label} {error}</div>}
     </div>
   );
 }

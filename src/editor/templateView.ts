@@ -9,15 +9,15 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { loadTemplate } from '../core/project/templates';
 import type { Project, Viewport } from '../core/project/types';
 import type { NetworkId } from '../core/graph/types';
-import { regionRects } from '../editor/canvas/regions';
-import { boundsOf, READABLE_ZOOM } from '../editor/canvas/geometry';
-import { bestFit, NO_INSETS, type Insets } from '../editor/canvas/fit';
-import { minimapOn, useWorkspace } from '../editor/workspacePrefs';
+import { regionRects } from './canvas/regions';
+import { boundsOf, READABLE_ZOOM } from './canvas/geometry';
+import { bestFit, NO_INSETS, type Insets } from './canvas/fit';
+import { minimapOn, useWorkspace } from './workspacePrefs';
 import { useEditor } from '../state/store';
 
 export async function laidOutTemplate(id: string): Promise<Project> {
   const p = loadTemplate(id);
-  const { autoLayout } = await import('../editor/layout/autoLayout');
+  const { autoLayout } = await import('./layout/autoLayout');
   const positions = await autoLayout(p.graph);
   return { ...p, graph: { ...p.graph, nodes: p.graph.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })) } };
 }

@@ -1,9 +1,12 @@
 /**
- * What the panel's buttons do: compile the editor's current project (read from src/state) and drive
- * the trainer client. Also keeps training in step with the document: a graph or dataset edit stops
- * training (the built models no longer match), a hyperparameter edit is applied while paused.
+ * The run's lifecycle, owned here and nowhere else: compile the editor's current project (read from
+ * src/state), build it in the worker through the trainer client, train, step, stop, rebuild. Which run
+ * is built (the document and the plan the worker's models came from) is kept here; the doctor, the
+ * explorer, export and the dock ask `builtRun()` instead of compiling again. Also keeps training in step
+ * with the document: a graph or dataset edit stops training (the built models no longer match), a
+ * hyperparameter edit is applied while paused.
  */
-import { compileGraph } from '../core/compile/plan';
+import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { datasetInfo } from '../core/datasets';
 import { MNIST_BIN_PATH } from '../core/data/mnist';
 import type { Doc } from '../state/document';
@@ -11,8 +14,13 @@ import { useEditor } from '../state/store';
 import { trainer } from '../trainer/client';
 import { notify, useTraining } from '../trainer/store';
 
-/** The document the running models were built from. */
-let builtFrom: Doc | undefined;
+/** The document the running models were built from, and the plan compiled from it. */
+let built: { doc: Doc; plan: GanPlan } | undefined;
+
+/** The run the worker's models were built for, while the worker has them. */
+export function builtRun(): { doc: Doc; plan: GanPlan } | undefined {
+  return built && trainer.plan === built.plan ? built : undefined;
+}
 
 /** Compiles the current graph and builds it in a fresh worker; false (with a notice) when the graph has errors. */
 export async function build(): Promise<boolean> {
@@ -23,20 +31,20 @@ export async function build(): Promise<boolean> {
     notify('error', `Fix the graph first: ${errors.slice(0, 2).map((p) => p.message).join('; ')}${errors.length > 2 ? ` (+${errors.length - 2} more)` : ''}`);
     return false;
   }
-  builtFrom = doc;
+  built = { doc, plan: res.plan };
   const mnistUrl = new URL(MNIST_BIN_PATH, document.baseURI).href;
   try {
     await trainer.init(res.plan, { spec: doc.dataset, mnistUrl });
     return true;
   } catch {
-    builtFrom = undefined;
+    built = undefined;
     return false;
   }
 }
 
 const needsBuild = () => {
   const s = useTraining.getState();
-  return !builtFrom || s.stale || s.status === 'idle' || s.status === 'stopped' || s.status === 'error';
+  return !built || s.stale || s.status === 'idle' || s.status === 'stopped' || s.status === 'error';
 };
 
 export async function train(): Promise<void> {
@@ -63,7 +71,7 @@ export async function nextPhase(): Promise<void> {
 }
 
 export async function stop(): Promise<void> {
-  builtFrom = undefined;
+  built = undefined;
   await trainer.stop();
 }
 
@@ -77,16 +85,16 @@ export async function rebuild(): Promise<void> {
 /** Watches the document; returns the unsubscribe function. */
 export function followDocument(): () => void {
   return useEditor.subscribe((s, prev) => {
-    if (!builtFrom || s.doc === prev.doc) return;
+    if (!built || s.doc === prev.doc) return;
     const t = useTraining.getState();
     if (t.status === 'idle' || t.status === 'stopped' || t.status === 'initializing') return;
-    if (s.doc.graph !== builtFrom.graph || s.doc.dataset !== builtFrom.dataset) {
-      builtFrom = undefined;
+    if (s.doc.graph !== built.doc.graph || s.doc.dataset !== built.doc.dataset) {
+      built = undefined;
       useTraining.setState({ stale: true });
       void trainer.stop().then(() => useTraining.setState({ stale: true }));
       notify('warning', 'The graph changed, so training stopped. Press Train to compile the new graph and start again.');
-    } else if (s.doc.training !== builtFrom.training) {
-      builtFrom = s.doc;
+    } else if (s.doc.training !== built.doc.training) {
+      built = { ...built, doc: s.doc };
       void applyTraining(s.doc.training);
     }
   });

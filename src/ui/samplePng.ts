@@ -2,8 +2,8 @@
  * The sample grid as a PNG: the same pixels and colours as the panel draws (tileRgba), enlarged by a
  * whole factor with nearest-neighbour so that a 28-pixel digit or a 64-cell scatter stays crisp.
  */
-import type { ActivationTile } from '../../core/train/tiles';
-import { tileRgba } from '../../training-ui/tileImage';
+import type { ActivationTile } from '../core/train/tiles';
+import { tileRgba } from './tileImage';
 
 /** Enlarges so the longer side is at least `minSide` pixels (a whole factor, never shrinking). */
 export function scaledRgba(tile: ActivationTile, minSide = 512): { rgba: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
