@@ -73,7 +73,7 @@ test('at 1280×800 the DCGAN template opens whole, every text on its nodes at le
   await waitForFit(page, 'gan');
   const m = await measure(page);
   expect(m.canvas.width * m.canvas.height / (1280 * 800)).toBeGreaterThanOrEqual(0.7);
-  expect(m.nodes).toHaveLength(23);
+  expect(m.nodes).toHaveLength(19);
   expect(m.nodes.filter((n) => !inside(n, m.canvas)).map((n) => n.id)).toEqual([]);
   expect(m.minFont, m.minWhere).toBeGreaterThanOrEqual(10);
   expect(pairsOverlapping(m.nodes)).toEqual([]);
@@ -207,6 +207,9 @@ test('the palette and the inspector fold from the keyboard and stay folded after
 
 test('while training, a layer\'s activations open large: every channel with a colour scale, histogram and statistics; the layer view follows one sample through G and D', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
+  // The TF-tutorial DCGAN: its layer of 128 channels of 7×7 is what the large view's sizes below are about.
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator('[data-template="dcgan-tf-tutorial"]').click();
   await openDock(page);
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-batch').fill('4');
@@ -242,7 +245,7 @@ test('while training, a layer\'s activations open large: every channel with a co
   await lv.getByTestId('lv-verdict').waitFor({ timeout: 60_000 });
   await page.keyboard.press('Escape'); // closes the large view on top first
   await big.waitFor({ state: 'detached' });
-  const graph = loadTemplate('dcgan-mnist').graph;
+  const graph = loadTemplate('dcgan-tf-tutorial').graph;
   for (const n of graph.nodes) await lv.getByTestId(`lv-${n.id}`).waitFor({ state: 'attached' });
   const g = await lv.getByRole('region', { name: 'Generator' }).boundingBox();
   const dd = await lv.getByRole('region', { name: 'Discriminator' }).boundingBox();
