@@ -3,8 +3,8 @@
  * learning fails here, not only in a benchmark nobody reran. The 2-D ring template, trained from scratch on
  * the wasm backend in Node (one thread) with fixed seeds, must cover all 8 modes with most of its samples on
  * them within a bounded number of steps. Training is deterministic for a seed, so the bound is not luck.
- * 2,500 ring steps take ~25 s of CPU on this 2-core machine (minutes when other processes share it: no time
- * assertion, a long timeout).
+ * The test took 50 s on this 2-core machine at load average 3, 124 s at load 10 (no time assertion, a long
+ * timeout).
  */
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src/core/project/templates';
