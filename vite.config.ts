@@ -4,7 +4,7 @@ import { wasmThreads } from './scripts/viteWasmThreads';
 
 // One config for the app (vite) and the tests (vitest).
 // tfjs ships an ES5 CommonJS build as `main` and an ES2017 ESM build as `module`; the ESM build is
-// ~3x faster on the cpu backend (see docs/platform.md), so tests resolve `module` and inline tfjs.
+// ~3x faster on the cpu backend (docs/architecture.md, "Node loads tfjs's ES2017 ESM build"), so tests resolve `module` and inline tfjs.
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({

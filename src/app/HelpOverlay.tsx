@@ -9,7 +9,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         <table><tbody>{SHORTCUTS.map(([k, what]) => <tr key={k}><td><kbd>{k}</kbd></td><td>{what}</td></tr>)}</tbody></table>
         <p className="muted">Drag blocks from the palette into the Generator or Discriminator region. Drag from a block's right
           handle to another block's input to wire them; ports that would refuse the wire turn red and say why.</p>
-        <button onClick={onClose} autoFocus>Close</button>
+        <button type="button" onClick={onClose} autoFocus>Close</button>
       </div>
     </div>
   );

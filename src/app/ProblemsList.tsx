@@ -16,7 +16,7 @@ export function ProblemsList() {
   const state = errors ? 'errors' : problems.length ? 'warnings' : 'ok';
   return (
     <section className={`problems problems-${state}`} aria-label="Problems">
-      <button className="problems-header" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="problems-list"
+      <button type="button" className="problems-header" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="problems-list"
         title={problems.length ? 'Show the problems of the graph' : 'Both networks are complete'}>
         {state === 'ok' ? '✓' : state === 'errors' ? '●' : '▲'} {problems.length} problem{problems.length === 1 ? '' : 's'} {open ? '▾' : '▴'}
       </button>
@@ -27,7 +27,7 @@ export function ProblemsList() {
             {problems.map((p, i) => (
               <li key={i} className={`problem ${p.severity}`}>
                 {p.nodeId
-                  ? <button onClick={() => focusNode(rf, p.nodeId!)}>{p.message}</button>
+                  ? <button type="button" onClick={() => focusNode(rf, p.nodeId!)}>{p.message}</button>
                   : <span>{p.message}</span>}
               </li>
             ))}

@@ -31,7 +31,7 @@ export function SettingsLink() {
       <p data-testid="settings-summary">
         {getLoss(t.loss).label} · batch {t.batchSize} · G {optimizerText(t.generator)} · D {optimizerText(t.discriminator)}
       </p>
-      <button onClick={showTrainingSettings} aria-controls={SETTINGS_PANEL_ID} title="The training settings are edited in the training dock (T)">
+      <button type="button" onClick={showTrainingSettings} aria-controls={SETTINGS_PANEL_ID} title="The training settings are edited in the training dock (T)">
         Training settings ▸</button>
     </fieldset>
   );

@@ -19,7 +19,7 @@ export function SidePanel({ side, name, open, onToggle, shortcut, id, children }
   const arrow = (side === 'left') === open ? '◂' : '▸';
   return (
     <div className={`side-panel side-${side}${open ? ' open' : ' folded'}`} data-testid={`panel-${id}`}>
-      <button className="side-toggle" aria-expanded={open} aria-controls={id} onClick={onToggle}
+      <button type="button" className="side-toggle" aria-expanded={open} aria-controls={id} onClick={onToggle}
         title={`${open ? 'Fold' : 'Open'} the ${name.toLowerCase()} (${shortcut})`} aria-label={`${open ? 'Fold' : 'Open'} ${name}`}>
         <span aria-hidden="true">{arrow}</span> <span className="side-name">{name}</span>
       </button>

@@ -30,8 +30,8 @@ export function Toasts() {
       onMouseEnter={() => setHeldSeq(toast.seq)} onMouseLeave={() => setHeldSeq(null)}
       onFocus={() => setHeldSeq(toast.seq)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeldSeq(null); }}>
       <span>{toast.text}</span>
-      {toast.action && <button className="toast-action" onClick={() => { dismiss(); toast.action!.run(); }}>{toast.action.label}</button>}
-      <button aria-label="Dismiss" onClick={dismiss}>×</button>
+      {toast.action && <button type="button" className="toast-action" onClick={() => { dismiss(); toast.action!.run(); }}>{toast.action.label}</button>}
+      <button type="button" aria-label="Dismiss" onClick={dismiss}>×</button>
     </div>
   );
 }

@@ -16,7 +16,7 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
     <div className="dialog" role="dialog" aria-label="Share link">
       <p>Anyone with this link opens a copy of this project (it is stored in the link itself, not on a server):</p>
       <input readOnly value={url} onFocus={(e) => e.target.select()} aria-label="Share link" autoFocus />
-      <button onClick={onClose}>Close</button>
+      <button type="button" onClick={onClose}>Close</button>
     </div>
   );
 }
@@ -33,22 +33,22 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
       <span className="app-name">Ganvas</span>
       <span className="project-name" title="Rename in the inspector (click the empty canvas)">{name}</span>
       <nav className="topbar-actions">
-        <button onClick={showProjectsList} aria-haspopup="dialog" title="Every project stored in this browser">Projects</button>
-        <button onClick={() => void newProjectCommand()} title="A new blank project (the open one stays in Projects)">New</button>
-        <button onClick={() => picker.current?.click()}>Open…</button>
+        <button type="button" onClick={showProjectsList} aria-haspopup="dialog" title="Every project stored in this browser">Projects</button>
+        <button type="button" onClick={() => void newProjectCommand()} title="A new blank project (the open one stays in Projects)">New</button>
+        <button type="button" onClick={() => picker.current?.click()}>Open…</button>
         <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="open-file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void openProjectFile(f); e.target.value = ''; }} />
-        <button onClick={saveCommand} title="Ctrl+S">Save</button>
-        <button onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
+        <button type="button" onClick={saveCommand} title="Ctrl+S">Save</button>
+        <button type="button" onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
         <TemplatesMenu />
         <ExportMenu />
         <span className="sep" />
-        <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
-        <button onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         <span className="sep" />
-        <button onClick={() => void autoLayoutCommand(rf)} title="Auto-layout (L)">Auto-layout</button>
-        <button onClick={() => fitViewCommand(rf)} title="Fit view (F)">Fit</button>
-        <button onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+        <button type="button" onClick={() => void autoLayoutCommand(rf)} title="Auto-layout (L)">Auto-layout</button>
+        <button type="button" onClick={() => fitViewCommand(rf)} title="Fit view (F)">Fit</button>
+        <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
       </nav>
       {shareUrl && <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />}
       <ProjectsDialog onNew={() => void newProjectCommand()} />

@@ -18,7 +18,7 @@ export function DockStrip({ children }: { children?: ReactNode }) {
   const open = useDockOpen();
   return (
     <div className="dock-strip" role="group" aria-label="Training dock">
-      <button className="dock-toggle" data-testid="dock-toggle" aria-expanded={open} aria-controls="training-panel-slot"
+      <button type="button" className="dock-toggle" data-testid="dock-toggle" aria-expanded={open} aria-controls="training-panel-slot"
         onClick={() => useWorkspace.getState().setPrefs({ dock: !open })}
         title={open ? 'Fold the training dock (T)' : 'Open the training dock (T)'}>
         {open ? '▾' : '▴'} Training

@@ -4,19 +4,22 @@ import { train } from './train';
 import { exportCode } from './export';
 import { sample } from './sample';
 import { settingFlagsUsage } from './settingsFlags';
+import { TORCH_SWITCHES } from './trainTorch';
 import { printable } from '../core/messages';
 
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--metrics]
       [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
+      [--engine tfjs|torch] with torch: [--device auto|cpu|cuda|mps] [--nproc N] [--threads N] [--init-from RUN|ZIP]
+      [--checkpoint-every K] [--resume] [--sync-bn] [--amp]
     training settings (override the project's):
 ${settingFlagsUsage()}
-  npm run export -- <project.json> [--out FILE.ts]
+  npm run export -- <project.json> [--out FILE.ts] | --target pytorch [--out DIR]
   npm run sample -- <run dir> [--n N] [--out FILE.png|FILE.csv] [--seed S]`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const args = parseArgs(rest, ['metrics']);
+  const args = parseArgs(rest, ['metrics', 'force', ...TORCH_SWITCHES]);
   switch (command) {
     case 'train': return train(args);
     case 'export': return exportCode(args);

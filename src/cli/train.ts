@@ -31,6 +31,7 @@ import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
 import type { LabelPoint } from '../core/doctor/labels';
 import { ImageDiversityMeter, imageDiversityApplies } from '../core/quality/imageDiversity';
+import { trainTorch } from './trainTorch';
 
 export function mnistPath(): string {
   const p = resolve('public', 'data', 'mnist-10k.bin');
@@ -98,6 +99,10 @@ export async function train(args: Args): Promise<void> {
     project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
   }
   const plan = early ?? compileOrExplain(project, file);
+  // --engine torch: the same project, flags and outputs on PyTorch (the generated project's train.py).
+  if (choiceOption(args, 'engine', ['tfjs', 'torch'] as const, 'tfjs') === 'torch') {
+    return trainTorch(args, project, plan, out);
+  }
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));

@@ -23,8 +23,8 @@ function FindingItem({ f }: { f: Finding }) {
   };
   return (
     <li className={`doctor-finding doctor-${f.severity}`} data-testid={`doctor-finding-${f.id}`}>
-      <button onClick={focus} title={f.nodes.length ? `Show ${f.nodes.join(', ')} on the canvas` : undefined}>
-        <span className="doctor-icon" aria-label={f.severity}>{SEVERITY_ICON[f.severity]}</span>
+      <button type="button" onClick={focus} title={f.nodes.length ? `Show ${f.nodes.join(', ')} on the canvas` : undefined}>
+        <span className="doctor-icon" role="img" aria-label={f.severity}>{SEVERITY_ICON[f.severity]}</span>
         <span className="doctor-title">{f.title}</span>
         <span className="doctor-since">since step {f.since}</span>
       </button>

@@ -52,9 +52,9 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
           <h2 id="explorer-title">Latent explorer</h2>
           {result && <span className="muted" data-testid="explorer-step">samples from step {result.step}{busy ? ' · updating…' : ''}</span>}
           {ready && (running
-            ? <button className="ex-run" data-testid="explorer-pause" onClick={() => void run.pause()}>❚❚ Pause training</button>
-            : <button className="ex-run" data-testid="explorer-resume" onClick={onResume}>▶ Resume training</button>)}
-          <button ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
+            ? <button type="button" className="ex-run" data-testid="explorer-pause" onClick={() => void run.pause()}>❚❚ Pause training</button>
+            : <button type="button" className="ex-run" data-testid="explorer-resume" onClick={onResume}>▶ Resume training</button>)}
+          <button type="button" ref={closeRef} className="close" onClick={onClose} aria-label="Close the latent explorer">×</button>
         </header>
         {!ready || !ex || !s ? (
           <p className="ex-empty" data-testid="explorer-empty">Train or step once first: the explorer samples the generator the training built.</p>
@@ -62,7 +62,7 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
           <>
             <div className="ex-tabs" role="group" aria-label="What to show">
               {modesOf(ex).map((m) => (
-                <button key={m.mode} aria-pressed={s.mode === m.mode} data-testid={`explorer-mode-${m.mode}`} onClick={() => set({ mode: m.mode })}>{m.label}</button>
+                <button type="button" key={m.mode} aria-pressed={s.mode === m.mode} data-testid={`explorer-mode-${m.mode}`} onClick={() => set({ mode: m.mode })}>{m.label}</button>
               ))}
             </div>
             <div className="ex-controls">
@@ -71,8 +71,8 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
               <label className="ex-field" title="Draw again whenever training updates the weights">
                 <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} data-testid="explorer-live" /> Follow training
               </label>
-              <button onClick={refresh} disabled={busy} data-testid="explorer-refresh">Refresh</button>
-              <button className="primary" onClick={() => void save()} disabled={!result || saving} data-testid="explorer-save">Save PNG</button>
+              <button type="button" onClick={refresh} disabled={busy} data-testid="explorer-refresh">Refresh</button>
+              <button type="button" className="primary" onClick={() => void save()} disabled={!result || saving} data-testid="explorer-save">Save PNG</button>
             </div>
             {ex.points && (
               <p className="muted ex-note">2-D data: every sample is a point. The grid is a cloud of points over the real data; an interpolation is the path G draws from A to B.</p>

@@ -11,7 +11,7 @@ export function ExplorerLauncher({ onResume }: { onResume(): void }) {
   const close = useCallback(() => { setOpen(false); button.current?.focus(); }, []);
   return (
     <div className="explorer-launcher">
-      <button ref={button} data-testid="explorer-open" disabled={!ready} onClick={() => setOpen(true)} aria-describedby={ready ? undefined : 'explorer-hint'}>
+      <button type="button" ref={button} data-testid="explorer-open" disabled={!ready} onClick={() => setOpen(true)} aria-describedby={ready ? undefined : 'explorer-hint'}>
         ✦ Latent explorer
       </button>
       {!ready && <div id="explorer-hint" className="muted">Train or step once first</div>}

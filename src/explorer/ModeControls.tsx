@@ -17,7 +17,7 @@ function NumberField({ label, value, min, max, step = 1, onChange, testId }: {
 }
 
 export function ModeControls({ s, ex, set }: Props) {
-  const reroll = <button data-testid="explorer-new-seed" onClick={() => set({ seed: newSeed() })} title="Draw new latents">⟳ New seed</button>;
+  const reroll = <button type="button" data-testid="explorer-new-seed" onClick={() => set({ seed: newSeed() })} title="Draw new latents">⟳ New seed</button>;
   switch (s.mode) {
     case 'grid':
       return (
@@ -39,8 +39,8 @@ export function ModeControls({ s, ex, set }: Props) {
             ))}
           </fieldset>
           <NumberField label="Steps" value={s.steps} min={2} max={64} onChange={(steps) => set({ steps })} testId="explorer-steps" />
-          <button data-testid="explorer-reroll-a" onClick={() => set({ seedA: newSeed() })}>⟳ New A</button>
-          <button data-testid="explorer-reroll-b" onClick={() => set({ seedB: newSeed() })}>⟳ New B</button>
+          <button type="button" data-testid="explorer-reroll-a" onClick={() => set({ seedA: newSeed() })}>⟳ New A</button>
+          <button type="button" data-testid="explorer-reroll-b" onClick={() => set({ seedB: newSeed() })}>⟳ New B</button>
           <span className="muted">A = seed {s.seedA}, B = seed {s.seedB}</span>
         </>
       );

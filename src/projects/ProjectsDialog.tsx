@@ -98,8 +98,8 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
       <header className="projects-header">
         <h2 id="projects-title">Projects</h2>
         <span className="muted">stored in this browser; every change is saved as you make it</span>
-        <button onClick={() => { hideProjectsList(); onNew(); }}>New project</button>
-        <button onClick={hideProjectsList} aria-label="Close projects">×</button>
+        <button type="button" onClick={() => { hideProjectsList(); onNew(); }}>New project</button>
+        <button type="button" onClick={hideProjectsList} aria-label="Close projects">×</button>
       </header>
       {error && <p className="projects-error" role="alert">{error}</p>}
       {!records && !error && <p className="muted">Reading…</p>}
@@ -109,14 +109,14 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
             const current = r.id === openId;
             return (
               <li key={r.id} className={`project-row${current ? ' is-open' : ''}`} data-project={r.id}>
-                <button className="project-open" onClick={() => void open(r)} aria-current={current ? 'true' : undefined}>
+                <button type="button" className="project-open" onClick={() => void open(r)} aria-current={current ? 'true' : undefined}>
                   <Thumb text={r.text} />
                   <span className="project-text">
                     <strong className="project-title">{r.name}{current && <span className="project-badge">open</span>}</strong>
                     <span className="project-meta">{originText(r.origin)} · changed {whenText(r.updated, now)}</span>
                   </span>
                 </button>
-                <button className="project-delete" onClick={() => void remove(r, i)} disabled={current}
+                <button type="button" className="project-delete" onClick={() => void remove(r, i)} disabled={current}
                   aria-label={`Delete “${r.name}”`} title={current ? 'This project is open: open another one to delete it' : `Delete (it can be restored for ${DAYS} days)`}>
                   Delete
                 </button>
@@ -132,7 +132,7 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
             {deleted.map((r) => (
               <li key={r.id} data-deleted-project={r.id}>
                 <span>{r.name} <span className="muted">deleted {whenText(r.deleted!, now)}</span></span>
-                <button onClick={() => void restore(r)} aria-label={`Restore “${r.name}”`}>Restore</button>
+                <button type="button" onClick={() => void restore(r)} aria-label={`Restore “${r.name}”`}>Restore</button>
               </li>
             ))}
           </ul>

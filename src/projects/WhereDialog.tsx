@@ -19,15 +19,15 @@ export function WhereDialog() {
           <h2 id="where-title">Open {q.what}</h2>
           <p>“{q.current}” has your changes. Where should {q.what} go?</p>
           <div className="where-choices">
-            <button autoFocus className="primary" onClick={() => q.answer('new')}>
+            <button type="button" autoFocus className="primary" onClick={() => q.answer('new')}>
               <strong>As a new project</strong>
               <span>“{q.current}” stays in Projects as it is</span>
             </button>
-            <button onClick={() => q.answer('replace')}>
+            <button type="button" onClick={() => q.answer('replace')}>
               <strong>Replace “{q.current}”</strong>
               <span>Ctrl+Z brings back what is there now</span>
             </button>
-            <button onClick={() => q.answer('cancel')}>
+            <button type="button" onClick={() => q.answer('cancel')}>
               <strong>Cancel</strong>
               <span>Nothing changes</span>
             </button>

@@ -43,8 +43,8 @@ export function ChannelView() {
       <header>
         <b>{id}</b> <span className="muted">{tile.network} · {shape}{tile.activation ? ` · ${tile.activation}` : ''}{trace ? ` · step ${trace.step}` : ''}</span>
         <SamplePicker batch={trace?.batch} />
-        <button onClick={() => useTrace.setState({ layerView: true })} title="This sample through every layer of G and D">Follow through G and D</button>
-        <button className="close" onClick={close} aria-label="Close">×</button>
+        <button type="button" onClick={() => useTrace.setState({ layerView: true })} title="This sample through every layer of G and D">Follow through G and D</button>
+        <button type="button" className="close" onClick={close} aria-label="Close">×</button>
       </header>
       {layer
         ? <ActivationDetail layer={layer} tile={tile} size={420} image={image} sample={trace!.sample} phase={phase} />

@@ -42,8 +42,8 @@ export function DockStrip() {
     <div className="dock-strip-training" role="group" aria-label="Training at a glance">
       <span className="strip-glance">
       {running
-        ? <button data-testid="strip-pause" onClick={() => void run.pause()}>❚❚ Pause</button>
-        : <button data-testid="strip-train" className="primary" disabled={busy} onClick={() => { if (!refused) void run.train(); }}
+        ? <button type="button" data-testid="strip-pause" onClick={() => void run.pause()}>❚❚ Pause</button>
+        : <button type="button" data-testid="strip-train" className="primary" disabled={busy} onClick={() => { if (!refused) void run.train(); }}
           aria-disabled={refused ? true : undefined} aria-describedby={refused ? 'strip-refused' : undefined} title={refused}>
           ▶ {s.stale || s.status === 'idle' || s.status === 'stopped' ? 'Train' : 'Resume'}</button>}
       {refused && !running
@@ -53,7 +53,7 @@ export function DockStrip() {
       <span>step <b data-testid="strip-step">{s.step}</b></span>
       <Sparkline />
       </span>
-      <button data-testid="open-layer-view" disabled={!ready} onClick={() => useTrace.setState({ layerView: true })}
+      <button type="button" data-testid="open-layer-view" disabled={!ready} onClick={() => useTrace.setState({ layerView: true })}
         title={ready ? 'One sample through every layer of G and D, side by side' : 'Train or step once first'}>Layers</button>
     </div>
   );

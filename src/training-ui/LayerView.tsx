@@ -41,7 +41,7 @@ function LayerCard({ layer, trace, label, index }: { layer: LayerValues; trace: 
   const n = layer.shape.length === 3 ? `${layer.shape[2]} channels of ${layer.shape[0]}×${layer.shape[1]}` : `${layer.values.length} values`;
   return (
     <li className="lv-layer" data-testid={`lv-${layer.nodeId}`}>
-      <button className="lv-open" onClick={() => useTraining.setState({ openNode: layer.nodeId })} title="Open this layer's large view">
+      <button type="button" className="lv-open" onClick={() => useTraining.setState({ openNode: layer.nodeId })} title="Open this layer's large view">
         <LayerPicture layer={layer} image={isImageLayer(trace, layer.nodeId)} />
         <span className="lv-text">
           <b><span className="lv-index">{index}</span> {layer.nodeId}</b>
@@ -94,7 +94,7 @@ export function LayerView() {
         <b>One sample through the GAN</b>
         <span className="muted">latent → G's layers → the generated sample → D's layers → D's verdict{trace ? ` · step ${trace.step}` : ''}</span>
         <SamplePicker batch={trace?.batch} />
-        <button className="close" onClick={close} aria-label="Close">×</button>
+        <button type="button" className="close" onClick={close} aria-label="Close">×</button>
       </header>
       {!trace
         ? <p className="muted">Train or step once: the layers of one sample appear here.</p>

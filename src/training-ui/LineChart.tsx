@@ -115,7 +115,7 @@ export function LineChart({ title, x, series, version, height = 110, marker }: {
   }, [version, x, series, marker?.x]);
 
   const at = hover !== null && hover < x.length ? hover : null;
-  const valueOf = (s: Series) => (at === null ? s.values[s.values.length - 1] : s.values[at]);
+  const shownValue = (s: Series) => (at === null ? s.values[s.values.length - 1] : s.values[at]);
   const last = (s: Series) => s.values[s.values.length - 1];
   return (
     <figure className="chart" data-testid={`chart-${title}`} data-points={x.length} data-marker={marker?.x}>
@@ -125,7 +125,7 @@ export function LineChart({ title, x, series, version, height = 110, marker }: {
           // data-last: the latest value unrounded (the text shows 2 digits), so tests can check it is finite;
           // as text, since React refuses a NaN attribute (a NaN loss is exactly what it must show).
           <span key={s.label} className="chart-key" style={{ color: s.color }} data-series={s.label} data-last={last(s) === undefined ? undefined : String(last(s))}>
-            {s.label} {valueOf(s) === undefined ? '' : fmt(valueOf(s)!)}
+            {s.label} {shownValue(s) === undefined ? '' : fmt(shownValue(s)!)}
           </span>
         ))}
         <button type="button" className="chart-log" aria-pressed={useLog} disabled={!canLog}

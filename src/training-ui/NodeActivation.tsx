@@ -32,6 +32,7 @@ function NodeActivationView({ nodeId }: { nodeId: string }) {
     <div className={`node-activation nodrag${role ? ` act-phase-${role}` : ''}${faulty ? ' act-fault' : ''}`}
       data-testid={`activation-${nodeId}`} data-kind={tile.kind} onClick={open}
       onMouseEnter={(e) => hoverActivation(nodeId, e.currentTarget)} onMouseLeave={() => hoverActivation(undefined)}
+      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } }} tabIndex={0}
       aria-label={`Activations of ${nodeId}: ${statsText(tile)}. Click for the large view.`} role="button">
       <TileCanvas tile={tile} width={TILE_BOX.width} maxHeight={TILE_BOX.height} className="pixelated" />
     </div>

@@ -25,7 +25,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.seq} className={`notice notice-${n.level}`} data-testid="train-notice">
           <span>{n.message}</span>
-          <button className="link" aria-label="Dismiss" onClick={() => dismissNotice(n.seq)}>×</button>
+          <button type="button" className="link" aria-label="Dismiss" onClick={() => dismissNotice(n.seq)}>×</button>
         </div>
       ))}
     </div>

@@ -4,7 +4,7 @@
  * The spec's help (and range) is the label's tooltip, shows under the field while it has the focus, and
  * is the control's accessible description either way.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { checkParam, type ParamSpec, type ParamValue } from '../core/blocks/params';
 
 export interface ParamWidgetProps {
@@ -53,7 +53,7 @@ export function ParamWidget({ name, spec, value, onCommit, testId }: ParamWidget
   const limits = range(spec);
   const described = [spec.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-describedby': described, 'data-testid': testId };
-  let control;
+  let control: ReactNode;
   if (spec.kind === 'bool') {
     control = <input {...common} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
   } else if (spec.kind === 'choice') {

@@ -27,6 +27,19 @@ describe('block registry', () => {
     }
   });
 
+  it('declares the roles other modules read (no one reads a block\'s params by name)', () => {
+    for (const b of BLOCKS) {
+      const p = withDefaults(b.params, {});
+      if (b.inputRole === 'categoricalCode' || b.inputRole === 'continuousCode') {
+        // The code's size is what the block's sample draws and what shape inference gives.
+        expect(b.codeSize?.(p), b.type).toBe(b.inferShape({}, p, ctx)[0]);
+      }
+      if (b.inputRole === 'noise' || b.inputRole === 'continuousCode') expect(['normal', 'uniform'], b.type).toContain(b.latentDistribution?.(p));
+      if (b.outputRole === 'realFake' || b.outputRole === 'auxClass') expect(b.params.output?.kind === 'choice' && b.params.output.options, b.type).toContain(b.headOutput?.(p));
+      if (b.params.activation || b.params.fn) expect(b.activationOf?.(p), b.type).toBe(p.activation ?? p.fn);
+    }
+  });
+
   it('lists every block the engine issue asks for', () => {
     const want = ['latentNoise', 'categoricalCode', 'continuousCode', 'classLabel', 'realData', 'realFakeHead', 'auxClassHead',
       'qCodesHead', 'dense', 'conv2d', 'conv2dTranspose', 'batchNormalization', 'layerNormalization', 'dropout', 'activation',

@@ -1,5 +1,5 @@
 /**
- * codegen/text.ts, the one escaping path for user text in generated code: every function is tried on
+ * core/codeText.ts, the one escaping path for user text in generated code: every function is tried on
  * hostile strings (comment ends, quotes, backslashes, line and paragraph separators, control and bidi
  * characters, lone surrogates, reserved words) and on random full-Unicode strings, and the result is
  * checked by the real parsers: the TypeScript scanner/parser in-process, CPython's `ast` (one run for

@@ -83,7 +83,7 @@ test('the widgets show the value again after an undo', async () => {
 });
 
 test('with nothing selected it edits the project and its dataset; the training settings are elsewhere, with a link the shell hands in', async () => {
-  render(<Inspector trainingLink={<button>Training settings ▸</button>} />);
+  render(<Inspector trainingLink={<button type="button">Training settings ▸</button>} />);
   expect(screen.getByRole('heading', { name: 'Project' })).toBeDefined();
   const name = screen.getByLabelText('Name');
   await userEvent.clear(name);

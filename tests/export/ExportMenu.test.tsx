@@ -17,10 +17,11 @@ const open = () => { render(<ExportMenu />); fireEvent.click(screen.getByRole('b
 test('code export is enabled for a graph that compiles; training outputs wait for training, with the reason shown', () => {
   open();
   expect(screen.getAllByRole('menuitem').map((b) => b.querySelector('strong')!.textContent)).toEqual([
-    'Export code', 'Export code + package.json (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
+    'Export code', 'Export code + package.json (zip)', 'PyTorch project (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
   ]);
   expect(disabled('code')).toBe(false);
   expect(disabled('code-zip')).toBe(false);
+  expect(disabled('pytorch')).toBe(false);
   // Importing builds the models first when there are none.
   expect(disabled('import-weights')).toBe(false);
   for (const id of ['weights', 'samples', 'metrics']) {
@@ -38,6 +39,8 @@ test('code export is disabled with the compile error shown when the graph does n
   open();
   expect(disabled('code')).toBe(true);
   expect(screen.getByTestId('export-note-code').textContent).toMatch(/^The graph does not compile: /);
+  expect(disabled('pytorch')).toBe(true);
+  expect(screen.getByTestId('export-note-pytorch').textContent).toMatch(/^The graph does not compile: /);
   expect(item('code').title).toBe(screen.getByTestId('export-note-code').textContent);
   expect(disabled('import-weights')).toBe(true);
   expect(screen.getByTestId('export-note-import-weights').textContent).toMatch(/^The graph does not compile: /);

@@ -13,6 +13,9 @@ import { codeFiles, codeZip, compiledPlan } from './code';
 import { metricsCsv } from '../../core/train/metricsCsv';
 import { samplePng } from '../../ui/samplePng';
 import { weightsToZip } from './weightsZip';
+import { pytorchZip } from './pytorch';
+import { pytorchDataFiles } from '../../core/codegen/pytorch';
+import { MNIST_BIN_PATH } from '../../core/data/mnist';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const notify = (text: string, kind: 'info' | 'error' = 'info') => useEditor.getState().notify(text, kind);
@@ -38,6 +41,33 @@ export function exportCodeZipCommand(): void {
   const name = `${stem()}-code.zip`;
   downloadBlob(new Blob([codeZip(c.files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
   notify(`Exported ${name} (${c.files.moduleName} + package.json)`);
+}
+
+/** The project as a standalone PyTorch project (zip), as npm run export -- --target pytorch writes it. */
+export async function exportPytorchCommand(): Promise<void> {
+  const { doc, viewport } = useEditor.getState();
+  const c = compiledPlan(doc);
+  if (!c.ok) { notify(c.reason, 'error'); return; }
+  const project = projectOf(doc, viewport);
+  // The data files the dataset kind bundles, from where the app reads them.
+  const sources: Record<string, () => Promise<Uint8Array>> = {
+    mnistBytes: async () => {
+      const r = await fetch(new URL(MNIST_BIN_PATH, document.baseURI).href);
+      if (!r.ok) throw new Error(`the bundled MNIST could not be read (${r.status})`);
+      return new Uint8Array(await r.arrayBuffer());
+    },
+  };
+  try {
+    const data: Record<string, Uint8Array> = {};
+    for (const [name, source] of Object.entries(pytorchDataFiles(project))) {
+      const get = sources[source];
+      if (!get) throw new Error(`${name} cannot be bundled from the app`);
+      data[name] = await get();
+    }
+    const folder = `${stem()}-pytorch`;
+    downloadBlob(new Blob([pytorchZip(folder, c.plan, project, data) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${folder}.zip`);
+    notify(`Exported ${folder}.zip: pip install -r requirements.txt, then python train.py (or torchrun) — see its README`);
+  } catch (e) { notify(`Could not export the PyTorch project: ${errorText(e)}`, 'error'); }
 }
 
 export async function exportWeightsCommand(): Promise<void> {

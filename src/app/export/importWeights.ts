@@ -17,7 +17,7 @@ const needsModels = (s: TrainingState) => !s.summary || s.stale || s.status === 
 
 export async function importWeightsCommand(file: File): Promise<boolean> {
   const refuse = (why: string) => { notify(`Cannot import ${file.name}: ${why}. Nothing was changed.`, 'error'); return false; };
-  let w, step;
+  let w: ReturnType<typeof weightsFromZip>, step: number | undefined;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     w = weightsFromZip(bytes);

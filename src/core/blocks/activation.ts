@@ -1,5 +1,6 @@
 import { defineBlock, one, prod } from './defineBlock';
 import { choice, float } from './params';
+import { activationPy } from './shared/torch';
 
 const FUNCTIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'softmax', 'linear'] as const;
 
@@ -18,5 +19,7 @@ export const activation = defineBlock({
     fn: (p) => (p.fn === 'leakyRelu' ? 'leakyReLU' : 'activation'),
     args: (p, name) => (p.fn === 'leakyRelu' ? { name, alpha: p.alpha } : { name, activation: p.fn }),
   },
+  torch: { forward: ({ p, inputs: [x] }) => activationPy(p.fn, x.expr, x.shape, p.alpha) },
+  activationOf: (p) => p.fn,
   summary: (p) => (p.fn === 'leakyRelu' ? `LeakyReLU α=${p.alpha}` : String(p.fn)),
 });

@@ -15,5 +15,6 @@ export const auxClassHead = defineBlock({
     }
     return x;
   },
-  summary: (p) => String(p.output),
+  headOutput: (p) => p.output,
+  summary: (p) => p.output,
 });

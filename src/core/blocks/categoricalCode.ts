@@ -6,9 +6,9 @@ export const categoricalCode = defineBlock({
   description: 'InfoGAN: a random one-hot code. The Q head must recover it from the sample, so G learns to give it meaning (often the digit).',
   params: { categories: int(10, { min: 2, max: 1000 }) },
   inputs: [],
-  inferShape: (_i, p) => [p.categories as number],
+  inferShape: (_i, p) => [p.categories],
   sample: (tf, p, batch, ctx) => {
-    const k = p.categories as number;
+    const k = p.categories;
     const idx = tf.randomUniform([batch], 0, k, 'int32', ctx.seed);
     return { value: tf.oneHot(idx, k).toFloat(), target: idx };
   },
@@ -16,5 +16,12 @@ export const categoricalCode = defineBlock({
     target: `tf.randomUniform([batch], 0, ${p.categories}, 'int32', seed)`,
     value: `tf.oneHot(target, ${p.categories}).toFloat()`,
   }),
+  torch: {
+    sample: (p) => ({
+      target: `torch.randint(0, ${p.categories}, (batch,), generator=rng, device=device)`,
+      value: `F.one_hot(target, ${p.categories}).float()`,
+    }),
+  },
+  codeSize: (p) => p.categories,
   summary: (p) => `${p.categories}-way one-hot`,
 });

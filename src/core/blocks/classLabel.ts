@@ -10,17 +10,20 @@ export const classLabel = defineBlock({
     if (ctx.numClasses && ctx.numClasses !== p.classes) {
       throw new ShapeError(`has ${p.classes} classes but the dataset has ${ctx.numClasses}`);
     }
-    return p.encoding === 'onehot' ? [p.classes as number] : [1];
+    return p.encoding === 'onehot' ? [p.classes] : [1];
   },
   sample: (tf, p, batch, ctx) => {
-    const labels = ctx.labels ?? tf.randomUniform([batch], 0, p.classes as number, 'int32', ctx.seed);
+    const labels = ctx.labels ?? tf.randomUniform([batch], 0, p.classes, 'int32', ctx.seed);
     const value = p.encoding === 'onehot'
-      ? tf.oneHot(labels, p.classes as number).toFloat()
+      ? tf.oneHot(labels, p.classes).toFloat()
       : labels.reshape([batch, 1]).toFloat();
     return { value, target: labels };
   },
   emitSample: (p) => ({
     value: p.encoding === 'onehot' ? `tf.oneHot(labels, ${p.classes}).toFloat()` : 'labels.reshape([batch, 1]).toFloat()',
   }),
+  torch: {
+    sample: (p) => ({ value: p.encoding === 'onehot' ? `F.one_hot(labels, ${p.classes}).float()` : 'labels.reshape(batch, 1).float()' }),
+  },
   summary: (p) => `${p.classes} classes, ${p.encoding}`,
 });

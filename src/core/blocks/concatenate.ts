@@ -1,4 +1,5 @@
 import { defineBlock, fmtShape, ShapeError } from './defineBlock';
+import { lastDim } from './shared/torch';
 
 export const concatenate = defineBlock({
   type: 'concatenate', label: 'Concatenate', category: 'merge',
@@ -16,4 +17,6 @@ export const concatenate = defineBlock({
     return [...xs[0].slice(0, -1), xs.reduce((a, s) => a + s[s.length - 1], 0)];
   },
   layer: { fn: 'concatenate', args: (_p, name) => ({ name, axis: -1 }) },
+  // tfjs joins on the last axis: an image's channels, dim 1 in PyTorch.
+  torch: { forward: ({ inputs, out }) => `torch.cat([${inputs.map((i) => i.expr).join(', ')}], dim=${lastDim(out)})` },
 });

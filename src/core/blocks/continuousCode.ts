@@ -6,11 +6,14 @@ export const continuousCode = defineBlock({
   description: 'InfoGAN: random codes in [-1, 1] the Q head must recover (often width or slant of a digit).',
   params: { count: int(2, { min: 1, max: 64 }) },
   inputs: [],
-  inferShape: (_i, p) => [p.count as number],
+  inferShape: (_i, p) => [p.count],
   sample: (tf, p, batch, ctx) => {
-    const v = tf.randomUniform([batch, p.count as number], -1, 1, 'float32', ctx.seed);
+    const v = tf.randomUniform([batch, p.count], -1, 1, 'float32', ctx.seed);
     return { value: v, target: v };
   },
   emitSample: (p) => ({ value: `tf.randomUniform([batch, ${p.count}], -1, 1, 'float32', seed)`, target: 'value' }),
+  torch: { sample: (p) => ({ value: `torch.rand(batch, ${p.count}, generator=rng, device=device) * 2 - 1`, target: 'value' }) },
+  codeSize: (p) => p.count,
+  latentDistribution: () => 'uniform',
   summary: (p) => `${p.count} × U(-1, 1)`,
 });

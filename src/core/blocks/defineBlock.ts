@@ -4,7 +4,7 @@
  * No other module switches on a block's type.
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import type { Params, ParamSpecs } from './params';
+import type { Params, ParamSpecs, ParamsOf } from './params';
 import { stringLiteral } from '../codeText';
 
 import type { TF, Tensor } from '../tf';
@@ -52,7 +52,7 @@ export interface Sampled {
   target?: Tensor;
 }
 
-export interface BlockDef {
+export interface BlockDef<P extends Params = Params> {
   type: string;
   label: string;
   category: Category;
@@ -66,37 +66,107 @@ export interface BlockDef {
   inputRole?: InputRole;
   outputRole?: OutputRole;
   /** Output shape, or throws ShapeError explaining what input the block expects. Output blocks return their input shape. */
-  inferShape(inputs: InShapes, p: Params, ctx: ShapeContext): Shape;
-  paramCount(inputs: InShapes, p: Params, out: Shape): number;
+  inferShape(inputs: InShapes, p: P, ctx: ShapeContext): Shape;
+  paramCount(inputs: InShapes, p: P, out: Shape): number;
   /** Multiply-accumulates per sample. */
-  macs(inputs: InShapes, p: Params, out: Shape): number;
+  macs(inputs: InShapes, p: P, out: Shape): number;
   /**
    * The tfjs layer, as the name of a `tf.layers` factory and its config. Absent for input and output
    * blocks (the compiler makes tf.input / passes through). `build` and `emit` are both derived from it,
    * so exported code always matches the compiled model.
    */
-  layer?: { fn: LayerFactory | ((p: Params) => LayerFactory); args(p: Params, name: string): Record<string, unknown> };
-  build?(tf: TF, p: Params, name: string): Layer;
+  layer?: { fn: LayerFactory | ((p: P) => LayerFactory); args(p: P, name: string): Record<string, unknown> };
+  build?(tf: TF, p: P, name: string): Layer;
   /** TypeScript source of the same layer constructor, for the code exporter. */
-  emit?(p: Params, name: string): string;
+  emit?(p: P, name: string): string;
   /** For generator inputs: draw a batch. */
-  sample?(tf: TF, p: Params, batch: number, ctx: SampleContext): Sampled;
+  sample?(tf: TF, p: P, batch: number, ctx: SampleContext): Sampled;
   /**
    * The same draw as TypeScript for the code exporter: expressions over `batch`, `labels` and `seed`
    * (`value`, and `target` when the Q head must recover it). Must match `sample`.
    */
-  emitSample?(p: Params): { value: string; target?: string };
+  emitSample?(p: P): { value: string; target?: string };
+  /**
+   * Roles other modules need, as accessors (nobody else reads a block's params by name): the size of an
+   * InfoGAN code input; a latent input's distribution; the function a layer applies to its output (the
+   * probe judges dead ReLUs and saturated tanh/sigmoid by it); a head's output (logit, probability, ...).
+   */
+  codeSize?(p: P): number;
+  latentDistribution?(p: P): 'normal' | 'uniform';
+  activationOf?(p: P): string | undefined;
+  headOutput?(p: P): string;
+  /** The same block in PyTorch, for the PyTorch project generator (see TorchForm). */
+  torch?: TorchForm<P>;
   /** Mixes samples of a batch (batch norm): breaks per-sample gradient penalties. */
   batchDependent?: boolean;
   /** One line of key params shown on the node, e.g. "64 × 5×5 /2 same". */
-  summary(p: Params): string;
+  summary(p: P): string;
 }
 
-type Optional = 'paramCount' | 'macs' | 'summary' | 'outputs' | 'network';
-export type BlockInit = Omit<BlockDef, Optional> & Partial<Pick<BlockDef, Optional>>;
+/**
+ * A block's PyTorch form, declared beside its tfjs form so the PyTorch generator never switches on a
+ * block's type. Tensors follow one layout rule: a tensor whose Ganvas shape (without batch) has rank 3
+ * is an image [h, w, c] and lives channels-first in PyTorch ([batch, c, h, w]); every other tensor has
+ * the same layout in both engines. Forms that read or write an image's last axis convert explicitly.
+ */
+export interface TorchForm<P extends Params = Params> {
+  /**
+   * Python expression constructing the block's nn.Module (tfjs/Keras semantics, not PyTorch's defaults).
+   * Absent for blocks that are a function of their inputs (reshape, add, ...).
+   */
+  module?(c: TorchContext<P>): string;
+  /**
+   * Python expression of the block's output over its inputs' expressions. `c.self` is the module
+   * (`self.g_dense`); `self.training` says whether the network is in training mode.
+   */
+  forward?(c: TorchContext<P> & { self: string }): string;
+  /** How the layer's tfjs weights map onto the module's parameters and buffers, in tfjs's order. */
+  weights?(c: TorchContext<P>): TorchWeight[];
+  /** Python definitions (classes, functions) the module or forward text uses, by name; emitted once into layers.py. */
+  helpers?: Record<string, string>;
+  /**
+   * For inputs that feed the generator or a label to D: the draw, as Python expressions over `batch`,
+   * `labels` (int64 class indices [batch]), `rng` (a torch.Generator) and `device`; `target` is what the
+   * Q head must recover (`value` may be referred to). Must match `sample`'s distribution.
+   */
+  sample?(p: P): { value: string; target?: string };
+}
 
-export function defineBlock(init: BlockInit): BlockDef {
-  const def: BlockDef = {
+/** What a PyTorch form knows about one use of the block. */
+export interface TorchContext<P extends Params = Params> {
+  p: P;
+  /** The block's inputs in port order (a multi port's wires in order): Python expressions and Ganvas shapes. */
+  inputs: { expr: string; shape: Shape }[];
+  /** The block's output shape (without batch). */
+  out: Shape;
+}
+
+/**
+ * One tfjs weight of a layer and the PyTorch tensor that holds it: `<layer>/<tfjs>` in the tfjs layers
+ * format is `<module>.<torch>` in the state_dict, transposed by `perm` (numpy.transpose order from the
+ * tfjs array to the torch tensor; absent when the layouts agree).
+ */
+export interface TorchWeight {
+  tfjs: string;
+  torch: string;
+  /** The tfjs shape (fixes the torch shape through `perm`, and the fans of glorot initialisers). */
+  shape: number[];
+  perm?: number[];
+  /** tfjs's default initialiser for it, which the generated project draws from too. */
+  init: TorchInit;
+  /** Not trained (BatchNorm's moving statistics): a registered buffer in PyTorch. */
+  buffer?: boolean;
+}
+export type TorchInit = 'glorotNormal' | 'zeros' | 'ones' | 'uniform';
+
+type Optional = 'paramCount' | 'macs' | 'summary' | 'outputs' | 'network';
+/** A block as declared: its params schema `S` types the `p` every one of its functions receives. */
+export type BlockInit<S extends ParamSpecs = ParamSpecs> =
+  Omit<BlockDef<ParamsOf<S>>, Optional | 'params'> & Partial<Pick<BlockDef<ParamsOf<S>>, Optional>> & { params: S };
+
+export function defineBlock<const S extends ParamSpecs>(init: BlockInit<S>): BlockDef {
+  type P = ParamsOf<S>;
+  const def: BlockDef<P> = {
     outputs: ['y'],
     network: 'either',
     paramCount: () => 0,
@@ -106,12 +176,14 @@ export function defineBlock(init: BlockInit): BlockDef {
   };
   const layer = init.layer;
   if (layer) {
-    const fnOf = (p: Params): LayerFactory => (typeof layer.fn === 'function' ? layer.fn(p) : layer.fn);
+    const fnOf = (p: P): LayerFactory => (typeof layer.fn === 'function' ? layer.fn(p) : layer.fn);
     def.build ??= (tf, p, name) =>
       (tf.layers[fnOf(p)] as unknown as (a: Record<string, unknown>) => Layer)(layer.args(p, name));
     def.emit ??= (p, name) => `tf.layers.${fnOf(p)}(${objLiteral(layer.args(p, name))})`;
   }
-  return def;
+  // Erased to the registry's type: the registry calls these functions only with params the schema checked
+  // (the project parser and the inspector both validate against `params`), so `p` has the declared types.
+  return def as unknown as BlockDef;
 }
 
 export class ShapeError extends Error {

@@ -1,5 +1,6 @@
 import { defineBlock, one } from './defineBlock';
 import { float } from './params';
+import { py } from './shared/torch';
 
 export const dropout = defineBlock({
   type: 'dropout', label: 'Dropout', category: 'regularization',
@@ -8,5 +9,7 @@ export const dropout = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i) => one(i),
   layer: { fn: 'dropout', args: (p, name) => ({ name, rate: p.rate }) },
+  // Inverted dropout in both engines (kept values scaled by 1 / (1 - rate)); off outside training.
+  torch: { forward: ({ p, inputs: [x] }) => `F.dropout(${x.expr}, ${py(p.rate)}, self.training)` },
   summary: (p) => `rate ${p.rate}`,
 });

@@ -1,4 +1,5 @@
 import { defineBlock, fmtShape, one, prod, ShapeError } from './defineBlock';
+import { channelsLast } from './shared/torch';
 
 export const flatten = defineBlock({
   type: 'flatten', label: 'Flatten', category: 'reshape',
@@ -11,4 +12,6 @@ export const flatten = defineBlock({
     return [prod(x)];
   },
   layer: { fn: 'flatten', args: (_p, name) => ({ name }) },
+  // tfjs flattens an image in h, w, c order: the next Dense's weights expect that order.
+  torch: { forward: ({ inputs: [x] }) => `${channelsLast(x.expr, x.shape)}.flatten(1)` },
 });

@@ -1,5 +1,6 @@
 import { defineBlock, one } from './defineBlock';
 import { float } from './params';
+import { py } from './shared/torch';
 
 export const gaussianNoise = defineBlock({
   type: 'gaussianNoise', label: 'Gaussian Noise', category: 'regularization',
@@ -8,5 +9,6 @@ export const gaussianNoise = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i) => one(i),
   layer: { fn: 'gaussianNoise', args: (p, name) => ({ name, stddev: p.stddev }) },
+  torch: { forward: ({ p, inputs: [x] }) => `(${x.expr} + ${py(p.stddev)} * torch.randn_like(${x.expr}) if self.training else ${x.expr})` },
   summary: (p) => `σ ${p.stddev}`,
 });

@@ -14,9 +14,9 @@ interface ParamBase<T extends ParamValue> {
 }
 export interface IntParam extends ParamBase<number> { kind: 'int'; min?: number; max?: number }
 export interface FloatParam extends ParamBase<number> { kind: 'float'; min?: number; max?: number; step?: number }
-export interface ChoiceParam extends ParamBase<string> {
+export interface ChoiceParam<O extends string = string> extends ParamBase<O> {
   kind: 'choice';
-  options: readonly string[];
+  options: readonly O[];
   /** What a widget shows for each option (the option itself when absent). */
   optionLabels?: Readonly<Record<string, string>>;
 }
@@ -26,11 +26,20 @@ export type ParamSpec = IntParam | FloatParam | ChoiceParam | BoolParam | IntsPa
 export type ParamSpecs = Record<string, ParamSpec>;
 export type Params = Record<string, ParamValue>;
 
+/** The value type a schema declares: numbers for int/float, the options' union for a choice, and so on. */
+export type ParamValueOf<S> = S extends IntParam | FloatParam ? number
+  : S extends ChoiceParam<infer O> ? O
+  : S extends BoolParam ? boolean
+  : S extends IntsParam ? number[]
+  : never;
+/** A block's params as its schema types them (what `defineBlock` hands each of the block's functions). */
+export type ParamsOf<S extends ParamSpecs> = { [K in keyof S]: ParamValueOf<S[K]> };
+
 type Extra<P> = Omit<P, 'kind' | 'default'>;
 
 export const int = (def: number, o: Partial<Extra<IntParam>> = {}): IntParam => ({ kind: 'int', default: def, ...o });
 export const float = (def: number, o: Partial<Extra<FloatParam>> = {}): FloatParam => ({ kind: 'float', default: def, ...o });
-export const choice = <const O extends readonly string[]>(options: O, def: O[number], o: Partial<Extra<ChoiceParam>> = {}): ChoiceParam =>
+export const choice = <const O extends readonly string[]>(options: O, def: O[number], o: Partial<Extra<ChoiceParam<O[number]>>> = {}): ChoiceParam<O[number]> =>
   ({ kind: 'choice', options, default: def, ...o });
 export const bool = (def: boolean, o: Partial<Extra<BoolParam>> = {}): BoolParam => ({ kind: 'bool', default: def, ...o });
 export const ints = (def: number[], o: Partial<Extra<IntsParam>> = {}): IntsParam => ({ kind: 'ints', default: def, ...o });

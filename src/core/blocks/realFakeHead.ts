@@ -12,5 +12,6 @@ export const realFakeHead = defineBlock({
     if (x.length !== 1 || x[0] !== 1) throw new ShapeError(`expects [batch, 1] (one score per sample) but receives ${fmtShape(x)}`, 'x');
     return x;
   },
+  headOutput: (p) => p.output,
   summary: (p) => (p.output === 'logit' ? 'logit' : 'probability'),
 });

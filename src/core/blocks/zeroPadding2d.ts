@@ -8,9 +8,10 @@ export const zeroPadding2d = defineBlock({
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
     const [h, w, c] = expectRank(one(i), 3, '[batch, h, w, c]');
-    const q = p.padding as number;
+    const q = p.padding;
     return [h + 2 * q, w + 2 * q, c];
   },
   layer: { fn: 'zeroPadding2d', args: (p, name) => ({ name, padding: p.padding }) },
+  torch: { forward: ({ p, inputs: [x] }) => `F.pad(${x.expr}, (${p.padding}, ${p.padding}, ${p.padding}, ${p.padding}))` },
   summary: (p) => `pad ${p.padding}`,
 });

@@ -49,9 +49,11 @@ export interface GanPlan {
 
 export type CompileResult = { ok: true; plan: GanPlan; problems: Problem[] } | { ok: false; problems: Problem[] };
 
+const codeSize = (i: PlanInput): number => getBlock(i.type).codeSize?.(i.params) ?? 0;
+
 export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig): CompileResult {
   const rfHead = g.nodes.find((n) => n.network === 'discriminator' && getBlockSafe(n.type)?.outputRole === 'realFake');
-  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead?.params.output as 'logit' | 'sigmoid', batchSize: training.batchSize });
+  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead && getBlock(rfHead.type).headOutput?.(rfHead.params) as 'logit' | 'sigmoid' | undefined, batchSize: training.batchSize });
   if (!v.ok) return { ok: false, problems: v.problems };
 
   const net = (network: NetworkId): NetPlan => {
@@ -71,7 +73,7 @@ export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig)
         }
       } else if (block.outputRole) {
         const src = ins.x[0];
-        plan.outputs.push({ role: block.outputRole, head: id, source: src, activation: node.params.output as string | undefined, shape: info.shape! });
+        plan.outputs.push({ role: block.outputRole, head: id, source: src, activation: block.headOutput?.(node.params), shape: info.shape! });
       } else {
         plan.layers.push({
           id, type: node.type, params: node.params, shape: info.shape!, paramCount: info.params, macs: info.macs,
@@ -89,8 +91,8 @@ export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig)
   const generator = net('generator'), discriminator = net('discriminator');
   const plan: GanPlan = {
     format: 'ganvas-plan', version: 1, data, generator, discriminator, training,
-    categoricalCodes: generator.inputs.filter((i) => i.role === 'categoricalCode').map((i) => i.params.categories as number),
-    continuousCodes: generator.inputs.filter((i) => i.role === 'continuousCode').reduce((a, i) => a + (i.params.count as number), 0),
+    categoricalCodes: generator.inputs.filter((i) => i.role === 'categoricalCode').map(codeSize),
+    continuousCodes: generator.inputs.filter((i) => i.role === 'continuousCode').reduce((a, i) => a + codeSize(i), 0),
     usesLabels: [...generator.inputs, ...discriminator.inputs].some((i) => i.role === 'label')
       || discriminator.outputs.some((o) => o.role === 'auxClass'),
   };

@@ -17,4 +17,10 @@ export const custom = defineDataset({
     if (!sources.custom) throw new Error(`the imported dataset '${spec.name}' is not loaded; import it again`);
     return sources.custom();
   },
+  pytorch: () => [
+    '    # Imported data stays where it was imported (the browser, or the files given to the CLI): pass it with --data.',
+    '    d = read_project()["dataset"]',
+    '    raise SystemExit(f"this project was trained on imported data {d.get(\'name\')!r} of shape {d.get(\'shape\')}: pass it with --data "',
+    '                     "(an IDX file with --labels, or a folder or zip of images)")',
+  ].join('\n'),
 });

@@ -38,6 +38,15 @@ export interface DatasetKindDef {
   modes?(spec: DatasetSpec): Toy2d;
   /** The bundled MNIST: the reference classifier's metrics apply. */
   referenceClassifier?: boolean;
+  /**
+   * The same loader in the exported PyTorch project: the body of data.py's `load_default()` (4-space
+   * indented Python) returning (values float32 [N, ...shape] scaled for spec.scale, labels int64 [N] or
+   * None). It may call data.py's read_gnvm(path, digits), toy_points(modes, std) and read_project();
+   * only numbers from the spec reach the text (names and other user text are read from project.json).
+   */
+  pytorch?(spec: DatasetSpec): string;
+  /** Files the exported PyTorch project needs beside its code: path in the project -> the data source giving its bytes. */
+  pytorchFiles?: Readonly<Record<string, keyof DataSources>>;
 }
 
 export const defineDataset = (def: DatasetKindDef): DatasetKindDef => def;

@@ -16,4 +16,9 @@ export const mnist = defineDataset({
     if (!sources.mnistBytes) throw new Error('MNIST data is not available here');
     return mnistDataset(decodeMnist(await sources.mnistBytes()), spec.scale, spec.digits);
   },
+  pytorchFiles: { 'data/mnist-10k.bin': 'mnistBytes' },
+  pytorch: (spec) => [
+    "    # The 10,000 MNIST digits bundled with Ganvas (its public/data/mnist-10k.bin, copied to data/ by the export).",
+    `    return read_gnvm(MNIST_FILE, digits=${spec.digits?.length ? `(${spec.digits.map(Number).join(', ')},)` : 'None'})`,
+  ].join('\n'),
 });

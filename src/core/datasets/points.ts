@@ -1,5 +1,6 @@
 import { toyDataset, toyModes } from '../data/toy2d';
 import { defineDataset } from './defineDataset';
+import { toyPython } from './toy2d';
 import { fail, list, number } from './fields';
 
 export const points = defineDataset({
@@ -20,4 +21,5 @@ export const points = defineDataset({
   info: () => ({ shape: [2], numClasses: 0 }),
   load: async (spec) => toyDataset('points', 10_000, 1, spec.points),
   modes: (spec) => toyModes('points', spec.points),
+  pytorch: (spec) => toyPython(toyModes('points', spec.points)),
 });

@@ -3,6 +3,7 @@
  * points. Pure numbers (no tf): the explorer builds its batches on the host, so every grid is exactly
  * reproducible from its seeds and testable in Node.
  */
+import { getBlock } from '../blocks';
 import type { GanPlan, PlanInput } from '../compile/plan';
 import { gaussian, mulberry32 } from '../data/random';
 
@@ -36,7 +37,7 @@ export function randomPoint(plan: GanPlan, seed: number): LatentPoint {
     if (isIndexInput(input)) return Float32Array.of(Math.floor(rand() * choicesOf(plan, input)));
     const size = input.shape.reduce((a, b) => a * b, 1);
     const v = new Float32Array(size);
-    const uniform = input.role === 'continuousCode' || input.params.distribution === 'uniform';
+    const uniform = getBlock(input.type).latentDistribution?.(input.params) === 'uniform';
     for (let i = 0; i < size; i++) v[i] = uniform ? rand() * 2 - 1 : normal();
     return v;
   });

@@ -90,7 +90,11 @@ export function renameNode(g: Graph, id: string, newId: string): Graph {
 export function incoming(g: Graph, id: string): Record<string, string[]> {
   // Keyed by port names, which a file supplies: no prototype to find `constructor` or `__proto__` in.
   const out: Record<string, string[]> = Object.create(null);
-  for (const e of g.edges) if (e.target === id) (out[e.targetPort] ??= []).push(e.source);
+  for (const e of g.edges) {
+    if (e.target !== id) continue;
+    out[e.targetPort] ??= [];
+    out[e.targetPort].push(e.source);
+  }
   return out;
 }
 

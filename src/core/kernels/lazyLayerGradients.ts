@@ -29,7 +29,7 @@ const one = (x: T | T[]) => (Array.isArray(x) ? x[0] : x);
 export function patchLazyLayerGradients(tf: TF): void {
   const taping = () => (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
   const patch = (proto: Record<string, unknown>, eager: (this: never, x: T) => T | undefined) => {
-    if (Object.prototype.hasOwnProperty.call(proto, '__ganvasLazy')) return;
+    if (Object.hasOwn(proto, '__ganvasLazy')) return;
     const original = proto.call as Call;
     proto.call = function (this: LayerLike, inputs: T | T[], kwargs: unknown) {
       if (!taping() || (Array.isArray(inputs) && inputs.length !== 1)) return original.call(this, inputs, kwargs);

@@ -30,12 +30,13 @@ export const nodeTitle = (n: GraphNode): string => `${hasBlock(n.type) ? getBloc
 export function shapeContext(g: Graph, data: DataInfo): ShapeContext {
   const gen = g.nodes.filter((n) => n.network === 'generator' && hasBlock(n.type));
   const roleOf = (n: GraphNode) => getBlock(n.type).inputRole;
+  const codeSize = (n: GraphNode) => getBlock(n.type).codeSize?.(n.params) ?? 0;
   return {
     dataShape: data.shape,
     numClasses: data.numClasses,
     codes: {
-      categorical: gen.filter((n) => roleOf(n) === 'categoricalCode').map((n) => n.params.categories as number),
-      continuous: gen.filter((n) => roleOf(n) === 'continuousCode').reduce((a, n) => a + (n.params.count as number), 0),
+      categorical: gen.filter((n) => roleOf(n) === 'categoricalCode').map((n) => codeSize(n)),
+      continuous: gen.filter((n) => roleOf(n) === 'continuousCode').reduce((a, n) => a + codeSize(n), 0),
     },
   };
 }

@@ -4,7 +4,7 @@
  * into one flat tensor, so a probe costs one asynchronous download however many nodes there are.
  */
 import type * as tfNs from '@tensorflow/tfjs';
-import { getBlock, prod, type TF } from '../blocks';
+import { getBlock, prod, type Params, type TF } from '../blocks';
 import type { BuiltGan } from '../compile/build';
 import type { GanPlan, NetPlan } from '../compile/plan';
 import type { GeneratorFeed } from './step';
@@ -36,10 +36,9 @@ const DEFAULTS: Required<ProbeOptions> = { maxChannels: 64, stripRows: 16, strip
 /** The probe batch: 16 samples are enough for a 4×4 grid; 2-D data needs a cloud of points. */
 export const probeBatchSize = (plan: GanPlan): number => (plan.data.shape.length >= 3 ? 16 : 256);
 
-const activationOf = (params: Record<string, unknown>): string | undefined => {
-  const a = params.activation ?? params.fn;
-  return typeof a === 'string' ? a : undefined;
-};
+/** The function a node applies to its output, as its block declares (inputs have none). */
+const activationOf = (n: { type: string; params: Params }): string | undefined =>
+  getBlock(n.type).activationOf?.(n.params);
 
 /** Statistics of one output over the whole batch, as a [8] tensor in STAT_NAMES order. */
 function statsOf(tf: TF, x: T): T {
@@ -117,7 +116,7 @@ export class ActivationProbe {
     const nodes = new Map([...net.inputs, ...net.layers].map((n) => [n.id, n]));
     for (const id of ids) {
       const n = nodes.get(id)!;
-      const l: TileLayout = { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n.params) };
+      const l: TileLayout = { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n) };
       this.layouts.push(l);
       this.sources.set(l, id);
     }

@@ -121,7 +121,7 @@ export function validateGraph(g: Graph, data: DataInfo, loss: LossInfo = { loss:
     warn('the generator gets a class label but the discriminator never sees it: add a class label input to D (cGAN) or a class head (AC-GAN)', { nodeId: gLabels[0].id });
   }
   const lossDef = hasLoss(loss.loss) ? getLoss(loss.loss) : undefined;
-  if (rf && lossDef?.unboundedCritic && rf.params.output === 'sigmoid') {
+  if (rf && lossDef?.unboundedCritic && getBlock(rf.type).headOutput?.(rf.params) === 'sigmoid') {
     err('a Wasserstein critic must output an unbounded score: set the real/fake head to logit', { nodeId: rf.id, param: 'output' });
   }
   if (lossDef?.gradientPenalty) {

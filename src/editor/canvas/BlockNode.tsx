@@ -67,6 +67,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
       ))}
       {block.outputs.map((o) => <Handle key={o} type="source" position={Position.Right} id={o} className="port-handle out-handle" />)}
       {block.outputRole === 'generated' && <Handle type="source" id={FAKE_HANDLE} position={Position.Right} isConnectable={false} className="fake-handle" />}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a dl is not focusable; the hover card repeats what the node's label says */}
       <dl className="block-details" aria-hidden="true">
         {summary && <div><dt>{block.label}</dt><dd>{summary}</dd></div>}
         {block.inputs.map((p) => <div key={p.name}><dt>in {p.label ?? p.name}</dt><dd>{inShapes(p.name)}</dd></div>)}

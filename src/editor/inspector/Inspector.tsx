@@ -8,15 +8,15 @@ import { ProjectSettings } from './ProjectSettings';
 export function Inspector({ trainingLink }: { trainingLink?: ReactNode }) {
   const selection = useEditor((s) => s.selection);
   const node = useEditor((s) => (s.selection.length === 1 ? s.doc.graph.nodes.find((n) => n.id === s.selection[0]) : undefined));
-  let body;
+  let body: ReactNode;
   if (node) body = <NodeInspector node={node} />;
   else if (selection.length > 1) {
     body = (
       <div>
         <h2>{selection.length} blocks selected</h2>
         <p className="muted">{selection.join(', ')}</p>
-        <button onClick={() => useEditor.getState().duplicateSelection()}>Duplicate</button>{' '}
-        <button onClick={() => useEditor.getState().deleteSelection()}>Delete</button>
+        <button type="button" onClick={() => useEditor.getState().duplicateSelection()}>Duplicate</button>{' '}
+        <button type="button" onClick={() => useEditor.getState().deleteSelection()}>Delete</button>
       </div>
     );
   } else body = <ProjectSettings trainingLink={trainingLink} />;

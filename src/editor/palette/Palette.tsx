@@ -13,6 +13,7 @@ function PaletteItem({ block, onInsert }: { block: BlockDef; onInsert?(type: str
     <li
       className={`palette-item cat-${block.category}`}
       draggable
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: an item is operable: Enter adds the block, as the help says
       tabIndex={0}
       data-block-type={block.type}
       title={block.description}

@@ -19,5 +19,6 @@ export function elementwiseBlock(type: string, label: string, fn: LayerFactory, 
     },
     macs: (i, _p, out) => prod(out) * ((i.x?.length ?? 1) - 1),
     layer: { fn, args: (_p, name) => ({ name }) },
+    torch: { forward: ({ inputs }) => `(${inputs.map((i) => i.expr).join(fn === 'add' ? ' + ' : ' * ')})` },
   });
 }

@@ -19,6 +19,8 @@ export interface OptimizerDef {
    * hyperparameters (tfjs's defaults differ from PyTorch's: Adam's epsilon is 1e-7, not 1e-8).
    */
   pytorch(c: OptimizerConfig, params: string): string;
+  /** Python definitions the PyTorch text uses (e.g. an optimizer class computing exactly what tfjs computes), by name. */
+  pytorchHelpers?: Record<string, string>;
 }
 
 export const defineOptimizer = (def: OptimizerDef): OptimizerDef => def;
