@@ -16,7 +16,7 @@ export function Notices() {
           {rollbackStep !== undefined && (
             <p>
               Resuming would continue from the broken weights.{' '}
-              <button data-testid="train-rollback" onClick={() => void run.rollback()}>↶ Roll back to step {rollbackStep}</button>
+              <button type="button" data-testid="train-rollback" onClick={() => void run.rollback()}>↶ Roll back to step {rollbackStep}</button>
               {' '}(the last weights that trained on without NaN), change what caused it, then Resume.
             </p>
           )}
