@@ -38,14 +38,14 @@ const run = async (c) => {
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
   await run({ template: 'gan-2d-ring', batch: 256, backend, reps: R(backend === 'webgpu' ? 20 : 120), hand: true });
 }
-await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(3), hand: true });
+await run({ template: 'dcgan-tf-tutorial', batch: 8, backend: 'webgpu', reps: R(3), hand: true });
 for (const naive of [false, true]) {
-  await run({ template: 'dcgan-mnist', batch: 8, backend: 'webgpu', reps: R(1), flags: { WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE: naive } });
+  await run({ template: 'dcgan-tf-tutorial', batch: 8, backend: 'webgpu', reps: R(1), flags: { WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE: naive } });
 }
 for (const backend of ['webgl', 'wasm', 'cpu']) {
-  await run({ template: 'dcgan-mnist', batch: 32, backend, reps: R(backend === 'wasm' ? 7 : 3), hand: true });
+  await run({ template: 'dcgan-tf-tutorial', batch: 32, backend, reps: R(backend === 'wasm' ? 7 : 3), hand: true });
 }
-await run({ template: 'dcgan-mnist', batch: 64, backend: 'wasm', reps: R(5), hand: true });
+await run({ template: 'dcgan-tf-tutorial', batch: 64, backend: 'wasm', reps: R(5), hand: true });
 await run({ template: 'infogan-mnist', batch: 32, backend: 'wasm', reps: R(7), hand: true });
 
 // wasm with 1 vs 2 XNNPACK threads: two pages (a wasm backend's thread count is fixed when it starts),
@@ -62,7 +62,7 @@ for (const batch of [32, 64]) {
   const got = { 1: [], 2: [] };
   for (let r = 0; r < R(3); r++) {
     for (const n of [1, 2]) {
-      const x = await threadPages[n].evaluate(([k, a]) => window.runBench(k, a), ['step', { template: 'dcgan-mnist', batch, backend: 'wasm', reps: 1 }]);
+      const x = await threadPages[n].evaluate(([k, a]) => window.runBench(k, a), ['step', { template: 'dcgan-tf-tutorial', batch, backend: 'wasm', reps: 1 }]);
       if (x.error) { console.log(`  threads ${n}: ${x.error}`); continue; }
       got[n].push(x.compiled);
       got[n].threads = x.threads;
@@ -70,12 +70,12 @@ for (const batch of [32, 64]) {
   }
   const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   const row = { batch, one: med(got[1]), two: med(got[2]), threads: [got[1].threads, got[2].threads], reps: got[1].length };
-  console.log(`  dcgan-mnist b${batch} wasm threads ${row.threads.join(' vs ')}: ${ms(row.one)} vs ${ms(row.two)} ms/step`);
+  console.log(`  dcgan-tf-tutorial b${batch} wasm threads ${row.threads.join(' vs ')}: ${ms(row.one)} vs ${ms(row.two)} ms/step`);
   threadRows.push(row);
 }
 for (const n of [1, 2]) await threadPages[n].close();
 const starts = [];
-for (const template of ['gan-2d-ring', 'vanilla-gan-mnist', 'cgan-mnist', 'dcgan-mnist', 'infogan-mnist']) {
+for (const template of ['gan-2d-ring', 'vanilla-gan-mnist', 'cgan-mnist', 'dcgan-mnist', 'dcgan-tf-tutorial', 'infogan-mnist']) {
   const r = await page.evaluate(([k, a]) => window.runBench(k, a), ['first', { template, backend: 'wasm' }]);
   console.log(`  first step ${template} wasm: ${r.error ?? `${ms(r.firstStepMs)} ms, tf ${r.tfMb.toFixed(1)} MB`}`);
   starts.push(r.error ? { template, error: r.error } : r);
@@ -132,7 +132,7 @@ const section = [
     ? `| ${r.template} | ${r.batch} | ${r.backend} | failed: ${r.error} | | | |`
     : `| ${r.template} | ${r.batch} | ${r.backend}${r.flags ? ` (${Object.entries(r.flags).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} | ${ms(r.compiled)} | ${r.hand ? ms(r.hand) : '—'} | ${r.hand ? r.ratio.toFixed(3) : '—'} | ${r.reps} |`)),
   '',
-  '### WASM threads (dcgan-mnist; the page cross-origin isolated; runs alternating between a 1-thread and a 2-thread page)',
+  '### WASM threads (dcgan-tf-tutorial; the page cross-origin isolated; runs alternating between a 1-thread and a 2-thread page)',
   '',
   '| batch | threads (as XNNPACK reports) | 1 thread (ms/step) | 2 threads (ms/step) | speed-up | reps |',
   '| ---: | --- | ---: | ---: | ---: | ---: |',

@@ -23,7 +23,7 @@ const use = (k: tf.KernelConfig) => {
   tf.registerKernel(k);
   if (k.setupFunc) k.setupFunc(tf.backend());
 };
-const s = new TrainingSession(tf, planOf('dcgan-mnist', batch), await dataset('dcgan-mnist'));
+const s = new TrainingSession(tf, planOf('dcgan-tf-tutorial', batch), await dataset('dcgan-tf-tutorial'));
 const a: number[] = [], b: number[] = [];
 for (let r = -1; r < reps; r++) {
   use(ours);
@@ -33,7 +33,7 @@ for (let r = -1; r < reps; r++) {
   if (r >= 0) { a.push(ta); b.push(tb); }
 }
 use(ours);
-console.log(`dcgan-mnist b${batch} wasm: composite ${median(a).toFixed(0)} ms/step, stock ${stock ? median(b).toFixed(0) : 'n/a'} ms/step (median of ${reps})`);
+console.log(`dcgan-tf-tutorial b${batch} wasm: composite ${median(a).toFixed(0)} ms/step, stock ${stock ? median(b).toFixed(0) : 'n/a'} ms/step (median of ${reps})`);
 const prof = await tf.profile(() => { s.stepper.step(); });
 const byKernel = new Map<string, number>();
 for (const k of prof.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0));

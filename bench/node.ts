@@ -117,13 +117,13 @@ async function main(): Promise<void> {
     await useBackend(tf, backend);
     console.log(`backend ${backend}`);
     steps.push(await stepRow('gan-2d-ring', 256, backend, reps(30), handRing));
-    steps.push(await stepRow('dcgan-mnist', 32, backend, reps(backend === 'cpu' ? 5 : 7), handDcgan));
+    steps.push(await stepRow('dcgan-tf-tutorial', 32, backend, reps(backend === 'cpu' ? 5 : 7), handDcgan));
     if (backend === 'wasm') {
-      steps.push(await stepRow('dcgan-mnist', 64, backend, reps(5), handDcgan));
+      steps.push(await stepRow('dcgan-tf-tutorial', 64, backend, reps(5), handDcgan));
       steps.push(await stepRow('infogan-mnist', 32, backend, reps(3), handInfogan));
       probes.push(await probeRow('gan-2d-ring', 256, backend, reps(20)));
-      probes.push(await probeRow('dcgan-mnist', 32, backend, reps(5)));
-      for (const id of ['gan-2d-ring', 'vanilla-gan-mnist', 'dcgan-mnist', 'cgan-mnist', 'lsgan-mnist', 'wgan-gp-mnist', 'acgan-mnist', 'infogan-mnist']) {
+      probes.push(await probeRow('dcgan-tf-tutorial', 32, backend, reps(5)));
+      for (const id of ['gan-2d-ring', 'vanilla-gan-mnist', 'dcgan-mnist', 'dcgan-tf-tutorial', 'cgan-mnist', 'lsgan-mnist', 'wgan-gp-mnist', 'acgan-mnist', 'infogan-mnist']) {
         starts.push(startRowInChild(id, backend));
       }
     }
@@ -146,7 +146,7 @@ function torchReference(): TorchRow[] {
       const r = spawnSync(python, ['bench/reference/dcgan_torch.py', '--batch', String(batch), '--steps', '10', '--threads', String(threads)], { encoding: 'utf8' });
       if (r.status !== 0) { console.log(`  PyTorch b${batch} t${threads} failed: ${r.stderr.trim().split('\n').pop()}`); continue; }
       const row = JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchRow;
-      console.log(`  PyTorch dcgan-mnist b${batch} ${row.threads} thread(s): ${ms(row.msPerStep)} ms/step`);
+      console.log(`  PyTorch dcgan-tf-tutorial b${batch} ${row.threads} thread(s): ${ms(row.msPerStep)} ms/step`);
       rows.push(row);
     }
   }
@@ -170,14 +170,14 @@ function writeSection(started: Date, steps: StepRow[], probes: ProbeRow[], start
     'Ganvas\'s step also computes D(x) and D(G(z)) each step and both gradient norms every 10th (the hand-written one only the losses it trains on, InfoGAN\'s Q term included).',
     '',
     ...(torch.length ? [
-      '### Against PyTorch on the same CPU (dcgan-mnist, bench/reference/dcgan_torch.py, same sitting)',
+      '### Against PyTorch on the same CPU (dcgan-tf-tutorial, bench/reference/dcgan_torch.py, same sitting)',
       '',
       `PyTorch ${torch[0].torch}, BLAS loaded: ${torch[0].blas.map((b) => b.split('/').pop()).join(', ') || 'none found'}. Node's tfjs wasm is single-threaded; the browser section has wasm with 2 threads.`,
       '',
       '| batch | PyTorch threads | PyTorch (ms/step) | Ganvas wasm, 1 thread (ms/step) | Ganvas / PyTorch |',
       '| ---: | ---: | ---: | ---: | ---: |',
       ...torch.map((t) => {
-        const ours = steps.find((r) => r.template === 'dcgan-mnist' && r.batch === t.batch && r.backend === 'wasm');
+        const ours = steps.find((r) => r.template === 'dcgan-tf-tutorial' && r.batch === t.batch && r.backend === 'wasm');
         return `| ${t.batch} | ${t.threads} | ${ms(t.msPerStep)} | ${ours ? ms(ours.compiled) : '—'} | ${ours ? `${(ours.compiled / t.msPerStep).toFixed(1)}x` : '—'} |`;
       }),
       '',

@@ -48,7 +48,28 @@ function project(name, description, g, d, training, dataset = { kind: 'mnist', s
 const T = {};
 
 T['dcgan-mnist'] = project('DCGAN (MNIST)',
-  "The TensorFlow DCGAN tutorial: a generator of transposed convolutions with batch norm and LeakyReLU, a small convolutional discriminator with dropout, Adam 1e-4. G 2,330,944 and D 212,865 parameters, as in Keras.",
+  "Radford et al.'s DCGAN (2015), sized for a CPU: strided (transposed) convolutions, no pooling, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Smaller than the paper's (G 64 and 32 channels, D 32 and 64) so 1,000 steps take minutes on wasm, batch 32 and the learning rate raised from 2e-4 to 5e-4 (faster first digits at this batch); batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. The TensorFlow tutorial's larger model is the 'DCGAN, TensorFlow tutorial' template. Measured in docs/quality.md.",
+  [
+    ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
+    ['g_dense', 'dense', { units: 7 * 7 * 64, useBias: false }],
+    ['g_bn1', 'batchNormalization', { momentum: 0.9 }], ['g_relu1', 'activation', { fn: 'relu' }],
+    ['g_reshape', 'reshape', { targetShape: [7, 7, 64] }],
+    ['g_deconv1', 'conv2dTranspose', { filters: 32, kernelSize: 4, strides: 2, useBias: false }],
+    ['g_bn2', 'batchNormalization', { momentum: 0.9 }], ['g_relu2', 'activation', { fn: 'relu' }],
+    ['g_deconv2', 'conv2dTranspose', { filters: 1, kernelSize: 4, strides: 2, activation: 'tanh' }],
+    ['g_out', 'generatorOutput'],
+  ],
+  [
+    ['d_input', 'realData', {}, null],
+    ['d_conv1', 'conv2d', { filters: 32, kernelSize: 4, strides: 2 }], ['d_lrelu1', ...lrelu()],
+    ['d_conv2', 'conv2d', { filters: 64, kernelSize: 4, strides: 2, useBias: false }],
+    ['d_bn2', 'batchNormalization', { momentum: 0.9 }], ['d_lrelu2', ...lrelu()],
+    ['d_flatten', 'flatten'], ['d_dense', 'dense', { units: 1 }], ['d_head', 'realFakeHead', { output: 'logit' }],
+  ],
+  { batchSize: 32, generator: adam(5e-4), discriminator: adam(5e-4) });
+
+T['dcgan-tf-tutorial'] = project('DCGAN, TensorFlow tutorial (MNIST)',
+  "The TensorFlow DCGAN tutorial, exactly: a generator of transposed convolutions with batch norm and LeakyReLU, a convolutional discriminator with dropout, Adam 1e-4 (β1 0.9), batch 64. G 2,330,944 and D 212,865 parameters, as in Keras. Kept as the tutorial wrote it: on a CPU it learns slowly (no readable digits after 1,000 steps here; docs/quality.md); the DCGAN template learns in minutes.",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     ['g_dense', 'dense', { units: 7 * 7 * 256, useBias: false }],

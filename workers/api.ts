@@ -35,6 +35,8 @@ export interface TrainerOptions {
   backendMemory?: Record<string, BackendName>;
   /** Sample quality while running (image data: diversity; MNIST: also the reference classifier), paced to <= ~5% of the time. */
   quality: boolean;
+  /** Training time between copies of the weights kept for rolling back after a NaN (workers/checkpoint.ts); default 5 s. */
+  checkpointMs?: number;
 }
 export const DEFAULT_OPTIONS: TrainerOptions = {
   backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250, wasmThreads: 'auto', quality: true,
@@ -83,8 +85,15 @@ export type TrainerEvent =
   | { type: 'samples'; step: number; tile: ActivationTile }
   | { type: 'status'; status: RunStatus; step: number }
   | { type: 'phase'; phase: Phase; step: number; tiles: ActivationTile[]; dScore?: number }
-  | { type: 'fault'; fault: FaultReport }
+  /** `rollbackStep`: the last step whose weights trained on without NaN, which rollback() restores. */
+  | { type: 'fault'; fault: FaultReport; rollbackStep?: number }
+  /** rollback() restored the weights of `step`: the history after it is gone. */
+  | { type: 'rolledBack'; step: number }
+  /** importWeights() loaded another run's weights: the run now stands at `step` (that run's, when known), with no history. */
+  | { type: 'imported'; step: number }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** What init is doing right now (loading data, starting or timing a backend, the first step), shown while initializing. */
+  | { type: 'progress'; message: string }
   /**
    * Sample quality (image runs): `diversity` = G's pixel diversity relative to real images'; on MNIST also
    * `quality` = the reference classifier on generated digits and `real` (first report only) = the same on real digits.
@@ -137,6 +146,11 @@ export interface TrainerApi {
   phase(p: Phase): Promise<StepMetrics | undefined>;
   /** One step in three announced phases (D on real, D on fake, G through frozen D), for teaching. */
   phasedStep(): Promise<StepMetrics>;
+  /**
+   * After a NaN pause (while paused): puts back the last weights that trained on without NaN, with fresh
+   * optimizer state, and returns their step; the history after it is dropped. Throws when there are none.
+   */
+  rollback(): Promise<number>;
   /** Pauses and frees the models and the data. */
   stop(): Promise<void>;
   /** Visualisation options any time; `training` (hyperparameters) only while paused. */
@@ -151,8 +165,10 @@ export interface TrainerApi {
   /**
    * Loads exported weights into the built models while paused (all or nothing: a name or shape that
    * differs throws, naming the first mismatch, and nothing changes), then sends fresh tiles/samples.
+   * `step`: how far the exported run had trained (the run continues from there; else from step 0); the
+   * history of this run is dropped (its charts belonged to other weights). Returns the run's step.
    */
-  importWeights(w: WeightsExport): Promise<void>;
+  importWeights(w: WeightsExport, step?: number): Promise<number>;
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
   /** Every node's values for one sample of the fixed latent batch, through G and then D (running or paused). */
   trace(sample: number): Promise<SampleTrace>;

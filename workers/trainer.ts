@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { TF } from '../src/core/blocks';
 import { activateBackend, BACKENDS, candidates, describeAdapter, type Activated, type BackendLoaders, type BackendName } from '../src/core/backend/choose';
 import {
-  explainMeasuredChoice, explainRememberedChoice, measuredCandidates, memoryKey, onlySoftwareGpus, rankTimings,
+  BOUNDED_TIMING, describeTiming, explainMeasuredChoice, explainRememberedChoice, memoryKey, planBackends, rankTimings, timeSteps,
   type GpuEnvironment, type Timing,
 } from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
@@ -29,12 +29,10 @@ import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
 import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
+import { CHECKPOINT_MS, FiniteCheckpoint } from './checkpoint';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { explore, exploreBuffers } from './generate';
 import { traceSample } from './trace';
-
-/** Timing backends on at most this batch keeps the first run's measurement to seconds, not minutes. */
-const MEASURE_BATCH = 16;
 
 /** A macrotask boundary: lets queued messages (pause, step...) in; microtasks alone would not. */
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -52,6 +50,7 @@ export class Trainer implements TrainerApi {
   private lastProbeStep = 0;
   private host?: HostDataset;
   private quality?: QualityMonitor;
+  private checkpoint?: FiniteCheckpoint;
 
   constructor(private readonly tf: TF, private readonly loaders: BackendLoaders, private readonly now = () => performance.now()) {}
 
@@ -65,6 +64,7 @@ export class Trainer implements TrainerApi {
     await this.stop();
     this.emitFn = onEvent;
     this.opts = { ...DEFAULT_OPTIONS, ...options };
+    this.progress(data.spec.kind === 'mnist' ? 'loading the MNIST digits' : 'loading the data');
     this.host = await loadDataset(data.spec, {
       mnistBytes: async () => data.mnistBytes ?? (await (await fetch(data.mnistUrl!)).arrayBuffer()),
       custom: data.custom ? async () => data.custom! : data.stored ? loadStored : undefined,
@@ -77,11 +77,18 @@ export class Trainer implements TrainerApi {
       let session: TrainingSession | undefined;
       let started = false;
       try {
+        this.progress(`starting ${name}`);
         const act: Activated = await activateBackend(this.tf, name, this.loaders, this.opts);
         started = true;
+        this.progress(`building the models on ${name} and taking the first step`);
         session = new TrainingSession(this.tf, plan, this.host);
+        this.checkpoint?.dispose();
+        this.checkpoint = new FiniteCheckpoint(this.tf, this.opts.checkpointMs ?? CHECKPOINT_MS);
+        // The fresh weights are the first rollback point (once the first step from them is finite).
+        this.checkpoint.capture(session);
         // One real step proves every kernel exists here (wasm has no Conv2DBackpropFilter, for one).
         const end = await session.run(1, { flushEvery: 1 });
+        this.checkpoint.confirm(session);
         this.session = session;
         this.probeRun = makeProbe(this.tf, session, this.host, data.spec.scale);
         this.pacer = new Pacer();
@@ -94,7 +101,7 @@ export class Trainer implements TrainerApi {
         }
         this.emit({
           type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0,
-          numTensors: this.tf.memory().numTensors, layerGradNorms: [...session.layerGradNorms],
+          numTensors: this.runTensors(), layerGradNorms: [...session.layerGradNorms],
         });
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
@@ -102,10 +109,12 @@ export class Trainer implements TrainerApi {
           backend: name, backendDetails: this.loaders.details?.(name), adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
-          step: session.step, layouts: this.probeRun.layouts, numTensors: this.tf.memory().numTensors, fault,
+          step: session.step, layouts: this.probeRun.layouts, numTensors: this.runTensors(), fault,
           ...(remember && remember.backend === name ? { remember } : {}),
         };
       } catch (e) {
+        this.checkpoint?.dispose();
+        this.checkpoint = undefined;
         session?.dispose();
         const next = order[order.indexOf(name) + 1];
         const what = started ? 'could not train this model' : 'is not available';
@@ -118,47 +127,75 @@ export class Trainer implements TrainerApi {
   }
 
   /**
-   * The backends to try, in order. 'auto' with only software GPUs: the fastest measured here for this
-   * kind of model (remembered by the page, else timed now on a small batch), then the rest.
+   * The backends to try, in order. 'auto': known answers at once (only software GPUs: wasm; a real GPU and
+   * an image model: the GPU); otherwise (a real GPU, a vector model) the remembered winner, else a bounded
+   * timing of each candidate, shown while it runs (src/core/backend/pick.ts).
    */
   private async backendOrder(plan: GanPlan, notices: string[]): Promise<{ order: BackendName[]; remember?: { key: string; backend: BackendName } }> {
     if (this.opts.backend !== 'auto' || !this.loaders.environment) return { order: candidates(this.opts.backend) };
+    this.progress('looking at this browser\'s GPUs');
     const env = await this.loaders.environment().catch((): GpuEnvironment => ({}));
-    if (!onlySoftwareGpus(env)) return { order: candidates('auto') };
-    const key = memoryKey(plan, env);
     const say = (message: string) => { notices.push(message); this.emit({ type: 'notice', level: 'info', message }); };
+    const choice = planBackends(env, plan);
+    if (choice.kind === 'known') {
+      if (choice.reason) say(choice.reason);
+      return { order: choice.order };
+    }
+    const key = memoryKey(plan, env);
     const remembered = this.opts.backendMemory?.[key];
     if (remembered && BACKENDS.includes(remembered)) {
       say(explainRememberedChoice(remembered, env));
-      return { order: [remembered, ...BACKENDS.filter((b) => b !== remembered)] };
+      return { order: [remembered, ...choice.rest.filter((b) => b !== remembered)] };
     }
-    const batch = Math.min(plan.training.batchSize, MEASURE_BATCH);
+    const batch = Math.min(plan.training.batchSize, BOUNDED_TIMING.batch);
     const timings: Timing[] = [];
-    for (const b of measuredCandidates(env)) timings.push(await this.timeBackend(b, plan, batch));
+    for (const b of choice.candidates) {
+      this.progress(describeTiming(b, batch));
+      timings.push(await this.timeBackend(b, plan, batch));
+    }
     const ranked = rankTimings(timings);
-    const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'cpu';
+    const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'wasm';
     say(explainMeasuredChoice(timings, best, env, batch));
-    const order = [...new Set<BackendName>([best, ...ranked.map((t) => t.backend), 'cpu'])];
+    const order = [...new Set<BackendName>([best, ...ranked.filter((t) => t.msPerStep !== undefined).map((t) => t.backend), ...choice.rest])];
     return { order, remember: { key, backend: best } };
   }
 
-  /** ms per step on one backend: one warm-up step (kernels compile), then up to 5 steps or ~1.5 s. */
+  /** ms per step on one backend, bounded (BOUNDED_TIMING): a warm-up step that must end within the cap, then a few steps. */
   private async timeBackend(backend: BackendName, plan: GanPlan, batch: number): Promise<Timing> {
     let session: TrainingSession | undefined;
+    let running: Promise<unknown> = Promise.resolve();
+    let abandoned = false;
     try {
       await activateBackend(this.tf, backend, this.loaders, this.opts);
-      session = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
-      const warm = await session.run(1, { flushEvery: 1 });
-      if (warm.reason === 'nonFinite') return { backend, error: 'NaN in the first step' };
-      const t0 = this.now();
-      let n = 0;
-      while (n < 5 && this.now() - t0 < 1500) { await session.run(1, { flushEvery: 1 }); n++; }
-      return { backend, msPerStep: (this.now() - t0) / n };
+      const s = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
+      session = s;
+      const r = await timeSteps(() => {
+        const p = s.run(1, { flushEvery: 1 }).then((end) => { if (end.reason === 'nonFinite') throw new Error('NaN in the first step'); });
+        running = p;
+        return p;
+      }, this.now);
+      abandoned = r.msPerStep === undefined;
+      return { backend, ...r };
     } catch (e) {
       return { backend, error: errorText(e) };
     } finally {
-      session?.dispose();
+      // A warm-up step over the cap is still running: its session goes when that step is done.
+      if (abandoned) void running.catch(() => {}).finally(() => session?.dispose());
+      else session?.dispose();
     }
+  }
+
+  /**
+   * The run's live tensors, for leak checks: tf's count less the rollback copies, which come and go by
+   * design (one or two copies of the weights; workers/checkpoint.ts) and would hide or fake a leak.
+   */
+  private runTensors(): number {
+    return this.tf.memory().numTensors - (this.checkpoint?.tensors ?? 0);
+  }
+
+  /** What init is doing now (the page shows it while the status is 'initializing'). */
+  private progress(message: string): void {
+    this.emit({ type: 'progress', message });
   }
 
   /**
@@ -229,13 +266,15 @@ export class Trainer implements TrainerApi {
       flushEvery: n, onMetrics: (ms, ls) => { got.push(...ms); layers.push(...ls); }, shouldStop: () => stoppable && this.wantPause,
     });
     this.pacer.recordSteps(end.steps, this.now() - t0);
+    this.checkpoint?.confirm(s);
+    if (end.reason !== 'nonFinite') this.checkpoint?.captureIfDue(s, this.pacer.trainMs);
     if (got.length) {
       const p = this.pacer;
       this.emit({
         type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
         elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
         probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
-        numTensors: this.tf.memory().numTensors, ...(layers.length ? { layerGradNorms: layers } : {}),
+        numTensors: this.runTensors(), ...(layers.length ? { layerGradNorms: layers } : {}),
       });
     }
     return end;
@@ -278,8 +317,23 @@ export class Trainer implements TrainerApi {
     const s = this.live;
     const { fault, tiles } = await diagnoseFault(this.tf, s, this.probeRun!, end);
     this.emit({ type: 'tiles', step: s.step, tiles, probeMs: 0 });
-    this.emit({ type: 'fault', fault });
+    this.emit({ type: 'fault', fault, rollbackStep: this.checkpoint?.step });
     return fault;
+  }
+
+  async rollback(): Promise<number> {
+    if (this.loop) throw new Error('pause before rolling back');
+    const s = this.live;
+    const step = this.checkpoint?.restore(s);
+    if (step === undefined) throw new Error('there are no earlier weights that trained without NaN to roll back to');
+    // The optimizer's moments led to the NaN: start them afresh, as after importing weights.
+    s.stepper.resetOptimizers();
+    s.stepper.stepIndex = step;
+    const after = s.history.findIndex((m) => m.step > step);
+    if (after >= 0) s.history.splice(after);
+    this.emit({ type: 'rolledBack', step });
+    await this.visualizeIfDue(true);
+    return step;
   }
 
   async step(): Promise<StepMetrics> {
@@ -323,6 +377,8 @@ export class Trainer implements TrainerApi {
     this.probeRun?.dispose();
     this.quality?.dispose();
     this.quality = undefined;
+    this.checkpoint?.dispose();
+    this.checkpoint = undefined;
     this.session?.dispose();
     this.probeRun = undefined;
     this.session = undefined;
@@ -359,12 +415,22 @@ export class Trainer implements TrainerApi {
     return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);
   }
 
-  async importWeights(w: WeightsExport): Promise<void> {
+  async importWeights(w: WeightsExport, step = 0): Promise<number> {
     if (this.loop) throw new Error('pause before importing weights');
     const s = this.live;
     loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
+    // The run now continues the imported one: its step, fresh optimizer state, none of this run's history,
+    // and these weights as the rollback point (rolling back must not undo the import).
+    s.stepper.resetOptimizers();
+    s.stepper.stepIndex = step;
+    s.history.splice(0);
+    this.checkpoint?.dispose();
+    this.checkpoint = new FiniteCheckpoint(this.tf, this.opts.checkpointMs ?? CHECKPOINT_MS);
+    this.checkpoint.capture(s, this.pacer.trainMs);
+    this.emit({ type: 'imported', step });
     // The grid and tiles on screen were drawn by the old weights.
     await this.visualizeIfDue(true);
+    return step;
   }
 
   async trace(sample: number): Promise<SampleTrace> {
@@ -374,6 +440,6 @@ export class Trainer implements TrainerApi {
 
   async memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {
     const m = this.tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: this.tf.getBackend() };
+    return { numTensors: this.runTensors(), numBytes: m.numBytes, backend: this.tf.getBackend() };
   }
 }

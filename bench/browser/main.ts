@@ -45,7 +45,7 @@ async function use(backend: string, flags: Record<string, boolean> = {}): Promis
 }
 
 /** The hand-written GAN of each template with a `hand: true` case. */
-const HAND: Record<string, (t: typeof tf) => HandGan> = { 'gan-2d-ring': handRing, 'dcgan-mnist': handDcgan, 'infogan-mnist': handInfogan };
+const HAND: Record<string, (t: typeof tf) => HandGan> = { 'gan-2d-ring': handRing, 'dcgan-tf-tutorial': handDcgan, 'infogan-mnist': handInfogan };
 
 export interface StepCase { template: string; batch: number; backend: string; reps: number; hand?: boolean; flags?: Record<string, boolean> }
 

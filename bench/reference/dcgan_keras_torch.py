@@ -1,4 +1,4 @@
-"""The dcgan-mnist template's models and GAN step, written by hand in PyTorch with the compiled models'
+"""The dcgan-tf-tutorial template (dcgan-mnist until issue 17)'s models and GAN step, written by hand in PyTorch with the compiled models'
 semantics (Keras/tfjs: `same` padding with the odd pixel at the bottom/right, channels-last Reshape and
 Flatten, BatchNorm momentum 0.99 = PyTorch 0.01 and epsilon 1e-3, Adam epsilon 1e-7), as an engineer would
 write them: the reference the generated project's step is timed against (bench/pytorch_step.py).

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""PyTorch CPU reference for the dcgan-mnist template (the TF DCGAN tutorial's models and step).
+"""PyTorch CPU reference for the dcgan-tf-tutorial template (the TF DCGAN tutorial's models and step).
 
-Same models as templates/dcgan-mnist.json: G = Dense(7*7*256, no bias) > BN > LeakyReLU(0.3) >
+Same models as templates/dcgan-tf-tutorial.json: G = Dense(7*7*256, no bias) > BN > LeakyReLU(0.3) >
 ConvT(128, 5, s1) > BN > LReLU > ConvT(64, 5, s2) > BN > LReLU > ConvT(1, 5, s2, tanh); D = Conv(64, 5, s2)
 > LReLU > Dropout(0.3) > Conv(128, 5, s2) > LReLU > Dropout > Dense(1) logit. One step = one D update
 on a real and a fake batch + one G update on a fresh z, non-saturating BCE, Adam(1e-4) for both, as
@@ -92,7 +92,7 @@ def main():
         if step > 0:
             times.append((time.perf_counter() - t0) * 1000)
     print(json.dumps({
-        'template': 'dcgan-mnist', 'batch': a.batch, 'msPerStep': statistics.median(times), 'steps': a.steps,
+        'template': 'dcgan-tf-tutorial', 'batch': a.batch, 'msPerStep': statistics.median(times), 'steps': a.steps,
         'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas_library(),
         'losses': [round(float(dl), 4), round(float(gl), 4)],
     }))

@@ -8,6 +8,7 @@ import type { SaveState, SaveStatus } from '../state/persistence';
 import { compact } from '../ui/format';
 import { fmtBytes, LIMITS } from '../core/limits';
 import { memoryDetails, useReadiness } from '../training-ui/readiness';
+import { useTraining } from '../trainer/store';
 
 const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', pending: 'saving…', saving: 'saving…', saved: 'saved', error: 'NOT saved' };
 
@@ -22,7 +23,10 @@ export function StatusBar() {
   const v = useValidation();
   const ready = useReadiness();
   const save = useAutosaveStatus();
+  const training = useTraining((s) => s.status);
   const errors = v.problems.filter((p) => p.severity === 'error').length;
+  // "ready to train" only when it is: not while a run starts or trains.
+  const ok = training === 'initializing' ? 'starting training' : training === 'running' ? 'training' : 'ready to train';
   const warnings = v.problems.length - errors;
   return (
     <footer className="statusbar">
@@ -32,7 +36,7 @@ export function StatusBar() {
       <span data-testid="totals-memory" className={ready.overMemory ? 'status-errors' : undefined} title={memoryDetails(ready)}>
         ~{fmtBytes(ready.memory.total)} to train at batch {ready.batch}{ready.overMemory ? ` (limit ${fmtBytes(LIMITS.memoryBytes.value)})` : ''}
       </span>
-      <span className={errors ? 'status-errors' : 'status-ok'} title={ready.refused}>{errors ? `${errors} error${errors > 1 ? 's' : ''}` : 'ready to train'}{warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}</span>
+      <span className={errors ? 'status-errors' : 'status-ok'} title={ready.refused}>{errors ? `${errors} error${errors > 1 ? 's' : ''}` : ok}{warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}</span>
       <span className={`autosave${save.status === 'error' ? ' status-errors' : ''}`} data-autosave={save.status}
         data-write-ms={save.ms === undefined ? undefined : save.ms.toFixed(2)} title={saveTitle(save)}>
         {SAVE_TEXT[save.status]}{save.status === 'error' ? `: ${save.error}` : ''}

@@ -14,7 +14,8 @@ import type { TrainingSession } from '../core/train/session';
 
 export function describeMnistQuality(q: MnistQuality): string {
   const code = q.codeAccuracy === undefined ? '' : `, code accuracy ${(q.codeAccuracy * 100).toFixed(1)}%`;
-  return `classifier score ${q.classifierScore.toFixed(2)}, confidence ${q.confidence.toFixed(2)}, ${q.coverage}/10 classes, FD ${q.fd.toFixed(2)}${code}`;
+  const asked = q.classAgreement === undefined ? '' : `, asked-for class ${(q.classAgreement * 100).toFixed(1)}%`;
+  return `classifier score ${q.classifierScore.toFixed(2)}, confidence ${q.confidence.toFixed(2)} (${(q.confident * 100).toFixed(0)}% sure), ${q.coverage}/10 classes, FD ${q.fd.toFixed(2)}${code}${asked}`;
 }
 
 const rounded = (q: MnistQuality) => JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(5) : v))) as MnistQuality;

@@ -30,6 +30,7 @@ import { contextOf, diagnose } from '../core/doctor/doctor';
 import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
+import type { LabelPoint } from '../core/doctor/labels';
 import { ImageDiversityMeter, imageDiversityApplies } from '../core/quality/imageDiversity';
 import { trainTorch } from './trainTorch';
 
@@ -149,11 +150,12 @@ export async function train(args: Args): Promise<void> {
   // Data with known factors (the sprites): factors measured from G's samples against its codes (src/core/quality/factors.ts).
   const factorsOut = wantMetrics ? factorMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 256)!) : undefined;
   if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
-  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [];
+  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [], doctorLabels: LabelPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
       const { line, quality, realCoverage } = await mnistQuality.write(session);
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
+      if (quality.classAgreement !== undefined) doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
       progress.log(line);
     }
     if (factorsOut) progress.log(await factorsOut.write(session));
@@ -169,7 +171,7 @@ export async function train(args: Args): Promise<void> {
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
     const q = toy2dQuality(fake, hostRange(host, 0, 2500), toyModes);
-    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, hostRange(host, 0, 512), 2), modesCovered: q.modesCovered, modes: q.modes });
+    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, hostRange(host, 0, 512), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     progress.log(line);
@@ -193,7 +195,7 @@ export async function train(args: Args): Promise<void> {
   progress.stop();
   // The GAN doctor over the whole run (the same rules the app runs live).
   const findings = diagnose({
-    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, layerGradNorms: session.layerGradNorms,
+    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, labels: doctorLabels, layerGradNorms: session.layerGradNorms,
   }, contextOf(plan));
   appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
   console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');

@@ -1,6 +1,7 @@
 /** The training store's data reshaped for the doctor's pure rules (no React, no tf). */
 import type { ClassPoint } from '../core/doctor/classes';
 import type { ImageDiversityPoint } from '../core/doctor/imageDiversity';
+import type { LabelPoint } from '../core/doctor/labels';
 import type { LayerSeries } from '../core/doctor/layers';
 import { isRelu } from '../core/train/tiles';
 import type { QualityHistory, TrainingState } from '../trainer/store';
@@ -23,4 +24,9 @@ export function classPoints(q: QualityHistory): ClassPoint[] {
 /** G's pixel diversity relative to real images' (image runs). */
 export function imageDiversityPoints(q: QualityHistory): ImageDiversityPoint[] {
   return q.step.flatMap((step, i) => (Number.isFinite(q.spread[i]) ? [{ step, spread: q.spread[i], neighbours: q.neighbours[i] }] : []));
+}
+
+/** How often the classifier sees the asked-for class (a conditional G on MNIST). */
+export function labelPoints(q: QualityHistory): LabelPoint[] {
+  return q.step.flatMap((step, i) => (Number.isFinite(q.classAgreement[i]) ? [{ step, agreement: q.classAgreement[i] }] : []));
 }

@@ -12,7 +12,7 @@ import { toy2dQuality } from '../core/quality/toy2d';
 import { run } from '../run';
 import { useTraining, type TrainingState } from '../trainer/store';
 import { byNodeOf, emptyDoctor, useDoctor } from './doctorStore';
-import { classPoints, imageDiversityPoints, layerSeries } from './inputs';
+import { classPoints, imageDiversityPoints, labelPoints, layerSeries } from './inputs';
 
 // Every second / 250 steps: at 400 ms / 100 steps the page saw 20 long tasks in 30 s of ring training, none now.
 export const TICK_MS = 1000;
@@ -42,7 +42,7 @@ async function measureSamples(dr: DoctorRun, step: number): Promise<void> {
     const r = await run.sample(512, 99);
     if (!r || !dr.toy) return;
     const q = toy2dQuality(r.values, dr.toy.reference, dr.toy.modes);
-    const p: SamplePoint = { step, diversity: diversityRatio(r.values, dr.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes };
+    const p: SamplePoint = { step, diversity: diversityRatio(r.values, dr.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality };
     useDoctor.setState((s) => ({ samples: [...s.samples, p].slice(-200) }));
   } catch { /* the worker restarted or the run ended: the next tick tries again */ } finally {
     dr.sampling = false;
@@ -74,7 +74,7 @@ export function startDoctor(): () => void {
     const ctx = { ...current.ctx, loss: run.built()?.doc.training.loss ?? current.ctx.loss };
     const findings = diagnose({
       history: t.history, samples: d.samples, layers: layerSeries(t, current.ctx.expectedSaturation),
-      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), layerGradNorms: t.gradNormHistory,
+      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), labels: labelPoints(t.quality), layerGradNorms: t.gradNormHistory,
     }, ctx);
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };

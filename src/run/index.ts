@@ -14,6 +14,8 @@ export const run = {
   /** Whether a run is built and not initializing (the worker can answer). */
   get ready(): boolean { return trainer.ready; },
   pause: () => trainer.pause(),
+  /** Back to the last weights that trained on without NaN (the fault banner's 'Roll back to step N'). */
+  rollback: () => trainer.rollback(),
   start: () => trainer.start(),
   phase: (p: Phase) => trainer.phase(p),
   setOptions: (o: Partial<TrainerOptions>) => trainer.setOptions(o),
@@ -22,6 +24,9 @@ export const run = {
   trace: (sample: number) => trainer.trace(sample),
   memory: () => trainer.memory(),
   exportWeights: () => trainer.exportWeights(),
-  /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
-  importWeights: (w: WeightsExport) => trainer.importWeights(w),
+  /**
+   * Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then.
+   * `step`: the imported run's step (run.json or metrics.jsonl in the zip), where this run continues.
+   */
+  importWeights: (w: WeightsExport, step?: number) => trainer.importWeights(w, step),
 };

@@ -103,6 +103,8 @@ export class TrainerClient {
   async pause(): Promise<void> { await this.call((a) => a.pause()); }
   async step(): Promise<StepMetrics | undefined> { return this.call((a) => a.step()); }
   async phase(p: Phase): Promise<void> { await this.call((a) => a.phase(p)); }
+  /** After a NaN pause: back to the last weights that trained on without NaN (the store drops the later history). */
+  async rollback(): Promise<number | undefined> { return this.call((a) => a.rollback()); }
 
   async stop(): Promise<void> {
     if (this.api) await this.call((a) => a.stop());
@@ -132,8 +134,8 @@ export class TrainerClient {
   /** The plan the worker's models were built from (what the explorer may ask of them). */
   get plan(): GanPlan | undefined { return this.api ? this.last?.plan : undefined; }
   /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
-  async importWeights(w: WeightsExport): Promise<void> {
-    await this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]));
+  async importWeights(w: WeightsExport, step?: number): Promise<number> {
+    return this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]), step);
   }
   async memory() { return this.call((a) => a.memory()); }
   /** Every node's values for sample `i` of the fixed latent batch, through G then D (the layer view). */

@@ -8,6 +8,7 @@ import { DEFAULT_OPTIONS } from '../../workers/api';
 import type { StepMetrics } from '../core/train/metrics';
 import { METRICS, type MetricName } from '../core/train/step';
 import { appendLayerNorms } from '../core/train/layerGradNorms';
+import { readableDigits } from '../core/quality/digitsThreshold';
 
 export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
 export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
@@ -35,15 +36,21 @@ export function historyColumns(rows: readonly StepMetrics[]): HistoryColumns {
  * relative to real images' (every image run).
  */
 export interface QualityHistory {
-  step: number[]; score: number[]; coverage: number[]; confidence: number[]; fd: number[]; codeAccuracy: number[];
-  spread: number[]; neighbours: number[];
+  step: number[]; score: number[]; coverage: number[]; confidence: number[]; confident: number[]; fd: number[]; codeAccuracy: number[];
+  classAgreement: number[]; spread: number[]; neighbours: number[];
   real?: MnistQuality;
   /** Data with known factors (the sprites): share of classes covered, categorical code vs class, MIG; the latest line and the real samples' line. */
   factorCoverage?: number[]; factorCode?: number[]; mig?: number[];
   factorsText?: string; realFactorsText?: string;
+  /**
+   * The first measurement whose samples passed the "readable digits" threshold (core/quality/digitsThreshold:
+   * >= 9 classes with >= 3% of the samples each, >= 70% classified with p >= 0.9), with the training time
+   * then: when a newcomer's GAN started drawing digits.
+   */
+  firstDigits?: { step: number; elapsedMs: number };
 }
 const emptyQuality = (): QualityHistory => ({
-  step: [], score: [], coverage: [], confidence: [], fd: [], codeAccuracy: [], spread: [], neighbours: [], factorCoverage: [], factorCode: [], mig: [],
+  step: [], score: [], coverage: [], confidence: [], confident: [], fd: [], codeAccuracy: [], classAgreement: [], spread: [], neighbours: [],
 });
 
 export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
@@ -71,6 +78,8 @@ export interface TrainingState {
   gradNormHistory: LayerGradNormPoint[];
   samples?: { step: number; tile: ActivationTile };
   fault?: FaultReport;
+  /** After a NaN: the last step whose weights trained on without NaN (the worker can roll back to them). */
+  rollbackStep?: number;
   /** Step-by-step mode: the phase just shown, and D's mean score in it. */
   phase?: Phase;
   phaseScore?: number;
@@ -80,6 +89,8 @@ export interface TrainingState {
   /** True when the graph or dataset changed after the models were built. */
   stale: boolean;
   quality: QualityHistory;
+  /** While initializing: what the worker is doing (loading data, starting or timing a backend, the first step). */
+  progress?: string;
 }
 
 export const initialTraining = (): TrainingState => ({
@@ -88,6 +99,7 @@ export const initialTraining = (): TrainingState => ({
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
   summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
+  progress: undefined, rollbackStep: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
@@ -123,16 +135,31 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
   return { tiles: all, statHistory: hist, tileStep: step, ...(gen ? { samples: { step, tile: gen } } : {}) };
 }
 
-function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>): QualityHistory {
+function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>, elapsedMs: number): QualityHistory {
   const q = e.quality, d = e.diversity, f = e.factors?.quality;
   return {
     step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
-    confidence: [...h.confidence, q?.confidence ?? NaN], fd: [...h.fd, q?.fd ?? NaN], codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN],
+    confidence: [...h.confidence, q?.confidence ?? NaN], confident: [...h.confident, q?.confident ?? NaN], fd: [...h.fd, q?.fd ?? NaN],
+    codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN], classAgreement: [...h.classAgreement, q?.classAgreement ?? NaN],
     spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
     factorCoverage: [...(h.factorCoverage ?? []), f ? f.coverage / f.classes : NaN], factorCode: [...(h.factorCode ?? []), f?.codeAccuracy ?? NaN],
     mig: [...(h.mig ?? []), f?.mig ?? NaN], factorsText: e.factors?.text ?? h.factorsText, realFactorsText: e.realFactors?.text ?? h.realFactorsText,
+    firstDigits: h.firstDigits ?? (q && readableDigits(q) ? { step: e.step, elapsedMs } : undefined),
   };
+}
+
+/** The run's histories without what came after `step` (a rollback drops those steps). */
+function truncatedTo(s: TrainingState, step: number): Pick<TrainingState, 'history' | 'quality' | 'gradNormHistory'> {
+  const keep = (steps: number[]) => { const i = steps.findIndex((x) => x > step); return i < 0 ? steps.length : i; };
+  const n = keep(s.history.map((r) => r.step)), q = keep(s.quality.step);
+  const history = s.history.slice(0, n);
+  const { real, firstDigits, factorsText, realFactorsText, ...cols } = s.quality;
+  const quality = {
+    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits' | 'factorsText' | 'realFactorsText'>),
+    real, factorsText, realFactorsText, firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
+  };
+  return { history, quality, gradNormHistory: s.gradNormHistory.filter((p) => p.step <= step) };
 }
 
 /** The one reducer from worker events to state. */
@@ -156,17 +183,32 @@ export function applyEvent(e: TrainerEvent): void {
       set({ samples: { step: e.step, tile: e.tile } });
       return;
     case 'status':
-      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step }));
+      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step, progress: undefined }));
       return;
     case 'fault':
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
-      set({ fault: e.fault });
+      set({ fault: e.fault, rollbackStep: e.rollbackStep });
+      return;
+    case 'imported':
+      // Another run's weights: its step, and none of this run's charts (they belonged to other weights).
+      set((s) => ({
+        history: [], quality: emptyQuality(), gradNormHistory: [], statHistory: {}, step: e.step, fault: undefined,
+        rollbackStep: undefined, historyVersion: s.historyVersion + 1, elapsedMs: 0, stepsPerSec: 0, stepMs: 0,
+      }));
+      return;
+    case 'rolledBack':
+      set((s) => ({
+        ...truncatedTo(s, e.step), step: e.step, fault: undefined, rollbackStep: undefined, historyVersion: s.historyVersion + 1,
+      }));
       return;
     case 'quality':
-      set((s) => ({ quality: appendQuality(s.quality, e) }));
+      set((s) => ({ quality: appendQuality(s.quality, e, s.elapsedMs) }));
       return;
     case 'notice':
       notify(e.level, e.message);
+      return;
+    case 'progress':
+      set({ progress: e.message });
       return;
     case 'fatal':
       // The client handles restarts; the message is shown by it.

@@ -22,7 +22,7 @@ export function Controls() {
     <div className="train-controls" role="toolbar" aria-label="Training controls">
       {running
         ? <button type="button" data-testid="train-pause" onClick={() => void run.pause()}>❚❚ Pause</button>
-        : <button type="button" data-testid="train-start" className="primary" disabled={busy} {...off} onClick={() => { if (!refused) void run.train(); }}>▶ {stale || status === 'idle' || status === 'stopped' ? 'Train' : 'Resume'}</button>}
+        : <button type="button" data-testid="train-start" className="primary" disabled={busy} {...off} onClick={() => { if (!refused) void run.train(); }}>{busy ? 'Starting…' : `▶ ${stale || status === 'idle' || status === 'stopped' || status === 'error' ? 'Train' : 'Resume'}`}</button>}
       <button type="button" data-testid="train-step" disabled={running || busy} title="One full step" {...off} onClick={() => { if (!refused) void run.stepOnce(); }}>Step</button>
       <button type="button" data-testid="train-phase" disabled={running || busy} title={`Step by step: next phase (${nextLabel})`} {...off} onClick={() => { if (!refused) void run.nextPhase(); }}>Phase ▸</button>
       <button type="button" data-testid="train-stop" disabled={busy || status === 'idle' || status === 'stopped'} onClick={() => void run.stop()}>■ Stop</button>

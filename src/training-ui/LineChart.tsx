@@ -11,6 +11,8 @@ import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 export interface Series { label: string; color: string; values: readonly number[] }
+/** A step to mark with a dashed vertical line and a word (e.g. when samples first passed a threshold). */
+export interface Marker { x: number; label: string; color: string }
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
 
@@ -25,7 +27,26 @@ function columns(x: readonly number[], series: Series[]): uPlot.AlignedData {
 
 const allPositive = (series: Series[]) => series.every((s) => s.values.every((v) => !Number.isFinite(v) || v > 0));
 
-function options(width: number, height: number, series: Series[], log: boolean, onHover: (idx: number | null) => void): uPlot.Options {
+/** The marker as a dashed vertical line with its word, drawn after uPlot's own series (a draw hook). */
+function drawMarker(u: uPlot, m: Marker | undefined): void {
+  if (!m) return;
+  const xs = u.scales.x;
+  if (xs.min === undefined || xs.max === undefined || m.x < xs.min || m.x > xs.max) return;
+  const dpr = globalThis.devicePixelRatio || 1;
+  const px = u.valToPos(m.x, 'x', true), { top, height } = u.bbox, g = u.ctx;
+  g.save();
+  g.strokeStyle = m.color;
+  g.fillStyle = m.color;
+  g.lineWidth = dpr;
+  g.setLineDash([3 * dpr, 3 * dpr]);
+  g.beginPath(); g.moveTo(px, top); g.lineTo(px, top + height); g.stroke();
+  g.font = `${10 * dpr}px system-ui, sans-serif`;
+  const tw = g.measureText(m.label).width;
+  g.fillText(m.label, Math.min(u.bbox.left + u.bbox.width - tw, px + 3 * dpr), top + 10 * dpr);
+  g.restore();
+}
+
+function options(width: number, height: number, series: Series[], log: boolean, onHover: (idx: number | null) => void, marker: () => Marker | undefined): uPlot.Options {
   return {
     width, height,
     legend: { show: false },
@@ -38,12 +59,15 @@ function options(width: number, height: number, series: Series[], log: boolean, 
         values: (_u, ticks) => ticks.map((t) => (t == null ? '' : fmt(t))) },
     ],
     series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, points: { show: false } }))],
-    hooks: { setCursor: [(u) => onHover(u.cursor.idx ?? null)] },
+    hooks: { setCursor: [(u) => onHover(u.cursor.idx ?? null)], draw: [(u) => drawMarker(u, marker())] },
   };
 }
 
-export function LineChart({ title, x, series, version, height = 110 }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number }) {
+export function LineChart({ title, x, series, version, height = 110, marker }: { title: string; x: readonly number[]; series: Series[]; version: number; height?: number; marker?: Marker }) {
   const box = useRef<HTMLDivElement>(null);
+  // The draw hook reads the latest marker (it appears mid-run without a new uPlot).
+  const markerRef = useRef(marker);
+  markerRef.current = marker;
   const plot = useRef<uPlot | null>(null);
   const [width, setWidth] = useState(0);
   const [log, setLog] = useState(false);
@@ -68,7 +92,7 @@ export function LineChart({ title, x, series, version, height = 110 }: { title: 
     let u: uPlot | undefined, gone = false;
     void import('uplot').then(({ default: UPlot }) => {
       if (gone) return;
-      u = new UPlot(options(width, height, series, useLog, setHover), columns(x, series), el);
+      u = new UPlot(options(width, height, series, useLog, setHover, () => markerRef.current), columns(x, series), el);
       plot.current = u;
     });
     return () => { gone = true; u?.destroy(); plot.current = null; };
@@ -88,13 +112,13 @@ export function LineChart({ title, x, series, version, height = 110 }: { title: 
       u.setData(columns(x, series), !zoomed);
     });
     return () => cancelAnimationFrame(id);
-  }, [version, x, series]);
+  }, [version, x, series, marker?.x]);
 
   const at = hover !== null && hover < x.length ? hover : null;
   const shownValue = (s: Series) => (at === null ? s.values[s.values.length - 1] : s.values[at]);
   const last = (s: Series) => s.values[s.values.length - 1];
   return (
-    <figure className="chart" data-testid={`chart-${title}`} data-points={x.length}>
+    <figure className="chart" data-testid={`chart-${title}`} data-points={x.length} data-marker={marker?.x}>
       <figcaption>
         <span className="chart-title">{title}{at !== null ? ` · step ${x[at]}` : ''}</span>
         {series.map((s) => (

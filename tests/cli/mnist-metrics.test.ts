@@ -35,7 +35,7 @@ describe('npm run train -- <mnist project> --metrics', () => {
     }
     expect(r.stdout).toMatch(/diversity at step 4: spread \d+\.\d%, nearest neighbours \d+\.\d% of real images'/);
     expect(all.filter((l) => 'dLoss' in l)).toHaveLength(4);
-    expect(r.stdout).toMatch(/quality of 200 real digits \(the target\): classifier score \d+\.\d+, confidence \d\.\d+, 10\/10 classes, FD/);
+    expect(r.stdout).toMatch(/quality of 200 real digits \(the target\): classifier score \d+\.\d+, confidence \d\.\d+ \(\d+% sure\), 10\/10 classes, FD/);
     expect(r.stdout).toMatch(/quality at step 4: classifier score/);
   });
 });

@@ -7,7 +7,8 @@ import { decodeMnist, mnistDataset } from '../../src/core/data/mnist';
 import type { HostDataset } from '../../src/core/data/host';
 import { loadShippedClassifier } from '../../src/core/quality/shippedClassifier';
 import { argmaxRows, isHeldOut, ReferenceClassifier } from '../../src/core/quality/reference';
-import { MnistQualityMeter } from '../../src/core/quality/mnistQuality';
+import { MnistQualityMeter, pickIndices, rowsOf } from '../../src/core/quality/mnistQuality';
+import { NearestRealMeter } from '../../src/core/quality/nearestReal';
 import { dequantize, quantize, type ClassifierFile } from '../../src/core/quality/quantize';
 import { TrainingSession } from '../../src/core/train/session';
 import { compileGraph } from '../../src/core/compile/plan';
@@ -73,6 +74,7 @@ describe('MNIST sample quality from the classifier', () => {
     expect(real.classifierScore).toBeGreaterThan(8.5);
     expect(real.confidence).toBeGreaterThan(0.9);
     expect(real.coverage).toBe(10);
+    expect(real.confident).toBeGreaterThan(0.9);
     expect(real.fd).toBeLessThan(5);
 
     const noise = tf.randomUniform([500, 28, 28, 1], -1, 1, 'float32', 5);
@@ -119,5 +121,48 @@ describe('MNIST sample quality from the classifier', () => {
     expect(tf.memory().numTensors).toBe(before);
     meter.dispose();
     session.dispose();
+  });
+});
+
+describe('conditional GANs: the classifier against the class G was asked for', () => {
+  it('reports class agreement for a conditional G only, ~chance for a fresh one, with no leaks', async () => {
+    const p = loadTemplate('cgan-mnist');
+    const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: 4 });
+    if (!res.ok) throw new Error(res.problems.map((x) => x.message).join('\n'));
+    const session = new TrainingSession(tf, res.plan, mnist);
+    const meter = await MnistQualityMeter.create(tf, file, mnist, 'tanh', 500);
+    const before = tf.memory().numTensors;
+    const q = (await meter.measureSession(session, 200))!;
+    expect(tf.memory().numTensors).toBe(before);
+    // An untrained G draws one kind of blob whatever the label: right for about one asked-for class in 10.
+    expect(q.classAgreement).toBeGreaterThanOrEqual(0);
+    expect(q.classAgreement).toBeLessThan(0.3);
+    expect(q.codeAccuracy).toBeUndefined();
+    const dcgan = compileGraph(loadTemplate('dcgan-mnist').graph, datasetInfo(p.dataset), { ...p.training, batchSize: 2 });
+    if (!dcgan.ok) throw new Error('dcgan');
+    const plain = new TrainingSession(tf, dcgan.plan, mnist);
+    expect((await meter.measureSession(plain, 64))!.classAgreement).toBeUndefined();
+    plain.dispose();
+    meter.dispose();
+    session.dispose();
+  });
+});
+
+describe('nearest real digit', () => {
+  it('puts held-out real digits at their documented distance, copies of pool digits at 0 and noise far away', async () => {
+    const before = tf.memory().numTensors;
+    const meter = await NearestRealMeter.create(tf, mnist, 'tanh', 300);
+    // Real digits the pool does not hold: ~4.7 (pixels in [0, 1], L2 over 784 pixels).
+    expect(meter.real).toBeGreaterThan(4);
+    expect(meter.real).toBeLessThan(5.5);
+    const pooled = pickIndices(mnist.count, 50, 9, new Set(Array.from({ length: mnist.count }, (_, i) => i).filter(isHeldOut)));
+    const copies = tf.tensor4d(rowsOf(mnist, pooled), [50, 28, 28, 1]);
+    expect(await meter.measure(copies)).toBeLessThan(0.05);
+    copies.dispose();
+    const noise = tf.randomUniform([50, 28, 28, 1], -1, 1, 'float32', 3);
+    expect(await meter.measure(noise)).toBeGreaterThan(2 * meter.real);
+    noise.dispose();
+    meter.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -5,6 +5,7 @@ import { diagnoseSamples, diversityRatio, meanPairwiseDistance } from '../../src
 import { diagnoseLayers } from '../../src/core/doctor/layers';
 import { diagnose } from '../../src/core/doctor/doctor';
 import { diagnoseClasses } from '../../src/core/doctor/classes';
+import { diagnoseLabels } from '../../src/core/doctor/labels';
 import { toyDataset } from '../../src/core/data/toy2d';
 
 const ctx = { loss: 'nsgan' as const, discriminatorHead: 'd_head', generatorOutput: 'g_out' };
@@ -77,6 +78,15 @@ describe('sample diversity and coverage', () => {
     const cov = [1000, 1100, 1200].map((step, i) => ({ step, diversity: 1, modesCovered: [5, 2, 1][i], modes: 8 }));
     expect(diagnoseSamples(cov, ctx).map((f) => [f.id, f.severity, f.since])).toEqual([['poorCoverage', 'critical', 1100]]);
     expect(diagnoseSamples(cov.slice(0, 2), ctx)).toEqual([]);
+    // The words follow the picture: samples on a few modes (most of them high quality) = settled on a few outputs;
+    // spread-out samples mostly off the modes = drawing between them (a 1-number latent's curve along the ring).
+    const few = diagnoseSamples(cov.map((p) => ({ ...p, diversity: 0.3, highQuality: 0.9 })), ctx)[0];
+    expect(few.title).toMatch(/covers few modes/);
+    expect(few.explanation).toMatch(/settled on a few outputs/);
+    const between = diagnoseSamples(cov.map((p) => ({ ...p, diversity: 0.9, highQuality: 0.12 })), ctx).find((f) => f.id === 'poorCoverage')!;
+    expect(between.title).toBe('The generator draws between the modes');
+    expect(between.explanation).toMatch(/only 12% land on a mode/);
+    expect(between.suggestion).toMatch(/larger latent input/);
   });
 });
 
@@ -119,5 +129,26 @@ describe('mode collapse on MNIST from the reference classifier', () => {
     expect(diagnoseClasses([...points([9, 9]), { step: 1500, coverage: 3, classes: 10 }, { step: 1550, coverage: 3, classes: 10 }], ctx)).toEqual([]);
     // diagnose() passes the points through.
     expect(diagnose({ history: [], classes: points([1, 2, 1]) }, ctx).map((x) => x.id)).toEqual(['poorCoverage']);
+  });
+});
+
+describe('a conditional G that ignores its label', () => {
+  const ctx = { loss: 'nsgan' as const, generatorOutput: 'g_out', generatorLabel: 'g_label' };
+  const points = (agreement: number[], every = 250) => agreement.map((a, i) => ({ step: every * (i + 1), agreement: a }));
+
+  it('is flagged when the classifier rarely sees the asked-for class at lasting measurements from step 500, on the label and the output', () => {
+    const f = diagnoseLabels(points([0.1, 0.12, 0.11, 0.13]), ctx);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ id: 'labelIgnored', severity: 'critical', since: 500, nodes: ['g_label', 'g_out'] });
+    expect(f[0].explanation).toMatch(/only 13% of the time/);
+    expect(diagnoseLabels(points([0.1, 0.2, 0.25, 0.28]), ctx)[0].severity).toBe('warning');
+  });
+
+  it('stays quiet early, on a passing moment, and on a G that follows its labels', () => {
+    expect(diagnoseLabels(points([0.1]), ctx)).toEqual([]); // step 250: too early
+    expect(diagnoseLabels(points([0.9, 0.95, 0.2]), ctx)).toEqual([]);
+    expect(diagnoseLabels([{ step: 1000, agreement: 0.2 }, { step: 1050, agreement: 0.2 }], ctx)).toEqual([]); // < 200 steps apart
+    expect(diagnoseLabels(points([0.1, 0.4, 0.7, 0.9]), ctx)).toEqual([]);
+    expect(diagnose({ history: [], labels: points([0.1, 0.1, 0.1]) }, ctx).map((x) => x.id)).toEqual(['labelIgnored']);
   });
 });

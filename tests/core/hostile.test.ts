@@ -19,6 +19,7 @@ import { idxDataset, parseIdx } from '../../src/core/data/idx';
 import { useEditor } from '../../src/state/store';
 import { validationOf } from '../../src/state/validation';
 import { resetEditor } from '../state/resetEditor';
+import { TEMPLATE_IDS } from '../../src/core/project/templates';
 
 const ring = () => JSON.parse(readFileSync('templates/gan-2d-ring.json', 'utf8'));
 const refusal = (input: unknown): ProjectError => {
@@ -209,7 +210,7 @@ describe('size limits', () => {
   });
 
   it('every template fits well within the limits at its batch size', () => {
-    for (const id of ['dcgan-mnist', 'infogan-mnist', 'acgan-mnist', 'vanilla-gan-mnist', 'cgan-mnist', 'wgan-gp-mnist', 'lsgan-mnist', 'gan-2d-ring']) {
+    for (const id of TEMPLATE_IDS) {
       const p = parseProject(readFileSync(`templates/${id}.json`, 'utf8'));
       const shapes = inferShapes(p.graph, datasetInfo(p.dataset));
       const m = estimateMemory(p.graph, shapes, p.training.batchSize, p.training.loss);

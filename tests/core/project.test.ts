@@ -47,9 +47,9 @@ describe('the project file', () => {
   });
 });
 
-describe('the DCGAN template', () => {
+describe('the TF-tutorial DCGAN template', () => {
   it('has the parameter counts Keras reports for the TF tutorial models: G 2,330,944 / D 212,865', () => {
-    const p = loadTemplate('dcgan-mnist');
+    const p = loadTemplate('dcgan-tf-tutorial');
     const res = compileGraph(p.graph, datasetInfo(p.dataset), p.training);
     if (!res.ok) throw new Error('does not compile');
     expect(res.plan.generator.params).toBe(2_330_944);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classScore } from '../../src/core/quality/classScore';
+import { classAgreement } from '../../src/core/quality/classAgreement';
+import { digitClasses, readableDigits } from '../../src/core/quality/digitsThreshold';
 import { fitGaussian, frechetDistance, sqrtPsd, symmetricEigen } from '../../src/core/quality/frechet';
 import { codeMatchAccuracy, hungarian } from '../../src/core/quality/matching';
 import { gaussian, mulberry32 } from '../../src/core/data/random';
@@ -76,6 +78,42 @@ describe('classifier score, confidence and coverage', () => {
     expect(three.coverage).toBe(3);
     const rare = classScore(oneHot([...new Array(99).fill(0), 5]), 10);
     expect(rare.coverage).toBe(1);
+  });
+
+  it('counts the samples classified with p >= 0.9 (a mean confidence hides half crisp, half unsure samples)', () => {
+    const half = classScore(Float32Array.from([...oneHot(Array.from({ length: 50 }, (_, i) => i % 10), 0.95), ...new Float32Array(500).fill(0.1)]), 10);
+    expect(half.confident).toBeCloseTo(0.5, 10);
+    expect(half.confidence).toBeCloseTo((0.95 + 0.1) / 2, 5);
+    expect(classScore(oneHot([1, 2, 3, 4], 0.89), 10).confident).toBe(0);
+    expect(classScore(oneHot([1, 2, 3, 4], 0.91), 10).confident).toBe(1);
+  });
+});
+
+describe('the "readable digits" threshold (issue 17)', () => {
+  const shares = (k: number) => Array.from({ length: 10 }, (_, c) => (c < k ? 1 / k : 0));
+  it('needs >= 9 classes with >= 3% of the samples each and >= 70% confident samples', () => {
+    expect(readableDigits({ classShares: shares(10), confident: 0.7 })).toBe(true);
+    expect(readableDigits({ classShares: shares(9), confident: 0.95 })).toBe(true);
+    expect(readableDigits({ classShares: shares(8), confident: 0.95 })).toBe(false);
+    expect(readableDigits({ classShares: shares(10), confident: 0.69 })).toBe(false);
+    // A class with 2.9% of the samples does not count (the doctor's coverage counts it from 2%).
+    const thin = [0.029, ...new Array(9).fill((1 - 0.029) / 9)];
+    expect(digitClasses({ classShares: thin, confident: 1 })).toBe(9);
+    const thinner = [0.029, 0.029, ...new Array(8).fill((1 - 0.058) / 8)];
+    expect(readableDigits({ classShares: thinner, confident: 1 })).toBe(false);
+  });
+});
+
+describe('class agreement (conditional GANs)', () => {
+  it('is the share of samples classified as the class asked for: 1 when G follows its label, ~chance when it ignores it', () => {
+    const asked = Array.from({ length: 1000 }, (_, i) => i % 10);
+    expect(classAgreement(asked, asked)).toBe(1);
+    // G draws a 7 whatever it is asked: right only when asked for a 7.
+    expect(classAgreement(asked, asked.map(() => 7))).toBeCloseTo(0.1, 10);
+    const rand = mulberry32(4);
+    expect(classAgreement(asked, asked.map((y) => (rand() < 0.8 ? y : (y + 1) % 10)))).toBeGreaterThan(0.75);
+    expect(() => classAgreement([1, 2], [1])).toThrow(/2 asked-for labels but 1 predictions/);
+    expect(classAgreement([], [])).toBe(0);
   });
 });
 

@@ -17,9 +17,9 @@ afterAll(async () => { await browser?.close(); await app?.close(); });
 test('the app opens with the DCGAN template, readable at 1280x800, without console errors', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await expect(node(page, 'g_dense').isVisible()).resolves.toBe(true);
-  expect(await page.getByTestId('totals-generator').innerText()).toContain('2.33M params');
-  expect(await page.getByTestId('totals-discriminator').innerText()).toContain('213k params');
-  expect(await shapeOf(page, 'g_reshape')).toBe('7×7×256');
+  expect(await page.getByTestId('totals-generator').innerText()).toContain('360k params');
+  expect(await page.getByTestId('totals-discriminator').innerText()).toContain('36.7k params');
+  expect(await shapeOf(page, 'g_reshape')).toBe('7×7×64');
   await screenshot(page, 'editor-01-open');
   expect(errors).toEqual([]);
   await ctx.close();
@@ -127,17 +127,17 @@ test('a wire between incompatible ports is refused, with the reason', async () =
 
 test('changing a param updates downstream shapes, and undo puts them back', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
-  expect(await shapeOf(page, 'd_lrelu1')).toBe('14×14×64');
+  expect(await shapeOf(page, 'd_lrelu1')).toBe('14×14×32');
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
   const filters = page.locator('.inspector [data-param="filters"] input');
-  await filters.fill('32');
-  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×32');
-  expect(await shapeOf(page, 'd_drop1')).toBe('14×14×32');
+  await filters.fill('16');
+  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×16');
+  expect(await shapeOf(page, 'd_conv1')).toBe('14×14×16');
   await screenshot(page, 'editor-05a-param-changed');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×64');
-  expect(await filters.inputValue()).toBe('64');
+  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×32');
+  expect(await filters.inputValue()).toBe('32');
   await filters.fill('0');
   expect(await page.locator('.inspector .field-error').innerText()).toContain('must be at least 1');
   await screenshot(page, 'editor-05b-undone-and-invalid');

@@ -73,7 +73,7 @@ test('at 1280×800 the DCGAN template opens whole, every text on its nodes at le
   await waitForFit(page, 'gan');
   const m = await measure(page);
   expect(m.canvas.width * m.canvas.height / (1280 * 800)).toBeGreaterThanOrEqual(0.7);
-  expect(m.nodes).toHaveLength(23);
+  expect(m.nodes).toHaveLength(19);
   expect(m.nodes.filter((n) => !inside(n, m.canvas)).map((n) => n.id)).toEqual([]);
   expect(m.minFont, m.minWhere).toBeGreaterThanOrEqual(10);
   expect(pairsOverlapping(m.nodes)).toEqual([]);
@@ -139,17 +139,17 @@ test('a generator block dropped or dragged into the discriminator\'s region stay
   await waitForFit(page, 'gan');
 
   // An existing G block dragged by its title into D's region: it stays in G, on G's side.
-  const title = await boxOf(page, '[data-testid="node-g_bn3"] .block-title');
-  const target = await boxOf(page, '[data-testid="node-d_drop1"]');
+  const title = await boxOf(page, '[data-testid="node-g_bn2"] .block-title');
+  const target = await boxOf(page, '[data-testid="node-d_bn2"]');
   await page.mouse.move(title.x + 20, title.y + title.height / 2);
   await page.mouse.down();
   await page.mouse.move(target.x + 30, target.y + 30, { steps: 12 });
   await page.mouse.up();
-  await page.getByTestId('toast').filter({ hasText: "'g_bn3' belongs to the generator" }).waitFor();
-  expect(await node(page, 'g_bn3').getAttribute('class')).toContain('net-generator');
+  await page.getByTestId('toast').filter({ hasText: "'g_bn2' belongs to the generator" }).waitFor();
+  expect(await node(page, 'g_bn2').getAttribute('class')).toContain('net-generator');
   m = await measure(page);
   expect(overlap(m.regions.generator, m.regions.discriminator)).toBe(false);
-  expect(inside((await node(page, 'g_bn3').boundingBox())!, m.regions.generator)).toBe(true);
+  expect(inside((await node(page, 'g_bn2').boundingBox())!, m.regions.generator)).toBe(true);
   await screenshot(page, 'workspace-04b-g-block-dragged-into-d');
 
   // A Dense (either network) dropped right on top of d_conv1 joins D, on a free spot next to it.
@@ -207,6 +207,9 @@ test('the palette and the inspector fold from the keyboard and stay folded after
 
 test('while training, a layer\'s activations open large: every channel with a colour scale, histogram and statistics; the layer view follows one sample through G and D', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
+  // The TF-tutorial DCGAN: its layer of 128 channels of 7×7 is what the large view's sizes below are about.
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator('[data-template="dcgan-tf-tutorial"]').click();
   await openDock(page);
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-batch').fill('4');
@@ -242,7 +245,7 @@ test('while training, a layer\'s activations open large: every channel with a co
   await lv.getByTestId('lv-verdict').waitFor({ timeout: 60_000 });
   await page.keyboard.press('Escape'); // closes the large view on top first
   await big.waitFor({ state: 'detached' });
-  const graph = loadTemplate('dcgan-mnist').graph;
+  const graph = loadTemplate('dcgan-tf-tutorial').graph;
   for (const n of graph.nodes) await lv.getByTestId(`lv-${n.id}`).waitFor({ state: 'attached' });
   const g = await lv.getByRole('region', { name: 'Generator' }).boundingBox();
   const dd = await lv.getByRole('region', { name: 'Discriminator' }).boundingBox();

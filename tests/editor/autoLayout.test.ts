@@ -45,8 +45,8 @@ describe.each(TEMPLATE_IDS)('%s', (id) => {
   });
 });
 
-test('the DCGAN template: G in rows of 5, 5 and 3, D in rows of 5 and 5', async () => {
-  const g = await laidOut(loadTemplate('dcgan-mnist').graph);
+test('the TF-tutorial DCGAN template: G in rows of 5, 5 and 3, D in rows of 5 and 5', async () => {
+  const g = await laidOut(loadTemplate('dcgan-tf-tutorial').graph);
   const count = (net: string) => {
     const ys = new Map<number, number>();
     for (const n of g.nodes.filter((x) => x.network === net)) ys.set(n.position.y, (ys.get(n.position.y) ?? 0) + 1);

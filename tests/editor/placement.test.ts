@@ -9,7 +9,7 @@ import { placeBlock, resolveDrag } from '../../src/editor/canvas/placement';
 
 let nodes: GraphNode[];
 beforeAll(async () => {
-  const g = loadTemplate('dcgan-mnist').graph;
+  const g = loadTemplate('dcgan-tf-tutorial').graph;
   const pos = await autoLayout(g);
   nodes = g.nodes.map((n) => ({ ...n, position: pos[n.id] }));
 });

@@ -1,10 +1,15 @@
-/** Puts the editor store back to a fresh DCGAN document with an empty history, for test isolation. */
-import { defaultDoc } from '../../src/state/document';
+/**
+ * Puts the editor store back to a fresh DCGAN document with an empty history, for test isolation. The
+ * document is the TF-tutorial DCGAN (a fixed graph the editor tests name nodes of), not the default
+ * template, whose recipe the quality benchmark may change.
+ */
+import { docOf } from '../../src/state/document';
+import { loadTemplate } from '../../src/core/project/templates';
 import { clearHistory, useEditor } from '../../src/state/store';
 
 export function resetEditor(): void {
   useEditor.setState({
-    doc: defaultDoc(), selection: [], edgeSelection: [], dragging: null, sizes: {}, clipboard: null,
+    doc: docOf(loadTemplate('dcgan-tf-tutorial')), selection: [], edgeSelection: [], dragging: null, sizes: {}, clipboard: null,
     toast: null, savedDoc: null, connecting: null, viewport: undefined,
   });
   clearHistory();

@@ -7,8 +7,8 @@ import type { MnistQuality } from '../../workers/api';
 
 afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
 
-const quality = (score: number, fd: number, codeAccuracy?: number): MnistQuality => ({
-  samples: 256, classifierScore: score, confidence: 0.8, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
+const quality = (score: number, fd: number, codeAccuracy?: number, confident = 0.6): MnistQuality => ({
+  samples: 256, classifierScore: score, confidence: 0.8, confident, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
 });
 
 test('shows nothing before the first measurement, then the quality history and the real digits as the target', () => {
@@ -20,7 +20,7 @@ test('shows nothing before the first measurement, then the quality history and t
   expect(screen.getByTestId('chart-Sample quality').getAttribute('data-points')).toBe('2');
   expect(screen.getByTestId('chart-Frechet distance').textContent).toContain('FD 80');
   // The real digits' values stay from the first report.
-  expect(screen.getByTestId('quality-charts').textContent).toMatch(/real digits: score 9\.60, 10\/10 classes, FD 1\.2/);
+  expect(screen.getByTestId('quality-charts').textContent).toMatch(/real digits: score 9\.60, 10\/10 classes, 60% sure, FD 1\.2/);
   expect(screen.queryByText(/code acc/)).toBeNull();
 });
 
@@ -45,4 +45,27 @@ test('charts the pixel diversity with the classifier metrics on MNIST, and alone
   expect(screen.queryByTestId('chart-Sample quality')).toBeNull();
   expect(screen.queryByTestId('chart-Frechet distance')).toBeNull();
   expect(screen.queryByText(/real digits/)).toBeNull();
+});
+
+test('marks the step where the samples first read as digits (>= 9 classes at >= 3%, >= 70% sure), with its training time', () => {
+  render(<QualityChart />);
+  act(() => useTraining.setState({ elapsedMs: 61_000 }));
+  act(() => applyEvent({ type: 'quality', step: 300, quality: quality(6, 60, undefined, 0.55), ms: 50 }));
+  expect(screen.getByTestId('quality-first-digits').textContent).toMatch(/Not digits yet/);
+  expect(screen.getByTestId('chart-Sample quality').getAttribute('data-marker')).toBeNull();
+  // Every class at 10%, 75% sure: passes; later measurements (even worse ones) keep the first pass.
+  act(() => useTraining.setState({ elapsedMs: 125_000 }));
+  act(() => applyEvent({ type: 'quality', step: 450, quality: quality(8, 30, undefined, 0.75), ms: 50 }));
+  act(() => useTraining.setState({ elapsedMs: 140_000 }));
+  act(() => applyEvent({ type: 'quality', step: 500, quality: quality(8, 30, undefined, 0.5), ms: 50 }));
+  expect(useTraining.getState().quality.firstDigits).toEqual({ step: 450, elapsedMs: 125_000 });
+  expect(screen.getByTestId('quality-first-digits').textContent).toBe('✔ Drawing digits since step 450 (2:05 of training)');
+  expect(screen.getByTestId('chart-Sample quality').getAttribute('data-marker')).toBe('450');
+  expect(screen.getByTestId('chart-Sample quality').textContent).toContain('sure ×10 5.00');
+});
+
+test('a conditional GAN charts how often the classifier sees the asked-for class', () => {
+  render(<QualityChart />);
+  act(() => applyEvent({ type: 'quality', step: 10, quality: { ...quality(2, 200), classAgreement: 0.42 }, ms: 50 }));
+  expect(screen.getByTestId('chart-Sample quality').textContent).toContain('asked class ×10 4.20');
 });

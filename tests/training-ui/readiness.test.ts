@@ -1,14 +1,17 @@
 /** What Train would build, shown before it is pressed; why it is off, with the figures. */
 import { expect, test } from 'vitest';
-import { defaultDoc, type Doc } from '../../src/state/document';
+import { docOf, type Doc } from '../../src/state/document';
+import { loadTemplate } from '../../src/core/project/templates';
 import { validationOf } from '../../src/state/validation';
 import { estimateText, memoryDetails, readiness } from '../../src/training-ui/readiness';
 import { disconnect } from '../../src/core/graph/ops';
 
-const withBatch = (batch: number, d: Doc = defaultDoc()): Doc => ({ ...d, training: { ...d.training, batchSize: batch } });
+// The TF-tutorial DCGAN: a fixed model whose figures are known (Keras's parameter counts).
+const tutorial = (): Doc => docOf(loadTemplate('dcgan-tf-tutorial'));
+const withBatch = (batch: number, d: Doc = tutorial()): Doc => ({ ...d, training: { ...d.training, batchSize: batch } });
 const at = (doc: Doc) => readiness(validationOf(doc), doc);
 
-test('the DCGAN template: both networks\' parameters and the training memory at the chosen batch, growing with it', () => {
+test('the TF-tutorial DCGAN template: both networks\' parameters and the training memory at the chosen batch, growing with it', () => {
   const r = at(withBatch(64));
   expect(r.params).toEqual({ generator: 2_330_944, discriminator: 212_865 });
   expect(estimateText(r)).toBe('G 2.33M · D 213k params · ~154 MB at batch 64');
@@ -33,7 +36,7 @@ test('over the memory limit, Train is refused with the figures, the limit and th
 });
 
 test('any error refuses Train, naming the first and counting the rest', () => {
-  const d = defaultDoc();
+  const d = tutorial();
   const broken = { ...d, graph: disconnect(d.graph, ['g_reshape->g_deconv1:x', 'd_conv1->d_lrelu1:x']) };
   const r = at(broken);
   expect(r.errors).toBeGreaterThan(1);

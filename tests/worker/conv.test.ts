@@ -5,10 +5,10 @@ import { planOf, startTrainer, type Harness } from './harness';
 let h: Harness | undefined;
 afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
 
-describe('trainer on a convolutional GAN (dcgan-mnist, batch 2, cpu)', () => {
+describe('trainer on a convolutional GAN (dcgan-tf-tutorial, batch 2, cpu)', () => {
   it('sends mosaics for feature maps, the sample grid for G, and runs a step in three phases', async () => {
     h = await startTrainer();
-    const { plan, data } = planOf('dcgan-mnist', { batchSize: 2 });
+    const { plan, data } = planOf('dcgan-tf-tutorial', { batchSize: 2 });
     const summary = await h.api.init(plan, data, { backend: 'cpu' }, h.sink);
     expect(summary.dataset).toMatchObject({ name: 'MNIST', count: 10_000, shape: [28, 28, 1] });
     const tiles = (await h.waitFor((e): e is Extract<TrainerEvent, { type: 'tiles' }> => e.type === 'tiles')).tiles;

@@ -95,6 +95,49 @@ describe('trainer worker API (Comlink over a MessageChannel, cpu backend)', () =
     expect(fault.causes.some((c) => /normalisation/.test(c))).toBe(true);
   });
 
+  it('after a NaN pause rolls back to the last weights that trained on without NaN, and trains on from there', async () => {
+    h = await startTrainer();
+    const { plan, data } = planOf('gan-2d-ring', { batchSize: 4 });
+    // checkpointMs 0: a rollback candidate after every chunk (the app takes one every 5 s of training).
+    await h.api.init(plan, data, { backend: 'cpu', checkpointMs: 0 }, h.sink);
+    for (let i = 0; i < 6; i++) await h.api.step();
+    const good = await h.api.step();
+    expect(good.step).toBe(8);
+    const bad = { ...plan.training, batchSize: 4 };
+    bad.generator = { ...bad.generator, learningRate: 1e30 };
+    bad.discriminator = { ...bad.discriminator, learningRate: 1e30 };
+    await h.api.setOptions({ training: bad });
+    await h.api.start();
+    const f = await h.waitFor(is('fault'));
+    await h.waitFor(is('status', (e) => e.status === 'paused'));
+    // The point offered is before the NaN, and no earlier than the last step trained at the sane rate.
+    expect(f.rollbackStep).toBeGreaterThanOrEqual(7);
+    expect(f.rollbackStep).toBeLessThan(f.fault.step);
+    await h.api.setOptions({ training: { ...plan.training, batchSize: 4 } });
+    expect(await h.api.rollback()).toBe(f.rollbackStep);
+    await h.waitFor(is('rolledBack', (e) => e.step === f.rollbackStep));
+    // Training goes on from that step, with finite losses and finite samples.
+    for (let i = 0; i < 5; i++) {
+      const m = await h.api.step();
+      expect(m.step).toBe(f.rollbackStep! + i + 1);
+      for (const v of [m.dLoss, m.gLoss, m.dReal, m.dFake]) expect(Number.isFinite(v)).toBe(true);
+    }
+    const sample = await h.api.sample(64);
+    expect(sample.values.every(Number.isFinite)).toBe(true);
+    const before = (await h.api.memory()).numTensors;
+    await h.api.step();
+    expect((await h.api.memory()).numTensors).toBe(before);
+  });
+
+  it('refuses to roll back when nothing trained without NaN (the first step already failed)', async () => {
+    h = await startTrainer();
+    const bad = { generator: { type: 'adam' as const, learningRate: 1e30, beta1: 0.5, beta2: 0.999 } };
+    const { plan, data } = planOf('gan-2d-ring', { batchSize: 4, ...bad, discriminator: bad.generator });
+    const summary = await h.api.init(plan, data, { backend: 'cpu' }, h.sink);
+    expect(summary.fault?.step).toBe(1);
+    await expect(h.api.rollback()).rejects.toThrow(/no earlier weights/);
+  });
+
   it('reports a NaN in the very first step (run by init) in the summary and stays paused', async () => {
     h = await startTrainer();
     const bad = { generator: { type: 'adam' as const, learningRate: 1e30, beta1: 0.5, beta2: 0.999 } };

@@ -80,8 +80,11 @@ export async function exportWeightsCommand(): Promise<void> {
   const { doc, viewport } = useEditor.getState();
   const c = compiledPlan(doc);
   // plan.json + project.json make the unzipped folder a run folder for `npm run sample`.
+  const step = useTraining.getState().step;
   const extra: Record<string, string> = c.ok ? { 'plan.json': JSON.stringify(c.plan, null, 2), 'project.json': serializeProject(projectOf(doc, viewport)) } : {};
-  const name = `${stem()}-weights-step${useTraining.getState().step}.zip`;
+  // run.json: how far this run trained, so Import weights continues from that step.
+  extra['run.json'] = JSON.stringify({ step });
+  const name = `${stem()}-weights-step${step}.zip`;
   downloadBlob(new Blob([weightsToZip(w, extra) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
   notify(`Exported ${name}: generator/ and discriminator/ as tfjs layers models (model.json + weights.bin)`);
 }

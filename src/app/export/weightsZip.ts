@@ -55,6 +55,26 @@ function readNet(files: Record<string, Uint8Array>, net: string): NetworkArtifac
   return { modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData: data.buffer };
 }
 
+/**
+ * How many steps the zipped run had trained: `run.json` ({ "step": N }, written by Export weights), else the
+ * largest step in `metrics.jsonl` (a zipped `npm run train` folder); undefined when neither says.
+ */
+export function runStepOfZip(bytes: Uint8Array): number | undefined {
+  let files: Record<string, Uint8Array>;
+  try { files = unzipSync(bytes, { filter: (f) => /(^|\/)(run\.json|metrics\.jsonl)$/.test(f.name) }); } catch { return undefined; }
+  const find = (name: string) => Object.keys(files).find((p) => p === name || p.endsWith(`/${name}`));
+  const ok = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : undefined);
+  const run = find('run.json');
+  if (run) { try { return ok(JSON.parse(strFromU8(files[run])).step); } catch { return undefined; } }
+  const metrics = find('metrics.jsonl');
+  if (!metrics) return undefined;
+  let best: number | undefined;
+  for (const line of strFromU8(files[metrics]).split('\n')) {
+    try { const s = ok(JSON.parse(line).step); if (s !== undefined && (best === undefined || s > best)) best = s; } catch { /* a blank or cut line */ }
+  }
+  return best;
+}
+
 /** Reads a weights zip; throws a sentence naming the missing or broken file. */
 export function weightsFromZip(bytes: Uint8Array): Record<typeof NETS[number], NetworkArtifacts> {
   let files: Record<string, Uint8Array>;

@@ -9,6 +9,7 @@ import { diagnoseHistory } from './rules';
 import { diagnoseSamples, type SamplePoint } from './samples';
 import { diagnoseClasses, type ClassPoint } from './classes';
 import { diagnoseImageDiversity, type ImageDiversityPoint } from './imageDiversity';
+import { diagnoseLabels, type LabelPoint } from './labels';
 
 export interface DoctorInput {
   history: readonly StepMetrics[];
@@ -18,6 +19,8 @@ export interface DoctorInput {
   classes?: readonly ClassPoint[];
   /** Image data: G's pixel diversity relative to real images'. */
   imageDiversity?: readonly ImageDiversityPoint[];
+  /** Conditional G on the bundled MNIST: how often the classifier sees the class G was asked for. */
+  labels?: readonly LabelPoint[];
   /** Per-layer gradient norms (every 10 steps): the gradient findings then name the layers involved. */
   layerGradNorms?: readonly LayerGradNormPoint[];
 }
@@ -29,6 +32,7 @@ export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
     ...diagnoseSamples(input.samples ?? [], ctx),
     ...diagnoseClasses(input.classes ?? [], ctx),
     ...diagnoseImageDiversity(input.imageDiversity ?? [], ctx),
+    ...diagnoseLabels(input.labels ?? [], ctx),
     ...diagnoseLayers(input.layers ?? []),
   ].sort(bySeverity);
 }
@@ -43,6 +47,7 @@ export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: 
   const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
   return {
     loss: plan.training.loss, discriminatorHead: d?.head, generatorOutput: g?.head,
+    generatorLabel: plan.generator.inputs.find((i) => i.role === 'label')?.id,
     layers: { generator: plan.generator.layers.map((l) => l.id), discriminator: plan.discriminator.layers.map((l) => l.id) },
     expectedSaturation: [...plan.generator.outputs, ...plan.discriminator.outputs].flatMap((o) => [o.head, o.source]),
   };

@@ -2,7 +2,7 @@
 
 export type FindingId =
   | 'discriminatorWins' | 'gradientsVanish' | 'gradientsExplode' | 'poorCoverage' | 'lowDiversity'
-  | 'oscillation' | 'deadLayer' | 'saturatedLayer';
+  | 'oscillation' | 'deadLayer' | 'saturatedLayer' | 'labelIgnored';
 
 export interface Finding {
   id: FindingId;
@@ -22,6 +22,8 @@ export interface DoctorContext {
   /** Node ids to highlight: D's real/fake head and G's output. */
   discriminatorHead?: string;
   generatorOutput?: string;
+  /** G's class-label input (conditional GANs): where "G ignores its label" points. */
+  generatorLabel?: string;
   /** Each network's layer node ids: which network a layer's gradient norm belongs to. */
   layers?: { generator: readonly string[]; discriminator: readonly string[] };
 }

@@ -16,6 +16,13 @@ export const SAMPLE_THRESHOLDS = {
   coverageAfter: 1000,
   coverageRun: 2,
   /**
+   * Which picture of a poor coverage the explanation gives. Most samples off the modes (high-quality share
+   * below `offModes`) while they are spread out (diversity ≥ `diversityRatio`): G draws a curve or a cloud
+   * *between* the modes — the 1-number latent's case, whose scatter shows points along the whole ring
+   * (0–2 of 8 modes covered, few samples within 3σ of one) — not a G "settled on a few outputs".
+   */
+  offModes: 0.5,
+  /**
    * Diversity: mean pairwise distance of G's fixed batch below `diversityRatio` times real data's, at
    * `diversityRun` points in a row from step `diversityAfter` on (G starts with a narrow cloud). Measured
    * ratios on the ring after step 300: working run 0.97–1.05, D's learning rate x10 0.72–0.84, 1-number
@@ -55,6 +62,8 @@ export interface SamplePoint {
   /** 2-D toy data only. */
   modesCovered?: number;
   modes?: number;
+  /** 2-D toy data: share of the samples within 3σ of a mode (core/quality/toy2d). */
+  highQuality?: number;
 }
 
 export function diagnoseSamples(points: readonly SamplePoint[], ctx: DoctorContext): Finding[] {
@@ -64,11 +73,18 @@ export function diagnoseSamples(points: readonly SamplePoint[], ctx: DoctorConte
   const cov = trailingRun(late.map((p) => p.modesCovered! < T.coverageShare * p.modes!));
   if (cov.length >= T.coverageRun) {
     const last = late[late.length - 1];
+    const between = last.highQuality !== undefined && last.highQuality < T.offModes && last.diversity >= T.diversityRatio;
     out.push({
       id: 'poorCoverage', severity: last.modesCovered! <= 1 ? 'critical' : 'warning', since: late[cov.start].step, nodes: g,
-      title: 'The generator covers few modes (mode collapse)',
-      explanation: `Only ${last.modesCovered} of ${last.modes} modes of the data get samples: G has settled on a few outputs that fool D.`,
-      suggestion: 'Give G a larger latent input, lower its learning rate, try a Wasserstein (WGAN-GP) or hinge loss, or add noise to D\'s input.',
+      title: between ? 'The generator draws between the modes' : 'The generator covers few modes (mode collapse)',
+      explanation: between
+        ? `G's samples are spread out, but only ${Math.round(last.highQuality! * 100)}% land on a mode of the data (within 3σ), and only `
+          + `${last.modesCovered} of ${last.modes} modes get their share: G draws a thin curve or a cloud through the gaps between the modes `
+          + 'instead of separate clusters. A latent input too small to pick a mode (a 1-number latent can only draw one curve) does this.'
+        : `Only ${last.modesCovered} of ${last.modes} modes of the data get samples: G has settled on a few outputs that fool D.`,
+      suggestion: between
+        ? 'Give G a larger latent input (8–16 numbers), or train longer; a lower learning rate late in training tightens samples onto the modes.'
+        : 'Give G a larger latent input, lower its learning rate, try a Wasserstein (WGAN-GP) or hinge loss, or add noise to D\'s input.',
     });
   }
   const div = points.filter((p) => p.step >= T.diversityAfter);

@@ -1,5 +1,6 @@
 /** The bundled templates (templates/*.json), parsed with the same reader as user files. */
 import dcgan from '../../../templates/dcgan-mnist.json';
+import dcganTutorial from '../../../templates/dcgan-tf-tutorial.json';
 import infogan from '../../../templates/infogan-mnist.json';
 import acgan from '../../../templates/acgan-mnist.json';
 import vanilla from '../../../templates/vanilla-gan-mnist.json';
@@ -15,7 +16,7 @@ import type { Project } from './types';
 
 const RAW: Record<string, unknown> = {
   'dcgan-mnist': dcgan, 'infogan-mnist': infogan, 'acgan-mnist': acgan, 'vanilla-gan-mnist': vanilla,
-  'cgan-mnist': cgan, 'wgan-gp-mnist': wgangp, 'lsgan-mnist': lsgan, 'gan-2d-ring': ring,
+  'cgan-mnist': cgan, 'wgan-gp-mnist': wgangp, 'lsgan-mnist': lsgan, 'gan-2d-ring': ring, 'dcgan-tf-tutorial': dcganTutorial,
   'dcgan-sprites32': dcganRgb32, 'dcgan-sprites64': dcganRgb64,
 };
 

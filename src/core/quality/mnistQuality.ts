@@ -1,7 +1,8 @@
 /**
  * Sample quality for MNIST-like runs, from the shipped reference classifier: the classifier score
  * (Inception-Score analogue), mean confidence, class coverage, the Frechet distance to real digits in the
- * classifier's feature space, and for InfoGAN how well the categorical code predicts the digit.
+ * classifier's feature space, for InfoGAN how well the categorical code predicts the digit, and for
+ * conditional GANs how often G draws the class it is asked for.
  * Used by the CLI (`--metrics`) and the training worker; reads back asynchronously only.
  */
 import type * as tfNs from '@tensorflow/tfjs';
@@ -11,6 +12,7 @@ import { mulberry32 } from '../data/random';
 import type { DatasetSpec } from '../datasets';
 import { getDatasetKind } from '../datasets';
 import type { TrainingSession } from '../train/session';
+import { classAgreement } from './classAgreement';
 import { classScore } from './classScore';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
 import { codeMatchAccuracy } from './matching';
@@ -23,6 +25,8 @@ export interface MnistQuality {
   classifierScore: number;
   /** Mean top-class probability, 0..1. */
   confidence: number;
+  /** Share of samples classified with probability >= 0.9 (CONFIDENT_PROB). */
+  confident: number;
   /** Classes predicted for at least 2% of the samples, 0..10. */
   coverage: number;
   classShares: number[];
@@ -30,7 +34,12 @@ export interface MnistQuality {
   fd: number;
   /** InfoGAN: accuracy of the first categorical code as a digit label after the best matching. */
   codeAccuracy?: number;
+  /** Conditional GANs (a class-label input): share of samples the classifier gives the class G was asked for. */
+  classAgreement?: number;
 }
+
+/** What the generated images were made from: InfoGAN's code value and a conditional G's label per image. */
+export interface SampleInputs { codes?: { values: Int32Array; categories: number }; labels?: Int32Array }
 
 /** The metrics apply to the bundled MNIST (any subset of digits): the classifier knows those digits. */
 export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[]): boolean {
@@ -75,18 +84,20 @@ export class MnistQualityMeter {
     }
   }
 
-  /** Quality of images [n, 28, 28, 1] (scaled like the data; not disposed); `codes` = InfoGAN code value per image. */
-  async measure(images: tfNs.Tensor, codes?: { values: Int32Array; categories: number }): Promise<MnistQuality> {
-    return this.score(await this.classifier.classify(images, this.scale), codes);
+  /** Quality of images [n, 28, 28, 1] (scaled like the data; not disposed), with what each was generated from. */
+  async measure(images: tfNs.Tensor, inputs: SampleInputs = {}): Promise<MnistQuality> {
+    return this.score(await this.classifier.classify(images, this.scale), inputs);
   }
 
-  private score(c: Classified, codes?: { values: Int32Array; categories: number }): MnistQuality {
+  private score(c: Classified, { codes, labels }: SampleInputs): MnistQuality {
     const s = classScore(c.probs, this.classifier.numClasses);
     const out: MnistQuality = {
-      samples: s.samples, classifierScore: s.score, confidence: s.confidence, coverage: s.coverage, classShares: s.classShares,
+      samples: s.samples, classifierScore: s.score, confidence: s.confidence, confident: s.confident, coverage: s.coverage, classShares: s.classShares,
       fd: frechetDistance(fitGaussian(c.features, this.classifier.featureDim), this.real),
     };
-    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, argmaxRows(c.probs), codes.categories, this.classifier.numClasses).accuracy;
+    const predicted = argmaxRows(c.probs);
+    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, predicted, codes.categories, this.classifier.numClasses).accuracy;
+    if (labels) out.classAgreement = classAgreement(labels, predicted);
     return out;
   }
 
@@ -110,6 +121,7 @@ export class MnistQualityMeter {
     const batch = opts.batch ?? 64, f = this.classifier.featureDim, k = this.classifier.numClasses;
     const all: Classified = { n, features: new Float32Array(n * f), probs: new Float32Array(n * k) };
     const codes = session.plan.categoricalCodes.length ? new Int32Array(n) : undefined;
+    const labels = session.plan.usesLabels ? new Int32Array(n) : undefined;
     for (let i = 0; i < n; i += batch) {
       if (opts.shouldStop?.()) return undefined;
       const m = Math.min(batch, n - i);
@@ -120,23 +132,32 @@ export class MnistQualityMeter {
         all.features.set(c.features, i * f);
         all.probs.set(c.probs, i * k);
         if (codes && g.codes) codes.set(new Int32Array(await g.codes.data()), i);
+        if (labels && g.labels) labels.set(new Int32Array(await g.labels.data()), i);
       } finally {
         g.images.dispose();
         g.codes?.dispose();
+        g.labels?.dispose();
       }
     }
-    return this.score(all, codes ? { values: codes, categories: session.plan.categoricalCodes[0] } : undefined);
+    return this.score(all, { codes: codes && { values: codes, categories: session.plan.categoricalCodes[0] }, labels });
   }
 
   dispose(): void { this.classifier.dispose(); }
 }
 
-/** Generated images plus, for InfoGAN, the value of the first categorical code behind each image. */
-export function generateWithCodes(tf: TF, session: TrainingSession, n: number, seed: number): { images: tfNs.Tensor; codes?: tfNs.Tensor } {
+/**
+ * Generated images plus, for InfoGAN, the value of the first categorical code behind each image, and for
+ * a conditional G the label it was asked for (int32, the fixed feed's cycling labels).
+ */
+export function generateWithCodes(tf: TF, session: TrainingSession, n: number, seed: number): { images: tfNs.Tensor; codes?: tfNs.Tensor; labels?: tfNs.Tensor } {
   const out = tf.tidy(() => {
     const feed = session.fixedFeed(n, seed);
     const images = session.stepper.generate(feed);
-    return feed.categorical.length ? [images, feed.categorical[0]] : [images];
+    return {
+      images,
+      ...(feed.categorical.length ? { codes: feed.categorical[0] } : {}),
+      ...(feed.labels ? { labels: tf.cast(feed.labels, 'int32') } : {}),
+    };
   });
-  return { images: out[0], codes: out[1] };
+  return out;
 }

@@ -74,6 +74,14 @@ export class GanStep {
 
   get config(): TrainingConfig { return this.cfg; }
 
+  /** Fresh optimizer state (e.g. after rolling the weights back past a NaN: the old moments led there). */
+  resetOptimizers(): void {
+    this.optG.dispose();
+    this.optD.dispose();
+    this.optG = getOptimizer(this.cfg.generator.type).tfjs(this.tf, this.cfg.generator);
+    this.optD = getOptimizer(this.cfg.discriminator.type).tfjs(this.tf, this.cfg.discriminator);
+  }
+
   /** Inputs for G: one tensor per generator input, plus what InfoGAN's Q must recover. */
   sampleGenerator(batch: number, seed: number, labels?: T): GeneratorFeed {
     return sampleGeneratorFeed(this.tf, this.plan, batch, seed, labels);
