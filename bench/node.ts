@@ -18,6 +18,7 @@ import { datasetInfo } from '../src/core/datasets';
 import { TrainingSession } from '../src/core/train/session';
 import { ActivationProbe, probeBatchSize } from '../src/core/train/probe';
 import { Pacer } from '../src/core/train/pacing';
+import { hostRange } from '../src/core/data/host';
 import { datasetCache, median, planOf, timeOnce } from './common';
 import { handDcgan, handInfogan, handRing, type HandGan } from './handwritten';
 
@@ -33,7 +34,7 @@ async function stepRow(id: string, batch: number, backend: string, reps: number,
   const host = await dataset(id);
   const s = new TrainingSession(tf, planOf(id, batch), host);
   const h = hand?.(tf);
-  const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
+  const images = h ? tf.tensor(hostRange(host, 0, host.count), [host.count, ...host.shape]) : undefined;
   const a: number[] = [], b: number[] = [];
   for (let r = -1; r < reps; r++) { // r = -1: warm-up (kernels, optimizer slots)
     // Alternate which runs first, so neither always pays for the other's garbage or cache misses.
@@ -57,7 +58,7 @@ async function probeRow(id: string, batch: number, backend: string, reps: number
   const plan = planOf(id, batch);
   const s = new TrainingSession(tf, plan, host);
   const n = probeBatchSize(plan);
-  const real = tf.tensor(host.values.subarray(0, n * host.values.length / host.count), [Math.min(n, host.count), ...host.shape]);
+  const real = tf.tensor(hostRange(host, 0, n), [Math.min(n, host.count), ...host.shape]);
   const probe = new ActivationProbe(tf, plan, s.gan, s.fixedFeed(n), real, undefined, { scale: loadTemplate(id).dataset.scale });
   const pacer = new Pacer();
   const steps: number[] = [], probes: number[] = [];

@@ -5,6 +5,7 @@
  * on 2-D data with modes covered and the high-quality share — with the training time (measurements not
  * counted) at each point and a sample grid saved as PNG.
  */
+import { hostRange } from '../src/core/data/host';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
@@ -116,9 +117,9 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
       const t = session.sample(2500, 99);
       const fake = await t.data() as Float32Array;
       t.dispose();
-      const q = toy2dQuality(fake, host.values.subarray(0, 5000), toy);
+      const q = toy2dQuality(fake, hostRange(host, 0, 2500), toy);
       Object.assign(p, { modes: q.modes, modesCovered: q.modesCovered, highQuality: round(q.highQuality) });
-      const r = scatterPlot(host.values.subarray(0, 2000), fake.subarray(0, 2000));
+      const r = scatterPlot(hostRange(host, 0, 1000), fake.subarray(0, 2000));
       writeFileSync(join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`), encodePng(r.pixels, r.width, r.height, r.channels));
     } else {
       const kept: tfNs.Tensor[] = [];

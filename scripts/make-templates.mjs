@@ -238,3 +238,53 @@ T['gan-2d-ring'] = project('2-D ring of 8 Gaussians',
 mkdirSync(join(root, 'templates'), { recursive: true });
 for (const [name, p] of Object.entries(T)) writeFileSync(join(root, 'templates', `${name}.json`), `${JSON.stringify(p, null, 2)}\n`);
 console.log(`wrote ${Object.keys(T).length} templates`);
+
+// --- Colour templates (issue 14), on the generated sprites; written after the others. ---
+const C = {};
+
+C['dcgan-sprites64'] = project('DCGAN 64×64 RGB (Radford et al.)',
+  "The DCGAN of Radford, Metz and Chintala (2016) for 64×64 colour images: G projects z (100, uniform) to 4×4×1024 and doubles the size four times with 5×5 fractionally-strided convolutions (1024 → 512 → 256 → 128 → 3) with batch norm and ReLU, tanh at the end; D mirrors it with strided convolutions and LeakyReLU 0.2, no batch norm on its first layer. Adam 2e-4, β1 = 0.5. Trained on the generated colour sprites; big (G 19 million parameters): slow without a GPU.",
+  [
+    ['z', 'latentNoise', { size: 100, distribution: 'uniform' }, null],
+    ['g_project', 'dense', { units: 4 * 4 * 1024, useBias: false }], ['g_bn0', 'batchNormalization'], ['g_relu0', 'activation', { fn: 'relu' }],
+    ['g_reshape', 'reshape', { targetShape: [4, 4, 1024] }],
+    ['g_deconv1', 'conv2dTranspose', { filters: 512, kernelSize: 5, strides: 2, useBias: false }], ['g_bn1', 'batchNormalization'], ['g_relu1', 'activation', { fn: 'relu' }],
+    ['g_deconv2', 'conv2dTranspose', { filters: 256, kernelSize: 5, strides: 2, useBias: false }], ['g_bn2', 'batchNormalization'], ['g_relu2', 'activation', { fn: 'relu' }],
+    ['g_deconv3', 'conv2dTranspose', { filters: 128, kernelSize: 5, strides: 2, useBias: false }], ['g_bn3', 'batchNormalization'], ['g_relu3', 'activation', { fn: 'relu' }],
+    ['g_deconv4', 'conv2dTranspose', { filters: 3, kernelSize: 5, strides: 2, activation: 'tanh' }],
+    ['g_out', 'generatorOutput'],
+  ],
+  [
+    ['d_input', 'realData', {}, null],
+    ['d_conv1', 'conv2d', { filters: 64, kernelSize: 5, strides: 2 }], ['d_lrelu1', ...lrelu()],
+    ['d_conv2', 'conv2d', { filters: 128, kernelSize: 5, strides: 2, useBias: false }], ['d_bn2', 'batchNormalization'], ['d_lrelu2', ...lrelu()],
+    ['d_conv3', 'conv2d', { filters: 256, kernelSize: 5, strides: 2, useBias: false }], ['d_bn3', 'batchNormalization'], ['d_lrelu3', ...lrelu()],
+    ['d_conv4', 'conv2d', { filters: 512, kernelSize: 5, strides: 2, useBias: false }], ['d_bn4', 'batchNormalization'], ['d_lrelu4', ...lrelu()],
+    ['d_flatten', 'flatten'], ['d_logit', 'dense', { units: 1 }], ['d_head', 'realFakeHead', { output: 'logit' }],
+  ],
+  { batchSize: 64, generator: adam(2e-4), discriminator: adam(2e-4) },
+  { kind: 'sprites64', scale: 'tanh' });
+
+C['dcgan-sprites32'] = project('DCGAN 32×32 RGB (small)',
+  "A smaller DCGAN for 32×32 colour images, built the same way: G projects z (100) to 4×4×256 and doubles the size three times with 4×4 transposed convolutions (256 → 128 → 64 → 3), batch norm and ReLU, tanh at the end; D: three strided 4×4 convolutions (64, 128, 256) with LeakyReLU 0.2 and batch norm after the first. Adam 2e-4, β1 = 0.5. G 1.1 million, D 0.7 million parameters; trained on the generated colour sprites.",
+  [
+    ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
+    ['g_project', 'dense', { units: 4 * 4 * 256, useBias: false }], ['g_bn0', 'batchNormalization'], ['g_relu0', 'activation', { fn: 'relu' }],
+    ['g_reshape', 'reshape', { targetShape: [4, 4, 256] }],
+    ['g_deconv1', 'conv2dTranspose', { filters: 128, kernelSize: 4, strides: 2, useBias: false }], ['g_bn1', 'batchNormalization'], ['g_relu1', 'activation', { fn: 'relu' }],
+    ['g_deconv2', 'conv2dTranspose', { filters: 64, kernelSize: 4, strides: 2, useBias: false }], ['g_bn2', 'batchNormalization'], ['g_relu2', 'activation', { fn: 'relu' }],
+    ['g_deconv3', 'conv2dTranspose', { filters: 3, kernelSize: 4, strides: 2, activation: 'tanh' }],
+    ['g_out', 'generatorOutput'],
+  ],
+  [
+    ['d_input', 'realData', {}, null],
+    ['d_conv1', 'conv2d', { filters: 64, kernelSize: 4, strides: 2 }], ['d_lrelu1', ...lrelu()],
+    ['d_conv2', 'conv2d', { filters: 128, kernelSize: 4, strides: 2, useBias: false }], ['d_bn2', 'batchNormalization'], ['d_lrelu2', ...lrelu()],
+    ['d_conv3', 'conv2d', { filters: 256, kernelSize: 4, strides: 2, useBias: false }], ['d_bn3', 'batchNormalization'], ['d_lrelu3', ...lrelu()],
+    ['d_flatten', 'flatten'], ['d_logit', 'dense', { units: 1 }], ['d_head', 'realFakeHead', { output: 'logit' }],
+  ],
+  { batchSize: 64, generator: adam(2e-4), discriminator: adam(2e-4) },
+  { kind: 'sprites32', scale: 'tanh' });
+
+for (const [name, p] of Object.entries(C)) writeFileSync(join(root, 'templates', `${name}.json`), `${JSON.stringify(p, null, 2)}\n`);
+console.log(`wrote ${Object.keys(C).length} colour templates`);

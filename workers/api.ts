@@ -12,6 +12,7 @@ import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
 import type { ActivationTile, TileLayout } from '../src/core/train/tiles';
 import type { MnistQuality } from '../src/core/quality/mnistQuality';
 import type { ImageDiversity } from '../src/core/quality/imageDiversity';
+import type { FactorReport } from './quality';
 
 export type { StepMetrics, LayerGradNormPoint, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
@@ -47,6 +48,8 @@ export interface DatasetInput {
   mnistUrl?: string;
   mnistBytes?: ArrayBuffer;
   custom?: HostDataset;
+  /** An imported dataset kept in this browser: the worker reads it from IndexedDB by the spec's hash (it never passes through the page). */
+  stored?: boolean;
 }
 
 export interface InitSummary {
@@ -95,7 +98,7 @@ export type TrainerEvent =
    * Sample quality (image runs): `diversity` = G's pixel diversity relative to real images'; on MNIST also
    * `quality` = the reference classifier on generated digits and `real` (first report only) = the same on real digits.
    */
-  | { type: 'quality'; step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; ms: number }
+  | { type: 'quality'; step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; factors?: FactorReport; realFactors?: FactorReport; ms: number }
   /** The backend broke (out of memory, lost context): the client restarts the worker. */
   | { type: 'fatal'; message: string };
 

@@ -1,6 +1,6 @@
 /** The latent explorer in the worker: G on an explorer request, with the data's range and, for 2-D data, real points to compare. */
 import type { TF } from '../src/core/blocks';
-import type { HostDataset } from '../src/core/data/host';
+import { hostRows, type HostDataset } from '../src/core/data/host';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 import { generateExploration } from '../src/core/explore/generate';
 import type { TrainingSession } from '../src/core/train/session';
@@ -12,12 +12,8 @@ const REAL_POINTS = 512;
 export async function explore(tf: TF, s: TrainingSession, host: HostDataset, request: ExploreRequest): Promise<ExploreResult> {
   const r = await generateExploration(tf, s.plan, s.gan.generator.model, request, { scale: scaleOf(host) });
   if (host.shape.length !== 1) return { ...r, step: s.step };
-  const dims = host.shape[0], k = Math.min(REAL_POINTS, host.count);
-  const real = new Float32Array(k * dims);
-  for (let i = 0; i < k; i++) {
-    const from = Math.floor((i * host.count) / k) * dims;
-    real.set(host.values.subarray(from, from + dims), i * dims);
-  }
+  const k = Math.min(REAL_POINTS, host.count);
+  const real = hostRows(host, Array.from({ length: k }, (_, i) => Math.floor((i * host.count) / k)));
   return { ...r, step: s.step, real, extent: extentOf(host) };
 }
 

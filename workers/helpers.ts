@@ -1,7 +1,8 @@
 /** The trainer's pieces that are not the loop: the probe's fixed batches, fault diagnosis, samples, export. */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../src/core/blocks';
-import type { HostDataset } from '../src/core/data/host';
+import { scaleOfData, type HostDataset } from '../src/core/data/host';
+import { gatherBatch } from '../src/core/data/device';
 import { faultMessage, firstNonFiniteWeights, likelyCauses, type FaultReport } from '../src/core/train/faults';
 import { ActivationProbe, firstNonFiniteNode, imageGrid, probeBatchSize, scatterCells } from '../src/core/train/probe';
 import type { RunEnd, TrainingSession } from '../src/core/train/session';
@@ -11,7 +12,8 @@ import type { SampleResult } from './api';
 /** Half-width of the window that holds 2-D data with a margin (the scatter tile's extent). */
 export function extentOf(host: HostDataset): number {
   let m = 0;
-  for (let i = 0; i < host.values.length; i++) m = Math.max(m, Math.abs(host.values[i]));
+  const v = host.values ?? new Float32Array(0);
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
   return Math.max(1, m * 1.25);
 }
 
@@ -20,7 +22,7 @@ export function makeProbe(tf: TF, s: TrainingSession, host: HostDataset, scale: 
   const n = probeBatchSize(s.plan);
   const feed = s.fixedFeed(n);
   const idx = tf.tensor1d(Array.from({ length: n }, (_, i) => Math.floor((i * s.data.count) / n)), 'int32');
-  const real = tf.gather(s.data.images, idx);
+  const real = gatherBatch(tf, s.data, idx);
   const labels = s.data.labels ? tf.gather(s.data.labels, idx) : undefined;
   idx.dispose();
   const extent = host.shape.length === 1 ? extentOf(host) : 3;
@@ -61,11 +63,8 @@ export async function sampleTile(tf: TF, s: TrainingSession, n: number, seed: nu
   return { tile: unpackTiles(pic, [layout])[0], values, shape: [n, ...shape] };
 }
 
-/** Data scaled to [-1, 1] has negative values; [0, 1] has none. */
-export function scaleOf(host: HostDataset): 'tanh' | 'sigmoid' {
-  for (let i = 0; i < Math.min(host.values.length, 10_000); i++) if (host.values[i] < 0) return 'tanh';
-  return 'sigmoid';
-}
+/** How the data is scaled: images say so; float data with negative values is [-1, 1]. */
+export const scaleOf = (host: HostDataset): 'tanh' | 'sigmoid' => scaleOfData(host);
 
 /** tf.io artifacts of a model, its weights in one ArrayBuffer. */
 export async function exportModel(tf: TF, model: tfNs.LayersModel): Promise<{ modelTopology: unknown; weightSpecs: unknown; weightData: ArrayBuffer }> {

@@ -12,14 +12,28 @@ import type { DatasetSpec } from '../src/core/project/types';
 import { ImageDiversityMeter, imageDiversityApplies, type ImageDiversity } from '../src/core/quality/imageDiversity';
 import { MnistQualityMeter, mnistQualityApplies, type MnistQuality } from '../src/core/quality/mnistQuality';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
+import { getDatasetKind } from '../src/core/datasets';
+import type { FactorModel } from '../src/core/datasets/defineDataset';
+import { hostRange } from '../src/core/data/host';
+import { describeFactorQuality, factorQuality, type FactorQuality } from '../src/core/quality/factors';
+import { measureFactors } from '../src/core/quality/factorMeter';
 import type { TrainingSession } from '../src/core/train/session';
 
 export const QUALITY_SAMPLES = 256;
 export const QUALITY_BUDGET = 0.05;
 export const QUALITY_FIRST_MS = 2000;
 
-/** `quality` and `real` (first report only): MNIST runs; `diversity`: every image run. */
-export interface QualityReport { step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; ms: number }
+/** G's samples on data with known factors (the sprites), with the line the CLI prints too. */
+export interface FactorReport { quality: FactorQuality; text: string }
+
+/**
+ * `quality` and `real` (first report only): MNIST runs; `diversity`: every image run; `factors` and
+ * `realFactors` (first report only): data with known factors.
+ */
+export interface QualityReport {
+  step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity;
+  factors?: FactorReport; realFactors?: FactorReport; ms: number;
+}
 
 export class QualityMonitor {
   private meter?: Promise<MnistQualityMeter>;
@@ -30,9 +44,12 @@ export class QualityMonitor {
 
   /** The bundled MNIST: the reference classifier's metrics apply too. */
   private readonly mnist: boolean;
+  /** Data with known factors: the factor metrics apply too. */
+  private readonly factorModel?: FactorModel;
 
   private constructor(private readonly tf: TF, private readonly host: HostDataset, private readonly spec: DatasetSpec, private readonly now: () => number) {
     this.mnist = mnistQualityApplies(spec, host.shape);
+    this.factorModel = getDatasetKind(spec.kind).factors;
   }
 
   /** A monitor for image data (the classifier's metrics too on the bundled MNIST), else undefined. */
@@ -67,13 +84,28 @@ export class QualityMonitor {
     } finally {
       for (const x of seen) x.dispose();
     }
+    let factors: FactorReport | undefined;
+    const model = this.factorModel;
+    if (model) {
+      const f = await measureFactors(this.tf, session, model, this.spec.scale, QUALITY_SAMPLES, 4321, { shouldStop });
+      if (!f) return undefined;
+      factors = { quality: f, text: describeFactorQuality(f, model.classes) };
+    }
     const ms = this.now() - t0;
     // The one-off cost (loading, reference statistics, kernel compilation) does not count against pacing.
     this.costMs = Number.isNaN(this.costMs) ? ms : this.costMs + 0.3 * (ms - this.costMs);
     this.lastTrainMs = trainMs;
     const real = this.sentReal || !meter ? undefined : await meter.measureReal(this.host, QUALITY_SAMPLES);
+    const realFactors = this.sentReal || !model ? undefined : this.realFactors(model);
     this.sentReal = true;
-    return { step: session.step, quality, real, diversity, ms };
+    return { step: session.step, quality, real, diversity, factors, realFactors, ms };
+  }
+
+  /** The same factor measurement on real samples: what a perfect generator would score. */
+  private realFactors(model: FactorModel): FactorReport {
+    const n = Math.min(QUALITY_SAMPLES, this.host.count);
+    const q = factorQuality({ measured: model.measure(hostRange(this.host, 0, n), n, this.spec.scale), names: model.names, classes: model.classes.length });
+    return { quality: q, text: describeFactorQuality(q, model.classes) };
   }
 
   dispose(): void {

@@ -13,6 +13,8 @@ import {
 import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
 import { loadDataset } from '../src/core/datasets';
+import { checkDeviceBudget } from '../src/core/data/device';
+import { loadStored } from './storedData';
 import type { TrainingConfig } from '../src/core/project/types';
 import type { StepMetrics } from '../src/core/train/metrics';
 import type { LayerGradNormPoint } from '../src/core/train/layerGradNorms';
@@ -65,8 +67,10 @@ export class Trainer implements TrainerApi {
     this.progress(data.spec.kind === 'mnist' ? 'loading the MNIST digits' : 'loading the data');
     this.host = await loadDataset(data.spec, {
       mnistBytes: async () => data.mnistBytes ?? (await (await fetch(data.mnistUrl!)).arrayBuffer()),
-      custom: data.custom ? async () => data.custom! : undefined,
+      custom: data.custom ? async () => data.custom! : data.stored ? loadStored : undefined,
     });
+    // Once, with the figures, before any backend is tried (each would refuse it the same way).
+    checkDeviceBudget(this.host);
     const notices: string[] = [];
     const { order, remember } = await this.backendOrder(plan, notices);
     for (const name of order) {

@@ -3,6 +3,7 @@
  * tfjs step of the same models, interleaved, on one backend at a time, and reports medians to the
  * Playwright driver (bench/browser-run.mjs) through window.runBench.
  */
+import { hostRange } from '../../src/core/data/host';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
@@ -53,7 +54,7 @@ async function stepCase(c: StepCase) {
   const host = await dataset(c.template);
   const s = new TrainingSession(tf, planOf(c.template, c.batch), host);
   const h: HandGan | undefined = c.hand ? HAND[c.template](tf) : undefined;
-  const images = h ? tf.tensor(host.values, [host.count, ...host.shape]) : undefined;
+  const images = h ? tf.tensor(hostRange(host, 0, host.count), [host.count, ...host.shape]) : undefined;
   const a: number[] = [], b: number[] = [];
   for (let r = -1; r < c.reps; r++) {
     // Alternate which runs first, so neither always pays for the other's garbage or cache misses.

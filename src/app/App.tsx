@@ -27,6 +27,12 @@ import { SidePanel } from './SidePanel';
 import { SettingsLink } from './SettingsLink';
 import type { NodeDecorations } from '../editor/canvas/decorations';
 import { useWindowWidth } from './useWindowWidth';
+import { MissingDataset } from '../datasets-ui/MissingDataset';
+import { chooseDataset } from '../datasets-ui/actions';
+import { showDatasets } from '../datasets-ui/ui';
+
+/** What the inspector's dataset field does: choosing data makes the graph follow it; the button opens the Datasets dialog. */
+const DATA_ACTIONS = { choose: chooseDataset, open: showDatasets };
 
 export interface AppProps {
   /** The training panel (from src/training-ui), in the training dock. */
@@ -103,6 +109,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
         <Palette onInsert={insertInView} />
       </SidePanel>
       <main className="center">
+        <MissingDataset />
         <Canvas onFileDrop={onFile} decorations={nodeDecorations} />
         {/* Under the canvas, never over it: the canvas tools, then the training dock's strip. */}
         <footer className="canvas-footer">
@@ -113,7 +120,7 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
       <TrainingDock>{trainingPanel}</TrainingDock>
       <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
         onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
-        <Inspector trainingLink={trainingPanel ? <SettingsLink /> : undefined} />
+        <Inspector trainingLink={trainingPanel ? <SettingsLink /> : undefined} data={DATA_ACTIONS} />
       </SidePanel>
       <StatusBar />
       <Toasts />

@@ -10,11 +10,18 @@ import { ExportMenu } from './export/ExportMenu';
 import { ProjectsDialog } from '../projects/ProjectsDialog';
 import { WhereDialog } from '../projects/WhereDialog';
 import { showProjectsList } from '../projects/ui';
+import { DatasetsDialog } from '../datasets-ui/DatasetsDialog';
+import { DrawPoints } from '../datasets-ui/DrawPoints';
+import { showDatasets } from '../datasets-ui/ui';
+import { describeImported } from '../core/datasets/custom';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
+  const dataset = useEditor((s) => s.doc.dataset);
   return (
     <div className="dialog" role="dialog" aria-label="Share link">
       <p>Anyone with this link opens a copy of this project (it is stored in the link itself, not on a server):</p>
+      <p className="share-data-note" data-testid="share-data-note">The link carries the graph and its settings, never the data{dataset.kind === 'custom'
+        ? `: whoever opens it is asked to load ${describeImported(dataset)} from their own files.` : '.'}</p>
       <input readOnly value={url} onFocus={(e) => e.target.select()} aria-label="Share link" autoFocus />
       <button type="button" onClick={onClose}>Close</button>
     </div>
@@ -41,6 +48,7 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button type="button" onClick={saveCommand} title="Ctrl+S">Save</button>
         <button type="button" onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
         <TemplatesMenu />
+        <button onClick={showDatasets} aria-haspopup="dialog" title="Your own data: images, IDX files, points; the colour sprites; draw points">Data</button>
         <ExportMenu />
         <span className="sep" />
         <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
@@ -52,6 +60,8 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
       </nav>
       {shareUrl && <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />}
       <ProjectsDialog onNew={() => void newProjectCommand()} />
+      <DatasetsDialog />
+      <DrawPoints />
       <WhereDialog />
     </header>
   );

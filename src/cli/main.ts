@@ -10,6 +10,8 @@ import { printable } from '../core/messages';
 const USAGE = `usage:
   npm run train -- <project.json> [--steps N] [--out DIR] [--backend auto|cpu|wasm] [--sample-every K] [--metrics]
       [--data IMAGES.idx[.gz] [--labels LABELS.idx[.gz]] | --data FOLDER | --data FILE.zip] [--image-size 28] [--channels 1|3]
+      [--fit crop|pad|stretch] [--max-images N] | --data POINTS.csv|POINTS.npy [--normalise yes|no]
+      | --data sprites32|sprites64|mnist|ring8|... [--data-count N] [--data-seed S]  (see docs/datasets.md)
       [--engine tfjs|torch] with torch: [--device auto|cpu|cuda|mps] [--nproc N] [--threads N] [--init-from RUN|ZIP]
       [--checkpoint-every K] [--resume] [--sync-bn] [--amp]
     training settings (override the project's):

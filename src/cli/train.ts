@@ -14,14 +14,15 @@ import { isMissingKernel, NODE_BACKENDS, useBackend } from './backend';
 import { saveModel } from './modelFiles';
 import { encodePng } from './png';
 import { parseProject } from '../core/project/schema';
-import { datasetInfo, getDatasetKind, loadDataset } from '../core/datasets';
+import { datasetInfo, getDatasetKind } from '../core/datasets';
 import { compileGraph, type GanPlan } from '../core/compile/plan';
 import { planSummary } from '../core/compile/summary';
-import type { HostDataset } from '../core/data/host';
+import { hostRange, type HostDataset } from '../core/data/host';
 import { imageGrid, scatterPlot, type Raster } from '../core/data/render';
 import { TrainingSession } from '../core/train/session';
 import { metricsCsvHeader, metricsCsvLine } from '../core/train/metricsCsv';
-import { loadUserData } from './userData';
+import { dataFromArgs } from './dataArg';
+import { factorMetricsWriter } from './factorMetrics';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { mnistMetricsWriter } from './mnistMetrics';
 import type { StepMetrics } from '../core/train/metrics';
@@ -67,7 +68,7 @@ function samplesRaster(session: TrainingSession, host: HostDataset, scale: 'tanh
   const t = session.sample(n);
   const values = t.dataSync() as Float32Array; // between runs, not inside the training loop
   t.dispose();
-  if (is2d) return scatterPlot(host.values.subarray(0, 2000), values);
+  if (is2d) return scatterPlot(hostRange(host, 0, 1000), values);
   const [h, w, c] = host.shape;
   return imageGrid(values, n, h, w, c ?? 1, scale);
 }
@@ -87,17 +88,10 @@ export async function train(args: Args): Promise<void> {
   // Compiling checks the graph and its size limits (core/limits.ts) before anything is allocated.
   // With --data the graph must fit that data's shape, known only once it is read.
   const early = args.options.data ? undefined : compileOrExplain(project, file);
-  // --data replaces the project's dataset; the graph must fit its shape (the compiler says so if not).
-  const host = args.options.data
-    ? await loadUserData(String(args.options.data), {
-      labels: args.options.labels ? String(args.options.labels) : undefined,
-      size: intOption(args, 'image-size', 28)!, channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
-      scale: project.dataset.scale,
-    })
-    : await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
-  if (args.options.data) {
-    project.dataset = { kind: 'custom', scale: project.dataset.scale, name: host.name, shape: host.shape, numClasses: host.numClasses };
-  }
+  // --data replaces the project's dataset (a built-in kind, or files); the graph must fit its shape (the compiler says so if not).
+  const data = await dataFromArgs(args, project.dataset, mnistPath);
+  const host = data.host;
+  project.dataset = data.spec;
   const plan = early ?? compileOrExplain(project, file);
   // --engine torch: the same project, flags and outputs on PyTorch (the generated project's train.py).
   if (choiceOption(args, 'engine', ['tfjs', 'torch'] as const, 'tfjs') === 'torch') {
@@ -106,7 +100,8 @@ export async function train(args: Args): Promise<void> {
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
-  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')}`);
+  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')} (content hash ${data.hash.slice(0, 16)})`);
+  for (const line of data.report) console.log(`  ${line}`);
 
   mkdirSync(join(out, 'samples'), { recursive: true });
   const jsonl = join(out, 'metrics.jsonl'), csv = join(out, 'metrics.csv');
@@ -152,6 +147,8 @@ export async function train(args: Args): Promise<void> {
     : undefined;
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
   const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
+  // Data with known factors (the sprites): factors measured from G's samples against its codes (src/core/quality/factors.ts).
+  const factorsOut = wantMetrics ? factorMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 256)!) : undefined;
   if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
   const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [], doctorLabels: LabelPoint[] = [];
   const writeQuality = async () => {
@@ -161,6 +158,7 @@ export async function train(args: Args): Promise<void> {
       if (quality.classAgreement !== undefined) doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
       progress.log(line);
     }
+    if (factorsOut) progress.log(await factorsOut.write(session));
     if (diversity) {
       const d = (await diversity.measureSession(session))!;
       doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });
@@ -172,8 +170,8 @@ export async function train(args: Args): Promise<void> {
     const t = session.sample(2500, 99);
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
-    const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes);
-    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, host.values.subarray(0, 1024), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
+    const q = toy2dQuality(fake, hostRange(host, 0, 2500), toyModes);
+    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, hostRange(host, 0, 512), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     progress.log(line);

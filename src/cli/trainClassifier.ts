@@ -4,6 +4,7 @@
  * Trains on 8,000 of the bundled 10,000 digits (random shifts of up to 2 pixels as augmentation),
  * holds out every 5th digit (2,000) and records the accuracy of the *quantised* weights on them.
  */
+import { hostRows } from '../core/data/host';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs, intOption, choiceOption } from './args';
@@ -47,8 +48,7 @@ async function main(): Promise<void> {
   const trainIdx: number[] = [], testIdx: number[] = [];
   for (let i = 0; i < d.count; i++) (isHeldOut(i) ? testIdx : trainIdx).push(i);
   const gather = (idx: number[]) => {
-    const x = new Float32Array(idx.length * PIXELS);
-    idx.forEach((src, j) => x.set(d.values.subarray(src * PIXELS, (src + 1) * PIXELS), j * PIXELS));
+    const x = hostRows(d, idx);
     return { x, y: Int32Array.from(idx, (i) => d.labels![i]) };
   };
   const train = gather(trainIdx), test = gather(testIdx);

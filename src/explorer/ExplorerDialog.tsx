@@ -3,13 +3,13 @@
  * an interpolation strip (lerp or slerp), InfoGAN code sweeps or one row per class; save as PNG.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { explorations } from '../core/explore';
+import { explorations, pickPoint } from '../core/explore';
 import { run } from '../run';
 import { useTraining } from '../trainer/store';
 import { ExplorerView } from './ExplorerView';
 import { ModeControls } from './ModeControls';
 import { saveExplorationPng } from './savePng';
-import { defaultSettings, modesOf, toRequest, type ExplorerSettings } from './settings';
+import { defaultSettings, groupsReady, modesOf, toRequest, type ExplorerSettings, type GroupName } from './settings';
 import { useExploration } from './useExploration';
 import './explorer.css';
 
@@ -25,8 +25,15 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
   useEffect(() => { if (ex && !s) setS(defaultSettings(ex)); }, [ex, s]);
   const [live, setLive] = useState(true);
   const set = (p: Partial<ExplorerSettings>) => setS((old) => (old ? { ...old, ...p } : old));
-  const request = ex && s ? toRequest(s, ex) : undefined;
+  // Latent arithmetic draws once every group has a sample; until then the last picture stays to pick from.
+  const request = ex && s && (s.mode !== 'arithmetic' || groupsReady(s)) ? toRequest(s, ex) : undefined;
   const { result, busy, refresh } = useExploration(ready ? request : undefined, live);
+  const [picking, setPicking] = useState<GroupName | null>(null);
+  const pick = (i: number) => {
+    if (!picking || !plan || !result || !s) return;
+    const p = pickPoint(plan, result.request, i);
+    set({ groups: { ...s.groups, [picking]: [...s.groups[picking], p] } });
+  };
   const [saving, setSaving] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -80,8 +87,25 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
             {!ex.sweeps.length && !ex.byClass && !ex.points && (
               <p className="muted ex-note">No InfoGAN codes or class labels in this generator: code sweeps and per-class grids do not apply.</p>
             )}
+            {ex.arithmetic && !ex.points && (
+              <div className="ex-arith" role="group" aria-label="Latent arithmetic" data-testid="explorer-arithmetic">
+                <span>Latent arithmetic: pick samples into</span>
+                {(['a', 'b', 'c'] as const).map((g) => (
+                  <button key={g} aria-pressed={picking === g} data-testid={`explorer-pick-${g}`} onClick={() => setPicking(picking === g ? null : g)}
+                    title={`Then click samples in the picture to add them to ${g.toUpperCase()}`}>
+                    {g.toUpperCase()} ({s.groups[g].length})
+                  </button>
+                ))}
+                <button data-testid="explorer-arith-show" disabled={!groupsReady(s)} onClick={() => { setPicking(null); set({ mode: 'arithmetic' }); }}>Show A − B + C</button>
+                <button onClick={() => { setPicking(null); set({ groups: { a: [], b: [], c: [] } }); }}>Clear</button>
+                <span className="muted">{picking ? `click samples to add them to ${picking.toUpperCase()}` : 'each group is averaged (as Radford et al. did with three samples)'}</span>
+              </div>
+            )}
+            {s.mode === 'arithmetic' && !groupsReady(s) && (
+              <p className="muted ex-note">Pick at least one sample into each of A, B and C from any picture (random grid, interpolation…), then show A − B + C.</p>
+            )}
             <figure className="ex-figure">
-              {result ? <ExplorerView result={result} /> : <div className="tile-empty ex-placeholder">drawing…</div>}
+              {result ? <ExplorerView result={result} onPick={picking ? pick : undefined} /> : <div className="tile-empty ex-placeholder">drawing…</div>}
               {result && <figcaption className="muted" data-testid="explorer-caption">{result.caption}</figcaption>}
             </figure>
           </>

@@ -6,7 +6,7 @@ import { drawPoints } from './drawPoints';
 
 const MAX_W = 760, MAX_H = 520;
 
-function GridCanvas({ r }: { r: ExploreResult }) {
+function GridCanvas({ r, onPick }: { r: ExploreResult; onPick?: (index: number) => void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const t = r.tile!;
   useEffect(() => {
@@ -31,8 +31,14 @@ function GridCanvas({ r }: { r: ExploreResult }) {
         {r.rowLabels.length > 0 && (
           <div className="ex-row-labels">{r.rowLabels.map((l, i) => <span key={i} style={{ height: cell }}>{l}</span>)}</div>
         )}
-        <canvas ref={ref} className="pixelated ex-canvas" style={{ width: t.width * k, height: t.height * k }}
-          role="img" aria-label={r.caption} data-testid="explorer-canvas" />
+        <canvas ref={ref} className={`pixelated ex-canvas${onPick ? ' picking' : ''}`} style={{ width: t.width * k, height: t.height * k }}
+          role="img" aria-label={r.caption} data-testid="explorer-canvas"
+          onClick={onPick && ((e) => {
+            // Which cell was clicked: cells are (size + 1-pixel gap) apart.
+            const box = e.currentTarget.getBoundingClientRect();
+            const col = Math.floor(((e.clientX - box.left) / box.width) * r.cols), row = Math.floor(((e.clientY - box.top) / box.height) * r.rows);
+            if (col >= 0 && col < r.cols && row >= 0 && row < r.rows) onPick(row * r.cols + col);
+          })} />
       </div>
     </div>
   );
@@ -58,6 +64,6 @@ function PointsCanvas({ r }: { r: ExploreResult }) {
   );
 }
 
-export function ExplorerView({ result }: { result: ExploreResult }) {
-  return result.tile ? <GridCanvas r={result} /> : <PointsCanvas r={result} />;
+export function ExplorerView({ result, onPick }: { result: ExploreResult; onPick?: (index: number) => void }) {
+  return result.tile ? <GridCanvas r={result} onPick={onPick} /> : <PointsCanvas r={result} />;
 }

@@ -72,6 +72,13 @@ export function ModeControls({ s, ex, set }: Props) {
         </>
       );
     }
+    case 'arithmetic':
+      return (
+        <>
+          <NumberField label="Neighbours" value={s.neighbours} min={0} max={12} step={4} onChange={(neighbours) => set({ neighbours })} testId="explorer-neighbours" />
+          {reroll}
+        </>
+      );
     case 'byClass':
       return (
         <>

@@ -1,7 +1,8 @@
 /** What the explorer's controls hold, and the worker request they stand for. Pure: tested in Node. */
-import type { ExploreRequest, Explorations } from '../core/explore';
+import type { ArithmeticGroups, ExploreRequest, Explorations } from '../core/explore';
 
-export type ExploreMode = 'grid' | 'interpolate' | 'sweep' | 'byClass';
+export type ExploreMode = 'grid' | 'interpolate' | 'sweep' | 'byClass' | 'arithmetic';
+export type GroupName = keyof ArithmeticGroups;
 
 export interface ExplorerSettings {
   mode: ExploreMode;
@@ -18,12 +19,19 @@ export interface ExplorerSettings {
   dim: number;
   from: number;
   to: number;
+  /** Latent arithmetic: the samples picked into groups A, B and C (their latent points), and how many neighbours to draw. */
+  groups: ArithmeticGroups;
+  neighbours: number;
 }
 
 export const defaultSettings = (ex: Explorations): ExplorerSettings => ({
   mode: 'interpolate', seed: 1, seedA: 1, seedB: 2, rows: ex.points ? 16 : 4, cols: ex.points ? 16 : 8, steps: ex.points ? 24 : 10,
   interp: 'lerp', sweepInput: ex.sweeps[0]?.input ?? '', dim: 0, from: -2, to: 2,
+  groups: { a: [], b: [], c: [] }, neighbours: 4,
 });
+
+/** Latent arithmetic can be drawn once every group has a sample. */
+export const groupsReady = (s: ExplorerSettings): boolean => s.groups.a.length > 0 && s.groups.b.length > 0 && s.groups.c.length > 0;
 
 /** The modes this plan supports, in the order the tabs show them, with their tab labels. */
 export function modesOf(ex: Explorations): { mode: ExploreMode; label: string }[] {
@@ -32,6 +40,7 @@ export function modesOf(ex: Explorations): { mode: ExploreMode; label: string }[
     { mode: 'interpolate' as const, label: 'Interpolation' },
     ...(ex.sweeps.length ? [{ mode: 'sweep' as const, label: 'Code sweep' }] : []),
     ...(ex.byClass ? [{ mode: 'byClass' as const, label: 'By class' }] : []),
+    ...(ex.arithmetic && !ex.points ? [{ mode: 'arithmetic' as const, label: 'A − B + C' }] : []),
   ];
 }
 
@@ -40,6 +49,7 @@ export function toRequest(s: ExplorerSettings, ex: Explorations): ExploreRequest
     case 'grid': return { kind: 'grid', seed: s.seed, rows: s.rows, cols: s.cols };
     case 'interpolate': return { kind: 'interpolate', seedA: s.seedA, seedB: s.seedB, steps: s.steps, mode: s.interp };
     case 'byClass': return { kind: 'byClass', seed: s.seed, cols: s.cols };
+    case 'arithmetic': return { kind: 'arithmetic', ...s.groups, neighbours: s.neighbours, seed: s.seed };
     case 'sweep': {
       const code = ex.sweeps.find((c) => c.input === s.sweepInput) ?? ex.sweeps[0];
       return code.kind === 'categorical'

@@ -34,7 +34,8 @@ export async function build(): Promise<boolean> {
   built = { doc, plan: res.plan };
   const mnistUrl = new URL(MNIST_BIN_PATH, document.baseURI).href;
   try {
-    await trainer.init(res.plan, { spec: doc.dataset, mnistUrl });
+    // An imported dataset is read from this browser's storage by the worker itself (by the spec's hash).
+    await trainer.init(res.plan, { spec: doc.dataset, mnistUrl, stored: doc.dataset.kind === 'custom' });
     return true;
   } catch {
     built = undefined;

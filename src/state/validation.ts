@@ -4,6 +4,8 @@
  */
 import { validateGraph, type Validation } from '../core/validate/validate';
 import { datasetInfo } from '../core/datasets';
+import { explainShapeProblems } from '../core/shapes/follow';
+import { templateForShape } from '../core/project/templates';
 import type { DataInfo } from '../core/shapes/infer';
 import type { Problem } from '../core/graph/types';
 import { useEditor } from './store';
@@ -16,7 +18,9 @@ export function validationOf(doc: Doc): Validation {
   if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === loss && last.batch === batch) return last.out;
   const data = datasetInfo(doc.dataset);
   // The batch size decides the memory estimate, which is checked against core/limits.ts.
-  const out = validateGraph(doc.graph, data, { loss, batchSize: batch });
+  const checked = validateGraph(doc.graph, data, { loss, batchSize: batch });
+  // Where G cannot follow the data's shape, the problem says which block decides it (core/shapes/follow.ts).
+  const out = { ...checked, problems: explainShapeProblems(doc.graph, data, checked.problems, templateForShape) };
   last = { graph: doc.graph, dataset: doc.dataset, loss, batch, out, data };
   return out;
 }

@@ -26,6 +26,12 @@ export const UPGRADES: readonly UpgradeStep[] = [
       db.deleteObjectStore('autosave');
     };
   },
+  // 3: imported datasets, keyed by their content hash (core/data/hash.ts): what the list shows in
+  //    'datasets', the samples (tens of megabytes) apart in 'datasetSamples', so listing never reads them.
+  (db) => {
+    db.createObjectStore('datasets', { keyPath: 'hash' });
+    db.createObjectStore('datasetSamples');
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

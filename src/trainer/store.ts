@@ -39,6 +39,9 @@ export interface QualityHistory {
   step: number[]; score: number[]; coverage: number[]; confidence: number[]; confident: number[]; fd: number[]; codeAccuracy: number[];
   classAgreement: number[]; spread: number[]; neighbours: number[];
   real?: MnistQuality;
+  /** Data with known factors (the sprites): share of classes covered, categorical code vs class, MIG; the latest line and the real samples' line. */
+  factorCoverage?: number[]; factorCode?: number[]; mig?: number[];
+  factorsText?: string; realFactorsText?: string;
   /**
    * The first measurement whose samples passed the "readable digits" threshold (core/quality/digitsThreshold:
    * >= 9 classes with >= 3% of the samples each, >= 70% classified with p >= 0.9), with the training time
@@ -133,13 +136,15 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
 }
 
 function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>, elapsedMs: number): QualityHistory {
-  const q = e.quality, d = e.diversity;
+  const q = e.quality, d = e.diversity, f = e.factors?.quality;
   return {
     step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
     confidence: [...h.confidence, q?.confidence ?? NaN], confident: [...h.confident, q?.confident ?? NaN], fd: [...h.fd, q?.fd ?? NaN],
     codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN], classAgreement: [...h.classAgreement, q?.classAgreement ?? NaN],
     spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
+    factorCoverage: [...(h.factorCoverage ?? []), f ? f.coverage / f.classes : NaN], factorCode: [...(h.factorCode ?? []), f?.codeAccuracy ?? NaN],
+    mig: [...(h.mig ?? []), f?.mig ?? NaN], factorsText: e.factors?.text ?? h.factorsText, realFactorsText: e.realFactors?.text ?? h.realFactorsText,
     firstDigits: h.firstDigits ?? (q && readableDigits(q) ? { step: e.step, elapsedMs } : undefined),
   };
 }
@@ -149,10 +154,10 @@ function truncatedTo(s: TrainingState, step: number): Pick<TrainingState, 'histo
   const keep = (steps: number[]) => { const i = steps.findIndex((x) => x > step); return i < 0 ? steps.length : i; };
   const n = keep(s.history.map((r) => r.step)), q = keep(s.quality.step);
   const history = s.history.slice(0, n);
-  const { real, firstDigits, ...cols } = s.quality;
+  const { real, firstDigits, factorsText, realFactorsText, ...cols } = s.quality;
   const quality = {
-    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits'>),
-    real, firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
+    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits' | 'factorsText' | 'realFactorsText'>),
+    real, factorsText, realFactorsText, firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
   };
   return { history, quality, gradNormHistory: s.gradNormHistory.filter((p) => p.step <= step) };
 }

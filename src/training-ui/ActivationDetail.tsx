@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { ActivationTile, LayerValues } from '../../workers/api';
 import { isRelu, saturationOf } from '../core/train/tiles';
-import { channelsRgba, colorOf, histogram, sampleStats, scaleFor, type ColorScale } from './activationImage';
+import { channelsRgba, colourRgba, colorOf, histogram, sampleStats, scaleFor, type ColorScale } from './activationImage';
 import { statNumber } from './statsText';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -82,6 +82,9 @@ const batchLabel = (network: string, phase?: string) =>
 export function ActivationDetail({ layer, tile, size, image, sample, phase }: ActivationDetailProps) {
   const scale = useMemo(() => scaleFor(layer.values, image), [layer.values, image]);
   const { grid, rgba } = useMemo(() => channelsRgba(layer.values, layer.shape, scale), [layer.values, layer.shape, scale]);
+  // A colour image (RGB data, a colour G's output) is also shown as the picture it is, above its three channels.
+  const colour = useMemo(() => (image && layer.shape.length === 3 && layer.shape[2] === 3 ? colourRgba(layer.values, layer.shape, scale) : undefined),
+    [image, layer.values, layer.shape, scale]);
   // Small maps are enlarged (a 1-unit head would otherwise fill the whole box with one colour).
   const zoom = Math.min(size / grid.width, size / grid.height, 24);
   const s = useMemo(() => sampleStats(layer.values), [layer.values]);
@@ -90,6 +93,8 @@ export function ActivationDetail({ layer, tile, size, image, sample, phase }: Ac
   return (
     <div className="act-detail" data-testid={`act-detail-${layer.nodeId}`}>
       <div className="act-picture">
+        {colour && <PixelCanvas rgba={colour} width={layer.shape[1]} height={layer.shape[0]} w={Math.round(layer.shape[1] * Math.min(zoom, 4))}
+          h={Math.round(layer.shape[0] * Math.min(zoom, 4))} testId="act-colour" label={`${layer.nodeId} in colour`} />}
         <PixelCanvas rgba={rgba} width={grid.width} height={grid.height} w={Math.round(grid.width * zoom)} h={Math.round(grid.height * zoom)}
           testId="act-channels" label={`${grid.channels} channels of ${layer.nodeId}`} />
         <ColorLegend scale={scale} width={Math.max(160, Math.min(size, Math.round(grid.width * zoom)))} />

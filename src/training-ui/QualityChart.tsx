@@ -5,6 +5,8 @@
  * to real images'. The step at which the samples first passed the "readable digits" threshold is marked
  * on the chart and named with its training time, so a user sees when the GAN started drawing digits.
  * Renders nothing until the worker sends a first measurement; a chart appears only for the metrics this data has.
+ * On data with known factors (the sprites): class coverage, InfoGAN's codes against the factors (categorical
+ * code vs class, MIG) and the line the CLI prints.
  */
 import { useMemo } from 'react';
 import { useTraining } from '../trainer/store';
@@ -39,6 +41,13 @@ export function QualityChart() {
       { title: 'Sample quality', series: score, marker },
       { title: 'Frechet distance', series: [{ label: 'FD', color: FD, values: q.fd }], marker },
       {
+        title: 'Known factors', series: [
+          { label: 'classes (share)', color: COVER, values: q.factorCoverage ?? [] },
+          { label: 'code vs class', color: CODE, values: q.factorCode ?? [] },
+          { label: 'MIG', color: FD, values: q.mig ?? [] },
+        ],
+      },
+      {
         title: 'Diversity (real images = 1)', series: [
           { label: 'spread', color: SPREAD, values: q.spread },
           { label: 'neighbours', color: NEAR, values: q.neighbours },
@@ -69,6 +78,12 @@ export function QualityChart() {
         <p className="quality-target" title="The same metrics on real digits: what a perfect generator would score">
           real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes, {Math.round(real.confident * 100)}% sure, FD {real.fd.toFixed(1)} · higher score and
           lower FD are better
+        </p>
+      )}
+      {q.factorsText && (
+        <p className="quality-target" data-testid="quality-factors" title="The factors of 256 generated samples, measured from their pixels">
+          factors at step {q.step.at(-1)}: {q.factorsText}
+          {q.realFactorsText && <><br />real samples (the target): {q.realFactorsText}</>}
         </p>
       )}
       {q.spread.some(Number.isFinite) && (

@@ -83,6 +83,18 @@ export function channelsRgba(values: ArrayLike<number>, shape: readonly number[]
 
 export interface Histogram { lo: number; hi: number; counts: number[] }
 
+
+/** An [h, w, 3] image layer as the picture it is (RGB over the scale's range), for colour data and colour generators. */
+export function colourRgba(values: ArrayLike<number>, shape: readonly number[], s: ColorScale): Uint8ClampedArray<ArrayBuffer> {
+  const [h, w] = shape, px = new Uint8ClampedArray(h * w * 4), k = 255 / (s.hi - s.lo || 1);
+  for (let i = 0; i < h * w; i++) {
+    px[4 * i] = (values[3 * i] - s.lo) * k;
+    px[4 * i + 1] = (values[3 * i + 1] - s.lo) * k;
+    px[4 * i + 2] = (values[3 * i + 2] - s.lo) * k;
+    px[4 * i + 3] = 255;
+  }
+  return px;
+}
 /** Counts of the finite values in `bins` equal bins over their range. */
 export function histogram(values: ArrayLike<number>, bins = 40): Histogram {
   const [lo, hi] = extent(values);

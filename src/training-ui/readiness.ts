@@ -6,7 +6,8 @@
  */
 import { useMemo } from 'react';
 import type { Validation } from '../core/validate/validate';
-import { estimateMemory, fmtBytes, LIMITS, type MemoryEstimate } from '../core/limits';
+import { fmtBytes, LIMITS } from '../core/limits';
+import { estimateMemory, type MemoryEstimate } from '../core/validate/limitProblems';
 import type { Doc } from '../state/document';
 import { useEditor } from '../state/store';
 import { useValidation } from '../state/validation';

@@ -14,6 +14,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORE = 'src/core';
 /** What the training UI and the trainer read of the worker: its typed contract, nothing else. */
 const WORKER_API = 'workers/api.ts';
+/** What the Datasets feature reads of the import worker: its typed contract. */
+const IMPORT_API = 'workers/importApi.ts';
 /** What features read of the run's state (the worker's door, src/trainer/client.ts, is the run controller's alone). */
 const TRAINING_STORE = 'src/trainer/store.ts';
 
@@ -30,10 +32,11 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/core/kernels': ['src/core/tf.ts'],
   'src/core/graph': ['src/core/blocks', 'src/core/messages.ts'],
   'src/core/shapes': ['src/core/blocks', 'src/core/graph'],
-  'src/core/limits.ts': ['src/core/blocks', 'src/core/graph', 'src/core/shapes'],
+  // A leaf: the limits' values (the model-size Problems are core/validate/limitProblems.ts), so core/data's readers can check them.
+  'src/core/limits.ts': [],
   'src/core/validate': ['src/core/blocks', 'src/core/graph', 'src/core/shapes', 'src/core/losses', 'src/core/limits.ts', 'src/core/messages.ts'],
   'src/core/training': ['src/core/blocks', 'src/core/losses', 'src/core/messages.ts'],
-  'src/core/data': ['src/core/tf.ts'],
+  'src/core/data': ['src/core/tf.ts', 'src/core/limits.ts'],
   'src/core/datasets': ['src/core/data', 'src/core/shapes', 'src/core/messages.ts'],
   // The templates are the project module's data.
   'src/core/project': ['src/core/blocks', 'src/core/graph', 'src/core/limits.ts', 'src/core/messages.ts', 'src/core/training', 'src/core/datasets', 'templates'],
@@ -47,8 +50,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/core/doctor': ['src/core/compile', 'src/core/losses', 'src/core/train'],
   'src/core/explore': ['src/core/blocks', 'src/core/compile', 'src/core/data', 'src/core/train'],
   'src/core/docs': ['src/core/blocks', 'src/core/datasets', 'src/core/losses', 'src/core/training'],
-  // Node and the worker run the engine.
-  'workers': [CORE],
+  // Node and the worker run the engine; the import and training workers keep and read datasets in the database themselves.
+  'workers': [CORE, 'src/storage'],
   'src/cli': [CORE],
   // The page's lower layers: the database, the editor's store, the worker's client.
   'src/storage': [CORE],
@@ -65,7 +68,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/doctor-ui': [CORE, 'src/state', 'src/run', TRAINING_STORE],
   'src/explorer': [CORE, 'src/run', TRAINING_STORE, 'src/ui'],
   'src/projects': [CORE, 'src/state', 'src/storage'],
-  'src/datasets-ui': [CORE, 'src/state', 'src/storage', 'src/trainer', 'src/ui'],
+  'src/datasets-ui': [CORE, 'src/state', 'src/storage', 'src/trainer', 'src/ui', IMPORT_API],
   // The app shell: layout, commands, menus, files; composes the editor and the features.
   'src/app': [CORE, 'src/state', 'src/storage', 'src/run', TRAINING_STORE, 'src/ui', 'src/editor', 'src/projects',
     'src/training-ui', 'src/doctor-ui', 'src/explorer', 'src/datasets-ui'],

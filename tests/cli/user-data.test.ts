@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { zipSync } from 'fflate';
 import { loadUserData } from '../../src/cli/userData';
+import { hostRange } from '../../src/core/data/host';
 
 /** A w×h PNG whose brightness is `v` (a stand-in for a user's photo). */
 function png(w: number, h: number, v: number): Buffer {
@@ -29,7 +30,7 @@ describe('user datasets', () => {
     const d = await loadUserData(imageFolder(), { size: 28, channels: 1, scale: 'tanh' });
     expect(d).toMatchObject({ shape: [28, 28, 1], count: 6, numClasses: 2 });
     expect(Array.from(d.labels!)).toEqual([0, 0, 0, 1, 1, 1]);
-    expect(d.values[0]).toBeCloseTo((40 / 255) * 2 - 1, 5);
+    expect(hostRange(d, 0, 1)[0]).toBeCloseTo((40 / 255) * 2 - 1, 5);
   });
 
   it('a zip of images works the same, and a broken image is named in the error', async () => {

@@ -1,3 +1,4 @@
+import { floatDevice } from '../../src/core/data/device';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ describe('exported TypeScript', () => {
       const diff = tf.max(tf.abs(tf.sub(ours, theirs))).dataSync()[0];
       expect(diff).toBeLessThanOrEqual(1e-5);
       // Their sampling draws the same latents as ours for the same seed.
-      const mine = new GanStep(tf, plan, app, { images: tf.zeros([1, ...plan.data.shape]), count: 1 }).sampleGenerator(3, 5);
+      const mine = new GanStep(tf, plan, app, floatDevice(tf, tf.zeros([1, ...plan.data.shape]))).sampleGenerator(3, 5);
       for (let i = 0; i < mine.values.length; i++) expect(Array.from(mine.values[i].dataSync())).toEqual(Array.from(feed.values[i].dataSync()));
 
       const images = tf.randomUniform([6, ...plan.data.shape], -1, 1);

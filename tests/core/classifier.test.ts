@@ -1,3 +1,4 @@
+import { hostRows } from '../../src/core/data/host';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,8 +31,7 @@ beforeAll(async () => {
 function heldOut(): { x: Float32Array; y: Int32Array } {
   const d = mnistDataset(decodeMnist(bytes()), 'sigmoid');
   const idx = Array.from({ length: d.count }, (_, i) => i).filter(isHeldOut);
-  const x = new Float32Array(idx.length * 784);
-  idx.forEach((i, j) => x.set(d.values.subarray(i * 784, (i + 1) * 784), j * 784));
+  const x = hostRows(d, idx);
   return { x, y: Int32Array.from(idx, (i) => d.labels![i]) };
 }
 
@@ -86,7 +86,7 @@ describe('MNIST sample quality from the classifier', () => {
 
     // 500 copies of one real "3" (with the dataset's own scale).
     const three = mnist.labels!.indexOf(3);
-    const one = tf.tidy(() => tf.tile(tf.tensor4d(mnist.values.slice(three * 784, (three + 1) * 784), [1, 28, 28, 1]), [500, 1, 1, 1]));
+    const one = tf.tidy(() => tf.tile(tf.tensor4d(hostRows(mnist, [three]), [1, 28, 28, 1]), [500, 1, 1, 1]));
     const qc = await meter.measure(one);
     one.dispose();
     expect(qc.coverage).toBe(1);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { DATASET_KINDS, datasetInfo, loadDataset } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
 import { parseProject, serializeProject } from '../../src/core/project/schema';
-import type { HostDataset } from '../../src/core/data/host';
+import { hostRange, type HostDataset } from '../../src/core/data/host';
 
 const sources = {
   mnistBytes: async () => readFileSync(resolve('public/data/mnist-10k.bin')),
@@ -32,10 +32,26 @@ describe('every dataset kind in the registry', () => {
       const info = datasetInfo(kind.example);
       expect(host.shape).toEqual(info.shape);
       expect(host.numClasses).toBe(info.numClasses);
-      expect(host.values.length).toBe(host.count * info.shape.reduce((a, b) => a * b, 1));
-      expect(host.values.every(Number.isFinite)).toBe(true);
+      const all = hostRange(host, 0, host.count);
+      expect(all.length).toBe(host.count * info.shape.reduce((a, b) => a * b, 1));
+      expect(all.every(Number.isFinite)).toBe(true);
       if (kind.modes) expect(kind.modes(kind.example).modes.length).toBeGreaterThanOrEqual(2);
     });
+
+    if (kind.factors) {
+      it(`${kind.id}: its factor measurement reads the class of its own samples back from their pixels`, async () => {
+        const host = await loadDataset(kind.example, sources);
+        const n = Math.min(100, host.count), f = kind.factors!;
+        const m = f.measure(hostRange(host, 0, n), n, kind.example.scale);
+        expect(m).toHaveLength(n * f.names.length);
+        expect(f.circular).toHaveLength(f.names.length);
+        expect(host.factors?.names).toEqual(f.names);
+        let same = 0;
+        for (let i = 0; i < n; i++) if (m[i * f.names.length] === host.labels![i]) same++;
+        expect(same / n).toBeGreaterThan(0.9);
+        expect(f.classes).toHaveLength(host.numClasses);
+      });
+    }
 
     it(`${kind.id}: a field it does not have is refused with its path`, () => {
       const p = { ...loadTemplate('gan-2d-ring'), dataset: { ...kind.example, colour: 'blue' } };

@@ -124,9 +124,9 @@ describe('explorer batches', () => {
   });
 
   it('says what applies to each template', () => {
-    expect(explorations(planOf('gan-2d-ring'))).toEqual({ sweeps: [], byClass: false, points: true });
+    expect(explorations(planOf('gan-2d-ring'))).toEqual({ sweeps: [], byClass: false, points: true, arithmetic: true });
     expect(explorations(planOf('infogan-mnist'))).toEqual({
-      sweeps: [{ input: 'c_cat', kind: 'categorical', size: 10 }, { input: 'c_cont', kind: 'continuous', size: 2 }], byClass: false, points: false,
+      sweeps: [{ input: 'c_cat', kind: 'categorical', size: 10 }, { input: 'c_cont', kind: 'continuous', size: 2 }], byClass: false, points: false, arithmetic: true,
     });
     expect(explorations(planOf('acgan-mnist')).byClass).toBe(true);
     expect(explorations(planOf('cgan-mnist')).byClass).toBe(true);

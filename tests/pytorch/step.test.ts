@@ -5,7 +5,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import { buildGan } from '../../src/core/compile/build';
 import { seedGanWeights } from '../../src/core/compile/seededInit';
 import type { GanPlan } from '../../src/core/compile/plan';
-import { toDevice } from '../../src/core/data/device';
+import { gatherBatch, toDevice } from '../../src/core/data/device';
 import type { HostDataset } from '../../src/core/data/host';
 import { sampleGeneratorFeed, type GeneratorFeed } from '../../src/core/train/feed';
 import { GanStep, METRICS } from '../../src/core/train/step';
@@ -118,7 +118,7 @@ async function prepare(tf: typeof tfNs, c: StepCase): Promise<Result & { job: ob
   for (let k = 0; k < cfg.dSteps; k++) {
     const s = base + k * 131, p = `d${k}/`;
     const idx = tf.randomUniform([BATCH], 0, data.count, 'int32', s);
-    const real = tf.gather(data.images, idx);
+    const real = gatherBatch(tf, data, idx);
     batches[`${p}real`] = await hostTensor(real);
     if (plan.usesLabels) batches[`${p}labels`] = await hostTensor(tf.gather(data.labels!, idx));
     await feedTensors(p, sampleGeneratorFeed(tf, plan, BATCH, s + 11), batches);

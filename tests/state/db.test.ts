@@ -30,7 +30,7 @@ describe('the ganvas database', () => {
     expect(DB_VERSION).toBe(UPGRADES.length);
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['projects']);
+    expect([...db.objectStoreNames]).toEqual(['datasetSamples', 'datasets', 'projects']);
     expect(await allProjects()).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe('the ganvas database', () => {
     const text = JSON.stringify({ ...loadTemplate('gan-2d-ring'), name: 'My ring' });
     await oldDatabase(text);
     const db = await openDb();
-    expect([...db.objectStoreNames]).toEqual(['projects']);
+    expect([...db.objectStoreNames]).toEqual(['datasetSamples', 'datasets', 'projects']);
     const [p] = await allProjects();
     expect(p).toMatchObject({ name: 'My ring', origin: { kind: 'autosave' }, edited: true, text });
   });

@@ -1,6 +1,6 @@
 /** The large activation views' pure parts: colour scales, every channel in a grid, histogram, statistics. */
 import { expect, test } from 'vitest';
-import { channelGrid, channelsRgba, colorOf, histogram, sampleStats, scaleFor } from '../../src/training-ui/activationImage';
+import { channelGrid, channelsRgba, colourRgba, colorOf, histogram, sampleStats, scaleFor } from '../../src/training-ui/activationImage';
 
 test('signed values get a scale centred on 0; one-signed values a sequential one; images grey over the data range', () => {
   expect(scaleFor([-0.5, 0.1, 2])).toEqual({ kind: 'diverging', lo: -2, hi: 2 });
@@ -36,4 +36,10 @@ test('histogram counts every finite value once; statistics of one sample', () =>
   const s = sampleStats([-1, 0, 1, 4, Infinity]);
   expect(s).toMatchObject({ mean: 1, min: -1, max: 4, nonPositive: 0.5, nonFinite: 0.2, count: 5 });
   expect(s.std).toBeCloseTo(Math.sqrt((4 + 1 + 0 + 9) / 4));
+});
+
+test('a colour image layer is also drawn as the picture it is: its three channels are red, green and blue', () => {
+  // 1×2 image in [-1, 1]: a red pixel, then a cyan one.
+  const px = colourRgba([1, -1, -1, -1, 1, 1], [1, 2, 3], scaleFor([1, -1], true));
+  expect([...px]).toEqual([255, 0, 0, 255, 0, 255, 255, 255]);
 });

@@ -66,3 +66,23 @@ describe('sample quality in the trainer (vanilla-gan-mnist, cpu)', () => {
     expect(h.events.some(isQuality)).toBe(false);
   });
 });
+
+describe('factor metrics in the trainer (the generated sprites)', () => {
+  it("a run on the sprites reports its samples' factors (class coverage, the line the CLI prints) and the real samples' as the target", async () => {
+    h = await startTrainer();
+    const { plan } = planOf('dcgan-sprites32', { batchSize: 8 });
+    const spec = { kind: 'sprites32', scale: 'tanh' as const, count: 64, seed: 1 };
+    await h.api.init(plan, { spec }, { backend: 'cpu', visualize: false }, h.sink);
+    await h.api.start();
+    const e = await h.waitFor(isQuality, 300_000);
+    await h.api.pause();
+    const f = e.factors!;
+    expect(f.quality.samples).toBe(256);
+    expect(f.quality.classes).toBe(4);
+    expect(f.quality.codeAccuracy).toBeUndefined(); // a DCGAN has no categorical code
+    expect(f.text).toMatch(/% recognisable, \d\/4 classes \(square/);
+    // Real sprites are all recognised and cover every shape: the target.
+    expect(e.realFactors!.quality.recognised).toBeGreaterThan(0.9);
+    expect(e.realFactors!.quality.coverage).toBe(4);
+  });
+});

@@ -2,24 +2,14 @@
  * MNIST-format IDX files (images: magic 0x00000803, labels: 0x00000801), optionally gzipped.
  * Errors say what is wrong with the file in terms of the format.
  */
-import { scaleBytes, type HostDataset, type Scale } from './host';
+import type { ByteDataset, Scale } from './host';
+import { gunzipLimited, isGzip } from './gzip';
+import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 export interface IdxArray { dims: number[]; data: Uint8Array }
 
-const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
-
-/** Gunzips with the platform's DecompressionStream (browsers and Node >= 18); a damaged or cut-off file is named. */
-export async function gunzip(b: Uint8Array, fileName = 'file'): Promise<Uint8Array> {
-  const stream = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (e) {
-    throw new Error(`${fileName}: the gzip data is damaged or cut off (${(e as Error).message})`);
-  }
-}
-
 export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<IdxArray> {
-  const b = isGzip(input) ? await gunzip(input, fileName) : input;
+  const b = isGzip(input) ? await gunzipLimited(input, fileName) : input;
   if (b.length < 4) throw new Error(`${fileName}: too short to be an IDX file`);
   if (b[0] !== 0 || b[1] !== 0) throw new Error(`${fileName}: not an IDX file (it must start with two zero bytes)`);
   if (b[2] !== 0x08) throw new Error(`${fileName}: only unsigned-byte IDX data (type 0x08) is supported, found type 0x${b[2].toString(16)}`);
@@ -31,6 +21,10 @@ export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<Id
   if (dims.some((d) => d === 0)) throw new Error(`${fileName}: holds no values (shape [${dims.join(', ')}])`);
   const start = 4 + 4 * rank;
   const size = dims.reduce((a, d) => a * d, 1);
+  // The header's sizes are checked against the limit and the bytes present before anything is allocated for them.
+  if (size > LIMITS.expandedBytes.value) {
+    throw new Error(`${fileName}: its header declares [${dims.map(fmtInt).join(', ')}] = ${fmtInt(size)} values (${fmtBytes(size)}); the limit is ${fmtBytes(LIMITS.expandedBytes.value)}, and the file holds ${fmtBytes(b.length - start)}`);
+  }
   if (b.length < start + size) throw new Error(`${fileName}: truncated: expected ${size} values for shape [${dims.join(', ')}], found ${b.length - start}`);
   return { dims, data: b.subarray(start, start + size) };
 }
@@ -40,7 +34,7 @@ export async function parseIdx(input: Uint8Array, fileName = 'file'): Promise<Id
  * errors (the CLI passes the paths it read).
  */
 export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefined, scale: Scale, name = 'IDX',
-  files: { images?: string; labels?: string } = {}): Promise<HostDataset> {
+  files: { images?: string; labels?: string } = {}): Promise<ByteDataset> {
   const imagesFile = files.images ?? 'images file', labelsFile = files.labels ?? 'labels file';
   const img = await parseIdx(images, imagesFile);
   if (img.dims.length !== 3) throw new Error(`${imagesFile}: expected 3 dimensions [count, rows, cols], found [${img.dims.join(', ')}]`);
@@ -55,5 +49,5 @@ export async function idxDataset(images: Uint8Array, labels: Uint8Array | undefi
     // A loop, not Math.max(...lab): spreading 60,000 arguments can overflow the stack.
     numClasses = lab.reduce((a, x) => Math.max(a, x), -1) + 1;
   }
-  return { name, shape: [rows, cols, 1], count, numClasses, values: scaleBytes(img.data, scale), labels: lab };
+  return { name, shape: [rows, cols, 1], count, numClasses, pixels: img.data, scale, labels: lab };
 }

@@ -4,7 +4,7 @@
  *
  * Layout (little endian): 'GNVM' | count u32 | rows u32 | cols u32 | labels u8[count] | pixels u8[count·rows·cols]
  */
-import { scaleBytes, type HostDataset, type Scale } from './host';
+import type { ByteDataset, Scale } from './host';
 
 export const MNIST_MAGIC = 'GNVM';
 export const MNIST_BIN_PATH = 'data/mnist-10k.bin';
@@ -36,7 +36,7 @@ export function decodeMnist(buf: ArrayBuffer | Uint8Array): MnistBytes {
 }
 
 /** MNIST as a dataset, optionally only some digits. */
-export function mnistDataset(m: MnistBytes, scale: Scale, digits?: number[]): HostDataset {
+export function mnistDataset(m: MnistBytes, scale: Scale, digits?: number[]): ByteDataset {
   const keep = digits?.length ? new Set(digits) : undefined;
   const size = m.rows * m.cols;
   const idx: number[] = [];
@@ -47,6 +47,6 @@ export function mnistDataset(m: MnistBytes, scale: Scale, digits?: number[]): Ho
   return {
     name: keep ? `MNIST digits ${[...keep].join(',')}` : 'MNIST',
     shape: [m.rows, m.cols, 1], count: idx.length, numClasses: 10,
-    values: scaleBytes(pixels, scale), labels,
+    pixels, scale, labels,
   };
 }

@@ -48,3 +48,37 @@ export function scatterPlot(real: Float32Array, fake: Float32Array, range = 3, s
   plot(fake, [230, 110, 20], 1);
   return { width: size, height: size, channels: 3, pixels };
 }
+
+/**
+ * What an import preview shows before anything is stored: for images, up to n samples spread over the
+ * dataset as a grid (bytes as they are, so no scale is involved); for points, a scatter of up to n of them.
+ */
+export function previewRaster(d: import('./host').HostDataset, n = 64): Raster {
+  const size = d.shape.reduce((a, b) => a * b, 1);
+  const k = Math.min(n, d.count);
+  const idx = Array.from({ length: k }, (_, i) => Math.floor((i * d.count) / k));
+  if (!d.pixels) {
+    const pts = new Float32Array(idx.length * 2);
+    idx.forEach((i, j) => pts.set(d.values.subarray(i * size, i * size + 2), j * 2));
+    let m = 0;
+    for (const v of pts) m = Math.max(m, Math.abs(v));
+    return scatterPlot(new Float32Array(0), pts, Math.max(1, m * 1.15), 256);
+  }
+  const [h, w, c] = d.shape;
+  const cols = Math.ceil(Math.sqrt(k)), rows = Math.ceil(k / cols);
+  const zoom = Math.max(1, Math.floor(256 / (cols * (w + 1))));
+  const width = cols * (w * zoom + 1) + 1, height = rows * (h * zoom + 1) + 1;
+  const channels: 1 | 3 = c === 3 ? 3 : 1;
+  const pixels = new Uint8Array(width * height * channels).fill(40);
+  idx.forEach((s, j) => {
+    const ox = 1 + (j % cols) * (w * zoom + 1), oy = 1 + Math.floor(j / cols) * (h * zoom + 1);
+    for (let y = 0; y < h * zoom; y++) {
+      for (let x = 0; x < w * zoom; x++) {
+        const src = s * size + (Math.floor(y / zoom) * w + Math.floor(x / zoom)) * c;
+        const dst = ((oy + y) * width + ox + x) * channels;
+        for (let q = 0; q < channels; q++) pixels[dst + q] = d.pixels[src + q];
+      }
+    }
+  });
+  return { width, height, channels, pixels };
+}

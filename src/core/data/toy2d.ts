@@ -2,7 +2,7 @@
  * 2-D toy distributions from the mode-collapse literature (unrolled GAN, VEEGAN): a ring of 8
  * Gaussians (radius 2, σ 0.02) and a 5×5 grid (spacing 2, σ 0.05); plus a spiral and user points.
  */
-import type { HostDataset } from './host';
+import type { FloatDataset } from './host';
 import { gaussian, mulberry32 } from './random';
 
 export type Toy2dKind = 'ring8' | 'grid25' | 'spiral' | 'points';
@@ -29,12 +29,12 @@ export function toyModes(kind: Toy2dKind, points?: [number, number][]): Toy2d {
   }
 }
 
-export function toyDataset(kind: Toy2dKind, count = 10_000, seed = 1, points?: [number, number][]): HostDataset {
+export function toyDataset(kind: Toy2dKind, count = 10_000, seed = 1, points?: [number, number][]): FloatDataset {
   return sampleToy(toyModes(kind, points), count, seed, kind);
 }
 
 /** `count` points from Gaussians (σ = std) around the modes, each mode equally likely; seeded. */
-export function sampleToy({ modes, std }: Toy2d, count: number, seed: number, name = 'points'): HostDataset {
+export function sampleToy({ modes, std }: Toy2d, count: number, seed: number, name = 'points'): FloatDataset {
   const rand = mulberry32(seed), normal = gaussian(rand);
   const values = new Float32Array(count * 2);
   const labels = new Int32Array(count);

@@ -12,8 +12,8 @@ import type { DatasetSpec } from './types';
 /** Where a kind's bytes come from: the platform gives them (fetch in the browser, fs in Node). */
 export interface DataSources {
   mnistBytes?: () => Promise<ArrayBuffer | Uint8Array>;
-  /** For imported data (the app's stored datasets, the CLI's --data): the loaded dataset. */
-  custom?: () => Promise<HostDataset>;
+  /** For imported data (the app's stored datasets by hash, the CLI's --data): the loaded dataset. */
+  custom?: (spec: DatasetSpec) => Promise<HostDataset>;
 }
 
 /** Reads a kind's own fields of `dataset` (beyond kind and scale); throws ProjectError with the path of a bad one. */
@@ -39,6 +39,11 @@ export interface DatasetKindDef {
   /** The bundled MNIST: the reference classifier's metrics apply. */
   referenceClassifier?: boolean;
   /**
+   * Data with known generative factors (the sprites): how to read them back from a generated sample, so
+   * the factor metrics (InfoGAN's codes against the factors, class coverage) apply.
+   */
+  factors?: FactorModel;
+  /**
    * The same loader in the exported PyTorch project: the body of data.py's `load_default()` (4-space
    * indented Python) returning (values float32 [N, ...shape] scaled for spec.scale, labels int64 [N] or
    * None). It may call data.py's read_gnvm(path, digits), toy_points(modes, std) and read_project();
@@ -47,6 +52,20 @@ export interface DatasetKindDef {
   pytorch?(spec: DatasetSpec): string;
   /** Files the exported PyTorch project needs beside its code: path in the project -> the data source giving its bytes. */
   pytorchFiles?: Readonly<Record<string, keyof DataSources>>;
+}
+
+/** Known factors of a kind of data and a measurement of them from pixels. */
+export interface FactorModel {
+  /** The factors as measured; the first is the class (an index into `classes`). */
+  names: readonly string[];
+  classes: readonly string[];
+  /** Factors that wrap around (hue, a rotation): 0 and 1 are the same value. */
+  circular: readonly boolean[];
+  /**
+   * Factors of n samples ([n, ...shape] in the data's scale) as n × names.length values: the class index
+   * (-1 when the sample shows nothing recognisable), then each factor in [0, 1], NaN where it has no value.
+   */
+  measure(images: Float32Array, n: number, scale: 'tanh' | 'sigmoid'): Float32Array;
 }
 
 export const defineDataset = (def: DatasetKindDef): DatasetKindDef => def;

@@ -11,8 +11,9 @@ import { mnist } from './mnist';
 import { grid25, ring8, spiral } from './toy2d';
 import { points } from './points';
 import { custom } from './custom';
+import { sprites32, sprites64 } from './sprites';
 
-export const DATASET_KINDS: readonly DatasetKindDef[] = [mnist, ring8, grid25, spiral, points, custom];
+export const DATASET_KINDS: readonly DatasetKindDef[] = [mnist, ring8, grid25, spiral, sprites32, sprites64, points, custom];
 export const DATASET_KIND_IDS: readonly string[] = DATASET_KINDS.map((d) => d.id);
 
 const byId = new Map(DATASET_KINDS.map((d) => [d.id, d]));

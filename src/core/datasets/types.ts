@@ -13,4 +13,10 @@ export interface DatasetSpec {
   name?: string;
   shape?: number[];
   numClasses?: number;
+  /** For 'custom': the content hash of the imported samples (how the app finds them again). */
+  hash?: string;
+  /** For 'custom' and the generated sprites: how many samples. */
+  count?: number;
+  /** For the generated sprites: the seed they are drawn from. */
+  seed?: number;
 }

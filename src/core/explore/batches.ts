@@ -4,6 +4,7 @@
  */
 import type { GanPlan } from '../compile/plan';
 import { between, choicesOf, encodePoint, isIndexInput, randomPoint, seedOf, type LatentPoint } from './latents';
+import { latentArithmetic, MAX_NEIGHBOURS, NEIGHBOUR_SPREAD, neighbours, type ArithmeticGroups } from './arithmetic';
 
 export type ExploreRequest =
   /** rows × cols independent samples (a conditional GAN's classes cycle over them). */
@@ -16,7 +17,12 @@ export type ExploreRequest =
    */
   | { kind: 'sweep'; seed: number; rows: number; input: string; dim?: number; steps?: number; from?: number; to?: number }
   /** One row per class, the same `cols` latents in every row (so a column keeps its style). */
-  | { kind: 'byClass'; seed: number; cols: number };
+  | { kind: 'byClass'; seed: number; cols: number }
+  /**
+   * Latent arithmetic: the means of three groups of picked samples (their points, as `pickPoint` gives
+   * them) and A − B + C, then `neighbours` points around the result (noise of σ `spread`, seeded).
+   */
+  | { kind: 'arithmetic'; a: LatentPoint[]; b: LatentPoint[]; c: LatentPoint[]; neighbours?: number; spread?: number; seed?: number };
 
 export interface ExploreBatch {
   rows: number;
@@ -109,6 +115,22 @@ export function byClass(plan: GanPlan, seed: number, cols: number): ExploreBatch
   return pack(plan, classes, cols, points, { rowLabels, colLabels: [], caption: `one row per class, the same ${cols} latents in every row (seed ${seed})` });
 }
 
+/**
+ * Latent arithmetic laid out 4 wide: Ā, B̄, C̄, A − B + C in the first row, then the neighbours of the
+ * result (rounded up to whole rows of 4, at most MAX_NEIGHBOURS).
+ */
+export function arithmetic(plan: GanPlan, groups: ArithmeticGroups, opts: { neighbours?: number; spread?: number; seed?: number } = {}): ExploreBatch {
+  const { means, result } = latentArithmetic(plan, groups);
+  const k = Math.ceil(clampInt(opts.neighbours ?? 4, 0, MAX_NEIGHBOURS) / 4) * 4;
+  const spread = opts.spread ?? NEIGHBOUR_SPREAD;
+  const near = neighbours(plan, result, k, spread, opts.seed ?? 1);
+  const sizes = `${groups.a.length}, ${groups.b.length} and ${groups.c.length} samples`;
+  return pack(plan, 1 + k / 4, 4, [...means, result, ...near], {
+    rowLabels: k ? ['means', 'neighbours'] : ['means'], colLabels: ['A', 'B', 'C', 'A − B + C'],
+    caption: `A − B + C from the means of ${sizes}${k ? `; then ${k} neighbours of the result (noise σ ${spread})` : ''}`,
+  });
+}
+
 /** The batch a request asks for. */
 export function buildBatch(plan: GanPlan, r: ExploreRequest): ExploreBatch {
   switch (r.kind) {
@@ -116,7 +138,16 @@ export function buildBatch(plan: GanPlan, r: ExploreRequest): ExploreBatch {
     case 'interpolate': return interpolate(plan, r.seedA, r.seedB, r.steps, r.mode);
     case 'sweep': return sweep(plan, r.seed, r.rows, r.input, r);
     case 'byClass': return byClass(plan, r.seed, r.cols);
+    case 'arithmetic': return arithmetic(plan, r, r);
   }
+}
+
+/** The point behind sample `index` of a request's picture (to pick it into an arithmetic group). */
+export function pickPoint(plan: GanPlan, r: ExploreRequest, index: number): LatentPoint {
+  const b = buildBatch(plan, r);
+  const p = b.points[index];
+  if (!p) throw new Error(`sample ${index} is not in this picture (it has ${b.points.length})`);
+  return p.map((v) => v.slice());
 }
 
 /** What can be explored on this plan: the UI offers only these. */
@@ -125,6 +156,8 @@ export interface Explorations {
   byClass: boolean;
   /** 2-D data: samples are points, drawn as a scatter (interpolations as a path). */
   points: boolean;
+  /** Latent arithmetic needs a noise input to average (every GAN has one). */
+  arithmetic: boolean;
 }
 export function explorations(plan: GanPlan): Explorations {
   return {
@@ -132,5 +165,6 @@ export function explorations(plan: GanPlan): Explorations {
       .map((i) => ({ input: i.id, kind: i.role === 'categoricalCode' ? 'categorical' as const : 'continuous' as const, size: i.shape[0] ?? 1 })),
     byClass: plan.generator.inputs.some((i) => i.role === 'label' && isIndexInput(i)),
     points: plan.data.shape.length === 1,
+    arithmetic: plan.generator.inputs.some((i) => i.role === 'noise'),
   };
 }

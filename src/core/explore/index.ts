@@ -1,3 +1,4 @@
 export * from './batches';
 export * from './latents';
+export * from './arithmetic';
 export type { ExploreResult } from './generate';

@@ -7,7 +7,7 @@
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
-import type { HostDataset } from '../data/host';
+import { hostRows, type HostDataset } from '../data/host';
 import { mulberry32 } from '../data/random';
 import type { DatasetSpec } from '../datasets';
 import { getDatasetKind } from '../datasets';
@@ -63,11 +63,7 @@ export function pickIndices(count: number, n: number, seed: number, avoid: Reado
 }
 
 /** The rows of a dataset at `idx`, as one Float32Array. */
-export function rowsOf(host: HostDataset, idx: number[]): Float32Array {
-  const size = host.values.length / host.count, out = new Float32Array(idx.length * size);
-  idx.forEach((i, j) => out.set(host.values.subarray(i * size, (i + 1) * size), j * size));
-  return out;
-}
+export const rowsOf = (host: HostDataset, idx: number[]): Float32Array => hostRows(host, idx);
 
 export class MnistQualityMeter {
   private constructor(

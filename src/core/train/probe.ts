@@ -116,7 +116,12 @@ export class ActivationProbe {
     const nodes = new Map([...net.inputs, ...net.layers].map((n) => [n.id, n]));
     for (const id of ids) {
       const n = nodes.get(id)!;
-      const l: TileLayout = { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n) };
+      // D's colour image input shows its batch as pictures (a grid, in colour), not as three grey channels.
+      const colour = 'role' in n && n.role === 'data' && n.shape.length === 3 && n.shape[2] === 3;
+      const g = o.gridSide;
+      const l: TileLayout = colour
+        ? { kind: 'image', width: g * n.shape[1], height: g * n.shape[0], channels: 3, shown: g * g, total: g * g, nodeId: id, network, shape: n.shape }
+        : { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n) };
       this.layouts.push(l);
       this.sources.set(l, id);
     }

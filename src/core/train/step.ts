@@ -12,11 +12,11 @@ import type { BuiltGan } from '../compile/build';
 import { getLoss, gradientPenalty, softmaxCE, toLogits, type LossDef } from '../losses';
 import type { GanPlan, PlanOutput } from '../compile/plan';
 import type { TrainingConfig } from '../training/types';
-import type { DeviceData } from '../data/device';
 import { getOptimizer } from '../training/optimizers';
 import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { assertTrainingPatches } from '../kernels/trainingPatches';
 import { LayerGradNorms } from './layerGradNorms';
+import { gatherBatch, type DeviceData } from '../data/device';
 
 type T = tfNs.Tensor;
 
@@ -29,8 +29,7 @@ export const METRICS = ['dLoss', 'gLoss', 'dReal', 'dFake', 'dGradNorm', 'gGradN
 export type MetricName = (typeof METRICS)[number];
 export const NORM_EVERY = 10;
 
-
-export type { GeneratorFeed };
+export type { GeneratorFeed, DeviceData };
 
 const asArray = (x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const variablesOf = (m: tfNs.LayersModel): tfNs.Variable[] =>
@@ -157,7 +156,8 @@ export class GanStep {
     const { tf, cfg, data } = this;
     const b = cfg.batchSize;
     const idx = tf.randomUniform([b], 0, data.count, 'int32', seed);
-    const real = tf.gather(data.images, idx);
+    // Image bytes are unpacked and scaled here, for this batch only (core/data/device.ts).
+    const real = gatherBatch(tf, data, idx);
     const realLabels = this.plan.usesLabels && data.labels ? tf.gather(data.labels, idx) : undefined;
     const feed = this.sampleGenerator(b, seed + 11);
     // G runs outside D's tape: D's update needs no gradient through G.

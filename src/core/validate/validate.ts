@@ -5,7 +5,8 @@
 import { getBlock, hasBlock, paramErrors, type OutputRole, type InputRole } from '../blocks';
 import { getLoss, hasLoss } from '../losses';
 import { inferShapes, nodeTitle, type DataInfo, type ShapeResult } from '../shapes/infer';
-import { LIMITS, fmtInt, limitProblems } from '../limits';
+import { LIMITS, fmtInt } from '../limits';
+import { limitProblems } from './limitProblems';
 import { findCycles } from '../graph/ops';
 import type { Graph, GraphNode, NetworkId, Problem } from '../graph/types';
 

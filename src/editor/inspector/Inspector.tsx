@@ -2,10 +2,10 @@
 import type { ReactNode } from 'react';
 import { useEditor } from '../../state/store';
 import { NodeInspector } from './NodeInspector';
-import { ProjectSettings } from './ProjectSettings';
+import { ProjectSettings, type DataActions } from './ProjectSettings';
 
-/** `trainingLink`: where the training settings are (the app shell's link to the training dock). */
-export function Inspector({ trainingLink }: { trainingLink?: ReactNode }) {
+/** `trainingLink`: where the training settings are (the app shell's link to the training dock); `data`: the Datasets feature's actions. */
+export function Inspector({ trainingLink, data }: { trainingLink?: ReactNode; data?: DataActions }) {
   const selection = useEditor((s) => s.selection);
   const node = useEditor((s) => (s.selection.length === 1 ? s.doc.graph.nodes.find((n) => n.id === s.selection[0]) : undefined));
   let body: ReactNode;
@@ -19,6 +19,6 @@ export function Inspector({ trainingLink }: { trainingLink?: ReactNode }) {
         <button type="button" onClick={() => useEditor.getState().deleteSelection()}>Delete</button>
       </div>
     );
-  } else body = <ProjectSettings trainingLink={trainingLink} />;
+  } else body = <ProjectSettings trainingLink={trainingLink} data={data} />;
   return <aside className="inspector" aria-label="Inspector">{body}</aside>;
 }
