@@ -48,7 +48,7 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button type="button" onClick={saveCommand} title="Ctrl+S">Save</button>
         <button type="button" onClick={async () => setShareUrl(await shareLinkCommand())}>Share</button>
         <TemplatesMenu />
-        <button onClick={showDatasets} aria-haspopup="dialog" title="Your own data: images, IDX files, points; the colour sprites; draw points">Data</button>
+        <button type="button" onClick={showDatasets} aria-haspopup="dialog" title="Your own data: images, IDX files, points; the colour sprites; draw points">Data</button>
         <ExportMenu />
         <span className="sep" />
         <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>

@@ -100,10 +100,10 @@ function Preview({ p, onKeep, onDiscard }: { p: ImportPreview; onKeep(name: stri
         {p.overBudget && <p className="ds-error" role="alert">{p.overBudget}</p>}
         <label className="ds-name">Name <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Dataset name" /></label>
         <div className="ds-buttons">
-          <button className="primary" disabled={Boolean(p.overBudget) || !name.trim()} onClick={() => onKeep(name.trim())}>
+          <button type="button" className="primary" disabled={Boolean(p.overBudget) || !name.trim()} onClick={() => onKeep(name.trim())}>
             {p.alreadyKept ? 'Use it (already kept)' : 'Keep and use'}
           </button>
-          <button onClick={onDiscard}>Discard</button>
+          <button type="button" onClick={onDiscard}>Discard</button>
         </div>
       </div>
     </section>
@@ -121,8 +121,8 @@ function KeptList({ list, inUse }: { list: DatasetRecord[]; inUse?: string }) {
             <td title={r.report.join('\n')}>{r.name}{r.hash === inUse && <span className="ds-badge">in use</span>}</td>
             <td>{r.shape.join('×')}</td><td>{fmtInt(r.count)}</td><td>{fmtBytes(r.bytes)}</td>
             <td className="ds-row-buttons">
-              <button onClick={() => chooseDataset(specOf(r))} disabled={r.hash === inUse} aria-label={`Use ${r.name}`}>Use</button>
-              <button onClick={async () => { await deleteDataset(r.hash); await refreshDatasets(); }} aria-label={`Delete ${r.name}`}>Delete</button>
+              <button type="button" onClick={() => chooseDataset(specOf(r))} disabled={r.hash === inUse} aria-label={`Use ${r.name}`}>Use</button>
+              <button type="button" onClick={async () => { await deleteDataset(r.hash); await refreshDatasets(); }} aria-label={`Delete ${r.name}`}>Delete</button>
             </td>
           </tr>
         ))}
@@ -192,7 +192,7 @@ export function DatasetsDialog() {
       <header className="ds-header">
         <h2>Datasets</h2>
         <span className="muted" data-testid="training-on">Training on: <strong>{dataset.kind === 'custom' ? describeImported(dataset) : kind.label}</strong></span>
-        <button onClick={hideDatasets} aria-label="Close">✕</button>
+        <button type="button" onClick={hideDatasets} aria-label="Close">✕</button>
       </header>
       {missing && (
         <p className="ds-error" role="alert" data-testid="dataset-missing">
@@ -200,18 +200,18 @@ export function DatasetsDialog() {
         </p>
       )}
       <section className="ds-add" aria-label="Add data">
-        <div className={`ds-drop${over ? ' over' : ''}`} data-testid="dataset-drop" tabIndex={0}
+        <div className={`ds-drop${over ? ' over' : ''}`} data-testid="dataset-drop" role="button" tabIndex={0}
           onDragEnter={() => setOver(true)} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}
           onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); files.current?.click(); } }}>
           Drop images (a folder or a zip; subfolders are classes), IDX files with their labels, or a CSV or .npy of 2-D points
           <span className="muted">Nothing leaves this browser. Files up to {fmtBytes(LIMITS.dataFileBytes.value)}.</span>
         </div>
         <div className="ds-buttons">
-          <button onClick={() => files.current?.click()}>Pick files…</button>
-          <button onClick={() => folder.current?.click()}>Pick a folder…</button>
-          <button onClick={showDrawing}>Draw points…</button>
-          <button onClick={() => chooseDataset({ kind: 'sprites32', scale: dataset.scale })}>Colour sprites 32×32</button>
-          <button onClick={() => chooseDataset({ kind: 'sprites64', scale: dataset.scale })}>Colour sprites 64×64</button>
+          <button type="button" onClick={() => files.current?.click()}>Pick files…</button>
+          <button type="button" onClick={() => folder.current?.click()}>Pick a folder…</button>
+          <button type="button" onClick={showDrawing}>Draw points…</button>
+          <button type="button" onClick={() => chooseDataset({ kind: 'sprites32', scale: dataset.scale })}>Colour sprites 32×32</button>
+          <button type="button" onClick={() => chooseDataset({ kind: 'sprites64', scale: dataset.scale })}>Colour sprites 64×64</button>
         </div>
         <input ref={files} type="file" multiple hidden accept={ACCEPT} data-testid="dataset-files"
           onChange={(e) => { if (e.target.files?.length) take(fromInput(e.target.files)); e.target.value = ''; }} />
@@ -222,7 +222,7 @@ export function DatasetsDialog() {
       {stage.kind === 'reading' && (
         <section className="ds-progress" aria-label="Reading">
           <ProgressLine name={stage.name} />
-          <button onClick={() => { void importer().cancel(); setInput(null); setStage({ kind: 'idle' }); }}>Cancel</button>
+          <button type="button" onClick={() => { void importer().cancel(); setInput(null); setStage({ kind: 'idle' }); }}>Cancel</button>
         </section>
       )}
       {stage.kind === 'error' && <p className="ds-error" role="alert" data-testid="import-error">{stage.message}</p>}

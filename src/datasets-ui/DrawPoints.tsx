@@ -56,7 +56,7 @@ export function DrawPoints() {
 
   return (
     <dialog ref={ref} className="draw-dialog" aria-label="Draw a distribution" onClose={hideDrawing}>
-      <header className="ds-header"><h2>Draw a distribution</h2><button onClick={hideDrawing} aria-label="Close">✕</button></header>
+      <header className="ds-header"><h2>Draw a distribution</h2><button type="button" onClick={hideDrawing} aria-label="Close">✕</button></header>
       <canvas ref={canvas} width={SIZE} height={SIZE} className="draw-canvas" data-testid="draw-canvas" aria-label="Drawing area"
         onPointerDown={(e) => { down.current = true; e.currentTarget.setPointerCapture(e.pointerId); paint(e); }}
         onPointerMove={(e) => { if (down.current) paint(e); }}
@@ -68,9 +68,9 @@ export function DrawPoints() {
       </div>
       <p className="muted" data-testid="draw-count">{points.length} points{points.length >= MAX_PAINTED ? ` (the most a drawing keeps)` : ''}. Training samples Gaussians (σ 0.05) around them.</p>
       <div className="ds-buttons">
-        <button className="primary" disabled={points.length < 2} onClick={() => { chooseDataset({ kind: 'points', scale: dataset.scale, points }); hideDrawing(); }}>Use these points</button>
-        <button onClick={() => setPoints([])}>Clear</button>
-        <button onClick={hideDrawing}>Cancel</button>
+        <button type="button" className="primary" disabled={points.length < 2} onClick={() => { chooseDataset({ kind: 'points', scale: dataset.scale, points }); hideDrawing(); }}>Use these points</button>
+        <button type="button" onClick={() => setPoints([])}>Clear</button>
+        <button type="button" onClick={hideDrawing}>Cancel</button>
       </div>
     </dialog>
   );

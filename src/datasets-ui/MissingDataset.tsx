@@ -24,7 +24,7 @@ export function MissingDataset() {
   return (
     <div className="missing-dataset" role="status" data-testid="missing-dataset">
       <span>This project trains on {describeImported(dataset)}, which is not in this browser.</span>
-      <button onClick={showDatasets}>Load it…</button>
+      <button type="button" onClick={showDatasets}>Load it…</button>
     </div>
   );
 }

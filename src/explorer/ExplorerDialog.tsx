@@ -91,13 +91,13 @@ export function ExplorerDialog({ onClose, onResume }: { onClose: () => void; onR
               <div className="ex-arith" role="group" aria-label="Latent arithmetic" data-testid="explorer-arithmetic">
                 <span>Latent arithmetic: pick samples into</span>
                 {(['a', 'b', 'c'] as const).map((g) => (
-                  <button key={g} aria-pressed={picking === g} data-testid={`explorer-pick-${g}`} onClick={() => setPicking(picking === g ? null : g)}
+                  <button type="button" key={g} aria-pressed={picking === g} data-testid={`explorer-pick-${g}`} onClick={() => setPicking(picking === g ? null : g)}
                     title={`Then click samples in the picture to add them to ${g.toUpperCase()}`}>
                     {g.toUpperCase()} ({s.groups[g].length})
                   </button>
                 ))}
-                <button data-testid="explorer-arith-show" disabled={!groupsReady(s)} onClick={() => { setPicking(null); set({ mode: 'arithmetic' }); }}>Show A − B + C</button>
-                <button onClick={() => { setPicking(null); set({ groups: { a: [], b: [], c: [] } }); }}>Clear</button>
+                <button type="button" data-testid="explorer-arith-show" disabled={!groupsReady(s)} onClick={() => { setPicking(null); set({ mode: 'arithmetic' }); }}>Show A − B + C</button>
+                <button type="button" onClick={() => { setPicking(null); set({ groups: { a: [], b: [], c: [] } }); }}>Clear</button>
                 <span className="muted">{picking ? `click samples to add them to ${picking.toUpperCase()}` : 'each group is averaged (as Radford et al. did with three samples)'}</span>
               </div>
             )}

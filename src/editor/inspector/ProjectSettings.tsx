@@ -40,7 +40,7 @@ export function ProjectSettings({ trainingLink, data }: { trainingLink?: ReactNo
             {kinds.map((k) => <option key={k} value={k}>{k === 'custom' ? `${getDatasetKind(k).label}: ${doc.dataset.name ?? '?'}` : getDatasetKind(k).label}</option>)}
           </select>
         </div>
-        {data && <button className="field-wide" onClick={data.open}>Datasets… (your images, IDX, points; draw)</button>}
+        {data && <button type="button" className="field-wide" onClick={data.open}>Datasets… (your images, IDX, points; draw)</button>}
         <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
           value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
       </fieldset>
