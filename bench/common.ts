@@ -29,7 +29,9 @@ export async function timeOnce(f: () => tfNs.Tensor): Promise<number> {
 }
 
 /** The template's dataset, loaded once per kind; MNIST bytes come from the platform. */
-export function datasetCache(mnistBytes: () => Promise<ArrayBuffer | Uint8Array>): (id: string) => Promise<HostDataset> {
+export function datasetCache(
+  mnistBytes: () => Promise<ArrayBuffer | Uint8Array>,
+): (id: string) => Promise<HostDataset> {
   const cache = new Map<string, HostDataset>();
   return async (id) => {
     const spec = loadTemplate(id).dataset;

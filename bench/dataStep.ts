@@ -17,25 +17,39 @@ import { TrainingSession } from '../src/core/train/session';
 import { median, planOf, timeOnce } from './common';
 
 const [id = 'dcgan-mnist', batchArg = '64', repsArg = '15', backend = 'wasm'] = process.argv.slice(2);
-const batch = Number(batchArg), reps = Number(repsArg);
+const batch = Number(batchArg),
+  reps = Number(repsArg);
 await useBackend(tf, backend as 'wasm' | 'cpu');
-const bytes = await loadDataset(loadTemplate(id).dataset, { mnistBytes: async () => readFileSync('public/data/mnist-10k.bin') });
+const bytes = await loadDataset(loadTemplate(id).dataset, {
+  mnistBytes: async () => readFileSync('public/data/mnist-10k.bin'),
+});
 if (!bytes.pixels) throw new Error(`${id}: its data is not images`);
-const floats: HostDataset = { name: bytes.name, shape: bytes.shape, count: bytes.count, numClasses: bytes.numClasses, labels: bytes.labels, values: hostRange(bytes, 0, bytes.count) };
+const floats: HostDataset = {
+  name: bytes.name,
+  shape: bytes.shape,
+  count: bytes.count,
+  numClasses: bytes.numClasses,
+  labels: bytes.labels,
+  values: hostRange(bytes, 0, bytes.count),
+};
 
 const a = new TrainingSession(tf, planOf(id, batch), bytes);
 const b = new TrainingSession(tf, planOf(id, batch), floats);
 const [memA, memB] = [a.data.bytes, b.data.bytes];
-const ta: number[] = [], tb: number[] = [];
+const ta: number[] = [],
+  tb: number[] = [];
 for (let r = -2; r < reps; r++) {
   const [x, y] = r % 2 ? [a, b] : [b, a];
-  const tx = await timeOnce(() => x.stepper.step()), ty = await timeOnce(() => y.stepper.step());
+  const tx = await timeOnce(() => x.stepper.step()),
+    ty = await timeOnce(() => y.stepper.step());
   if (r < 0) continue;
-  (x === a ? ta : tb).push(tx); (y === a ? ta : tb).push(ty);
+  (x === a ? ta : tb).push(tx);
+  (y === a ? ta : tb).push(ty);
 }
 // The same losses: the batches hold the same numbers (a and b share seed and initial weights).
 const same = JSON.stringify(a.history.slice(0, 3)) === JSON.stringify(b.history.slice(0, 3));
-a.dispose(); b.dispose();
+a.dispose();
+b.dispose();
 
 // The gather alone: 200 batches from each layout.
 const gather = (host: HostDataset) => {
@@ -52,11 +66,21 @@ const gather = (host: HostDataset) => {
   disposeDevice(d);
   return median(t);
 };
-const ga = gather(bytes), gb = gather(floats);
-console.log(JSON.stringify({
-  template: id, batch, backend: tf.getBackend(), reps,
-  stepMs: { bytes: +median(ta).toFixed(1), floats: +median(tb).toFixed(1), ratio: +(median(ta) / median(tb)).toFixed(3) },
-  gatherMs: { bytes: +ga.toFixed(3), floats: +gb.toFixed(3) },
-  datasetOnDeviceMB: { bytes: +(memA / 2 ** 20).toFixed(1), floats: +(memB / 2 ** 20).toFixed(1) },
-  sameLosses: same,
-}));
+const ga = gather(bytes),
+  gb = gather(floats);
+console.log(
+  JSON.stringify({
+    template: id,
+    batch,
+    backend: tf.getBackend(),
+    reps,
+    stepMs: {
+      bytes: +median(ta).toFixed(1),
+      floats: +median(tb).toFixed(1),
+      ratio: +(median(ta) / median(tb)).toFixed(3),
+    },
+    gatherMs: { bytes: +ga.toFixed(3), floats: +gb.toFixed(3) },
+    datasetOnDeviceMB: { bytes: +(memA / 2 ** 20).toFixed(1), floats: +(memB / 2 ** 20).toFixed(1) },
+    sameLosses: same,
+  }),
+);

@@ -11,29 +11,55 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 
-const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : def; };
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
 const template = arg('template', 'dcgan-mnist');
 const threadsList = arg('threads', 'auto,1,2').split(',');
 const minutes = Number(arg('minutes', '8'));
 const out = '.cache/quality-app-dist';
 
-const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], { stdio: 'inherit' });
+const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], {
+  stdio: 'inherit',
+});
 if (b.status !== 0) process.exit(1);
 const port = 4000 + Math.floor(Math.random() * 1000);
-const server = spawn('npx', ['vite', 'preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  { stdio: 'ignore', detached: true },
+);
 const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; i < 300; i++) { try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ } await new Promise((r) => setTimeout(r, 100)); }
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', '--disable-quic'] });
+for (let i = 0; i < 300; i++) {
+  try {
+    if ((await fetch(url)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--enable-unsafe-webgpu', '--disable-quic'],
+});
 const rows = [];
 try {
   for (const threads of threadsList) {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await ctx.newPage();
     await page.addInitScript(() => {
-      window.__long = []; window.__frames = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      window.__long = [];
+      window.__frames = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) window.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
       let last = performance.now();
-      const tick = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+      const tick = (t) => {
+        window.__frames.push(t - last);
+        last = t;
+        requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
     });
     await page.goto(url);
@@ -45,34 +71,65 @@ try {
     if (threads !== 'auto') await page.getByTestId('train-wasm-threads').selectOption(threads);
     const clicked = Date.now();
     await page.getByTestId('train-start').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 300_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+      undefined,
+      { timeout: 300_000 },
+    );
     const startedS = (Date.now() - clicked) / 1000;
-    await page.evaluate(() => { window.__long = []; window.__frames = []; });
-    const passed = await page.waitForFunction(() => document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'), undefined, { timeout: minutes * 60_000, polling: 1000 })
-      .then(() => true, () => false);
+    await page.evaluate(() => {
+      window.__long = [];
+      window.__frames = [];
+    });
+    const passed = await page
+      .waitForFunction(
+        () => document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
+        undefined,
+        { timeout: minutes * 60_000, polling: 1000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     const r = await page.evaluate(() => ({
       step: Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
       sps: document.querySelector('[data-testid="train-sps"]')?.textContent,
       backend: document.querySelector('[data-testid="train-backend-active"]')?.textContent?.trim(),
       digits: document.querySelector('[data-testid="quality-first-digits"]')?.textContent,
       digitsStep: document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
-      long: window.__long, frames: window.__frames,
+      long: window.__long,
+      frames: window.__frames,
     }));
     await page.screenshot({ path: `test-results/quality-app-${template}-${threads}.png` });
     await ctx.close();
     const f = [...r.frames].sort((a, c) => a - c);
     const pct = (p) => f[Math.min(f.length - 1, Math.floor((p / 100) * f.length))] ?? NaN;
     const row = {
-      template, threads, backend: r.backend, startedS: +startedS.toFixed(1), passed, digitsStep: r.digitsStep ? Number(r.digitsStep) : undefined,
-      digits: r.digits, lastStep: r.step, sps: r.sps, longTasks: r.long.length, longest: Math.round(Math.max(0, ...r.long)),
-      frameP50: +pct(50).toFixed(1), frameP95: +pct(95).toFixed(1), load: os.loadavg().map((x) => +x.toFixed(1)),
+      template,
+      threads,
+      backend: r.backend,
+      startedS: +startedS.toFixed(1),
+      passed,
+      digitsStep: r.digitsStep ? Number(r.digitsStep) : undefined,
+      digits: r.digits,
+      lastStep: r.step,
+      sps: r.sps,
+      longTasks: r.long.length,
+      longest: Math.round(Math.max(0, ...r.long)),
+      frameP50: +pct(50).toFixed(1),
+      frameP95: +pct(95).toFixed(1),
+      load: os.loadavg().map((x) => +x.toFixed(1)),
     };
     console.log(JSON.stringify(row));
     rows.push(row);
   }
 } finally {
   await browser.close();
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   rmSync(out, { recursive: true, force: true });
 }
 const lscpu = spawnSync('lscpu', { encoding: 'utf8' }).stdout.match(/Model name:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model;
@@ -82,10 +139,18 @@ const section = [
   '',
   '| template | wasm threads | started after (s) | first digits | steps/s at the end | main thread: long tasks, longest (ms) | frame time p50 / p95 (ms) | load average (1/5/15 min) |',
   '| --- | --- | ---: | --- | --- | ---: | ---: | --- |',
-  ...rows.map((r) => `| ${r.template} | ${r.threads}${r.backend ? ` (${r.backend.replace(/^on /, '')})` : ''} | ${r.startedS} | ${r.passed ? r.digits.replace(/^✔ /, '') : `not within ${minutes} min (step ${r.lastStep})`} | ${r.sps} | ${r.longTasks}, ${r.longest} | ${r.frameP50} / ${r.frameP95} | ${r.load.join(' / ')} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.template} | ${r.threads}${r.backend ? ` (${r.backend.replace(/^on /, '')})` : ''} | ${r.startedS} | ${r.passed ? r.digits.replace(/^✔ /, '') : `not within ${minutes} min (step ${r.lastStep})`} | ${r.sps} | ${r.longTasks}, ${r.longest} | ${r.frameP50} / ${r.frameP95} | ${r.load.join(' / ')} |`,
+  ),
   '<!-- quality-app:end -->',
 ].join('\n');
 const doc = 'docs/quality.md';
 const old = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Sample quality: how fast the templates learn\n';
-writeFileSync(doc, old.includes('<!-- quality-app:start -->') ? old.replace(/<!-- quality-app:start -->[\s\S]*<!-- quality-app:end -->/, section) : `${old.trimEnd()}\n\n${section}\n`);
+writeFileSync(
+  doc,
+  old.includes('<!-- quality-app:start -->')
+    ? old.replace(/<!-- quality-app:start -->[\s\S]*<!-- quality-app:end -->/, section)
+    : `${old.trimEnd()}\n\n${section}\n`,
+);
 console.log(`wrote ${doc}`);

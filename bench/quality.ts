@@ -27,8 +27,14 @@ import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
 import { mnistMeters, qualityRun, type MnistMeters, type RunRecord } from './qualityRun';
 import { benchmarksSummary, firstPass, qualitySection, THRESHOLDS, type TemplateInfo } from './qualityReport';
 
-const RUNS = 'docs/quality-runs.json', DOC = 'docs/quality.md', BENCH = 'BENCHMARKS.md';
-const hash = (p: Project) => createHash('sha256').update(JSON.stringify({ graph: p.graph, training: p.training, dataset: p.dataset })).digest('hex').slice(0, 12);
+const RUNS = 'docs/quality-runs.json',
+  DOC = 'docs/quality.md',
+  BENCH = 'BENCHMARKS.md';
+const hash = (p: Project) =>
+  createHash('sha256')
+    .update(JSON.stringify({ graph: p.graph, training: p.training, dataset: p.dataset }))
+    .digest('hex')
+    .slice(0, 12);
 
 function replaceSection(file: string, text: string, fallback: string): void {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : fallback;
@@ -41,16 +47,25 @@ function replaceSection(file: string, text: string, fallback: string): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['no-write']);
   const write = args.options['no-write'] !== true;
-  const list = (name: string) => (typeof args.options[name] === 'string' ? String(args.options[name]).split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  const list = (name: string) =>
+    typeof args.options[name] === 'string'
+      ? String(args.options[name])
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
   const projectFile = typeof args.options.project === 'string' ? args.options.project : undefined;
-  const ids = projectFile ? [basename(projectFile).replace(/\.json$/, '')] : list('templates') ?? TEMPLATE_IDS;
-  for (const id of ids) if (!projectFile && !TEMPLATE_IDS.includes(id)) throw new Error(`no template named '${id}' (have: ${TEMPLATE_IDS.join(', ')})`);
+  const ids = projectFile ? [basename(projectFile).replace(/\.json$/, '')] : (list('templates') ?? TEMPLATE_IDS);
+  for (const id of ids)
+    if (!projectFile && !TEMPLATE_IDS.includes(id))
+      throw new Error(`no template named '${id}' (have: ${TEMPLATE_IDS.join(', ')})`);
   const seeds = (list('seeds') ?? ['1', '2', '3']).map((s) => {
     const n = Number(s);
     if (!Number.isInteger(n) || n < 0) throw new Error(`--seeds: '${s}' is not a whole number`);
     return n;
   });
-  const every = intOption(args, 'every', 100)!, samples = intOption(args, 'samples', 500)!;
+  const every = intOption(args, 'every', 100)!,
+    samples = intOption(args, 'samples', 500)!;
   const projectOf = (id: string) => (projectFile ? parseProject(readFileSync(projectFile, 'utf8')) : loadTemplate(id));
 
   await useBackend(tf, 'wasm');
@@ -61,42 +76,69 @@ async function main(): Promise<void> {
   for (const id of ids) {
     const project = projectOf(id);
     const key = JSON.stringify(project.dataset);
-    if (!hosts.has(key)) hosts.set(key, await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) }));
+    if (!hosts.has(key))
+      hosts.set(key, await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) }));
     const host = hosts.get(key)!;
     const isMnist = project.dataset.kind === 'mnist';
     if (isMnist && !meters) {
       meters = await mnistMeters(tf, host, project.dataset.scale, samples, await loadShippedClassifier());
       const r = meters.real;
-      console.log(`real digits (${r.samples}): ${(r.confident * 100).toFixed(1)}% confident, ${r.classes}/10 classes, score ${r.score.toFixed(2)}, FD ${r.fd.toFixed(1)}, nearest ${r.nearest.toFixed(2)}`);
+      console.log(
+        `real digits (${r.samples}): ${(r.confident * 100).toFixed(1)}% confident, ${r.classes}/10 classes, score ${r.score.toFixed(2)}, FD ${r.fd.toFixed(1)}, nearest ${r.nearest.toFixed(2)}`,
+      );
     }
     const steps = intOption(args, 'steps', isMnist ? 1000 : 3000)!;
     for (const seed of seeds) {
       const rec = await qualityRun({
-        tf, id, project, projectHash: hash(project), host, seed, steps, every, samples, backend: 'wasm',
-        mnist: isMnist ? meters : undefined, pngDir: `.cache/quality/${id}/seed${seed}`, log: (l) => console.log(l),
+        tf,
+        id,
+        project,
+        projectHash: hash(project),
+        host,
+        seed,
+        steps,
+        every,
+        samples,
+        backend: 'wasm',
+        mnist: isMnist ? meters : undefined,
+        pngDir: `.cache/quality/${id}/seed${seed}`,
+        log: (l) => console.log(l),
       });
       for (const t of THRESHOLDS.filter((x) => rec.points.some((p) => x.applies(p)))) {
         const p = firstPass(rec, t);
-        console.log(`${id} seed ${seed}: ${t.id} ${p ? `at step ${p.step} (${p.seconds.toFixed(0)} s)` : `not within ${steps} steps`}`);
+        console.log(
+          `${id} seed ${seed}: ${t.id} ${p ? `at step ${p.step} (${p.seconds.toFixed(0)} s)` : `not within ${steps} steps`}`,
+        );
       }
       fresh.push(rec);
       if (write) {
         const i = records.findIndex((r) => r.template === id && r.seed === seed);
-        if (i >= 0) records[i] = rec; else records.push(rec);
+        if (i >= 0) records[i] = rec;
+        else records.push(rec);
         writeFileSync(RUNS, `${JSON.stringify(records, null, 1)}\n`);
       }
     }
   }
   if (!write) return;
-  const infos: TemplateInfo[] = TEMPLATE_IDS.map((id) => { const p = loadTemplate(id); return { id, name: p.name, description: p.description, current: hash(p) }; });
+  const infos: TemplateInfo[] = TEMPLATE_IDS.map((id) => {
+    const p = loadTemplate(id);
+    return { id, name: p.name, description: p.description, current: hash(p) };
+  });
   const command = 'npm run bench:quality';
   // The real digits' values are the same for every MNIST template (one classifier, one data set).
   const realFile = 'docs/quality-real.json';
   if (meters) writeFileSync(realFile, `${JSON.stringify(meters.real, null, 1)}\n`);
   const real = existsSync(realFile) ? JSON.parse(readFileSync(realFile, 'utf8')) : undefined;
-  replaceSection(DOC, qualitySection(infos, records, real, command), '# Sample quality: how fast the templates learn\n');
+  replaceSection(
+    DOC,
+    qualitySection(infos, records, real, command),
+    '# Sample quality: how fast the templates learn\n',
+  );
   replaceSection(BENCH, benchmarksSummary(infos, records, command), '# Benchmarks\n');
   console.log(`wrote ${RUNS}, ${DOC}, ${BENCH} (${fresh.length} new run(s))`);
 }
 
-main().catch((e) => { console.error(`bench:quality: ${(e as Error).stack ?? e}`); process.exit(1); });
+main().catch((e) => {
+  console.error(`bench:quality: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

@@ -60,23 +60,55 @@ export interface RunRecord {
 }
 
 /** What real digits score on the same measurements (the target), once per dataset. */
-export interface RealDigits { confident: number; classes: number; score: number; fd: number; nearest: number; samples: number }
+export interface RealDigits {
+  confident: number;
+  classes: number;
+  score: number;
+  fd: number;
+  nearest: number;
+  samples: number;
+}
 
-export interface MnistMeters { quality: MnistQualityMeter; nearest: NearestRealMeter; real: RealDigits }
+export interface MnistMeters {
+  quality: MnistQualityMeter;
+  nearest: NearestRealMeter;
+  real: RealDigits;
+}
 
-export async function mnistMeters(tf: typeof tfNs, host: HostDataset, scale: 'tanh' | 'sigmoid', samples: number, file: Parameters<typeof MnistQualityMeter.create>[1]): Promise<MnistMeters> {
+export async function mnistMeters(
+  tf: typeof tfNs,
+  host: HostDataset,
+  scale: 'tanh' | 'sigmoid',
+  samples: number,
+  file: Parameters<typeof MnistQualityMeter.create>[1],
+): Promise<MnistMeters> {
   const quality = await MnistQualityMeter.create(tf, file, host, scale);
   const nearest = await NearestRealMeter.create(tf, host, scale, samples);
   const r = await quality.measureReal(host, samples);
-  return { quality, nearest, real: { confident: r.confident, classes: digitClasses(r), score: r.classifierScore, fd: r.fd, nearest: nearest.real, samples: r.samples } };
+  return {
+    quality,
+    nearest,
+    real: {
+      confident: r.confident,
+      classes: digitClasses(r),
+      score: r.classifierScore,
+      fd: r.fd,
+      nearest: nearest.real,
+      samples: r.samples,
+    },
+  };
 }
 
 const round = (x: number, d = 4) => +x.toFixed(d);
 
 function mnistPoint(q: MnistQuality, nearest: number): Partial<QualityPoint> {
   return {
-    confident: round(q.confident), classes: digitClasses(q), readable: readableDigits(q), score: round(q.classifierScore, 3),
-    fd: round(q.fd, 2), nearest: round(nearest, 3),
+    confident: round(q.confident),
+    classes: digitClasses(q),
+    readable: readableDigits(q),
+    score: round(q.classifierScore, 3),
+    fd: round(q.fd, 2),
+    nearest: round(nearest, 3),
     ...(q.codeAccuracy === undefined ? {} : { codeAccuracy: round(q.codeAccuracy) }),
     ...(q.classAgreement === undefined ? {} : { classAgreement: round(q.classAgreement) }),
   };
@@ -105,7 +137,8 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
   const res = compileGraph(project.graph, datasetInfo(project.dataset), training);
   if (!res.ok) throw new Error(`${o.id} does not compile: ${res.problems.map((p) => p.message).join('; ')}`);
   const toy = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
-  if (!toy && !(o.mnist && mnistQualityApplies(project.dataset, host.shape))) throw new Error(`${o.id}: the quality benchmark measures 2-D toy data and the bundled MNIST only`);
+  if (!toy && !(o.mnist && mnistQualityApplies(project.dataset, host.shape)))
+    throw new Error(`${o.id}: the quality benchmark measures 2-D toy data and the bundled MNIST only`);
   mkdirSync(o.pngDir, { recursive: true });
   const load0 = os.loadavg()[0];
   const session = new TrainingSession(tf, res.plan, host);
@@ -115,16 +148,21 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
     const p: QualityPoint = { step: session.step, seconds: round(trainMs / 1000, 1) };
     if (toy) {
       const t = session.sample(2500, 99);
-      const fake = await t.data() as Float32Array;
+      const fake = (await t.data()) as Float32Array;
       t.dispose();
       const q = toy2dQuality(fake, hostRange(host, 0, 2500), toy);
       Object.assign(p, { modes: q.modes, modesCovered: q.modesCovered, highQuality: round(q.highQuality) });
       const r = scatterPlot(hostRange(host, 0, 1000), fake.subarray(0, 2000));
-      writeFileSync(join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`), encodePng(r.pixels, r.width, r.height, r.channels));
+      writeFileSync(
+        join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`),
+        encodePng(r.pixels, r.width, r.height, r.channels),
+      );
     } else {
       const kept: tfNs.Tensor[] = [];
       try {
-        const q = (await o.mnist!.quality.measureSession(session, o.samples, 4321, { onImages: (x) => kept.push(tf.clone(x)) }))!;
+        const q = (await o.mnist!.quality.measureSession(session, o.samples, 4321, {
+          onImages: (x) => kept.push(tf.clone(x)),
+        }))!;
         const all = kept.length === 1 ? kept[0] : tf.concat(kept);
         const nearest = await o.mnist!.nearest.measure(all);
         if (all !== kept[0]) all.dispose();
@@ -134,10 +172,13 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
       }
       // A 10 × 10 grid from the fixed feed (a conditional G's labels cycle 0..9: one class per column).
       const t = session.sample(100);
-      const v = await t.data() as Float32Array;
+      const v = (await t.data()) as Float32Array;
       t.dispose();
       const r = imageGrid(v, 100, 28, 28, 1, project.dataset.scale);
-      writeFileSync(join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`), encodePng(r.pixels, r.width, r.height, r.channels));
+      writeFileSync(
+        join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`),
+        encodePng(r.pixels, r.width, r.height, r.channels),
+      );
     }
     points.push(p);
     o.log(describePoint(o.id, o.seed, p));
@@ -149,16 +190,26 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
       const t0 = performance.now();
       const end = await session.run(chunk, { flushEvery: Math.min(10, chunk) });
       trainMs += performance.now() - t0;
-      if (end.reason === 'nonFinite') throw new Error(`${o.id} seed ${o.seed}: ${end.metric} became NaN or infinite at step ${end.step}`);
+      if (end.reason === 'nonFinite')
+        throw new Error(`${o.id} seed ${o.seed}: ${end.metric} became NaN or infinite at step ${end.step}`);
       await measure();
     }
   } finally {
     session.dispose();
   }
   return {
-    template: o.id, projectHash: o.projectHash, seed: o.seed, steps: o.steps, batch: training.batchSize, backend: o.backend,
-    date: new Date().toISOString().slice(0, 16).replace('T', ' '), cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
-    load: [round(load0, 2), round(os.loadavg()[0], 2)], msPerStep: round(trainMs / o.steps, 1), points,
+    template: o.id,
+    projectHash: o.projectHash,
+    seed: o.seed,
+    steps: o.steps,
+    batch: training.batchSize,
+    backend: o.backend,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    load: [round(load0, 2), round(os.loadavg()[0], 2)],
+    msPerStep: round(trainMs / o.steps, 1),
+    points,
   };
 }
 
@@ -170,6 +221,8 @@ export function describePoint(id: string, seed: number, p: QualityPoint): string
   const extra = [
     p.codeAccuracy === undefined ? '' : `code ${pct(p.codeAccuracy)}`,
     p.classAgreement === undefined ? '' : `asked-for class ${pct(p.classAgreement)}`,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${head} ${pct(p.confident)} confident, ${p.classes}/10 classes, score ${p.score?.toFixed(2)}, FD ${p.fd?.toFixed(1)}, nearest ${p.nearest?.toFixed(2)}${extra ? `, ${extra}` : ''}${p.readable ? '  [digits]' : ''}`;
 }

@@ -32,7 +32,8 @@ for (let i = 0; order.length < counts.reduce((a, b) => a + b, 0); i++) {
   for (let d = 0; d < 10; d++) if (i < counts[d]) order.push([d, i]);
 }
 const count = order.length;
-const labels = new Uint8Array(count), pixels = new Uint8Array(count * per);
+const labels = new Uint8Array(count),
+  pixels = new Uint8Array(count * per);
 order.forEach(([d, i], j) => {
   labels[j] = d;
   const src = byDigit[d];
@@ -40,9 +41,16 @@ order.forEach(([d, i], j) => {
 });
 const { build } = await import('esbuild');
 const bundled = await build({
-  entryPoints: [join(root, 'src', 'core', 'data', 'mnist.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error',
+  entryPoints: [join(root, 'src', 'core', 'data', 'mnist.ts')],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'error',
 });
-const { encodeMnist } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const { encodeMnist } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+);
 const buf = encodeMnist({ count, rows: 28, cols: 28, labels, pixels });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, buf);

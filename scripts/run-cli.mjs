@@ -23,19 +23,37 @@ function newest(dir) {
   }
   return t;
 }
-const stale = !existsSync(outfile)
-  || Math.max(newest(join(root, 'src')), newest(join(root, 'templates')), newest(join(root, 'bench')), statSync(join(root, 'package-lock.json')).mtimeMs) > statSync(outfile).mtimeMs;
-if (stale) try {
-  await build({
-    entryPoints: [join(root, entry)],
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile,
-    mainFields: ['module', 'main'], logLevel: 'error', sourcemap: 'inline',
-    // The wasm backend's Emscripten loader calls require('fs') and uses __dirname.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);" },
-  });
-} catch (e) {
-  console.error(`ganvas: could not build the CLI: ${e.message}`);
-  process.exit(1);
-}
-const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit', cwd: process.cwd() });
+const stale =
+  !existsSync(outfile) ||
+  Math.max(
+    newest(join(root, 'src')),
+    newest(join(root, 'templates')),
+    newest(join(root, 'bench')),
+    statSync(join(root, 'package-lock.json')).mtimeMs,
+  ) > statSync(outfile).mtimeMs;
+if (stale)
+  try {
+    await build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      mainFields: ['module', 'main'],
+      logLevel: 'error',
+      sourcemap: 'inline',
+      // The wasm backend's Emscripten loader calls require('fs') and uses __dirname.
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);",
+      },
+    });
+  } catch (e) {
+    console.error(`ganvas: could not build the CLI: ${e.message}`);
+    process.exit(1);
+  }
+const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], {
+  stdio: 'inherit',
+  cwd: process.cwd(),
+});
 process.exit(r.status ?? 1);

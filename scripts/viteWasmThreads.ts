@@ -16,11 +16,15 @@ const EXPRESSION = /`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThrea
 
 function threadedScript(): string {
   const require = createRequire(import.meta.url);
-  return readFileSync(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'), 'utf8');
+  return readFileSync(
+    require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'),
+    'utf8',
+  );
 }
 
 function patch(code: string): string {
-  if (!EXPRESSION.test(code)) throw new Error('viteWasmThreads: tfjs-backend-wasm changed; the pthread Blob expression was not found');
+  if (!EXPRESSION.test(code))
+    throw new Error('viteWasmThreads: tfjs-backend-wasm changed; the pthread Blob expression was not found');
   return code.replace(EXPRESSION, () => JSON.stringify(threadedScript()));
 }
 
@@ -35,12 +39,17 @@ export function wasmThreads(): Plugin {
       return {
         optimizeDeps: {
           esbuildOptions: {
-            plugins: [{
-              name: 'ganvas-wasm-threads',
-              setup(build) {
-                build.onLoad({ filter: TARGET }, (args) => ({ contents: patch(readFileSync(args.path, 'utf8')), loader: 'js' }));
+            plugins: [
+              {
+                name: 'ganvas-wasm-threads',
+                setup(build) {
+                  build.onLoad({ filter: TARGET }, (args) => ({
+                    contents: patch(readFileSync(args.path, 'utf8')),
+                    loader: 'js',
+                  }));
+                },
               },
-            }],
+            ],
           },
         },
       };

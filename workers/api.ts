@@ -14,7 +14,17 @@ import type { MnistQuality } from '../src/core/quality/mnistQuality';
 import type { ImageDiversity } from '../src/core/quality/imageDiversity';
 import type { FactorReport } from './quality';
 
-export type { StepMetrics, LayerGradNormPoint, ActivationTile, TileLayout, FaultReport, BackendChoice, BackendName, AdapterReport, MnistQuality };
+export type {
+  StepMetrics,
+  LayerGradNormPoint,
+  ActivationTile,
+  TileLayout,
+  FaultReport,
+  BackendChoice,
+  BackendName,
+  AdapterReport,
+  MnistQuality,
+};
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
 export type { ExploreRequest, ExploreResult };
 
@@ -39,7 +49,13 @@ export interface TrainerOptions {
   checkpointMs?: number;
 }
 export const DEFAULT_OPTIONS: TrainerOptions = {
-  backend: 'auto', visualize: true, probeEvery: 'auto', sampleEvery: 'auto', chunkMs: 250, wasmThreads: 'auto', quality: true,
+  backend: 'auto',
+  visualize: true,
+  probeEvery: 'auto',
+  sampleEvery: 'auto',
+  chunkMs: 250,
+  wasmThreads: 'auto',
+  quality: true,
 };
 
 /** The dataset: its spec, plus bytes or a URL for the bundled MNIST, or an imported dataset. */
@@ -80,7 +96,18 @@ export type TrainerEvent =
    * `numTensors`: tf.memory().numTensors right after these steps (a plain count, no tensor read), so a leak shows in the page.
    * `layerGradNorms`: the per-layer gradient norms measured among these steps (every NORM_EVERY steps), by node id.
    */
-  | { type: 'metrics'; metrics: StepMetrics[]; step: number; stepsPerSec: number; stepMs: number; elapsedMs: number; probeOverhead: number; probeEvery: number; numTensors: number; layerGradNorms?: LayerGradNormPoint[] }
+  | {
+      type: 'metrics';
+      metrics: StepMetrics[];
+      step: number;
+      stepsPerSec: number;
+      stepMs: number;
+      elapsedMs: number;
+      probeOverhead: number;
+      probeEvery: number;
+      numTensors: number;
+      layerGradNorms?: LayerGradNormPoint[];
+    }
   | { type: 'tiles'; step: number; tiles: ActivationTile[]; probeMs: number }
   | { type: 'samples'; step: number; tile: ActivationTile }
   | { type: 'status'; status: RunStatus; step: number }
@@ -98,7 +125,16 @@ export type TrainerEvent =
    * Sample quality (image runs): `diversity` = G's pixel diversity relative to real images'; on MNIST also
    * `quality` = the reference classifier on generated digits and `real` (first report only) = the same on real digits.
    */
-  | { type: 'quality'; step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity; factors?: FactorReport; realFactors?: FactorReport; ms: number }
+  | {
+      type: 'quality';
+      step: number;
+      quality?: MnistQuality;
+      real?: MnistQuality;
+      diversity?: ImageDiversity;
+      factors?: FactorReport;
+      realFactors?: FactorReport;
+      ms: number;
+    }
   /** The backend broke (out of memory, lost context): the client restarts the worker. */
   | { type: 'fatal'; message: string };
 
@@ -119,7 +155,12 @@ export interface WeightsExport {
 }
 
 /** One node's output for one sample: every value, row-major over `shape` (no batch axis). */
-export interface LayerValues { nodeId: string; network: 'generator' | 'discriminator'; shape: number[]; values: Float32Array }
+export interface LayerValues {
+  nodeId: string;
+  network: 'generator' | 'discriminator';
+  shape: number[];
+  values: Float32Array;
+}
 
 /** Sample `sample` of the probe's fixed latent batch followed through G, then D on G's sample. */
 export interface SampleTrace {

@@ -13,7 +13,11 @@ import type { TF } from '../src/core/blocks';
 import { firstNonFinite } from '../src/core/train/metrics';
 import type { TrainingSession } from '../src/core/train/session';
 
-interface Copy { step: number; generator: tfNs.Tensor[]; discriminator: tfNs.Tensor[] }
+interface Copy {
+  step: number;
+  generator: tfNs.Tensor[];
+  discriminator: tfNs.Tensor[];
+}
 
 /** Training time between candidates: copying DCGAN's 2.5 M weights costs a few ms, against ~5 s of steps. */
 export const CHECKPOINT_MS = 5000;
@@ -23,7 +27,10 @@ export class FiniteCheckpoint {
   private candidate?: Copy;
   private lastMs = -Infinity;
 
-  constructor(private readonly tf: TF, private readonly everyMs = CHECKPOINT_MS) {}
+  constructor(
+    private readonly tf: TF,
+    private readonly everyMs = CHECKPOINT_MS,
+  ) {}
 
   /** How many tensors the copies hold now (0, one or two copies of the weights). */
   get tensors(): number {
@@ -31,13 +38,19 @@ export class FiniteCheckpoint {
   }
 
   /** The step the run can roll back to, if any. */
-  get step(): number | undefined { return this.good?.step; }
+  get step(): number | undefined {
+    return this.good?.step;
+  }
 
   /** Copies the weights now as a candidate (replacing an unconfirmed one). */
   capture(s: TrainingSession, trainMs = 0): void {
     const copy = (m: tfNs.LayersModel) => m.weights.map((w) => this.tf.keep(this.tf.clone(w.read())));
     this.drop(this.candidate);
-    this.candidate = { step: s.step, generator: copy(s.gan.generator.model), discriminator: copy(s.gan.discriminator.model) };
+    this.candidate = {
+      step: s.step,
+      generator: copy(s.gan.generator.model),
+      discriminator: copy(s.gan.discriminator.model),
+    };
     this.lastMs = trainMs;
   }
 
@@ -53,7 +66,10 @@ export class FiniteCheckpoint {
     const next = s.history.find((m) => m.step === c.step + 1);
     if (!next) return;
     this.candidate = undefined;
-    if (firstNonFinite(next)) { this.drop(c); return; }
+    if (firstNonFinite(next)) {
+      this.drop(c);
+      return;
+    }
     this.drop(this.good);
     this.good = c;
   }

@@ -9,11 +9,19 @@ import { extentOf, scaleOf } from './helpers';
 /** Real points shown under a 2-D exploration (evenly spread over the dataset). */
 const REAL_POINTS = 512;
 
-export async function explore(tf: TF, s: TrainingSession, host: HostDataset, request: ExploreRequest): Promise<ExploreResult> {
+export async function explore(
+  tf: TF,
+  s: TrainingSession,
+  host: HostDataset,
+  request: ExploreRequest,
+): Promise<ExploreResult> {
   const r = await generateExploration(tf, s.plan, s.gan.generator.model, request, { scale: scaleOf(host) });
   if (host.shape.length !== 1) return { ...r, step: s.step };
   const k = Math.min(REAL_POINTS, host.count);
-  const real = hostRows(host, Array.from({ length: k }, (_, i) => Math.floor((i * host.count) / k)));
+  const real = hostRows(
+    host,
+    Array.from({ length: k }, (_, i) => Math.floor((i * host.count) / k)),
+  );
   return { ...r, step: s.step, real, extent: extentOf(host) };
 }
 

@@ -14,12 +14,18 @@ let canvas: OffscreenCanvas | undefined;
 async function decode(name: string, bytes: Uint8Array): Promise<DecodedImage> {
   let bmp: ImageBitmap;
   try {
-    bmp = await createImageBitmap(new Blob([bytes as BlobPart]), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+    bmp = await createImageBitmap(new Blob([bytes as BlobPart]), {
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+    });
   } catch (e) {
-    throw new Error(`not a readable ${/\.png$/i.test(name) ? 'PNG' : 'JPEG'} image (${(e as Error).message || 'the browser could not decode it'})`);
+    throw new Error(
+      `not a readable ${/\.png$/i.test(name) ? 'PNG' : 'JPEG'} image (${(e as Error).message || 'the browser could not decode it'})`,
+    );
   }
   try {
-    if (!canvas || canvas.width < bmp.width || canvas.height < bmp.height) canvas = new OffscreenCanvas(Math.max(bmp.width, canvas?.width ?? 0), Math.max(bmp.height, canvas?.height ?? 0));
+    if (!canvas || canvas.width < bmp.width || canvas.height < bmp.height)
+      canvas = new OffscreenCanvas(Math.max(bmp.width, canvas?.width ?? 0), Math.max(bmp.height, canvas?.height ?? 0));
     const g = canvas.getContext('2d', { willReadFrequently: true })!;
     g.clearRect(0, 0, bmp.width, bmp.height);
     g.drawImage(bmp, 0, 0);

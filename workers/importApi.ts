@@ -8,9 +8,18 @@ import type { Fit } from '../src/core/data/images';
 import type { DatasetRecord } from '../src/storage/datasets';
 
 /** A file as the page got it (a dropped or picked File), with its path under what was dropped. */
-export interface ImportSource { path: string; file: Blob }
+export interface ImportSource {
+  path: string;
+  file: Blob;
+}
 
-export interface ImportOptionsUi { size: number; channels: 1 | 3; fit: Fit; maxImages?: number; normalise: boolean }
+export interface ImportOptionsUi {
+  size: number;
+  channels: 1 | 3;
+  fit: Fit;
+  maxImages?: number;
+  normalise: boolean;
+}
 
 export interface ImportPreview {
   name: string;
@@ -38,7 +47,12 @@ export type ImportProgress = (done: number, total: number) => void;
 
 export interface ImporterApi {
   /** Reads and decodes the files (images one at a time, with progress), keeping the result here for `keep`. */
-  prepare(name: string, sources: ImportSource[], options: ImportOptionsUi, onProgress: ImportProgress): Promise<ImportPreview>;
+  prepare(
+    name: string,
+    sources: ImportSource[],
+    options: ImportOptionsUi,
+    onProgress: ImportProgress,
+  ): Promise<ImportPreview>;
   /** Stops a `prepare` between two images; it then rejects with 'import cancelled'. */
   cancel(): Promise<void>;
   /** Stores the prepared dataset in IndexedDB (by its hash) and forgets it here. */

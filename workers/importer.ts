@@ -18,9 +18,17 @@ export class Importer implements ImporterApi {
   private stop = false;
   private prepared?: { imported: Imported; hash: string };
 
-  constructor(private readonly decode: ImageDecoder, private readonly now = () => performance.now()) {}
+  constructor(
+    private readonly decode: ImageDecoder,
+    private readonly now = () => performance.now(),
+  ) {}
 
-  async prepare(name: string, sources: ImportSource[], o: ImportOptionsUi, onProgress: ImportProgress): Promise<ImportPreview> {
+  async prepare(
+    name: string,
+    sources: ImportSource[],
+    o: ImportOptionsUi,
+    onProgress: ImportProgress,
+  ): Promise<ImportPreview> {
     const t0 = this.now();
     this.stop = false;
     this.prepared = undefined;
@@ -37,26 +45,47 @@ export class Importer implements ImporterApi {
       onProgress(done, total);
     };
     const imported = await importFiles(name, files, this.decode, {
-      size: o.size, channels: o.channels, fit: o.fit, maxImages: o.maxImages, normalise: o.normalise,
-      scale: 'tanh', onProgress: progress, shouldStop: () => this.stop,
+      size: o.size,
+      channels: o.channels,
+      fit: o.fit,
+      maxImages: o.maxImages,
+      normalise: o.normalise,
+      scale: 'tanh',
+      onProgress: progress,
+      shouldStop: () => this.stop,
     });
     if (this.stop) throw new ImportCancelled();
     const d = imported.dataset;
     const hash = await datasetHash(d);
     let overBudget: string | undefined;
-    try { checkDeviceBudget(d); } catch (e) { overBudget = (e as Error).message; }
+    try {
+      checkDeviceBudget(d);
+    } catch (e) {
+      overBudget = (e as Error).message;
+    }
     this.prepared = { imported, hash };
     return {
-      name: d.name, what: imported.what, shape: d.shape, count: d.count, numClasses: d.numClasses,
-      classes: imported.images?.classes, classCounts: imported.images?.classCounts ?? classCounts(d),
-      report: imported.report, hash, deviceBytes: deviceBytes(d), overBudget,
+      name: d.name,
+      what: imported.what,
+      shape: d.shape,
+      count: d.count,
+      numClasses: d.numClasses,
+      classes: imported.images?.classes,
+      classCounts: imported.images?.classCounts ?? classCounts(d),
+      report: imported.report,
+      hash,
+      deviceBytes: deviceBytes(d),
+      overBudget,
       storageBytes: (d.pixels ? d.pixels.byteLength : d.values.byteLength) + (d.labels?.byteLength ?? 0),
       alreadyKept: Boolean(await getDatasetRecord(hash).catch(() => undefined)),
-      picture: previewRaster(d), ms: this.now() - t0,
+      picture: previewRaster(d),
+      ms: this.now() - t0,
     };
   }
 
-  async cancel(): Promise<void> { this.stop = true; }
+  async cancel(): Promise<void> {
+    this.stop = true;
+  }
 
   async keep(name?: string): Promise<DatasetRecord> {
     const p = this.prepared;
@@ -69,7 +98,9 @@ export class Importer implements ImporterApi {
     return rec;
   }
 
-  async discard(): Promise<void> { this.prepared = undefined; }
+  async discard(): Promise<void> {
+    this.prepared = undefined;
+  }
 }
 
 /** Samples per class (IDX labels), when the dataset has classes. */

@@ -24,15 +24,23 @@ export const QUALITY_BUDGET = 0.05;
 export const QUALITY_FIRST_MS = 2000;
 
 /** G's samples on data with known factors (the sprites), with the line the CLI prints too. */
-export interface FactorReport { quality: FactorQuality; text: string }
+export interface FactorReport {
+  quality: FactorQuality;
+  text: string;
+}
 
 /**
  * `quality` and `real` (first report only): MNIST runs; `diversity`: every image run; `factors` and
  * `realFactors` (first report only): data with known factors.
  */
 export interface QualityReport {
-  step: number; quality?: MnistQuality; real?: MnistQuality; diversity?: ImageDiversity;
-  factors?: FactorReport; realFactors?: FactorReport; ms: number;
+  step: number;
+  quality?: MnistQuality;
+  real?: MnistQuality;
+  diversity?: ImageDiversity;
+  factors?: FactorReport;
+  realFactors?: FactorReport;
+  ms: number;
 }
 
 export class QualityMonitor {
@@ -47,7 +55,12 @@ export class QualityMonitor {
   /** Data with known factors: the factor metrics apply too. */
   private readonly factorModel?: FactorModel;
 
-  private constructor(private readonly tf: TF, private readonly host: HostDataset, private readonly spec: DatasetSpec, private readonly now: () => number) {
+  private constructor(
+    private readonly tf: TF,
+    private readonly host: HostDataset,
+    private readonly spec: DatasetSpec,
+    private readonly now: () => number,
+  ) {
     this.mnist = mnistQualityApplies(spec, host.shape);
     this.factorModel = getDatasetKind(spec.kind).factors;
   }
@@ -68,8 +81,15 @@ export class QualityMonitor {
    * Measures now; `trainMs` is the pacer's training time so far. The first report carries the real digits'
    * values. undefined when `shouldStop` said so between batches (a pause waits for one batch at most).
    */
-  async measure(session: TrainingSession, trainMs: number, shouldStop?: () => boolean): Promise<QualityReport | undefined> {
-    if (this.mnist) this.meter ??= loadShippedClassifier().then((f) => MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale));
+  async measure(
+    session: TrainingSession,
+    trainMs: number,
+    shouldStop?: () => boolean,
+  ): Promise<QualityReport | undefined> {
+    if (this.mnist)
+      this.meter ??= loadShippedClassifier().then((f) =>
+        MnistQualityMeter.create(this.tf, f, this.host, this.spec.scale),
+      );
     this.diversity ??= ImageDiversityMeter.create(this.tf, this.host, QUALITY_SAMPLES);
     const [meter, diversityMeter] = await Promise.all([this.meter, this.diversity]);
     const t0 = this.now();
@@ -77,9 +97,16 @@ export class QualityMonitor {
     const seen: Tensor[] = [];
     let quality: MnistQuality | undefined, diversity: ImageDiversity | undefined;
     try {
-      quality = meter && await meter.measureSession(session, QUALITY_SAMPLES, 4321, { shouldStop, onImages: (x) => seen.push(this.tf.clone(x)) });
+      quality =
+        meter &&
+        (await meter.measureSession(session, QUALITY_SAMPLES, 4321, {
+          shouldStop,
+          onImages: (x) => seen.push(this.tf.clone(x)),
+        }));
       if (meter && !quality) return undefined;
-      diversity = meter ? await diversityMeter.measureImages(seen) : await diversityMeter.measureSession(session, 4321, { shouldStop });
+      diversity = meter
+        ? await diversityMeter.measureImages(seen)
+        : await diversityMeter.measureSession(session, 4321, { shouldStop });
       if (!diversity) return undefined;
     } finally {
       for (const x of seen) x.dispose();
@@ -104,13 +131,20 @@ export class QualityMonitor {
   /** The same factor measurement on real samples: what a perfect generator would score. */
   private realFactors(model: FactorModel): FactorReport {
     const n = Math.min(QUALITY_SAMPLES, this.host.count);
-    const q = factorQuality({ measured: model.measure(hostRange(this.host, 0, n), n, this.spec.scale), names: model.names, classes: model.classes.length });
+    const q = factorQuality({
+      measured: model.measure(hostRange(this.host, 0, n), n, this.spec.scale),
+      names: model.names,
+      classes: model.classes.length,
+    });
     return { quality: q, text: describeFactorQuality(q, model.classes) };
   }
 
   dispose(): void {
     const m = this.meter;
     this.meter = undefined;
-    void m?.then((x) => x.dispose(), () => {});
+    void m?.then(
+      (x) => x.dispose(),
+      () => {},
+    );
   }
 }

@@ -37,8 +37,9 @@ export async function traceSample(tf: TF, s: TrainingSession, sample: number): P
       const fake = gen ? gById.get(gen.source)! : (s.gan.generator.model.predict(gIn) as T);
       if (gen) put(gen.head, 'generator', fake);
       const labels = feed.labels ? one(tf, feed.labels, i) : undefined;
-      const dIn = s.plan.discriminator.inputs.map((input) => (input.role === 'data'
-        ? fake : getBlock(input.type).sample!(tf, input.params, 1, { labels }).value));
+      const dIn = s.plan.discriminator.inputs.map((input) =>
+        input.role === 'data' ? fake : getBlock(input.type).sample!(tf, input.params, 1, { labels }).value,
+      );
       const dOuts = list(s.gan.discriminator.probe.predict(dIn) as T | T[]);
       const dById = new Map(s.gan.discriminator.probeIds.map((id, k) => [id, dOuts[k]]));
       s.gan.discriminator.probeIds.forEach((id) => put(id, 'discriminator', dById.get(id)!));
@@ -63,7 +64,9 @@ export async function traceSample(tf: TF, s: TrainingSession, sample: number): P
       return { ...l, values };
     });
     const rf = s.plan.discriminator.outputs.find((o) => o.role === 'realFake');
-    const verdict = rf ? { head: rf.head, score: layers.find((l) => l.nodeId === rf.head)!.values[0], activation: rf.activation } : undefined;
+    const verdict = rf
+      ? { head: rf.head, score: layers.find((l) => l.nodeId === rf.head)!.values[0], activation: rf.activation }
+      : undefined;
     return { step: s.step, sample: i, batch: n, layers, verdict };
   } finally {
     packed.dispose();

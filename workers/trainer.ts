@@ -5,10 +5,26 @@
  */
 import * as Comlink from 'comlink';
 import type { TF } from '../src/core/blocks';
-import { activateBackend, BACKENDS, candidates, describeAdapter, type Activated, type BackendLoaders, type BackendName } from '../src/core/backend/choose';
 import {
-  BOUNDED_TIMING, describeTiming, explainMeasuredChoice, explainRememberedChoice, memoryKey, planBackends, rankTimings, timeSteps,
-  type GpuEnvironment, type Timing,
+  activateBackend,
+  BACKENDS,
+  candidates,
+  describeAdapter,
+  type Activated,
+  type BackendLoaders,
+  type BackendName,
+} from '../src/core/backend/choose';
+import {
+  BOUNDED_TIMING,
+  describeTiming,
+  explainMeasuredChoice,
+  explainRememberedChoice,
+  memoryKey,
+  planBackends,
+  rankTimings,
+  timeSteps,
+  type GpuEnvironment,
+  type Timing,
 } from '../src/core/backend/pick';
 import type { GanPlan } from '../src/core/compile/plan';
 import type { HostDataset } from '../src/core/data/host';
@@ -22,8 +38,18 @@ import { Pacer } from '../src/core/train/pacing';
 import { TrainingSession, type RunEnd } from '../src/core/train/session';
 import type { ActivationTile } from '../src/core/train/tiles';
 import {
-  DEFAULT_OPTIONS, type DatasetInput, type EventSink, type FaultReport, type InitSummary, type Phase, type SampleResult,
-  type SampleTrace, type TrainerApi, type TrainerEvent, type TrainerOptions, type WeightsExport,
+  DEFAULT_OPTIONS,
+  type DatasetInput,
+  type EventSink,
+  type FaultReport,
+  type InitSummary,
+  type Phase,
+  type SampleResult,
+  type SampleTrace,
+  type TrainerApi,
+  type TrainerEvent,
+  type TrainerOptions,
+  type WeightsExport,
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
@@ -52,15 +78,25 @@ export class Trainer implements TrainerApi {
   private quality?: QualityMonitor;
   private checkpoint?: FiniteCheckpoint;
 
-  constructor(private readonly tf: TF, private readonly loaders: BackendLoaders, private readonly now = () => performance.now()) {}
+  constructor(
+    private readonly tf: TF,
+    private readonly loaders: BackendLoaders,
+    private readonly now = () => performance.now(),
+  ) {}
 
   private emit(e: TrainerEvent): void {
-    const buffers = e.type === 'tiles' || e.type === 'phase' ? buffersOf(e.tiles) : e.type === 'samples' ? buffersOf([e.tile]) : [];
+    const buffers =
+      e.type === 'tiles' || e.type === 'phase' ? buffersOf(e.tiles) : e.type === 'samples' ? buffersOf([e.tile]) : [];
     // The callback is a Comlink proxy: fire and forget; a gone page must not crash the loop.
     Promise.resolve(this.emitFn(Comlink.transfer(e, buffers))).catch(() => {});
   }
 
-  async init(plan: GanPlan, data: DatasetInput, options: Partial<TrainerOptions>, onEvent: EventSink): Promise<InitSummary> {
+  async init(
+    plan: GanPlan,
+    data: DatasetInput,
+    options: Partial<TrainerOptions>,
+    onEvent: EventSink,
+  ): Promise<InitSummary> {
     await this.stop();
     this.emitFn = onEvent;
     this.opts = { ...DEFAULT_OPTIONS, ...options };
@@ -100,16 +136,31 @@ export class Trainer implements TrainerApi {
           this.emit({ type: 'notice', level: 'warning', message });
         }
         this.emit({
-          type: 'metrics', metrics: [...session.history], step: session.step, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0,
-          numTensors: this.runTensors(), layerGradNorms: [...session.layerGradNorms],
+          type: 'metrics',
+          metrics: [...session.history],
+          step: session.step,
+          stepsPerSec: 0,
+          stepMs: 0,
+          elapsedMs: 0,
+          probeOverhead: 0,
+          probeEvery: 0,
+          numTensors: this.runTensors(),
+          layerGradNorms: [...session.layerGradNorms],
         });
         const fault = end.reason === 'nonFinite' ? await this.fault(end) : undefined;
         if (!fault) await this.warmUp();
         return {
-          backend: name, backendDetails: this.loaders.details?.(name), adapter: act.adapter, isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter), notices,
+          backend: name,
+          backendDetails: this.loaders.details?.(name),
+          adapter: act.adapter,
+          isFallbackAdapter: Boolean(act.adapter?.isFallbackAdapter),
+          notices,
           params: { generator: plan.generator.params, discriminator: plan.discriminator.params },
           dataset: { name: this.host.name, count: this.host.count, shape: this.host.shape },
-          step: session.step, layouts: this.probeRun.layouts, numTensors: this.runTensors(), fault,
+          step: session.step,
+          layouts: this.probeRun.layouts,
+          numTensors: this.runTensors(),
+          fault,
           ...(remember && remember.backend === name ? { remember } : {}),
         };
       } catch (e) {
@@ -131,11 +182,17 @@ export class Trainer implements TrainerApi {
    * an image model: the GPU); otherwise (a real GPU, a vector model) the remembered winner, else a bounded
    * timing of each candidate, shown while it runs (src/core/backend/pick.ts).
    */
-  private async backendOrder(plan: GanPlan, notices: string[]): Promise<{ order: BackendName[]; remember?: { key: string; backend: BackendName } }> {
+  private async backendOrder(
+    plan: GanPlan,
+    notices: string[],
+  ): Promise<{ order: BackendName[]; remember?: { key: string; backend: BackendName } }> {
     if (this.opts.backend !== 'auto' || !this.loaders.environment) return { order: candidates(this.opts.backend) };
-    this.progress('looking at this browser\'s GPUs');
+    this.progress("looking at this browser's GPUs");
     const env = await this.loaders.environment().catch((): GpuEnvironment => ({}));
-    const say = (message: string) => { notices.push(message); this.emit({ type: 'notice', level: 'info', message }); };
+    const say = (message: string) => {
+      notices.push(message);
+      this.emit({ type: 'notice', level: 'info', message });
+    };
     const choice = planBackends(env, plan);
     if (choice.kind === 'known') {
       if (choice.reason) say(choice.reason);
@@ -156,7 +213,13 @@ export class Trainer implements TrainerApi {
     const ranked = rankTimings(timings);
     const best = ranked[0].msPerStep !== undefined ? ranked[0].backend : 'wasm';
     say(explainMeasuredChoice(timings, best, env, batch));
-    const order = [...new Set<BackendName>([best, ...ranked.filter((t) => t.msPerStep !== undefined).map((t) => t.backend), ...choice.rest])];
+    const order = [
+      ...new Set<BackendName>([
+        best,
+        ...ranked.filter((t) => t.msPerStep !== undefined).map((t) => t.backend),
+        ...choice.rest,
+      ]),
+    ];
     return { order, remember: { key, backend: best } };
   }
 
@@ -170,7 +233,9 @@ export class Trainer implements TrainerApi {
       const s = new TrainingSession(this.tf, { ...plan, training: { ...plan.training, batchSize: batch } }, this.host!);
       session = s;
       const r = await timeSteps(() => {
-        const p = s.run(1, { flushEvery: 1 }).then((end) => { if (end.reason === 'nonFinite') throw new Error('NaN in the first step'); });
+        const p = s.run(1, { flushEvery: 1 }).then((end) => {
+          if (end.reason === 'nonFinite') throw new Error('NaN in the first step');
+        });
         running = p;
         return p;
       }, this.now);
@@ -221,7 +286,9 @@ export class Trainer implements TrainerApi {
     this.live;
     if (this.loop) return;
     this.wantPause = false;
-    this.loop = this.runLoop().finally(() => { this.loop = undefined; });
+    this.loop = this.runLoop().finally(() => {
+      this.loop = undefined;
+    });
   }
 
   async pause(): Promise<void> {
@@ -236,7 +303,10 @@ export class Trainer implements TrainerApi {
       while (!this.wantPause) {
         const n = this.chunkSize();
         const end = await this.runSteps(n, true);
-        if (end.reason === 'nonFinite') { await this.fault(end); break; }
+        if (end.reason === 'nonFinite') {
+          await this.fault(end);
+          break;
+        }
         await this.visualizeIfDue(false);
         await this.measureQualityIfDue();
         await yieldToEvents();
@@ -263,7 +333,12 @@ export class Trainer implements TrainerApi {
     const layers: LayerGradNormPoint[] = [];
     const t0 = this.now();
     const end = await s.run(n, {
-      flushEvery: n, onMetrics: (ms, ls) => { got.push(...ms); layers.push(...ls); }, shouldStop: () => stoppable && this.wantPause,
+      flushEvery: n,
+      onMetrics: (ms, ls) => {
+        got.push(...ms);
+        layers.push(...ls);
+      },
+      shouldStop: () => stoppable && this.wantPause,
     });
     this.pacer.recordSteps(end.steps, this.now() - t0);
     this.checkpoint?.confirm(s);
@@ -271,10 +346,16 @@ export class Trainer implements TrainerApi {
     if (got.length) {
       const p = this.pacer;
       this.emit({
-        type: 'metrics', metrics: got, step: s.step, stepsPerSec: p.stepsPerSec, stepMs: p.stepMs,
-        elapsedMs: p.trainMs + p.probeMs, probeOverhead: p.overhead,
+        type: 'metrics',
+        metrics: got,
+        step: s.step,
+        stepsPerSec: p.stepsPerSec,
+        stepMs: p.stepMs,
+        elapsedMs: p.trainMs + p.probeMs,
+        probeOverhead: p.overhead,
         probeEvery: p.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery),
-        numTensors: this.runTensors(), ...(layers.length ? { layerGradNorms: layers } : {}),
+        numTensors: this.runTensors(),
+        ...(layers.length ? { layerGradNorms: layers } : {}),
       });
     }
     return end;
@@ -282,7 +363,8 @@ export class Trainer implements TrainerApi {
 
   /** Probes (or, with visualisation off, only samples) when due, or now when `force`. */
   private async visualizeIfDue(force: boolean): Promise<void> {
-    const s = this.live, probe = this.probeRun!;
+    const s = this.live,
+      probe = this.probeRun!;
     const every = this.pacer.probeEvery(this.opts.visualize ? this.opts.probeEvery : this.opts.sampleEvery);
     if (!force && s.step - this.lastProbeStep < every) return;
     this.lastProbeStep = s.step;
@@ -309,7 +391,11 @@ export class Trainer implements TrainerApi {
     } catch (e) {
       q.dispose();
       this.quality = undefined;
-      this.emit({ type: 'notice', level: 'warning', message: `sample quality metrics are off for this run: ${errorText(e)}` });
+      this.emit({
+        type: 'notice',
+        level: 'warning',
+        message: `sample quality metrics are off for this run: ${errorText(e)}`,
+      });
     }
   }
 
@@ -351,7 +437,8 @@ export class Trainer implements TrainerApi {
    */
   async phase(p: Phase): Promise<StepMetrics | undefined> {
     if (this.loop) throw new Error('pause before stepping');
-    const s = this.live, probe = this.probeRun!;
+    const s = this.live,
+      probe = this.probeRun!;
     if (p === 'g') {
       const m = await this.step();
       const tiles = await probe.read({ generator: true });
@@ -411,7 +498,10 @@ export class Trainer implements TrainerApi {
 
   async exportWeights(): Promise<WeightsExport> {
     const s = this.live;
-    const w: WeightsExport = { generator: await exportModel(this.tf, s.gan.generator.model), discriminator: await exportModel(this.tf, s.gan.discriminator.model) };
+    const w: WeightsExport = {
+      generator: await exportModel(this.tf, s.gan.generator.model),
+      discriminator: await exportModel(this.tf, s.gan.discriminator.model),
+    };
     return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);
   }
 

@@ -17,8 +17,12 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 const loaders: BackendLoaders = {
-  webgpu: async () => { await import('@tensorflow/tfjs-backend-webgpu'); },
-  webgl: async () => { /* part of @tensorflow/tfjs */ },
+  webgpu: async () => {
+    await import('@tensorflow/tfjs-backend-webgpu');
+  },
+  webgl: async () => {
+    /* part of @tensorflow/tfjs */
+  },
   wasm: async (o) => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // Threads need SharedArrayBuffer, so a cross-origin-isolated page (the dev server and the built
@@ -28,12 +32,16 @@ const loaders: BackendLoaders = {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', isolated);
     if (isolated) allowWasmThreads(wasm, wasmThreadCount(o?.wasmThreads ?? 'auto'));
     wasm.setWasmPaths({
-      'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
     // The kernels tfjs's wasm backend lacks for training (Conv2DBackpropFilter, UnsortedSegmentSum).
     registerWasmTrainingKernels(tf);
   },
-  cpu: async () => { registerFastCpuKernels(tf); },
+  cpu: async () => {
+    registerFastCpuKernels(tf);
+  },
   environment: gpuEnvironment,
   details: (name) => {
     if (name !== 'wasm') return undefined;

@@ -29,6 +29,11 @@ export function wasmThreadsInUse(): number {
 export function allowWasmThreads(wasm: { setThreadsCount(n: number): void }, threads: number): void {
   wasm.setThreadsCount(threads);
   try {
-    Object.defineProperty(self.navigator, 'hardwareConcurrency', { configurable: true, get: () => Math.max(CORES, 2 * threads) });
-  } catch { /* a browser that forbids it keeps tfjs's own cap */ }
+    Object.defineProperty(self.navigator, 'hardwareConcurrency', {
+      configurable: true,
+      get: () => Math.max(CORES, 2 * threads),
+    });
+  } catch {
+    /* a browser that forbids it keeps tfjs's own cap */
+  }
 }

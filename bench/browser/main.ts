@@ -27,7 +27,11 @@ const threads = Number(new URLSearchParams(location.search).get('threads') ?? 0)
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads > 0 && globalThis.crossOriginIsolated === true);
 if (threads > 0 && globalThis.crossOriginIsolated) allowWasmThreads(wasm, threads);
 const dataset = datasetCache(async () => (await fetch('/data/mnist-10k.bin')).arrayBuffer());
-wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+wasm.setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
 registerFastCpuKernels(tf);
 registerWasmTrainingKernels(tf);
 installTrainingPatches(tf);
@@ -38,16 +42,38 @@ async function use(backend: string, flags: Record<string, boolean> = {}): Promis
   for (const [k, v] of Object.entries(flags)) tf.env().set(k, v);
   let adapter = '';
   if (backend === 'webgpu') {
-    const a = await (navigator as unknown as { gpu: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string }; isFallbackAdapter?: boolean } | null> } }).gpu.requestAdapter();
-    adapter = a ? `${a.info?.vendor ?? '?'} ${a.info?.architecture ?? ''}${a.isFallbackAdapter ? ' (fallback adapter)' : ''}` : 'none';
+    const a = await (
+      navigator as unknown as {
+        gpu: {
+          requestAdapter(): Promise<{
+            info?: { vendor: string; architecture: string };
+            isFallbackAdapter?: boolean;
+          } | null>;
+        };
+      }
+    ).gpu.requestAdapter();
+    adapter = a
+      ? `${a.info?.vendor ?? '?'} ${a.info?.architecture ?? ''}${a.isFallbackAdapter ? ' (fallback adapter)' : ''}`
+      : 'none';
   }
   return adapter;
 }
 
 /** The hand-written GAN of each template with a `hand: true` case. */
-const HAND: Record<string, (t: typeof tf) => HandGan> = { 'gan-2d-ring': handRing, 'dcgan-tf-tutorial': handDcgan, 'infogan-mnist': handInfogan };
+const HAND: Record<string, (t: typeof tf) => HandGan> = {
+  'gan-2d-ring': handRing,
+  'dcgan-tf-tutorial': handDcgan,
+  'infogan-mnist': handInfogan,
+};
 
-export interface StepCase { template: string; batch: number; backend: string; reps: number; hand?: boolean; flags?: Record<string, boolean> }
+export interface StepCase {
+  template: string;
+  batch: number;
+  backend: string;
+  reps: number;
+  hand?: boolean;
+  flags?: Record<string, boolean>;
+}
 
 async function stepCase(c: StepCase) {
   const adapter = await use(c.backend, c.flags);
@@ -55,21 +81,44 @@ async function stepCase(c: StepCase) {
   const s = new TrainingSession(tf, planOf(c.template, c.batch), host);
   const h: HandGan | undefined = c.hand ? HAND[c.template](tf) : undefined;
   const images = h ? tf.tensor(hostRange(host, 0, host.count), [host.count, ...host.shape]) : undefined;
-  const a: number[] = [], b: number[] = [];
+  const a: number[] = [],
+    b: number[] = [];
   for (let r = -1; r < c.reps; r++) {
     // Alternate which runs first, so neither always pays for the other's garbage or cache misses.
     const ours = () => timeOnce(() => s.stepper.step());
     const theirs = () => (h ? timeOnce(() => h.step(tf, h, images!, c.batch, 1000 + r)) : Promise.resolve(0));
     let ta: number, tb: number;
-    if (r % 2 === 0) { ta = await ours(); tb = await theirs(); } else { tb = await theirs(); ta = await ours(); }
-    if (r >= 0) { a.push(ta); b.push(tb); }
+    if (r % 2 === 0) {
+      ta = await ours();
+      tb = await theirs();
+    } else {
+      tb = await theirs();
+      ta = await ours();
+    }
+    if (r >= 0) {
+      a.push(ta);
+      b.push(tb);
+    }
   }
   s.dispose();
-  if (h) { h.G.dispose(); h.D.dispose(); h.optG.dispose(); h.optD.dispose(); images!.dispose(); }
+  if (h) {
+    h.G.dispose();
+    h.D.dispose();
+    h.optG.dispose();
+    h.optD.dispose();
+    images!.dispose();
+  }
   // The ratio is the median of the pairs' ratios (each pair ran back to back): on this shared machine the
   // speed drifts by ±10% over a minute, which a ratio of the two medians takes in whole.
   const ratio = h ? median(a.map((x, i) => x / b[i])) : undefined;
-  return { ...c, adapter, threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined, compiled: median(a), hand: h ? median(b) : undefined, ratio };
+  return {
+    ...c,
+    adapter,
+    threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined,
+    compiled: median(a),
+    hand: h ? median(b) : undefined,
+    ratio,
+  };
 }
 
 async function firstStep(template: string, backend: string) {
@@ -77,7 +126,10 @@ async function firstStep(template: string, backend: string) {
   const host = await dataset(template);
   const t0 = performance.now();
   const p = loadTemplate(template);
-  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: Math.min(p.training.batchSize, 64) });
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), {
+    ...p.training,
+    batchSize: Math.min(p.training.batchSize, 64),
+  });
   if (!res.ok) throw new Error(template);
   const s = new TrainingSession(tf, res.plan, host);
   await s.run(1);
@@ -88,10 +140,17 @@ async function firstStep(template: string, backend: string) {
   return { template, backend, firstStepMs: ms, tfMb: bytes / 2 ** 20 };
 }
 
-declare global { interface Window { runBench: (kind: string, arg: unknown) => Promise<unknown>; benchReady: boolean } }
+declare global {
+  interface Window {
+    runBench: (kind: string, arg: unknown) => Promise<unknown>;
+    benchReady: boolean;
+  }
+}
 window.runBench = async (kind, arg) => {
   try {
-    return kind === 'step' ? await stepCase(arg as StepCase) : await firstStep((arg as { template: string }).template, (arg as { backend: string }).backend);
+    return kind === 'step'
+      ? await stepCase(arg as StepCase)
+      : await firstStep((arg as { template: string }).template, (arg as { backend: string }).backend);
   } catch (e) {
     return { error: String((e as Error).message ?? e) };
   }

@@ -55,20 +55,27 @@ function useSelectionStaysInView(inspectorShown: boolean): void {
   const was = useRef(inspectorShown);
   const shifted = useRef<{ dx: number; x: number; y: number; zoom: number } | null>(null);
   useEffect(() => {
-    const opened = inspectorShown && !was.current, folded = !inspectorShown && was.current;
+    const opened = inspectorShown && !was.current,
+      folded = !inspectorShown && was.current;
     was.current = inspectorShown;
     if (folded && shifted.current) {
-      const v = rf.getViewport(), s = shifted.current;
+      const v = rf.getViewport(),
+        s = shifted.current;
       shifted.current = null;
-      if (Math.abs(v.x - s.x) < 1 && Math.abs(v.y - s.y) < 1 && v.zoom === s.zoom) void rf.setViewport({ ...v, x: v.x + s.dx }, { duration: 150 });
+      if (Math.abs(v.x - s.x) < 1 && Math.abs(v.y - s.y) < 1 && v.zoom === s.zoom)
+        void rf.setViewport({ ...v, x: v.x + s.dx }, { duration: 150 });
       return;
     }
     if (!opened) return;
     const frame = requestAnimationFrame(() => {
       const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
-      const right = Math.max(0, ...[...document.querySelectorAll('.react-flow__node.selected')].map((e) => e.getBoundingClientRect().right));
+      const right = Math.max(
+        0,
+        ...[...document.querySelectorAll('.react-flow__node.selected')].map((e) => e.getBoundingClientRect().right),
+      );
       if (!canvas || !right || right <= canvas.right - 16) return;
-      const v = rf.getViewport(), dx = right - canvas.right + 24;
+      const v = rf.getViewport(),
+        dx = right - canvas.right + 24;
       shifted.current = { dx, x: v.x - dx, y: v.y, zoom: v.zoom };
       void rf.setViewport({ ...v, x: v.x - dx }, { duration: 150 });
     });
@@ -93,19 +100,39 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
   // Palette double-click: insert in the middle of what the user is looking at.
   const insertInView = (type: string) => {
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    insertBlockAt(type, rf.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 }));
+    insertBlockAt(
+      type,
+      rf.screenToFlowPosition({
+        x: (box?.left ?? 0) + (box?.width ?? 800) / 2,
+        y: (box?.top ?? 0) + (box?.height ?? 600) / 2,
+      }),
+    );
   };
   const onFile = (f: File) => void openProjectFile(f);
 
   return (
     <div
       className={`app ${beside ? 'dock-beside' : 'dock-below'}`}
-      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
-      onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); onFile(f); } }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (f) {
+          e.preventDefault();
+          onFile(f);
+        }
+      }}
     >
       <TopBar onHelp={toggleHelp} />
-      <SidePanel side="left" name="Blocks" id="palette-panel" shortcut="[" open={prefs.palette}
-        onToggle={() => prefs.setPrefs({ palette: !prefs.palette })}>
+      <SidePanel
+        side="left"
+        name="Blocks"
+        id="palette-panel"
+        shortcut="["
+        open={prefs.palette}
+        onToggle={() => prefs.setPrefs({ palette: !prefs.palette })}
+      >
         <Palette onInsert={insertInView} />
       </SidePanel>
       <main className="center">
@@ -113,13 +140,21 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
         <Canvas onFileDrop={onFile} decorations={nodeDecorations} />
         {/* Under the canvas, never over it: the canvas tools, then the training dock's strip. */}
         <footer className="canvas-footer">
-          <CanvasToolbar><ProblemsList /></CanvasToolbar>
+          <CanvasToolbar>
+            <ProblemsList />
+          </CanvasToolbar>
           {trainingPanel && <DockStrip>{trainingStrip}</DockStrip>}
         </footer>
       </main>
       <TrainingDock>{trainingPanel}</TrainingDock>
-      <SidePanel side="right" name="Inspector" id="inspector-panel" shortcut="]" open={inspector}
-        onToggle={() => prefs.setPrefs({ inspector: !inspector })}>
+      <SidePanel
+        side="right"
+        name="Inspector"
+        id="inspector-panel"
+        shortcut="]"
+        open={inspector}
+        onToggle={() => prefs.setPrefs({ inspector: !inspector })}
+      >
         <Inspector trainingLink={trainingPanel ? <SettingsLink /> : undefined} data={DATA_ACTIONS} />
       </SidePanel>
       <StatusBar />

@@ -16,9 +16,16 @@ export function ProblemsList() {
   const state = errors ? 'errors' : problems.length ? 'warnings' : 'ok';
   return (
     <section className={`problems problems-${state}`} aria-label="Problems">
-      <button type="button" className="problems-header" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="problems-list"
-        title={problems.length ? 'Show the problems of the graph' : 'Both networks are complete'}>
-        {state === 'ok' ? '✓' : state === 'errors' ? '●' : '▲'} {problems.length} problem{problems.length === 1 ? '' : 's'} {open ? '▾' : '▴'}
+      <button
+        type="button"
+        className="problems-header"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        aria-controls="problems-list"
+        title={problems.length ? 'Show the problems of the graph' : 'Both networks are complete'}
+      >
+        {state === 'ok' ? '✓' : state === 'errors' ? '●' : '▲'} {problems.length} problem
+        {problems.length === 1 ? '' : 's'} {open ? '▾' : '▴'}
       </button>
       {open && (
         <div id="problems-list" className="problems-list">
@@ -26,9 +33,13 @@ export function ProblemsList() {
           <ul>
             {problems.map((p, i) => (
               <li key={i} className={`problem ${p.severity}`}>
-                {p.nodeId
-                  ? <button type="button" onClick={() => focusNode(rf, p.nodeId!)}>{p.message}</button>
-                  : <span>{p.message}</span>}
+                {p.nodeId ? (
+                  <button type="button" onClick={() => focusNode(rf, p.nodeId!)}>
+                    {p.message}
+                  </button>
+                ) : (
+                  <span>{p.message}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -29,10 +29,17 @@ export function SettingsLink() {
     <fieldset className="settings-link" data-testid="settings-link">
       <legend>Training</legend>
       <p data-testid="settings-summary">
-        {getLoss(t.loss).label} · batch {t.batchSize} · G {optimizerText(t.generator)} · D {optimizerText(t.discriminator)}
+        {getLoss(t.loss).label} · batch {t.batchSize} · G {optimizerText(t.generator)} · D{' '}
+        {optimizerText(t.discriminator)}
       </p>
-      <button type="button" onClick={showTrainingSettings} aria-controls={SETTINGS_PANEL_ID} title="The training settings are edited in the training dock (T)">
-        Training settings ▸</button>
+      <button
+        type="button"
+        onClick={showTrainingSettings}
+        aria-controls={SETTINGS_PANEL_ID}
+        title="The training settings are edited in the training dock (T)"
+      >
+        Training settings ▸
+      </button>
     </fieldset>
   );
 }

@@ -19,11 +19,20 @@ export function SidePanel({ side, name, open, onToggle, shortcut, id, children }
   const arrow = (side === 'left') === open ? '◂' : '▸';
   return (
     <div className={`side-panel side-${side}${open ? ' open' : ' folded'}`} data-testid={`panel-${id}`}>
-      <button type="button" className="side-toggle" aria-expanded={open} aria-controls={id} onClick={onToggle}
-        title={`${open ? 'Fold' : 'Open'} the ${name.toLowerCase()} (${shortcut})`} aria-label={`${open ? 'Fold' : 'Open'} ${name}`}>
+      <button
+        type="button"
+        className="side-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={onToggle}
+        title={`${open ? 'Fold' : 'Open'} the ${name.toLowerCase()} (${shortcut})`}
+        aria-label={`${open ? 'Fold' : 'Open'} ${name}`}
+      >
         <span aria-hidden="true">{arrow}</span> <span className="side-name">{name}</span>
       </button>
-      <div id={id} className="side-body" hidden={!open}>{children}</div>
+      <div id={id} className="side-body" hidden={!open}>
+        {children}
+      </div>
     </div>
   );
 }

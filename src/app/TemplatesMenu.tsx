@@ -9,12 +9,23 @@ export function TemplatesMenu() {
   const list = useMemo(() => templateList(), []);
   return (
     <div className="menu" onBlur={m.onBlur}>
-      <button type="button" {...m.buttonProps}>Templates ▾</button>
+      <button type="button" {...m.buttonProps}>
+        Templates ▾
+      </button>
       {m.open && (
         <ul className="menu-list templates-menu" {...m.menuProps}>
           {list.map((t) => (
             <li key={t.id} role="none">
-              <button type="button" role="menuitem" tabIndex={-1} data-template={t.id} onClick={() => { m.close(); void loadTemplateCommand(t.id); }}>
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                data-template={t.id}
+                onClick={() => {
+                  m.close();
+                  void loadTemplateCommand(t.id);
+                }}
+              >
                 <strong>{t.name}</strong>
                 <span>{t.description}</span>
               </button>

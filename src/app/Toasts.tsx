@@ -26,12 +26,33 @@ export function Toasts() {
   if (outlived(toast, shownWith.current?.doc !== doc)) return null;
   const dismiss = () => setHidden(toast.seq);
   return (
-    <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast"
-      onMouseEnter={() => setHeldSeq(toast.seq)} onMouseLeave={() => setHeldSeq(null)}
-      onFocus={() => setHeldSeq(toast.seq)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeldSeq(null); }}>
+    <div
+      className={`toast toast-${toast.kind}`}
+      role={toast.kind === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+      onMouseEnter={() => setHeldSeq(toast.seq)}
+      onMouseLeave={() => setHeldSeq(null)}
+      onFocus={() => setHeldSeq(toast.seq)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setHeldSeq(null);
+      }}
+    >
       <span>{toast.text}</span>
-      {toast.action && <button type="button" className="toast-action" onClick={() => { dismiss(); toast.action!.run(); }}>{toast.action.label}</button>}
-      <button type="button" aria-label="Dismiss" onClick={dismiss}>×</button>
+      {toast.action && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            dismiss();
+            toast.action!.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" aria-label="Dismiss" onClick={dismiss}>
+        ×
+      </button>
     </div>
   );
 }

@@ -10,7 +10,10 @@ import { useWindowWidth } from './useWindowWidth';
 
 export function useDockOpen(): boolean {
   const width = useWindowWidth();
-  return dockOpen(useWorkspace((s) => s.dock), width);
+  return dockOpen(
+    useWorkspace((s) => s.dock),
+    width,
+  );
 }
 
 /** The dock's strip: its toggle and what the training UI shows while folded. */
@@ -18,9 +21,15 @@ export function DockStrip({ children }: { children?: ReactNode }) {
   const open = useDockOpen();
   return (
     <div className="dock-strip" role="group" aria-label="Training dock">
-      <button type="button" className="dock-toggle" data-testid="dock-toggle" aria-expanded={open} aria-controls="training-panel-slot"
+      <button
+        type="button"
+        className="dock-toggle"
+        data-testid="dock-toggle"
+        aria-expanded={open}
+        aria-controls="training-panel-slot"
         onClick={() => useWorkspace.getState().setPrefs({ dock: !open })}
-        title={open ? 'Fold the training dock (T)' : 'Open the training dock (T)'}>
+        title={open ? 'Fold the training dock (T)' : 'Open the training dock (T)'}
+      >
         {open ? '▾' : '▴'} Training
       </button>
       {/* Open, the panel shows all of it: the strip's glance (.strip-glance) would repeat its first line. */}
@@ -33,7 +42,9 @@ export function TrainingDock({ children }: { children?: ReactNode }) {
   const open = useDockOpen();
   return (
     <section className={`training-dock${open ? ' open' : ' folded'}`} hidden={!children || !open} aria-label="Training">
-      <aside id="training-panel-slot" className="training-panel-slot" aria-label="Training">{children}</aside>
+      <aside id="training-panel-slot" className="training-panel-slot" aria-label="Training">
+        {children}
+      </aside>
     </section>
   );
 }

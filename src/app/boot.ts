@@ -36,10 +36,19 @@ async function openShared(shared: Project, others: string[]): Promise<void> {
   await startProject(shared, { kind: 'link' });
   // Stored: the link has done its job (a reload now reopens the stored copy, not a second one).
   forgetShareLink();
-  const kept = others.length === 0 ? '' : others.length === 1
-    ? ` Your project “${others[0]}” is in Projects, as you left it.`
-    : ` Your ${others.length} other projects are in Projects, as you left them.`;
-  useEditor.getState().notify(`Opened the shared project “${shared.name}” as a new project.${kept}`, 'info', others.length ? projectsAction : undefined);
+  const kept =
+    others.length === 0
+      ? ''
+      : others.length === 1
+        ? ` Your project “${others[0]}” is in Projects, as you left it.`
+        : ` Your ${others.length} other projects are in Projects, as you left them.`;
+  useEditor
+    .getState()
+    .notify(
+      `Opened the shared project “${shared.name}” as a new project.${kept}`,
+      'info',
+      others.length ? projectsAction : undefined,
+    );
 }
 
 /** A share link pasted into the address bar of a tab that has Ganvas open changes only the hash: open it as well. */
@@ -49,9 +58,14 @@ function watchShareLinks(): void {
     if (error) return useEditor.getState().notify(error, 'error');
     if (!shared) return;
     try {
-      await openShared(shared, (await allProjects()).filter((r) => r.deleted === undefined).map((r) => r.name));
+      await openShared(
+        shared,
+        (await allProjects()).filter((r) => r.deleted === undefined).map((r) => r.name),
+      );
     } catch (e) {
-      useEditor.getState().notify(`The shared project could not be stored (${errorText(e)}). Your project is unchanged.`, 'error');
+      useEditor
+        .getState()
+        .notify(`The shared project could not be stored (${errorText(e)}). Your project is unchanged.`, 'error');
     }
   });
 }
@@ -66,8 +80,16 @@ export async function boot(): Promise<void> {
     useEditor.getState().loadProject(shared ?? (await laidOutTemplate(DEFAULT_TEMPLATE)));
     clearHistory();
     if (shared) forgetShareLink();
-    useSaveStatus.setState({ status: 'error', error: `this browser does not let Ganvas store projects (${errorText(e)})` });
-    useEditor.getState().notify(`This browser does not let Ganvas store projects (${errorText(e)}): use Save to keep your work.`, 'error');
+    useSaveStatus.setState({
+      status: 'error',
+      error: `this browser does not let Ganvas store projects (${errorText(e)})`,
+    });
+    useEditor
+      .getState()
+      .notify(
+        `This browser does not let Ganvas store projects (${errorText(e)}): use Save to keep your work.`,
+        'error',
+      );
   }
 }
 
@@ -77,7 +99,10 @@ async function openStored(shared: Project | null, shareError: string | undefined
   await purgeDeleted().catch(() => 0);
   const records = await allProjects();
   if (shared) {
-    await openShared(shared, listed(records).map((r) => r.name));
+    await openShared(
+      shared,
+      listed(records).map((r) => r.name),
+    );
     return;
   }
   const rec = projectToOpen(records, tabProjectId());

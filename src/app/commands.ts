@@ -29,7 +29,11 @@ export async function newProjectCommand(): Promise<void> {
   const open = useOpenProject.getState().open;
   const blank = projectOf(blankDoc());
   if (!open || isUntouched(open)) {
-    replaceOpenProject(blank, { kind: 'blank' }, open ? `New project. Ctrl+Z brings back the untouched “${open.name}”.` : 'New project.');
+    replaceOpenProject(
+      blank,
+      { kind: 'blank' },
+      open ? `New project. Ctrl+Z brings back the untouched “${open.name}”.` : 'New project.',
+    );
     return;
   }
   try {
@@ -50,7 +54,9 @@ export async function autoLayoutCommand(rf: RF): Promise<void> {
 }
 
 /** Fit the whole GAN (F); `fitTo(rf, 'generator' | 'discriminator')` fits one network (G / D). */
-export function fitViewCommand(rf: RF): void { fitTo(rf, 'gan', canvasSize(), 200); }
+export function fitViewCommand(rf: RF): void {
+  fitTo(rf, 'gan', canvasSize(), 200);
+}
 
 /** Selects a node and brings it to the middle of the canvas (used by the problems list). */
 export function focusNode(rf: RF, id: string): void {
@@ -59,13 +65,20 @@ export function focusNode(rf: RF, id: string): void {
   if (!n) return;
   select([id]);
   const s = sizes[id] ?? { width: 200, height: 150 };
-  void rf.setCenter(n.position.x + s.width / 2, n.position.y + s.height / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 250 });
+  void rf.setCenter(n.position.x + s.width / 2, n.position.y + s.height / 2, {
+    zoom: Math.max(rf.getZoom(), 0.9),
+    duration: 250,
+  });
 }
 
 export async function shareLinkCommand(): Promise<string> {
   const { doc, viewport } = useEditor.getState();
   const url = `${location.origin}${location.pathname}${await encodeShareHash(projectOf(doc, viewport))}`;
-  try { await navigator.clipboard.writeText(url); } catch { /* the dialog shows the link to copy by hand */ }
+  try {
+    await navigator.clipboard.writeText(url);
+  } catch {
+    /* the dialog shows the link to copy by hand */
+  }
   return url;
 }
 

@@ -12,7 +12,11 @@ export { downloadBlob };
 
 /** A project name as a file name stem: 'DCGAN (MNIST)' -> 'dcgan-mnist'. */
 export const slugOf = (name: string): string =>
-  name.trim().replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'untitled';
+  name
+    .trim()
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase() || 'untitled';
 
 export const fileNameFor = (name: string): string => `${slugOf(name)}.ganvas.json`;
 
@@ -35,7 +39,10 @@ export async function openProjectFile(file: File): Promise<boolean> {
   const tooBig = projectSizeError(file.size);
   const r = tooBig ? { ok: false as const, error: { path: '', reason: tooBig } } : tryParseProject(await file.text());
   if (!r.ok) {
-    notify(`Cannot open ${name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`, 'error');
+    notify(
+      `Cannot open ${name}: ${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason}. Your current project is unchanged.`,
+      'error',
+    );
     return false;
   }
   return (await bringIn(r.project, { kind: 'file', name: file.name }, `the file ${file.name}`)) !== 'cancel';

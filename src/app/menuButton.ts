@@ -12,11 +12,16 @@ import './menu.css';
 export function nextIndex(key: string, at: number, n: number): number | undefined {
   if (n === 0) return undefined;
   switch (key) {
-    case 'ArrowDown': return at < 0 ? 0 : (at + 1) % n;
-    case 'ArrowUp': return at < 0 ? n - 1 : (at - 1 + n) % n;
-    case 'Home': return 0;
-    case 'End': return n - 1;
-    default: return undefined;
+    case 'ArrowDown':
+      return at < 0 ? 0 : (at + 1) % n;
+    case 'ArrowUp':
+      return at < 0 ? n - 1 : (at - 1 + n) % n;
+    case 'Home':
+      return 0;
+    case 'End':
+      return n - 1;
+    default:
+      return undefined;
   }
 }
 
@@ -33,9 +38,15 @@ export function useMenuButton(id: string) {
     (focusOnOpen.current === 'last' ? list[list.length - 1] : list[0])?.focus();
   }, [open]);
 
-  const show = (where: 'first' | 'last') => { focusOnOpen.current = where; setOpen(true); };
+  const show = (where: 'first' | 'last') => {
+    focusOnOpen.current = where;
+    setOpen(true);
+  };
   /** Closes the menu; after a choice or Esc, focus goes back to the button. */
-  const close = useCallback((refocus = true) => { setOpen(false); if (refocus) button.current?.focus(); }, []);
+  const close = useCallback((refocus = true) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  }, []);
 
   const buttonProps = {
     ref: button,
@@ -45,7 +56,10 @@ export function useMenuButton(id: string) {
     'aria-controls': open ? `${id}-menu` : undefined,
     onClick: () => (open ? setOpen(false) : show('first')),
     onKeyDown: (e: KeyboardEvent) => {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); show(e.key === 'ArrowUp' ? 'last' : 'first'); }
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        show(e.key === 'ArrowUp' ? 'last' : 'first');
+      }
     },
   };
 
@@ -57,15 +71,25 @@ export function useMenuButton(id: string) {
     onKeyDown: (e: KeyboardEvent) => {
       const list = items();
       const to = nextIndex(e.key, list.indexOf(document.activeElement as HTMLElement), list.length);
-      if (to !== undefined) { e.preventDefault(); list[to].focus(); return; }
+      if (to !== undefined) {
+        e.preventDefault();
+        list[to].focus();
+        return;
+      }
       // Esc belongs to the menu here, not to the editor's shortcuts (which would clear the selection).
-      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(); }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+      }
       if (e.key === 'Tab') setOpen(false);
     },
   };
 
   /** On the element holding button and menu: focus moving out of both closes the menu. */
-  const onBlur = (e: FocusEvent<HTMLElement>) => { if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false); };
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
+  };
 
   return { open, close, buttonProps, menuProps, onBlur };
 }

@@ -36,7 +36,10 @@ export function useShortcuts(toggleHelp: () => void, closeAll: () => void): void
       const s = useEditor.getState();
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
-      const run = (f: () => void) => { e.preventDefault(); f(); };
+      const run = (f: () => void) => {
+        e.preventDefault();
+        f();
+      };
       if (mod && k === 'z') return run(e.shiftKey ? redo : undo);
       if (mod && k === 'y') return run(redo);
       if (mod && k === 'c') return run(s.copySelection);
@@ -48,11 +51,16 @@ export function useShortcuts(toggleHelp: () => void, closeAll: () => void): void
       if (mod || e.altKey) return;
       if (e.key === 'Delete' || e.key === 'Backspace') return run(s.deleteSelection);
       if (e.key === '?') return run(toggleHelp);
-      if (e.key === 'Escape') return run(() => { s.select([]); closeAll(); });
+      if (e.key === 'Escape')
+        return run(() => {
+          s.select([]);
+          closeAll();
+        });
       if (k === 'f') return run(() => fitViewCommand(rf));
       if (k === 'g') return run(() => fitTo(rf, 'generator', undefined, 200));
       if (k === 'd') return run(() => fitTo(rf, 'discriminator', undefined, 200));
-      if (e.key === '[' || e.key === ']' || k === 't') return run(() => toggleWorkspacePanel(e.key === '[' ? 'palette' : e.key === ']' ? 'inspector' : 'dock'));
+      if (e.key === '[' || e.key === ']' || k === 't')
+        return run(() => toggleWorkspacePanel(e.key === '[' ? 'palette' : e.key === ']' ? 'inspector' : 'dock'));
       if (k === 'l') return run(() => void autoLayoutCommand(rf));
     };
     window.addEventListener('keydown', onKey);

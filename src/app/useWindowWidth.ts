@@ -6,4 +6,9 @@ const subscribe = (onChange: () => void) => {
   return () => window.removeEventListener('resize', onChange);
 };
 
-export const useWindowWidth = (): number => useSyncExternalStore(subscribe, () => window.innerWidth, () => 1280);
+export const useWindowWidth = (): number =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.innerWidth,
+    () => 1280,
+  );

@@ -11,7 +11,9 @@ export type NodeBackend = (typeof NODE_BACKENDS)[number];
 
 export async function useBackend(tf: typeof tfNs, name: 'cpu' | 'wasm' | 'webgpu'): Promise<void> {
   if (name === 'webgpu') {
-    throw new Error('the webgpu backend needs a browser here (Node has no WebGPU adapter); use --backend cpu or wasm, or train in the app');
+    throw new Error(
+      'the webgpu backend needs a browser here (Node has no WebGPU adapter); use --backend cpu or wasm, or train in the app',
+    );
   }
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -28,4 +30,5 @@ export async function useBackend(tf: typeof tfNs, name: 'cpu' | 'wasm' | 'webgpu
 }
 
 /** True when an error means "this backend lacks a kernel", so another backend may still work. */
-export const isMissingKernel = (e: unknown): boolean => /not registered for backend|gradient function not found/i.test(String((e as Error)?.message ?? e));
+export const isMissingKernel = (e: unknown): boolean =>
+  /not registered for backend|gradient function not found/i.test(String((e as Error)?.message ?? e));

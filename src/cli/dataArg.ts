@@ -15,13 +15,20 @@ import type { DatasetSpec } from '../core/project/types';
 import { importUserData } from './userData';
 
 /** `hash`: the samples' content hash (core/data/hash.ts): the app and the CLI print the same one for the same data. */
-export interface CliData { spec: DatasetSpec; host: HostDataset; report: string[]; hash: string }
+export interface CliData {
+  spec: DatasetSpec;
+  host: HostDataset;
+  report: string[];
+  hash: string;
+}
 
 export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: () => string): Promise<CliData> {
   const sources = {
     mnistBytes: async () => readFileSync(mnistPath()),
     custom: async (spec: DatasetSpec): Promise<HostDataset> => {
-      throw new Error(`this project trains on ${describeImported(spec)}, which lives in the app's browser storage: pass the same files with --data`);
+      throw new Error(
+        `this project trains on ${describeImported(spec)}, which lives in the app's browser storage: pass the same files with --data`,
+      );
     },
   };
   const arg = args.options.data;
@@ -32,30 +39,47 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
   const data = String(arg);
   if (hasDatasetKind(data) && getDatasetKind(data).builtIn) {
     const spec: DatasetSpec = { kind: data, scale: project.scale };
-    const count = intOption(args, 'data-count', undefined), seed = intOption(args, 'data-seed', undefined, 0);
+    const count = intOption(args, 'data-count', undefined),
+      seed = intOption(args, 'data-seed', undefined, 0);
     if (count !== undefined) spec.count = count;
     if (seed !== undefined) spec.seed = seed;
     // Through the project parser's rules for the kind (a kind without count/seed refuses them).
     for (const k of ['count', 'seed'] as const) {
-      if (spec[k] !== undefined && !getDatasetKind(data).fields.includes(k)) throw new Error(`--data-${k} does not apply to '${data}'`);
+      if (spec[k] !== undefined && !getDatasetKind(data).fields.includes(k))
+        throw new Error(`--data-${k} does not apply to '${data}'`);
     }
     const host = await loadDataset(spec, sources);
     return { spec, host, report: [], hash: await datasetHash(host) };
   }
   const imported = await importUserData(data, {
     labels: args.options.labels ? String(args.options.labels) : undefined,
-    size: intOption(args, 'image-size', 28)!, channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
-    fit: choiceOption(args, 'fit', FITS, 'crop'), maxImages: intOption(args, 'max-images', undefined),
-    normalise: choiceOption(args, 'normalise', ['yes', 'no'] as const, 'yes') === 'yes', scale: project.scale,
+    size: intOption(args, 'image-size', 28)!,
+    channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
+    fit: choiceOption(args, 'fit', FITS, 'crop'),
+    maxImages: intOption(args, 'max-images', undefined),
+    normalise: choiceOption(args, 'normalise', ['yes', 'no'] as const, 'yes') === 'yes',
+    scale: project.scale,
   });
   const host = imported.dataset;
   const hash = await datasetHash(host);
   const report = [...imported.report];
   if (project.kind === 'custom' && project.hash && project.hash !== hash) {
-    report.push(`note: these samples differ from the ones the project was made with (${describeImported(project)}, hash ${project.hash.slice(0, 12)}…; now ${hash.slice(0, 12)}…)`);
+    report.push(
+      `note: these samples differ from the ones the project was made with (${describeImported(project)}, hash ${project.hash.slice(0, 12)}…; now ${hash.slice(0, 12)}…)`,
+    );
   }
   return {
-    spec: { kind: 'custom', scale: project.scale, name: host.name, shape: host.shape, numClasses: host.numClasses, count: host.count, hash },
-    host, report, hash,
+    spec: {
+      kind: 'custom',
+      scale: project.scale,
+      name: host.name,
+      shape: host.shape,
+      numClasses: host.numClasses,
+      count: host.count,
+      hash,
+    },
+    host,
+    report,
+    hash,
   };
 }

@@ -18,11 +18,15 @@ export async function exportCode(args: Args): Promise<void> {
   if (choiceOption(args, 'target', ['typescript', 'pytorch'] as const, 'typescript') === 'pytorch') {
     const dir = resolve(String(args.options.out ?? `${stem}-pytorch`));
     if (nonEmptyDir(dir) && args.options.force !== true) {
-      throw new Error(`${dir} already has files; choose an empty --out folder, or add --force to overwrite the generated files there`);
+      throw new Error(
+        `${dir} already has files; choose an empty --out folder, or add --force to overwrite the generated files there`,
+      );
     }
     const written = await writePytorchProject(dir, plan, project);
     console.log(`wrote ${dir}/: ${written.join(', ')}`);
-    console.log(`train it: cd ${dir} && pip install -r requirements.txt && python train.py --steps 1000 --out runs/mine`);
+    console.log(
+      `train it: cd ${dir} && pip install -r requirements.txt && python train.py --steps 1000 --out runs/mine`,
+    );
     return;
   }
   const out = resolve(String(args.options.out ?? `${stem}.ts`));

@@ -13,16 +13,29 @@ import { describeFactorQuality, factorQuality, type FactorQuality } from '../cor
 import { measureFactors } from '../core/quality/factorMeter';
 import type { TrainingSession } from '../core/train/session';
 
-const rounded = (q: FactorQuality) => JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(4) : v))) as FactorQuality;
+const rounded = (q: FactorQuality) =>
+  JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(4) : v))) as FactorQuality;
 
-export interface FactorMetricsWriter { write(session: TrainingSession): Promise<string> }
+export interface FactorMetricsWriter {
+  write(session: TrainingSession): Promise<string>;
+}
 
 /** undefined when the dataset's kind has no known factors. */
-export function factorMetricsWriter(tf: typeof tfNs, spec: DatasetSpec, host: HostDataset, jsonl: string, samples: number): FactorMetricsWriter | undefined {
+export function factorMetricsWriter(
+  tf: typeof tfNs,
+  spec: DatasetSpec,
+  host: HostDataset,
+  jsonl: string,
+  samples: number,
+): FactorMetricsWriter | undefined {
   const model = getDatasetKind(spec.kind).factors;
   if (!model) return undefined;
   const n = Math.min(samples, host.count);
-  const real = factorQuality({ measured: model.measure(hostRange(host, 0, n), n, spec.scale), names: model.names, classes: model.classes.length });
+  const real = factorQuality({
+    measured: model.measure(hostRange(host, 0, n), n, spec.scale),
+    names: model.names,
+    classes: model.classes.length,
+  });
   appendFileSync(jsonl, `${JSON.stringify({ step: 0, realFactors: rounded(real) })}\n`);
   console.log(`factors of ${n} real samples (the target): ${describeFactorQuality(real, model.classes)}`);
   return {

@@ -23,10 +23,14 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const args = parseArgs(rest, ['metrics', 'force', ...TORCH_SWITCHES]);
   switch (command) {
-    case 'train': return train(args);
-    case 'export': return exportCode(args);
-    case 'sample': return sample(args);
-    default: throw new Error(`unknown command '${command ?? ''}'\n${USAGE}`);
+    case 'train':
+      return train(args);
+    case 'export':
+      return exportCode(args);
+    case 'sample':
+      return sample(args);
+    default:
+      throw new Error(`unknown command '${command ?? ''}'\n${USAGE}`);
   }
 }
 

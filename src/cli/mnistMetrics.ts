@@ -18,7 +18,8 @@ export function describeMnistQuality(q: MnistQuality): string {
   return `classifier score ${q.classifierScore.toFixed(2)}, confidence ${q.confidence.toFixed(2)} (${(q.confident * 100).toFixed(0)}% sure), ${q.coverage}/10 classes, FD ${q.fd.toFixed(2)}${code}${asked}`;
 }
 
-const rounded = (q: MnistQuality) => JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(5) : v))) as MnistQuality;
+const rounded = (q: MnistQuality) =>
+  JSON.parse(JSON.stringify(q, (_, v) => (typeof v === 'number' ? +v.toPrecision(5) : v))) as MnistQuality;
 
 export interface MnistMetricsWriter {
   /** The reference classifier's view of the session's samples: the printed line, and the numbers (for the doctor's verdict). */
@@ -27,7 +28,11 @@ export interface MnistMetricsWriter {
 
 /** undefined when the dataset is not the bundled MNIST (the classifier knows only those digits). */
 export async function mnistMetricsWriter(
-  tf: typeof tfNs, spec: DatasetSpec, host: HostDataset, jsonl: string, samples: number,
+  tf: typeof tfNs,
+  spec: DatasetSpec,
+  host: HostDataset,
+  jsonl: string,
+  samples: number,
 ): Promise<MnistMetricsWriter | undefined> {
   if (!mnistQualityApplies(spec, host.shape)) return undefined;
   const meter = await MnistQualityMeter.create(tf, await loadShippedClassifier(), host, spec.scale);
@@ -38,7 +43,11 @@ export async function mnistMetricsWriter(
     async write(session) {
       const q = (await meter.measureSession(session, samples))!;
       appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: rounded(q) })}\n`);
-      return { line: `quality at step ${session.step}: ${describeMnistQuality(q)}`, quality: q, realCoverage: real.coverage };
+      return {
+        line: `quality at step ${session.step}: ${describeMnistQuality(q)}`,
+        quality: q,
+        realCoverage: real.coverage,
+      };
     },
   };
 }

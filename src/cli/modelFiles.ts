@@ -15,24 +15,35 @@ function joinWeights(tf: TF, data: tfNs.io.WeightData | undefined): ArrayBuffer 
 
 export async function saveModel(tf: TF, model: tfNs.LayersModel, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    const json = {
-      format: 'layers-model', generatedBy: `TensorFlow.js tfjs-layers v${tf.version['tfjs-layers']}`, convertedBy: 'Ganvas',
-      modelTopology: a.modelTopology,
-      weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }],
-    };
-    writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-    writeFileSync(join(dir, 'weights.bin'), Buffer.from(joinWeights(tf, a.weightData)));
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      const json = {
+        format: 'layers-model',
+        generatedBy: `TensorFlow.js tfjs-layers v${tf.version['tfjs-layers']}`,
+        convertedBy: 'Ganvas',
+        modelTopology: a.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }],
+      };
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      writeFileSync(join(dir, 'weights.bin'), Buffer.from(joinWeights(tf, a.weightData)));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
 }
 
 /** Loads model.json + its weights file from `dir`; any failure names the file it came from. */
 export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> {
   const file = join(dir, 'model.json');
   if (!existsSync(file)) throw new Error(`no model.json in '${dir}'`);
-  let json: { modelTopology?: unknown; weightsManifest?: { paths?: unknown[]; weights?: tfNs.io.WeightsManifestEntry[] }[] };
-  try { json = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: not valid JSON (${(e as Error).message})`); }
+  let json: {
+    modelTopology?: unknown;
+    weightsManifest?: { paths?: unknown[]; weights?: tfNs.io.WeightsManifestEntry[] }[];
+  };
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+  }
   const manifest = json?.weightsManifest?.[0];
   const weightsName = manifest?.paths?.[0];
   // The weights file must sit beside model.json: a name from the file never leads elsewhere.
@@ -44,7 +55,9 @@ export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> 
   const bin = readFileSync(weightsFile);
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
   try {
-    return await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs: manifest.weights, weightData }));
+    return await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs: manifest.weights, weightData }),
+    );
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }

@@ -14,11 +14,18 @@ import { mnistPath } from './train';
 /** The bytes of a data source, as Node has them. */
 const SOURCES: Record<keyof DataSources, () => Uint8Array> = {
   mnistBytes: () => readFileSync(mnistPath()),
-  custom: () => { throw new Error('imported data is not bundled into an export'); },
+  custom: () => {
+    throw new Error('imported data is not bundled into an export');
+  },
 };
 
 /** Writes the project's files (and the data files its dataset kind bundles) into `dir`; returns the paths written. */
-export async function writePytorchProject(dir: string, plan: GanPlan, project: Project, opts: { dataFiles?: boolean } = {}): Promise<string[]> {
+export async function writePytorchProject(
+  dir: string,
+  plan: GanPlan,
+  project: Project,
+  opts: { dataFiles?: boolean } = {},
+): Promise<string[]> {
   const files = pytorchProject(plan, project);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -53,9 +60,15 @@ export function findTorchPython(): TorchPython {
   const candidates = env ? [env] : [resolve('.cache', 'torch-venv', 'bin', 'python'), 'python3', 'python'];
   const tried: string[] = [];
   for (const python of candidates) {
-    if (python.includes('/') && !existsSync(python)) { tried.push(`${python}: not found`); continue; }
+    if (python.includes('/') && !existsSync(python)) {
+      tried.push(`${python}: not found`);
+      continue;
+    }
     const r = spawnSync(python, ['-c', 'import numpy, torch; print(torch.__version__)'], { encoding: 'utf8' });
-    if (r.error) { tried.push(`${python}: ${(r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : r.error.message}`); continue; }
+    if (r.error) {
+      tried.push(`${python}: ${(r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : r.error.message}`);
+      continue;
+    }
     if (r.status === 0) return { ok: true, python, version: r.stdout.trim() };
     const why = (r.stderr.trim().split('\n').pop() ?? '').replace(/^ModuleNotFoundError: /, '');
     tried.push(`${python}: ${why || `exit ${r.status}`}`);

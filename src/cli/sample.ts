@@ -29,12 +29,14 @@ function readJson(file: string): Record<string, unknown> {
 function runFiles(dir: string): { plan: GanPlan; generatorDir: string; scale: 'tanh' | 'sigmoid' } {
   const root = existsSync(join(dir, 'plan.json')) ? dir : join(dir, '..');
   const generatorDir = existsSync(join(dir, 'model.json')) ? dir : join(root, 'generator');
-  if (!existsSync(join(root, 'plan.json'))) throw new Error(`'${dir}' is not a Ganvas run folder (no plan.json); pass the --out folder of 'npm run train'`);
+  if (!existsSync(join(root, 'plan.json')))
+    throw new Error(`'${dir}' is not a Ganvas run folder (no plan.json); pass the --out folder of 'npm run train'`);
   const project = join(root, 'project.json');
-  const dataset = existsSync(project) ? readJson(project).dataset as { scale?: unknown } | undefined : undefined;
+  const dataset = existsSync(project) ? (readJson(project).dataset as { scale?: unknown } | undefined) : undefined;
   const planFile = join(root, 'plan.json');
   const plan = readJson(planFile) as unknown as GanPlan;
-  if (plan.format !== 'ganvas-plan' || !Array.isArray(plan.data?.shape)) throw new Error(`${planFile}: not a Ganvas plan (written by 'npm run train')`);
+  if (plan.format !== 'ganvas-plan' || !Array.isArray(plan.data?.shape))
+    throw new Error(`${planFile}: not a Ganvas plan (written by 'npm run train')`);
   return { plan, generatorDir, scale: dataset?.scale === 'sigmoid' ? 'sigmoid' : 'tanh' };
 }
 
@@ -49,7 +51,9 @@ export async function sample(args: Args): Promise<void> {
   if (!/\.(png|csv)$/i.test(out)) throw new Error(`--out must end in .png or .csv, got '${out}'`);
   await useBackend(tf, 'cpu');
   const G = await loadModel(tf, generatorDir);
-  const values = tf.tidy(() => G.predict(sampleGeneratorFeed(tf, plan, n, seed, cyclingLabels(tf, plan, n)).values) as tf.Tensor);
+  const values = tf.tidy(
+    () => G.predict(sampleGeneratorFeed(tf, plan, n, seed, cyclingLabels(tf, plan, n)).values) as tf.Tensor,
+  );
   const flat = (await values.data()) as Float32Array;
   values.dispose();
   const per = flat.length / n;

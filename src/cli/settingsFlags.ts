@@ -25,10 +25,16 @@ export function applySettingFlags(args: Args, training: TrainingConfig): Trainin
 
 /** One usage line per flag, e.g. `--g-lr N  G learning rate (default 0.0002, 1e-9 – 10)`. */
 export function settingFlagsUsage(): string {
-  return TRAINING_SETTINGS.filter((s) => s.flag).map((s) => {
-    const spec = s.spec;
-    const range = spec.kind === 'choice' ? spec.options.join('|')
-      : spec.kind === 'int' || spec.kind === 'float' ? `${spec.min ?? ''} – ${spec.max ?? ''}` : '';
-    return `      --${s.flag} ${spec.kind === 'choice' ? 'NAME' : 'N'}  ${s.label} (project's value; ${range})`;
-  }).join('\n');
+  return TRAINING_SETTINGS.filter((s) => s.flag)
+    .map((s) => {
+      const spec = s.spec;
+      const range =
+        spec.kind === 'choice'
+          ? spec.options.join('|')
+          : spec.kind === 'int' || spec.kind === 'float'
+            ? `${spec.min ?? ''} – ${spec.max ?? ''}`
+            : '';
+      return `      --${s.flag} ${spec.kind === 'choice' ? 'NAME' : 'N'}  ${s.label} (project's value; ${range})`;
+    })
+    .join('\n');
 }

@@ -100,11 +100,14 @@ export async function train(args: Args): Promise<void> {
 
   console.log(`${project.name} — ${steps} steps, batch ${batch}, ${project.training.loss} loss\n`);
   console.log(planSummary(plan));
-  console.log(`\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')} (content hash ${data.hash.slice(0, 16)})`);
+  console.log(
+    `\ndata: ${host.name}, ${host.count.toLocaleString('en-US')} samples of ${host.shape.join('×')} (content hash ${data.hash.slice(0, 16)})`,
+  );
   for (const line of data.report) console.log(`  ${line}`);
 
   mkdirSync(join(out, 'samples'), { recursive: true });
-  const jsonl = join(out, 'metrics.jsonl'), csv = join(out, 'metrics.csv');
+  const jsonl = join(out, 'metrics.jsonl'),
+    csv = join(out, 'metrics.csv');
   writeFileSync(jsonl, '');
   writeFileSync(csv, metricsCsvHeader());
   const t0 = performance.now();
@@ -131,7 +134,9 @@ export async function train(args: Args): Promise<void> {
     progress.log(`backend: ${backend}`);
   } catch (e) {
     if (backendArg !== 'auto' || !isMissingKernel(e)) throw e;
-    progress.log(`backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`);
+    progress.log(
+      `backend: cpu (wasm lacks a kernel this graph needs for training: ${(e as Error).message.split('\n')[0]})`,
+    );
     session.dispose();
     backend = 'cpu';
     await useBackend(tf, backend);
@@ -142,27 +147,41 @@ export async function train(args: Args): Promise<void> {
   const toyModes = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
   const wantMetrics = args.options.metrics === true;
   // MNIST: the reference classifier's score, coverage and Frechet distance (src/core/quality/mnistQuality.ts).
-  const mnistQuality = wantMetrics && !toyModes
-    ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
-    : undefined;
+  const mnistQuality =
+    wantMetrics && !toyModes
+      ? await mnistMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 500)!)
+      : undefined;
   // Any image data (imported sets too): G's pixel diversity relative to real images' (src/core/quality/imageDiversity.ts).
-  const diversity = wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
+  const diversity =
+    wantMetrics && imageDiversityApplies(host.shape) ? await ImageDiversityMeter.create(tf, host) : undefined;
   // Data with known factors (the sprites): factors measured from G's samples against its codes (src/core/quality/factors.ts).
-  const factorsOut = wantMetrics ? factorMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 256)!) : undefined;
-  if (wantMetrics && !toyModes && !diversity) console.log('--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written');
-  const doctorSamples: SamplePoint[] = [], doctorClasses: ClassPoint[] = [], doctorDiversity: ImageDiversityPoint[] = [], doctorLabels: LabelPoint[] = [];
+  const factorsOut = wantMetrics
+    ? factorMetricsWriter(tf, project.dataset, host, jsonl, intOption(args, 'metrics-samples', 256)!)
+    : undefined;
+  if (wantMetrics && !toyModes && !diversity)
+    console.log(
+      '--metrics: quality metrics are computed for 2-D toy data and image data only; losses are still written',
+    );
+  const doctorSamples: SamplePoint[] = [],
+    doctorClasses: ClassPoint[] = [],
+    doctorDiversity: ImageDiversityPoint[] = [],
+    doctorLabels: LabelPoint[] = [];
   const writeQuality = async () => {
     if (mnistQuality) {
       const { line, quality, realCoverage } = await mnistQuality.write(session);
       doctorClasses.push({ step: session.step, coverage: quality.coverage, classes: realCoverage });
-      if (quality.classAgreement !== undefined) doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
+      if (quality.classAgreement !== undefined)
+        doctorLabels.push({ step: session.step, agreement: quality.classAgreement });
       progress.log(line);
     }
     if (factorsOut) progress.log(await factorsOut.write(session));
     if (diversity) {
       const d = (await diversity.measureSession(session))!;
       doctorDiversity.push({ step: session.step, spread: d.spread, neighbours: d.neighbours });
-      appendFileSync(jsonl, `${JSON.stringify({ step: session.step, diversity: { spread: +d.spread.toFixed(4), neighbours: +d.neighbours.toFixed(4), samples: d.samples } })}\n`);
+      appendFileSync(
+        jsonl,
+        `${JSON.stringify({ step: session.step, diversity: { spread: +d.spread.toFixed(4), neighbours: +d.neighbours.toFixed(4), samples: d.samples } })}\n`,
+      );
       const line = `diversity at step ${session.step}: spread ${(d.spread * 100).toFixed(1)}%, nearest neighbours ${(d.neighbours * 100).toFixed(1)}% of real images'`;
       progress.log(line);
     }
@@ -171,7 +190,13 @@ export async function train(args: Args): Promise<void> {
     const fake = t.dataSync() as Float32Array; // between chunks, not inside the training loop
     t.dispose();
     const q = toy2dQuality(fake, hostRange(host, 0, 2500), toyModes);
-    doctorSamples.push({ step: session.step, diversity: diversityRatio(fake, hostRange(host, 0, 512), 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
+    doctorSamples.push({
+      step: session.step,
+      diversity: diversityRatio(fake, hostRange(host, 0, 512), 2),
+      modesCovered: q.modesCovered,
+      modes: q.modes,
+      highQuality: q.highQuality,
+    });
     appendFileSync(jsonl, `${JSON.stringify({ step: session.step, quality: q })}\n`);
     const line = `quality at step ${session.step}: ${q.modesCovered}/${q.modes} modes covered, ${(q.highQuality * 100).toFixed(1)}% high-quality samples, KL ${q.kl.toFixed(3)}, JS ${q.js.toFixed(3)}`;
     progress.log(line);
@@ -188,23 +213,44 @@ export async function train(args: Args): Promise<void> {
     done += end.steps;
     if (end.reason === 'nonFinite') {
       writeFileSync(join(out, 'error.txt'), `step ${end.step}: ${end.metric} is not finite\n`);
-      throw new Error(`step ${end.step}: ${end.metric} became NaN or infinite; try a lower learning rate or add normalisation`);
+      throw new Error(
+        `step ${end.step}: ${end.metric} became NaN or infinite; try a lower learning rate or add normalisation`,
+      );
     }
-    if (done % every === 0 || done === steps) { writeSamples(); await writeQuality(); }
+    if (done % every === 0 || done === steps) {
+      writeSamples();
+      await writeQuality();
+    }
   }
   progress.stop();
   // The GAN doctor over the whole run (the same rules the app runs live).
-  const findings = diagnose({
-    history: session.history, samples: doctorSamples, classes: doctorClasses, imageDiversity: doctorDiversity, labels: doctorLabels, layerGradNorms: session.layerGradNorms,
-  }, contextOf(plan));
+  const findings = diagnose(
+    {
+      history: session.history,
+      samples: doctorSamples,
+      classes: doctorClasses,
+      imageDiversity: doctorDiversity,
+      labels: doctorLabels,
+      layerGradNorms: session.layerGradNorms,
+    },
+    contextOf(plan),
+  );
   appendFileSync(jsonl, `${JSON.stringify({ step: session.step, doctor: findings })}\n`);
-  console.log(findings.length ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n') : 'doctor: no known failure pattern');
+  console.log(
+    findings.length
+      ? findings.map((f) => `doctor: ${f.severity} since step ${f.since}: ${f.title}. ${f.suggestion}`).join('\n')
+      : 'doctor: no known failure pattern',
+  );
   const secs = (performance.now() - t0) / 1000;
   await saveModel(tf, session.gan.generator.model, join(out, 'generator'));
   await saveModel(tf, session.gan.discriminator.model, join(out, 'discriminator'));
   writeFileSync(join(out, 'plan.json'), JSON.stringify(plan, null, 2));
   copyFileSync(file, join(out, 'project.json'));
-  console.log(`done: ${steps} steps in ${secs.toFixed(1)} s (${((secs * 1000) / steps).toFixed(1)} ms/step); last D ${fmt(last?.dLoss ?? NaN)}, G ${fmt(last?.gLoss ?? NaN)}`);
-  console.log(`wrote ${out}/: samples.png, samples/, metrics.jsonl, metrics.csv, generator/, discriminator/, plan.json`);
+  console.log(
+    `done: ${steps} steps in ${secs.toFixed(1)} s (${((secs * 1000) / steps).toFixed(1)} ms/step); last D ${fmt(last?.dLoss ?? NaN)}, G ${fmt(last?.gLoss ?? NaN)}`,
+  );
+  console.log(
+    `wrote ${out}/: samples.png, samples/, metrics.jsonl, metrics.csv, generator/, discriminator/, plan.json`,
+  );
   session.dispose();
 }

@@ -12,7 +12,12 @@ import { useBackend } from './backend';
 import { mnistPath } from './train';
 import { decodeMnist, mnistDataset } from '../core/data/mnist';
 import { mulberry32 } from '../core/data/random';
-import { classifierForward, initClassifierWeights, NUM_CLASSES, type ClassifierWeights } from '../core/quality/classifier';
+import {
+  classifierForward,
+  initClassifierWeights,
+  NUM_CLASSES,
+  type ClassifierWeights,
+} from '../core/quality/classifier';
 import { quantize, type ClassifierFile } from '../core/quality/quantize';
 import { argmaxRows, isHeldOut, ReferenceClassifier } from '../core/quality/reference';
 
@@ -32,7 +37,7 @@ function shiftedCopy(src: Float32Array, from: number, dst: Float32Array, at: num
 
 async function accuracy(w: ClassifierWeights, x: Float32Array, labels: Int32Array): Promise<number> {
   const logits = tf.tidy(() => classifierForward(tf, w, tf.tensor4d(x, [labels.length, 28, 28, 1])).logits);
-  const pred = argmaxRows(await logits.data() as Float32Array);
+  const pred = argmaxRows((await logits.data()) as Float32Array);
   logits.dispose();
   return pred.filter((p, i) => p === labels[i]).length / labels.length;
 }
@@ -45,14 +50,18 @@ async function main(): Promise<void> {
   await useBackend(tf, choiceOption(args, 'backend', ['cpu', 'wasm'] as const, 'wasm'));
 
   const d = mnistDataset(decodeMnist(readFileSync(mnistPath())), 'sigmoid');
-  const trainIdx: number[] = [], testIdx: number[] = [];
+  const trainIdx: number[] = [],
+    testIdx: number[] = [];
   for (let i = 0; i < d.count; i++) (isHeldOut(i) ? testIdx : trainIdx).push(i);
   const gather = (idx: number[]) => {
     const x = hostRows(d, idx);
     return { x, y: Int32Array.from(idx, (i) => d.labels![i]) };
   };
-  const train = gather(trainIdx), test = gather(testIdx);
-  console.log(`classifier: ${train.y.length} training digits, ${test.y.length} held out; ${epochs} epochs, batch ${batch}, backend ${tf.getBackend()}`);
+  const train = gather(trainIdx),
+    test = gather(testIdx);
+  console.log(
+    `classifier: ${train.y.length} training digits, ${test.y.length} held out; ${epochs} epochs, batch ${batch}, backend ${tf.getBackend()}`,
+  );
 
   const w = initClassifierWeights(tf, 7);
   const vars = Object.values(w);
@@ -61,36 +70,53 @@ async function main(): Promise<void> {
   let opt = tf.train.adam(1e-3);
   for (let e = 0; e < epochs; e++) {
     // The last third at a lower learning rate (a fresh Adam: its moments restart, which is harmless here).
-    if (e === Math.ceil((epochs * 2) / 3)) { opt.dispose(); opt = tf.train.adam(2e-4); }
+    if (e === Math.ceil((epochs * 2) / 3)) {
+      opt.dispose();
+      opt = tf.train.adam(2e-4);
+    }
     const order = trainIdx.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    let lossSum = 0, batches = 0;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let lossSum = 0,
+      batches = 0;
     for (let b = 0; b + batch <= order.length; b += batch) {
-      const xb = new Float32Array(batch * PIXELS), yb = new Int32Array(batch);
+      const xb = new Float32Array(batch * PIXELS),
+        yb = new Int32Array(batch);
       for (let k = 0; k < batch; k++) {
         const src = order[b + k];
         shiftedCopy(train.x, src * PIXELS, xb, k * PIXELS, Math.floor(rand() * 5) - 2, Math.floor(rand() * 5) - 2);
         yb[k] = train.y[src];
       }
-      const loss = opt.minimize(() => {
-        const x = tf.tensor4d(xb, [batch, 28, 28, 1]);
-        const y = tf.oneHot(tf.tensor1d(yb, 'int32'), NUM_CLASSES);
-        return tf.losses.softmaxCrossEntropy(y, classifierForward(tf, w, x).logits) as tf.Scalar;
-      }, true, vars)!;
-      if (b % (batch * 25) === 0) lossSum += (await loss.data())[0], batches++;
+      const loss = opt.minimize(
+        () => {
+          const x = tf.tensor4d(xb, [batch, 28, 28, 1]);
+          const y = tf.oneHot(tf.tensor1d(yb, 'int32'), NUM_CLASSES);
+          return tf.losses.softmaxCrossEntropy(y, classifierForward(tf, w, x).logits) as tf.Scalar;
+        },
+        true,
+        vars,
+      )!;
+      if (b % (batch * 25) === 0) (lossSum += (await loss.data())[0]), batches++;
       loss.dispose();
     }
     const acc = await accuracy(w, test.x, test.y);
-    console.log(`epoch ${e + 1}/${epochs}: loss ${(lossSum / batches).toFixed(4)}, held-out accuracy ${(acc * 100).toFixed(2)}%  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    console.log(
+      `epoch ${e + 1}/${epochs}: loss ${(lossSum / batches).toFixed(4)}, held-out accuracy ${(acc * 100).toFixed(2)}%  (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
   }
   opt.dispose();
 
   const weights: ClassifierFile['weights'] = {};
-  for (const [name, v] of Object.entries(w)) weights[name] = quantize(await v.data() as Float32Array, v.shape);
+  for (const [name, v] of Object.entries(w)) weights[name] = quantize((await v.data()) as Float32Array, v.shape);
   const file: ClassifierFile = {
-    format: 'ganvas-classifier', version: 1,
+    format: 'ganvas-classifier',
+    version: 1,
     trainedOn: `bundled MNIST, ${train.y.length} digits (all but every 5th), ${epochs} epochs, Adam, shifts of up to 2 px`,
-    testAccuracy: 0, testCount: test.y.length, weights,
+    testAccuracy: 0,
+    testCount: test.y.length,
+    weights,
   };
   const ref = new ReferenceClassifier(tf, file);
   const { probs } = await ref.classifyHost(test.x, 'sigmoid');
@@ -101,4 +127,7 @@ async function main(): Promise<void> {
   for (const v of vars) v.dispose();
 }
 
-main().catch((e) => { console.error(`train-classifier: ${(e as Error).message}`); process.exit(1); });
+main().catch((e) => {
+  console.error(`train-classifier: ${(e as Error).message}`);
+  process.exit(1);
+});

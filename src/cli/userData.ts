@@ -21,7 +21,12 @@ export function decodeImage(name: string, bytes: Uint8Array): DecodedImage {
       const png = PNG.sync.read(Buffer.from(bytes));
       return { name, width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
     }
-    const j = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256, maxResolutionInMP: LIMITS.imagePixels.value / 1e6 });
+    const j = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxMemoryUsageInMB: 256,
+      maxResolutionInMP: LIMITS.imagePixels.value / 1e6,
+    });
     return { name, width: j.width, height: j.height, rgba: j.data };
   } catch (e) {
     throw new Error(`not a readable ${extname(name).slice(1).toUpperCase()} image (${(e as Error).message})`);
@@ -29,7 +34,9 @@ export function decodeImage(name: string, bytes: Uint8Array): DecodedImage {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Reads a file whole, after refusing it by its size alone. */
@@ -38,18 +45,37 @@ export function readLimited(path: string): Uint8Array {
   return readFileSync(path);
 }
 
-export interface UserDataOptions { labels?: string; size: number; channels: 1 | 3; scale: Scale; fit?: Fit; maxImages?: number; normalise?: boolean }
+export interface UserDataOptions {
+  labels?: string;
+  size: number;
+  channels: 1 | 3;
+  scale: Scale;
+  fit?: Fit;
+  maxImages?: number;
+  normalise?: boolean;
+}
 
 /** A folder, zip, IDX, CSV or .npy as a dataset, with the report of what was done. */
 export async function importUserData(path: string, o: UserDataOptions): Promise<Imported> {
   if (!existsSync(path)) throw new Error(`no such file or folder: ${path}`);
-  const opts = { size: o.size, channels: o.channels, scale: o.scale, fit: o.fit ?? 'crop', maxImages: o.maxImages, normalise: o.normalise };
+  const opts = {
+    size: o.size,
+    channels: o.channels,
+    scale: o.scale,
+    fit: o.fit ?? 'crop',
+    maxImages: o.maxImages,
+    normalise: o.normalise,
+  };
   if (statSync(path).isDirectory()) {
-    const files: ArchiveFile[] = walk(path).map((f) => ({ path: relative(path, f).split(sep).join('/'), bytes: () => readLimited(f) }))
+    const files: ArchiveFile[] = walk(path)
+      .map((f) => ({ path: relative(path, f).split(sep).join('/'), bytes: () => readLimited(f) }))
       .filter((f) => !isLitter(f.path));
     const folder = path.replace(/[\\/]+$/, '');
     // Skipped images are named by their path under the folder; the folder names the dataset.
-    return importFiles(folder, files, decodeImage, opts).then((r) => ({ ...r, dataset: { ...r.dataset, name: basename(folder) } }));
+    return importFiles(folder, files, decodeImage, opts).then((r) => ({
+      ...r,
+      dataset: { ...r.dataset, name: basename(folder) },
+    }));
   }
   if (o.labels && !existsSync(o.labels)) throw new Error(`no such labels file: ${o.labels}`);
   const labels = o.labels ? { name: o.labels, bytes: readLimited(o.labels) } : undefined;

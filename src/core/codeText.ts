@@ -46,8 +46,11 @@ export function stringLiteral(text: string): string {
  * Safe next to the comment's own delimiters too: it never starts with `/` nor ends with `*`.
  */
 export function blockCommentText(text: string, max?: number): string {
-  return oneLine(text, max).replace(/\*\//g, '*\u2215').replace(/\/\*/g, '\u2215*')
-    .replace(/^\//, '\u2215').replace(/\*$/, '\u2217');
+  return oneLine(text, max)
+    .replace(/\*\//g, '*\u2215')
+    .replace(/\/\*/g, '\u2215*')
+    .replace(/^\//, '\u2215')
+    .replace(/\*$/, '\u2217');
 }
 
 /** Text for a `//` comment (TypeScript) or a `#` comment (Python): one line. */
@@ -65,15 +68,19 @@ export function shellWord(text: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(text) && !text.startsWith('-') ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-const TS_RESERVED = ('break case catch class const continue debugger default delete do else enum export extends false '
-  + 'finally for function if import in instanceof new null return super switch this throw true try typeof var void while '
-  + 'with yield let static implements interface package private protected public await arguments eval undefined NaN '
-  + 'Infinity constructor prototype __proto__ toString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable '
-  + 'toLocaleString __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ async of get set as any unknown '
-  + 'never number string boolean symbol object bigint type declare namespace module require globalThis').split(' ');
-const PY_RESERVED = ('False None True and as assert async await break class continue def del elif else except finally for '
-  + 'from global if import in is lambda nonlocal not or pass raise return try while with yield match case type self '
-  + 'super print len range list dict set tuple int float str bool object torch nn F np math _').split(' ');
+const TS_RESERVED = (
+  'break case catch class const continue debugger default delete do else enum export extends false ' +
+  'finally for function if import in instanceof new null return super switch this throw true try typeof var void while ' +
+  'with yield let static implements interface package private protected public await arguments eval undefined NaN ' +
+  'Infinity constructor prototype __proto__ toString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable ' +
+  'toLocaleString __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ async of get set as any unknown ' +
+  'never number string boolean symbol object bigint type declare namespace module require globalThis'
+).split(' ');
+const PY_RESERVED = (
+  'False None True and as assert async await break class continue def del elif else except finally for ' +
+  'from global if import in is lambda nonlocal not or pass raise return try while with yield match case type self ' +
+  'super print len range list dict set tuple int float str bool object torch nn F np math _'
+).split(' ');
 
 export type Language = 'typescript' | 'python';
 const RESERVED: Record<Language, Set<string>> = { typescript: new Set(TS_RESERVED), python: new Set(PY_RESERVED) };

@@ -6,7 +6,8 @@
  */
 
 /** C0 (except newline and tab) and C1 controls, DEL, U+2028/U+2029, bidi controls, lone surrogates. */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` with every unprintable character written as a `\uXXXX` escape (newlines and tabs kept). */
 export function printable(text: string): string {
@@ -31,14 +32,16 @@ export function quoteName(s: string, max = 60): string {
 }
 
 /** A key of a file's object as a step of a field path: `.units`, or `["odd key"]`. */
-export const pathKey = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `.${excerpt(k, 40)}` : `[${showValue(k, 40)}]`);
+export const pathKey = (k: string): string =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `.${excerpt(k, 40)}` : `[${showValue(k, 40)}]`;
 
 /** A project file that cannot be read, with the path of the first bad field (e.g. `graph.nodes[3].type`). */
 export class ProjectError extends Error {
   readonly path: string;
   readonly reason: string;
   constructor(path: string, reason: string) {
-    const p = printable(path), r = printable(reason);
+    const p = printable(path),
+      r = printable(reason);
     super(p ? `${p}: ${r}` : r);
     this.path = p;
     this.reason = r;

@@ -33,24 +33,47 @@ type Stage =
 function Options({ o, set }: { o: ImportOptionsUi; set(p: Partial<ImportOptionsUi>): void }) {
   return (
     <div className="ds-options" role="group" aria-label="Import options">
-      <label>Size
+      <label>
+        Size
         <select value={o.size} onChange={(e) => set({ size: Number(e.target.value) })} aria-label="Image size">
-          {[28, 32, 64].map((s) => <option key={s} value={s}>{s}×{s}</option>)}
+          {[28, 32, 64].map((s) => (
+            <option key={s} value={s}>
+              {s}×{s}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Colour
-        <select value={o.channels} onChange={(e) => set({ channels: Number(e.target.value) as 1 | 3 })} aria-label="Colour">
-          <option value={1}>grey</option><option value={3}>RGB</option>
+      <label>
+        Colour
+        <select
+          value={o.channels}
+          onChange={(e) => set({ channels: Number(e.target.value) as 1 | 3 })}
+          aria-label="Colour"
+        >
+          <option value={1}>grey</option>
+          <option value={3}>RGB</option>
         </select>
       </label>
-      <label>To square
+      <label>
+        To square
         <select value={o.fit} onChange={(e) => set({ fit: e.target.value as Fit })} aria-label="To square">
-          <option value="crop">crop</option><option value="pad">pad</option><option value="stretch">stretch</option>
+          <option value="crop">crop</option>
+          <option value="pad">pad</option>
+          <option value="stretch">stretch</option>
         </select>
       </label>
-      <label>At most
-        <input type="number" min={1} placeholder="all" value={o.maxImages ?? ''} aria-label="At most N images"
-          onChange={(e) => set({ maxImages: e.target.value ? Math.max(1, Math.floor(Number(e.target.value))) : undefined })} />
+      <label>
+        At most
+        <input
+          type="number"
+          min={1}
+          placeholder="all"
+          value={o.maxImages ?? ''}
+          aria-label="At most N images"
+          onChange={(e) =>
+            set({ maxImages: e.target.value ? Math.max(1, Math.floor(Number(e.target.value))) : undefined })
+          }
+        />
         images
       </label>
       <label className="ds-check">
@@ -69,10 +92,18 @@ function Options({ o, set }: { o: ImportOptionsUi; set(p: Partial<ImportOptionsU
 function ProgressLine({ name }: { name: string }) {
   const bar = useRef<HTMLProgressElement>(null);
   const text = useRef<HTMLSpanElement>(null);
-  useEffect(() => useImportProgress.subscribe(({ done, total }) => {
-    if (bar.current) { bar.current.max = total || 1; bar.current.value = done; }
-    if (text.current) text.current.textContent = total ? `${fmtInt(done)} of ${fmtInt(total)} images` : `Reading ${name}…`;
-  }), [name]);
+  useEffect(
+    () =>
+      useImportProgress.subscribe(({ done, total }) => {
+        if (bar.current) {
+          bar.current.max = total || 1;
+          bar.current.value = done;
+        }
+        if (text.current)
+          text.current.textContent = total ? `${fmtInt(done)} of ${fmtInt(total)} images` : `Reading ${name}…`;
+      }),
+    [name],
+  );
   return (
     <>
       <progress ref={bar} max={1} value={0} aria-label={`Reading ${name}`} />
@@ -89,21 +120,50 @@ function Preview({ p, onKeep, onDiscard }: { p: ImportPreview; onKeep(name: stri
       <RasterCanvas raster={p.picture} label={`Preview of ${p.name}`} className="ds-preview-picture" />
       <div className="ds-facts">
         <dl>
-          <dt>Samples</dt><dd data-testid="preview-count">{fmtInt(p.count)} × {shape}</dd>
-          <dt>Classes</dt><dd data-testid="preview-classes">{p.numClasses
-            ? (p.classes ?? p.classCounts?.map((_, i) => String(i)) ?? []).map((c, i) => `${c} (${fmtInt(p.classCounts?.[i] ?? 0)})`).join(', ')
-            : 'none'}</dd>
-          <dt>Device memory</dt><dd>{fmtBytes(p.deviceBytes)} of {fmtBytes(LIMITS.datasetDeviceBytes.value)}</dd>
-          <dt>In this browser</dt><dd>{fmtBytes(p.storageBytes)}</dd>
+          <dt>Samples</dt>
+          <dd data-testid="preview-count">
+            {fmtInt(p.count)} × {shape}
+          </dd>
+          <dt>Classes</dt>
+          <dd data-testid="preview-classes">
+            {p.numClasses
+              ? (p.classes ?? p.classCounts?.map((_, i) => String(i)) ?? [])
+                  .map((c, i) => `${c} (${fmtInt(p.classCounts?.[i] ?? 0)})`)
+                  .join(', ')
+              : 'none'}
+          </dd>
+          <dt>Device memory</dt>
+          <dd>
+            {fmtBytes(p.deviceBytes)} of {fmtBytes(LIMITS.datasetDeviceBytes.value)}
+          </dd>
+          <dt>In this browser</dt>
+          <dd>{fmtBytes(p.storageBytes)}</dd>
         </dl>
-        <ul className="ds-report" data-testid="import-report">{p.report.map((l) => <li key={l}>{l}</li>)}</ul>
-        {p.overBudget && <p className="ds-error" role="alert">{p.overBudget}</p>}
-        <label className="ds-name">Name <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Dataset name" /></label>
+        <ul className="ds-report" data-testid="import-report">
+          {p.report.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+        {p.overBudget && (
+          <p className="ds-error" role="alert">
+            {p.overBudget}
+          </p>
+        )}
+        <label className="ds-name">
+          Name <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Dataset name" />
+        </label>
         <div className="ds-buttons">
-          <button type="button" className="primary" disabled={Boolean(p.overBudget) || !name.trim()} onClick={() => onKeep(name.trim())}>
+          <button
+            type="button"
+            className="primary"
+            disabled={Boolean(p.overBudget) || !name.trim()}
+            onClick={() => onKeep(name.trim())}
+          >
             {p.alreadyKept ? 'Use it (already kept)' : 'Keep and use'}
           </button>
-          <button type="button" onClick={onDiscard}>Discard</button>
+          <button type="button" onClick={onDiscard}>
+            Discard
+          </button>
         </div>
       </div>
     </section>
@@ -114,15 +174,44 @@ function KeptList({ list, inUse }: { list: DatasetRecord[]; inUse?: string }) {
   if (!list.length) return <p className="muted">No datasets kept in this browser yet.</p>;
   return (
     <table className="ds-list" aria-label="Kept datasets">
-      <thead><tr><th>Name</th><th>Shape</th><th>Count</th><th>Size</th><th /></tr></thead>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Shape</th>
+          <th>Count</th>
+          <th>Size</th>
+          <th />
+        </tr>
+      </thead>
       <tbody>
         {list.map((r) => (
           <tr key={r.hash} className={r.hash === inUse ? 'in-use' : ''} data-hash={r.hash}>
-            <td title={r.report.join('\n')}>{r.name}{r.hash === inUse && <span className="ds-badge">in use</span>}</td>
-            <td>{r.shape.join('×')}</td><td>{fmtInt(r.count)}</td><td>{fmtBytes(r.bytes)}</td>
+            <td title={r.report.join('\n')}>
+              {r.name}
+              {r.hash === inUse && <span className="ds-badge">in use</span>}
+            </td>
+            <td>{r.shape.join('×')}</td>
+            <td>{fmtInt(r.count)}</td>
+            <td>{fmtBytes(r.bytes)}</td>
             <td className="ds-row-buttons">
-              <button type="button" onClick={() => chooseDataset(specOf(r))} disabled={r.hash === inUse} aria-label={`Use ${r.name}`}>Use</button>
-              <button type="button" onClick={async () => { await deleteDataset(r.hash); await refreshDatasets(); }} aria-label={`Delete ${r.name}`}>Delete</button>
+              <button
+                type="button"
+                onClick={() => chooseDataset(specOf(r))}
+                disabled={r.hash === inUse}
+                aria-label={`Use ${r.name}`}
+              >
+                Use
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  await deleteDataset(r.hash);
+                  await refreshDatasets();
+                }}
+                aria-label={`Delete ${r.name}`}
+              >
+                Delete
+              </button>
             </td>
           </tr>
         ))}
@@ -157,14 +246,27 @@ export function DatasetsDialog() {
     let live = true;
     setStage({ kind: 'reading', name: input.name });
     useImportProgress.setState({ done: 0, total: 0 });
-    const onProgress = Comlink.proxy((done: number, total: number) => { if (live) useImportProgress.setState({ done, total }); });
-    importer().prepare(input.name, input.sources, o, onProgress)
-      .then((preview) => { if (live) setStage({ kind: 'preview', preview }); })
-      .catch((e) => { if (live) setStage(errorText(e) === 'import cancelled' ? { kind: 'idle' } : { kind: 'error', message: errorText(e) }); });
-    return () => { live = false; void importer().cancel(); };
+    const onProgress = Comlink.proxy((done: number, total: number) => {
+      if (live) useImportProgress.setState({ done, total });
+    });
+    importer()
+      .prepare(input.name, input.sources, o, onProgress)
+      .then((preview) => {
+        if (live) setStage({ kind: 'preview', preview });
+      })
+      .catch((e) => {
+        if (live)
+          setStage(errorText(e) === 'import cancelled' ? { kind: 'idle' } : { kind: 'error', message: errorText(e) });
+      });
+    return () => {
+      live = false;
+      void importer().cancel();
+    };
   }, [input, o]);
 
-  const take = (got: { name: string; sources: ImportSource[] }) => { if (got.sources.length) setInput(got); };
+  const take = (got: { name: string; sources: ImportSource[] }) => {
+    if (got.sources.length) setInput(got);
+  };
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
@@ -187,12 +289,26 @@ export function DatasetsDialog() {
   const missing = dataset.kind === 'custom' && list !== null && !list.some((r) => r.hash === dataset.hash);
 
   return (
-    <dialog ref={ref} className="datasets-dialog" aria-label="Datasets" onClose={hideDatasets}
-      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); e.stopPropagation(); } }}>
+    <dialog
+      ref={ref}
+      className="datasets-dialog"
+      aria-label="Datasets"
+      onClose={hideDatasets}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
+    >
       <header className="ds-header">
         <h2>Datasets</h2>
-        <span className="muted" data-testid="training-on">Training on: <strong>{dataset.kind === 'custom' ? describeImported(dataset) : kind.label}</strong></span>
-        <button type="button" onClick={hideDatasets} aria-label="Close">✕</button>
+        <span className="muted" data-testid="training-on">
+          Training on: <strong>{dataset.kind === 'custom' ? describeImported(dataset) : kind.label}</strong>
+        </span>
+        <button type="button" onClick={hideDatasets} aria-label="Close">
+          ✕
+        </button>
       </header>
       {missing && (
         <p className="ds-error" role="alert" data-testid="dataset-missing">
@@ -200,35 +316,100 @@ export function DatasetsDialog() {
         </p>
       )}
       <section className="ds-add" aria-label="Add data">
-        <div className={`ds-drop${over ? ' over' : ''}`} data-testid="dataset-drop" role="button" tabIndex={0}
-          onDragEnter={() => setOver(true)} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}
-          onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); files.current?.click(); } }}>
-          Drop images (a folder or a zip; subfolders are classes), IDX files with their labels, or a CSV or .npy of 2-D points
-          <span className="muted">Nothing leaves this browser. Files up to {fmtBytes(LIMITS.dataFileBytes.value)}.</span>
+        <div
+          className={`ds-drop${over ? ' over' : ''}`}
+          data-testid="dataset-drop"
+          role="button"
+          tabIndex={0}
+          onDragEnter={() => setOver(true)}
+          onDragLeave={() => setOver(false)}
+          onDrop={(e) => void onDrop(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              files.current?.click();
+            }
+          }}
+        >
+          Drop images (a folder or a zip; subfolders are classes), IDX files with their labels, or a CSV or .npy of 2-D
+          points
+          <span className="muted">
+            Nothing leaves this browser. Files up to {fmtBytes(LIMITS.dataFileBytes.value)}.
+          </span>
         </div>
         <div className="ds-buttons">
-          <button type="button" onClick={() => files.current?.click()}>Pick files…</button>
-          <button type="button" onClick={() => folder.current?.click()}>Pick a folder…</button>
-          <button type="button" onClick={showDrawing}>Draw points…</button>
-          <button type="button" onClick={() => chooseDataset({ kind: 'sprites32', scale: dataset.scale })}>Colour sprites 32×32</button>
-          <button type="button" onClick={() => chooseDataset({ kind: 'sprites64', scale: dataset.scale })}>Colour sprites 64×64</button>
+          <button type="button" onClick={() => files.current?.click()}>
+            Pick files…
+          </button>
+          <button type="button" onClick={() => folder.current?.click()}>
+            Pick a folder…
+          </button>
+          <button type="button" onClick={showDrawing}>
+            Draw points…
+          </button>
+          <button type="button" onClick={() => chooseDataset({ kind: 'sprites32', scale: dataset.scale })}>
+            Colour sprites 32×32
+          </button>
+          <button type="button" onClick={() => chooseDataset({ kind: 'sprites64', scale: dataset.scale })}>
+            Colour sprites 64×64
+          </button>
         </div>
-        <input ref={files} type="file" multiple hidden accept={ACCEPT} data-testid="dataset-files"
-          onChange={(e) => { if (e.target.files?.length) take(fromInput(e.target.files)); e.target.value = ''; }} />
-        <input ref={folder} type="file" hidden data-testid="dataset-folder" {...{ webkitdirectory: '', directory: '' }}
-          onChange={(e) => { if (e.target.files?.length) take(fromInput(e.target.files)); e.target.value = ''; }} />
+        <input
+          ref={files}
+          type="file"
+          multiple
+          hidden
+          accept={ACCEPT}
+          data-testid="dataset-files"
+          onChange={(e) => {
+            if (e.target.files?.length) take(fromInput(e.target.files));
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folder}
+          type="file"
+          hidden
+          data-testid="dataset-folder"
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => {
+            if (e.target.files?.length) take(fromInput(e.target.files));
+            e.target.value = '';
+          }}
+        />
         <Options o={o} set={(p) => setO((x) => ({ ...x, ...p }))} />
       </section>
       {stage.kind === 'reading' && (
         <section className="ds-progress" aria-label="Reading">
           <ProgressLine name={stage.name} />
-          <button type="button" onClick={() => { void importer().cancel(); setInput(null); setStage({ kind: 'idle' }); }}>Cancel</button>
+          <button
+            type="button"
+            onClick={() => {
+              void importer().cancel();
+              setInput(null);
+              setStage({ kind: 'idle' });
+            }}
+          >
+            Cancel
+          </button>
         </section>
       )}
-      {stage.kind === 'error' && <p className="ds-error" role="alert" data-testid="import-error">{stage.message}</p>}
+      {stage.kind === 'error' && (
+        <p className="ds-error" role="alert" data-testid="import-error">
+          {stage.message}
+        </p>
+      )}
       {stage.kind === 'preview' && (
-        <Preview key={stage.preview.hash + stage.preview.name} p={stage.preview} onKeep={(n) => void keep(n)}
-          onDiscard={() => { void importer().discard(); setInput(null); setStage({ kind: 'idle' }); }} />
+        <Preview
+          key={stage.preview.hash + stage.preview.name}
+          p={stage.preview}
+          onKeep={(n) => void keep(n)}
+          onDiscard={() => {
+            void importer().discard();
+            setInput(null);
+            setStage({ kind: 'idle' });
+          }}
+        />
       )}
       <section aria-label="Kept in this browser">
         <h3>Kept in this browser</h3>

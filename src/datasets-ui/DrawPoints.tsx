@@ -42,7 +42,12 @@ export function DrawPoints() {
     g.fillRect(0, 0, SIZE, SIZE);
     g.strokeStyle = '#e3e6ea';
     for (let v = -VIEW; v <= VIEW; v++) {
-      g.beginPath(); g.moveTo(toPx(v), 0); g.lineTo(toPx(v), SIZE); g.moveTo(0, toPx(v)); g.lineTo(SIZE, toPx(v)); g.stroke();
+      g.beginPath();
+      g.moveTo(toPx(v), 0);
+      g.lineTo(toPx(v), SIZE);
+      g.moveTo(0, toPx(v));
+      g.lineTo(SIZE, toPx(v));
+      g.stroke();
     }
     g.fillStyle = '#1b9a8f';
     for (const [x, y] of points) g.fillRect(toPx(x) - 1.5, toPx(-y) - 1.5, 3, 3);
@@ -50,27 +55,91 @@ export function DrawPoints() {
 
   const paint = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const x = toData(((e.clientX - box.left) / box.width) * SIZE), y = -toData(((e.clientY - box.top) / box.height) * SIZE);
+    const x = toData(((e.clientX - box.left) / box.width) * SIZE),
+      y = -toData(((e.clientY - box.top) / box.height) * SIZE);
     setPoints((p) => (eraser ? erase(p, x, y, brush) : dab(p, x, y, brush, density, seed.current++)));
   };
 
   return (
     <dialog ref={ref} className="draw-dialog" aria-label="Draw a distribution" onClose={hideDrawing}>
-      <header className="ds-header"><h2>Draw a distribution</h2><button type="button" onClick={hideDrawing} aria-label="Close">✕</button></header>
-      <canvas ref={canvas} width={SIZE} height={SIZE} className="draw-canvas" data-testid="draw-canvas" aria-label="Drawing area"
-        onPointerDown={(e) => { down.current = true; e.currentTarget.setPointerCapture(e.pointerId); paint(e); }}
-        onPointerMove={(e) => { if (down.current) paint(e); }}
-        onPointerUp={() => { down.current = false; }} />
+      <header className="ds-header">
+        <h2>Draw a distribution</h2>
+        <button type="button" onClick={hideDrawing} aria-label="Close">
+          ✕
+        </button>
+      </header>
+      <canvas
+        ref={canvas}
+        width={SIZE}
+        height={SIZE}
+        className="draw-canvas"
+        data-testid="draw-canvas"
+        aria-label="Drawing area"
+        onPointerDown={(e) => {
+          down.current = true;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          paint(e);
+        }}
+        onPointerMove={(e) => {
+          if (down.current) paint(e);
+        }}
+        onPointerUp={() => {
+          down.current = false;
+        }}
+      />
       <div className="ds-options">
-        <label>Brush <input type="range" min={0.05} max={1} step={0.05} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label="Brush size" /> {brush.toFixed(2)}</label>
-        <label>Density <input type="range" min={1} max={40} step={1} value={density} onChange={(e) => setDensity(Number(e.target.value))} aria-label="Density" /> {density}</label>
-        <label className="ds-check"><input type="checkbox" checked={eraser} onChange={(e) => setEraser(e.target.checked)} /> eraser</label>
+        <label>
+          Brush{' '}
+          <input
+            type="range"
+            min={0.05}
+            max={1}
+            step={0.05}
+            value={brush}
+            onChange={(e) => setBrush(Number(e.target.value))}
+            aria-label="Brush size"
+          />{' '}
+          {brush.toFixed(2)}
+        </label>
+        <label>
+          Density{' '}
+          <input
+            type="range"
+            min={1}
+            max={40}
+            step={1}
+            value={density}
+            onChange={(e) => setDensity(Number(e.target.value))}
+            aria-label="Density"
+          />{' '}
+          {density}
+        </label>
+        <label className="ds-check">
+          <input type="checkbox" checked={eraser} onChange={(e) => setEraser(e.target.checked)} /> eraser
+        </label>
       </div>
-      <p className="muted" data-testid="draw-count">{points.length} points{points.length >= MAX_PAINTED ? ` (the most a drawing keeps)` : ''}. Training samples Gaussians (σ 0.05) around them.</p>
+      <p className="muted" data-testid="draw-count">
+        {points.length} points{points.length >= MAX_PAINTED ? ` (the most a drawing keeps)` : ''}. Training samples
+        Gaussians (σ 0.05) around them.
+      </p>
       <div className="ds-buttons">
-        <button type="button" className="primary" disabled={points.length < 2} onClick={() => { chooseDataset({ kind: 'points', scale: dataset.scale, points }); hideDrawing(); }}>Use these points</button>
-        <button type="button" onClick={() => setPoints([])}>Clear</button>
-        <button type="button" onClick={hideDrawing}>Cancel</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={points.length < 2}
+          onClick={() => {
+            chooseDataset({ kind: 'points', scale: dataset.scale, points });
+            hideDrawing();
+          }}
+        >
+          Use these points
+        </button>
+        <button type="button" onClick={() => setPoints([])}>
+          Clear
+        </button>
+        <button type="button" onClick={hideDrawing}>
+          Cancel
+        </button>
       </div>
     </dialog>
   );

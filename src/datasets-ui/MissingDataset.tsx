@@ -15,16 +15,33 @@ export function MissingDataset() {
   const hash = dataset.kind === 'custom' ? dataset.hash : undefined;
   useEffect(() => {
     let live = true;
-    if (dataset.kind !== 'custom') { setMissing(false); return; }
-    if (!hash) { setMissing(true); return; }
-    getDatasetRecord(hash).then((r) => { if (live) setMissing(!r); }, () => { if (live) setMissing(true); });
-    return () => { live = false; };
+    if (dataset.kind !== 'custom') {
+      setMissing(false);
+      return;
+    }
+    if (!hash) {
+      setMissing(true);
+      return;
+    }
+    getDatasetRecord(hash).then(
+      (r) => {
+        if (live) setMissing(!r);
+      },
+      () => {
+        if (live) setMissing(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [dataset.kind, hash, list]);
   if (!missing) return null;
   return (
     <div className="missing-dataset" role="status" data-testid="missing-dataset">
       <span>This project trains on {describeImported(dataset)}, which is not in this browser.</span>
-      <button type="button" onClick={showDatasets}>Load it…</button>
+      <button type="button" onClick={showDatasets}>
+        Load it…
+      </button>
     </div>
   );
 }

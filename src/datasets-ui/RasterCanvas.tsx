@@ -3,10 +3,14 @@ import { useEffect, useRef } from 'react';
 import type { Raster } from '../core/data/render';
 
 export function rasterRgba(r: Raster): Uint8ClampedArray<ArrayBuffer> {
-  const n = r.width * r.height, out = new Uint8ClampedArray(n * 4);
+  const n = r.width * r.height,
+    out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
-    if (r.channels === 3) { out[i * 4] = r.pixels[i * 3]; out[i * 4 + 1] = r.pixels[i * 3 + 1]; out[i * 4 + 2] = r.pixels[i * 3 + 2]; }
-    else out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = r.pixels[i];
+    if (r.channels === 3) {
+      out[i * 4] = r.pixels[i * 3];
+      out[i * 4 + 1] = r.pixels[i * 3 + 1];
+      out[i * 4 + 2] = r.pixels[i * 3 + 2];
+    } else out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = r.pixels[i];
     out[i * 4 + 3] = 255;
   }
   return out;

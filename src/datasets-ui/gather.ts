@@ -15,7 +15,8 @@ function fileOf(e: FileSystemFileEntry): Promise<File> {
 
 /** Every entry of a folder (readEntries returns them in batches of up to 100). */
 async function entriesOf(dir: FileSystemDirectoryEntry): Promise<Entry[]> {
-  const reader = dir.createReader(), all: Entry[] = [];
+  const reader = dir.createReader(),
+    all: Entry[] = [];
   for (;;) {
     const batch = await new Promise<Entry[]>((ok, fail) => reader.readEntries(ok, fail));
     if (!batch.length) return all;
@@ -35,15 +36,22 @@ export async function fromDrop(dt: DataTransfer): Promise<{ name: string; source
   const sources: ImportSource[] = [];
   if (entries.length) for (const e of entries) await walk(e, '', sources);
   else for (const f of dt.files) sources.push({ path: f.name, file: f });
-  return { name: nameOf(entries.length === 1 ? entries[0].name : sources[0]?.path ?? 'data'), sources };
+  return { name: nameOf(entries.length === 1 ? entries[0].name : (sources[0]?.path ?? 'data')), sources };
 }
 
 /** What a file input gave: files with their folder paths when a folder was picked. */
 export function fromInput(files: FileList): { name: string; sources: ImportSource[] } {
-  const sources = [...files].map((f) => ({ path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, file: f as Blob }));
+  const sources = [...files].map((f) => ({
+    path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+    file: f as Blob,
+  }));
   const top = sources[0]?.path.split('/')[0] ?? 'data';
-  return { name: nameOf(sources.length === 1 || !sources[0]?.path.includes('/') ? sources[0]?.path ?? 'data' : top), sources };
+  return {
+    name: nameOf(sources.length === 1 || !sources[0]?.path.includes('/') ? (sources[0]?.path ?? 'data') : top),
+    sources,
+  };
 }
 
 /** A dataset's name from a file or folder name: without its extension(s). */
-export const nameOf = (path: string): string => path.replace(/^.*\//, '').replace(/(\.(zip|gz|idx\d?-ubyte|idx|csv|tsv|txt|npy|png|jpe?g))+$/i, '') || 'data';
+export const nameOf = (path: string): string =>
+  path.replace(/^.*\//, '').replace(/(\.(zip|gz|idx\d?-ubyte|idx|csv|tsv|txt|npy|png|jpe?g))+$/i, '') || 'data';

@@ -10,7 +10,10 @@ interface DatasetsUi {
 }
 export const useDatasetsUi = create<DatasetsUi>(() => ({ open: false, drawing: false, list: null }));
 
-export const showDatasets = (): void => { useDatasetsUi.setState({ open: true }); void refreshDatasets(); };
+export const showDatasets = (): void => {
+  useDatasetsUi.setState({ open: true });
+  void refreshDatasets();
+};
 export const hideDatasets = (): void => useDatasetsUi.setState({ open: false });
 export const showDrawing = (): void => useDatasetsUi.setState({ drawing: true });
 export const hideDrawing = (): void => useDatasetsUi.setState({ drawing: false });

@@ -7,8 +7,12 @@ function DoctorBadgeView({ nodeId }: { nodeId: string }) {
   const mark = useDoctor((s) => s.byNode[nodeId]);
   if (!mark) return null;
   return (
-    <div className={`doctor-badge doctor-${mark.severity}`} data-testid={`doctor-badge-${nodeId}`} data-severity={mark.severity}
-      title={`GAN doctor:\n${mark.titles.join('\n')}`}>
+    <div
+      className={`doctor-badge doctor-${mark.severity}`}
+      data-testid={`doctor-badge-${nodeId}`}
+      data-severity={mark.severity}
+      title={`GAN doctor:\n${mark.titles.join('\n')}`}
+    >
       {SEVERITY_ICON[mark.severity]} {mark.titles.length > 1 ? mark.titles.length : 'doctor'}
     </div>
   );

@@ -23,13 +23,21 @@ function FindingItem({ f }: { f: Finding }) {
   };
   return (
     <li className={`doctor-finding doctor-${f.severity}`} data-testid={`doctor-finding-${f.id}`}>
-      <button type="button" onClick={focus} title={f.nodes.length ? `Show ${f.nodes.join(', ')} on the canvas` : undefined}>
-        <span className="doctor-icon" role="img" aria-label={f.severity}>{SEVERITY_ICON[f.severity]}</span>
+      <button
+        type="button"
+        onClick={focus}
+        title={f.nodes.length ? `Show ${f.nodes.join(', ')} on the canvas` : undefined}
+      >
+        <span className="doctor-icon" role="img" aria-label={f.severity}>
+          {SEVERITY_ICON[f.severity]}
+        </span>
         <span className="doctor-title">{f.title}</span>
         <span className="doctor-since">since step {f.since}</span>
       </button>
       <p className="doctor-explanation">{f.explanation}</p>
-      <p className="doctor-suggestion"><b>Try:</b> {f.suggestion}</p>
+      <p className="doctor-suggestion">
+        <b>Try:</b> {f.suggestion}
+      </p>
     </li>
   );
 }
@@ -41,10 +49,24 @@ export function DoctorList() {
   if (!active) return null;
   return (
     <section className="doctor-list" data-testid="doctor-list" aria-label="GAN doctor">
-      <h3>Doctor{findings.length > 0 && <> <span className="doctor-count">{findings.length}</span></>}</h3>
-      {findings.length
-        ? <ul>{findings.map((f) => <FindingItem key={f.id + f.nodes.join()} f={f} />)}</ul>
-        : <p className="doctor-quiet">No known failure pattern so far.</p>}
+      <h3>
+        Doctor
+        {findings.length > 0 && (
+          <>
+            {' '}
+            <span className="doctor-count">{findings.length}</span>
+          </>
+        )}
+      </h3>
+      {findings.length ? (
+        <ul>
+          {findings.map((f) => (
+            <FindingItem key={f.id + f.nodes.join()} f={f} />
+          ))}
+        </ul>
+      ) : (
+        <p className="doctor-quiet">No known failure pattern so far.</p>
+      )}
     </section>
   );
 }

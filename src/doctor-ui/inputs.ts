@@ -7,7 +7,10 @@ import { isRelu } from '../core/train/tiles';
 import type { QualityHistory, TrainingState } from '../trainer/store';
 
 /** Per node: its dead/saturated history, and which of the two matters for its activation. */
-export function layerSeries(t: Pick<TrainingState, 'tiles' | 'statHistory'>, expectedSaturation: readonly string[]): LayerSeries[] {
+export function layerSeries(
+  t: Pick<TrainingState, 'tiles' | 'statHistory'>,
+  expectedSaturation: readonly string[],
+): LayerSeries[] {
   return Object.entries(t.statHistory).map(([nodeId, points]) => {
     const a = t.tiles[nodeId]?.activation;
     const squashing = (a === 'tanh' || a === 'sigmoid') && !expectedSaturation.includes(nodeId);
@@ -18,15 +21,21 @@ export function layerSeries(t: Pick<TrainingState, 'tiles' | 'statHistory'>, exp
 /** The reference classifier's class coverage (MNIST runs: the measurements where it was taken). */
 export function classPoints(q: QualityHistory): ClassPoint[] {
   const classes = q.real?.coverage ?? 10;
-  return q.step.flatMap((step, i) => (Number.isFinite(q.coverage[i]) ? [{ step, coverage: q.coverage[i], classes }] : []));
+  return q.step.flatMap((step, i) =>
+    Number.isFinite(q.coverage[i]) ? [{ step, coverage: q.coverage[i], classes }] : [],
+  );
 }
 
 /** G's pixel diversity relative to real images' (image runs). */
 export function imageDiversityPoints(q: QualityHistory): ImageDiversityPoint[] {
-  return q.step.flatMap((step, i) => (Number.isFinite(q.spread[i]) ? [{ step, spread: q.spread[i], neighbours: q.neighbours[i] }] : []));
+  return q.step.flatMap((step, i) =>
+    Number.isFinite(q.spread[i]) ? [{ step, spread: q.spread[i], neighbours: q.neighbours[i] }] : [],
+  );
 }
 
 /** How often the classifier sees the asked-for class (a conditional G on MNIST). */
 export function labelPoints(q: QualityHistory): LabelPoint[] {
-  return q.step.flatMap((step, i) => (Number.isFinite(q.classAgreement[i]) ? [{ step, agreement: q.classAgreement[i] }] : []));
+  return q.step.flatMap((step, i) =>
+    Number.isFinite(q.classAgreement[i]) ? [{ step, agreement: q.classAgreement[i] }] : [],
+  );
 }

@@ -42,9 +42,17 @@ async function measureSamples(dr: DoctorRun, step: number): Promise<void> {
     const r = await run.sample(512, 99);
     if (!r || !dr.toy) return;
     const q = toy2dQuality(r.values, dr.toy.reference, dr.toy.modes);
-    const p: SamplePoint = { step, diversity: diversityRatio(r.values, dr.toy.real, 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality };
+    const p: SamplePoint = {
+      step,
+      diversity: diversityRatio(r.values, dr.toy.real, 2),
+      modesCovered: q.modesCovered,
+      modes: q.modes,
+      highQuality: q.highQuality,
+    };
     useDoctor.setState((s) => ({ samples: [...s.samples, p].slice(-200) }));
-  } catch { /* the worker restarted or the run ended: the next tick tries again */ } finally {
+  } catch {
+    /* the worker restarted or the run ended: the next tick tries again */
+  } finally {
     dr.sampling = false;
     dr.sampledAt = step;
   }
@@ -56,7 +64,10 @@ export function startDoctor(): () => void {
   const tick = () => {
     const t = useTraining.getState();
     if (!t.summary || t.status === 'initializing') {
-      if (current) { current = undefined; useDoctor.setState(emptyDoctor()); }
+      if (current) {
+        current = undefined;
+        useDoctor.setState(emptyDoctor());
+      }
       return;
     }
     if (!current || current.summary !== t.summary) {
@@ -65,17 +76,26 @@ export function startDoctor(): () => void {
       seen = '';
       if (!current) return;
     }
-    if (current.toy && !current.sampling && t.step - current.sampledAt >= SAMPLE_EVERY) void measureSamples(current, t.step);
+    if (current.toy && !current.sampling && t.step - current.sampledAt >= SAMPLE_EVERY)
+      void measureSamples(current, t.step);
     const d = useDoctor.getState();
     const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}/${t.quality.step.length}`;
     if (key === seen) return;
     seen = key;
     // The loss can be changed while paused (applied without a rebuild): the run's document has the one in use.
     const ctx = { ...current.ctx, loss: run.built()?.doc.training.loss ?? current.ctx.loss };
-    const findings = diagnose({
-      history: t.history, samples: d.samples, layers: layerSeries(t, current.ctx.expectedSaturation),
-      classes: classPoints(t.quality), imageDiversity: imageDiversityPoints(t.quality), labels: labelPoints(t.quality), layerGradNorms: t.gradNormHistory,
-    }, ctx);
+    const findings = diagnose(
+      {
+        history: t.history,
+        samples: d.samples,
+        layers: layerSeries(t, current.ctx.expectedSaturation),
+        classes: classPoints(t.quality),
+        imageDiversity: imageDiversityPoints(t.quality),
+        labels: labelPoints(t.quality),
+        layerGradNorms: t.gradNormHistory,
+      },
+      ctx,
+    );
     useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
   };
   const id = setInterval(tick, TICK_MS);

@@ -19,7 +19,10 @@ export async function laidOutTemplate(id: string): Promise<Project> {
   const p = loadTemplate(id);
   const { autoLayout } = await import('./layout/autoLayout');
   const positions = await autoLayout(p.graph);
-  return { ...p, graph: { ...p.graph, nodes: p.graph.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })) } };
+  return {
+    ...p,
+    graph: { ...p.graph, nodes: p.graph.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })) },
+  };
 }
 
 export type FitTarget = 'gan' | NetworkId;
@@ -31,8 +34,12 @@ export const MINIMAP = { width: 150, height: 100, offset: 15 };
 /** The ways a fit may keep clear of the overlays on the canvas now. */
 export function overlayInsets(canvas: { width: number; height: number }): Insets[] {
   if (!minimapOn(useWorkspace.getState().minimap, canvas.width)) return [NO_INSETS];
-  const right = MINIMAP.width + MINIMAP.offset, bottom = MINIMAP.height + MINIMAP.offset;
-  return [{ ...NO_INSETS, right }, { ...NO_INSETS, bottom }];
+  const right = MINIMAP.width + MINIMAP.offset,
+    bottom = MINIMAP.height + MINIMAP.offset;
+  return [
+    { ...NO_INSETS, right },
+    { ...NO_INSETS, bottom },
+  ];
 }
 
 /** The viewport that fits `target` in a canvas of this size (pure over the store's document). */
@@ -41,7 +48,10 @@ export function fitFor(target: FitTarget, canvas: { width: number; height: numbe
   const r = regionRects(doc.graph.nodes, sizes);
   const box = target === 'gan' ? boundsOf([r.generator, r.discriminator])! : r[target];
   // The whole GAN is always shown whole; one network never below the readable zoom.
-  return bestFit(box, canvas, overlayInsets(canvas), { maxZoom: 1, minZoom: target === 'gan' ? undefined : READABLE_ZOOM });
+  return bestFit(box, canvas, overlayInsets(canvas), {
+    maxZoom: 1,
+    minZoom: target === 'gan' ? undefined : READABLE_ZOOM,
+  });
 }
 
 export const canvasSize = (): { width: number; height: number } => {
@@ -52,7 +62,9 @@ export const canvasSize = (): { width: number; height: number } => {
 export function fitTo(rf: RF, target: FitTarget, canvas = canvasSize(), duration = 0): void {
   const v = fitFor(target, canvas);
   // Where the (animated) fit is going, for whoever waits for it to arrive (the browser tests).
-  document.querySelector('.canvas')?.setAttribute('data-fit', `${target} ${v.x.toFixed(1)} ${v.y.toFixed(1)} ${v.zoom.toFixed(4)}`);
+  document
+    .querySelector('.canvas')
+    ?.setAttribute('data-fit', `${target} ${v.x.toFixed(1)} ${v.y.toFixed(1)} ${v.zoom.toFixed(4)}`);
   void rf.setViewport(v, duration ? { duration } : undefined);
 }
 

@@ -26,17 +26,24 @@ export interface WorkspacePrefs {
   setPrefs(p: Partial<Omit<WorkspacePrefs, 'setPrefs'>>): void;
 }
 
-export const useWorkspace = create<WorkspacePrefs>()(persist(
-  (set) => ({ palette: true, setPrefs: (p) => set(p) }),
-  { name: 'ganvas.workspace', partialize: ({ palette, inspector, dock, minimap }) => ({ palette, inspector, dock, minimap }) },
-));
+export const useWorkspace = create<WorkspacePrefs>()(
+  persist((set) => ({ palette: true, setPrefs: (p) => set(p) }), {
+    name: 'ganvas.workspace',
+    partialize: ({ palette, inspector, dock, minimap }) => ({ palette, inspector, dock, minimap }),
+  }),
+);
 
 /** The inspector folded to its rail unless asked for, a selection wants it, or the window is wide. */
-export const inspectorOpen = (pref: boolean | undefined, selected: boolean, windowWidth: number, dockIsBeside = false): boolean =>
-  pref ?? (selected || windowWidth >= (dockIsBeside ? INSPECTOR_WIDE_WITH_DOCK : INSPECTOR_WIDE));
+export const inspectorOpen = (
+  pref: boolean | undefined,
+  selected: boolean,
+  windowWidth: number,
+  dockIsBeside = false,
+): boolean => pref ?? (selected || windowWidth >= (dockIsBeside ? INSPECTOR_WIDE_WITH_DOCK : INSPECTOR_WIDE));
 export const dockOpen = (pref: boolean | undefined, windowWidth: number): boolean => pref ?? windowWidth >= DOCK_WIDE;
 export const dockBeside = (windowWidth: number): boolean => windowWidth >= DOCK_WIDE;
-export const minimapOn = (pref: boolean | undefined, canvasWidth: number): boolean => pref ?? canvasWidth >= MINIMAP_WIDE;
+export const minimapOn = (pref: boolean | undefined, canvasWidth: number): boolean =>
+  pref ?? canvasWidth >= MINIMAP_WIDE;
 
 /** The canvas's current width (px), kept by the canvas: not a preference, not remembered. */
 export const useCanvasWidth = create<{ width: number }>(() => ({ width: 0 }));

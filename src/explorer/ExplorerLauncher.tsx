@@ -8,13 +8,27 @@ export function ExplorerLauncher({ onResume }: { onResume(): void }) {
   const ready = useModelsReady();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => { setOpen(false); button.current?.focus(); }, []);
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
   return (
     <div className="explorer-launcher">
-      <button type="button" ref={button} data-testid="explorer-open" disabled={!ready} onClick={() => setOpen(true)} aria-describedby={ready ? undefined : 'explorer-hint'}>
+      <button
+        type="button"
+        ref={button}
+        data-testid="explorer-open"
+        disabled={!ready}
+        onClick={() => setOpen(true)}
+        aria-describedby={ready ? undefined : 'explorer-hint'}
+      >
         ✦ Latent explorer
       </button>
-      {!ready && <div id="explorer-hint" className="muted">Train or step once first</div>}
+      {!ready && (
+        <div id="explorer-hint" className="muted">
+          Train or step once first
+        </div>
+      )}
       {/* On the body: the dock's layout and styles must not reach into the dialog. */}
       {open && createPortal(<ExplorerDialog onClose={close} onResume={onResume} />, document.body)}
     </div>

@@ -4,7 +4,9 @@
  */
 import type { ExploreResult } from '../core/explore';
 
-const REAL = 'rgba(27, 154, 143, 0.35)', FAKE = '#7c5cd6', PATH = 'rgba(124, 92, 214, 0.55)';
+const REAL = 'rgba(27, 154, 143, 0.35)',
+  FAKE = '#7c5cd6',
+  PATH = 'rgba(124, 92, 214, 0.55)';
 
 export function drawPoints(ctx: CanvasRenderingContext2D, size: number, r: ExploreResult): void {
   const e = r.extent ?? 3;
@@ -16,13 +18,21 @@ export function drawPoints(ctx: CanvasRenderingContext2D, size: number, r: Explo
   ctx.strokeStyle = '#e4e7ec';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  ctx.moveTo(px(0), 0); ctx.lineTo(px(0), size); ctx.moveTo(0, py(0)); ctx.lineTo(size, py(0));
+  ctx.moveTo(px(0), 0);
+  ctx.lineTo(px(0), size);
+  ctx.moveTo(0, py(0));
+  ctx.lineTo(size, py(0));
   ctx.stroke();
-  const dot = (x: number, y: number, rad: number) => { ctx.beginPath(); ctx.arc(px(x), py(y), rad, 0, 2 * Math.PI); ctx.fill(); };
+  const dot = (x: number, y: number, rad: number) => {
+    ctx.beginPath();
+    ctx.arc(px(x), py(y), rad, 0, 2 * Math.PI);
+    ctx.fill();
+  };
   ctx.fillStyle = REAL;
   const real = r.real ?? new Float32Array();
   for (let i = 0; i + 1 < real.length; i += 2) dot(real[i], real[i + 1], size / 220);
-  const v = r.values, n = v.length / 2;
+  const v = r.values,
+    n = v.length / 2;
   const path = r.request.kind === 'interpolate';
   if (path) {
     ctx.strokeStyle = PATH;
@@ -33,7 +43,9 @@ export function drawPoints(ctx: CanvasRenderingContext2D, size: number, r: Explo
   }
   for (let i = 0; i < n; i++) {
     const t = n > 1 ? i / (n - 1) : 1;
-    ctx.fillStyle = path ? `rgb(${Math.round(200 - 110 * t)}, ${Math.round(180 - 120 * t)}, ${Math.round(245 - 60 * t)})` : FAKE;
+    ctx.fillStyle = path
+      ? `rgb(${Math.round(200 - 110 * t)}, ${Math.round(180 - 120 * t)}, ${Math.round(245 - 60 * t)})`
+      : FAKE;
     dot(v[2 * i], v[2 * i + 1], path ? size / 110 : size / 160);
   }
   if (path && n > 1) {

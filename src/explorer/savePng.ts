@@ -8,7 +8,9 @@ function pointsPng(r: ExploreResult, size = 768): Promise<Blob> {
   const c = document.createElement('canvas');
   c.width = c.height = size;
   drawPoints(c.getContext('2d')!, size, r);
-  return new Promise((ok, fail) => c.toBlob((b) => (b ? ok(b) : fail(new Error('the browser could not encode the PNG'))), 'image/png'));
+  return new Promise((ok, fail) =>
+    c.toBlob((b) => (b ? ok(b) : fail(new Error('the browser could not encode the PNG'))), 'image/png'),
+  );
 }
 
 export const pngName = (r: ExploreResult): string => `ganvas-${r.request.kind}-step${r.step}.png`;

@@ -25,13 +25,25 @@ export interface ExplorerSettings {
 }
 
 export const defaultSettings = (ex: Explorations): ExplorerSettings => ({
-  mode: 'interpolate', seed: 1, seedA: 1, seedB: 2, rows: ex.points ? 16 : 4, cols: ex.points ? 16 : 8, steps: ex.points ? 24 : 10,
-  interp: 'lerp', sweepInput: ex.sweeps[0]?.input ?? '', dim: 0, from: -2, to: 2,
-  groups: { a: [], b: [], c: [] }, neighbours: 4,
+  mode: 'interpolate',
+  seed: 1,
+  seedA: 1,
+  seedB: 2,
+  rows: ex.points ? 16 : 4,
+  cols: ex.points ? 16 : 8,
+  steps: ex.points ? 24 : 10,
+  interp: 'lerp',
+  sweepInput: ex.sweeps[0]?.input ?? '',
+  dim: 0,
+  from: -2,
+  to: 2,
+  groups: { a: [], b: [], c: [] },
+  neighbours: 4,
 });
 
 /** Latent arithmetic can be drawn once every group has a sample. */
-export const groupsReady = (s: ExplorerSettings): boolean => s.groups.a.length > 0 && s.groups.b.length > 0 && s.groups.c.length > 0;
+export const groupsReady = (s: ExplorerSettings): boolean =>
+  s.groups.a.length > 0 && s.groups.b.length > 0 && s.groups.c.length > 0;
 
 /** The modes this plan supports, in the order the tabs show them, with their tab labels. */
 export function modesOf(ex: Explorations): { mode: ExploreMode; label: string }[] {
@@ -46,15 +58,28 @@ export function modesOf(ex: Explorations): { mode: ExploreMode; label: string }[
 
 export function toRequest(s: ExplorerSettings, ex: Explorations): ExploreRequest {
   switch (s.mode) {
-    case 'grid': return { kind: 'grid', seed: s.seed, rows: s.rows, cols: s.cols };
-    case 'interpolate': return { kind: 'interpolate', seedA: s.seedA, seedB: s.seedB, steps: s.steps, mode: s.interp };
-    case 'byClass': return { kind: 'byClass', seed: s.seed, cols: s.cols };
-    case 'arithmetic': return { kind: 'arithmetic', ...s.groups, neighbours: s.neighbours, seed: s.seed };
+    case 'grid':
+      return { kind: 'grid', seed: s.seed, rows: s.rows, cols: s.cols };
+    case 'interpolate':
+      return { kind: 'interpolate', seedA: s.seedA, seedB: s.seedB, steps: s.steps, mode: s.interp };
+    case 'byClass':
+      return { kind: 'byClass', seed: s.seed, cols: s.cols };
+    case 'arithmetic':
+      return { kind: 'arithmetic', ...s.groups, neighbours: s.neighbours, seed: s.seed };
     case 'sweep': {
       const code = ex.sweeps.find((c) => c.input === s.sweepInput) ?? ex.sweeps[0];
       return code.kind === 'categorical'
         ? { kind: 'sweep', seed: s.seed, rows: s.rows, input: code.input }
-        : { kind: 'sweep', seed: s.seed, rows: s.rows, input: code.input, dim: Math.min(s.dim, code.size - 1), steps: s.steps, from: s.from, to: s.to };
+        : {
+            kind: 'sweep',
+            seed: s.seed,
+            rows: s.rows,
+            input: code.input,
+            dim: Math.min(s.dim, code.size - 1),
+            steps: s.steps,
+            from: s.from,
+            to: s.to,
+          };
     }
   }
 }

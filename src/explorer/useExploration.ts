@@ -15,10 +15,18 @@ export function useExploration(request: ExploreRequest | undefined, live: boolea
   const waiting = useRef<ExploreRequest | undefined>(undefined);
   const alive = useRef(true);
   // Set in the effect too: StrictMode mounts, unmounts and mounts again.
-  useEffect(() => { alive.current = true; return () => { alive.current = false; }; }, []);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
 
   const ask = (r: ExploreRequest) => {
-    if (inFlight.current) { waiting.current = r; return; }
+    if (inFlight.current) {
+      waiting.current = r;
+      return;
+    }
     inFlight.current = true;
     setBusy(true);
     void run.generate(r).then((res) => {
@@ -35,6 +43,14 @@ export function useExploration(request: ExploreRequest | undefined, live: boolea
   const key = JSON.stringify(request ?? null);
   const sampleStep = useTraining((s) => (live ? s.samples?.step : undefined));
   // Keyed on the request's JSON: a new object with the same content must not ask again.
-  useEffect(() => { if (request) ask(request); }, [key, sampleStep]);
-  return { result, busy, refresh: () => { if (request) ask(request); } };
+  useEffect(() => {
+    if (request) ask(request);
+  }, [key, sampleStep]);
+  return {
+    result,
+    busy,
+    refresh: () => {
+      if (request) ask(request);
+    },
+  };
 }

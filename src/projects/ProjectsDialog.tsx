@@ -40,13 +40,22 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
   const now = Date.now();
 
   const reload = useCallback(async () => {
-    try { setRecords(await allProjects()); setError(null); } catch (e) { setError(errorText(e)); }
+    try {
+      setRecords(await allProjects());
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
   }, []);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (isOpen && !d.open) { setRecords(null); d.showModal(); void reload(); }
+    if (isOpen && !d.open) {
+      setRecords(null);
+      d.showModal();
+      void reload();
+    }
     if (!isOpen && d.open) d.close();
   }, [isOpen, reload]);
 
@@ -55,7 +64,10 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
     if (!isOpen || !records) return;
     const list = listRef.current;
     if (list && !list.contains(document.activeElement)) {
-      (list.querySelector<HTMLButtonElement>('.project-row.is-open .project-open') ?? list.querySelector<HTMLButtonElement>('.project-open'))?.focus();
+      (
+        list.querySelector<HTMLButtonElement>('.project-row.is-open .project-open') ??
+        list.querySelector<HTMLButtonElement>('.project-open')
+      )?.focus();
     }
   }, [isOpen, records]);
 
@@ -80,7 +92,10 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
       return;
     }
     await reload();
-    useEditor.getState().notify(`Deleted “${r.name}”.`, 'info', { label: 'Undo', run: () => void restoreRemovedProject(r.id).then(reload) });
+    useEditor.getState().notify(`Deleted “${r.name}”.`, 'info', {
+      label: 'Undo',
+      run: () => void restoreRemovedProject(r.id).then(reload),
+    });
     // Keep the keyboard where it was: on the row that took the deleted one's place.
     requestAnimationFrame(() => {
       const rows = listRef.current?.querySelectorAll<HTMLButtonElement>('.project-open');
@@ -89,19 +104,44 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
   };
 
   const restore = async (r: ProjectRecord) => {
-    try { await restoreRemovedProject(r.id); } catch (e) { setError(errorText(e)); }
+    try {
+      await restoreRemovedProject(r.id);
+    } catch (e) {
+      setError(errorText(e));
+    }
     await reload();
   };
 
   return (
-    <dialog ref={ref} className="projects-dialog" aria-labelledby="projects-title" onClose={hideProjectsList} onKeyDown={keepEscape} data-testid="projects-dialog">
+    <dialog
+      ref={ref}
+      className="projects-dialog"
+      aria-labelledby="projects-title"
+      onClose={hideProjectsList}
+      onKeyDown={keepEscape}
+      data-testid="projects-dialog"
+    >
       <header className="projects-header">
         <h2 id="projects-title">Projects</h2>
         <span className="muted">stored in this browser; every change is saved as you make it</span>
-        <button type="button" onClick={() => { hideProjectsList(); onNew(); }}>New project</button>
-        <button type="button" onClick={hideProjectsList} aria-label="Close projects">×</button>
+        <button
+          type="button"
+          onClick={() => {
+            hideProjectsList();
+            onNew();
+          }}
+        >
+          New project
+        </button>
+        <button type="button" onClick={hideProjectsList} aria-label="Close projects">
+          ×
+        </button>
       </header>
-      {error && <p className="projects-error" role="alert">{error}</p>}
+      {error && (
+        <p className="projects-error" role="alert">
+          {error}
+        </p>
+      )}
       {!records && !error && <p className="muted">Reading…</p>}
       {records && (
         <ul className="projects-list" aria-label="Projects" ref={listRef} onKeyDown={onListKey}>
@@ -109,15 +149,35 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
             const current = r.id === openId;
             return (
               <li key={r.id} className={`project-row${current ? ' is-open' : ''}`} data-project={r.id}>
-                <button type="button" className="project-open" onClick={() => void open(r)} aria-current={current ? 'true' : undefined}>
+                <button
+                  type="button"
+                  className="project-open"
+                  onClick={() => void open(r)}
+                  aria-current={current ? 'true' : undefined}
+                >
                   <Thumb text={r.text} />
                   <span className="project-text">
-                    <strong className="project-title">{r.name}{current && <span className="project-badge">open</span>}</strong>
-                    <span className="project-meta">{originText(r.origin)} · changed {whenText(r.updated, now)}</span>
+                    <strong className="project-title">
+                      {r.name}
+                      {current && <span className="project-badge">open</span>}
+                    </strong>
+                    <span className="project-meta">
+                      {originText(r.origin)} · changed {whenText(r.updated, now)}
+                    </span>
                   </span>
                 </button>
-                <button type="button" className="project-delete" onClick={() => void remove(r, i)} disabled={current}
-                  aria-label={`Delete “${r.name}”`} title={current ? 'This project is open: open another one to delete it' : `Delete (it can be restored for ${DAYS} days)`}>
+                <button
+                  type="button"
+                  className="project-delete"
+                  onClick={() => void remove(r, i)}
+                  disabled={current}
+                  aria-label={`Delete “${r.name}”`}
+                  title={
+                    current
+                      ? 'This project is open: open another one to delete it'
+                      : `Delete (it can be restored for ${DAYS} days)`
+                  }
+                >
                   Delete
                 </button>
               </li>
@@ -127,12 +187,18 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
       )}
       {deleted.length > 0 && (
         <section className="projects-deleted" aria-labelledby="deleted-title">
-          <h3 id="deleted-title">Recently deleted <span className="muted">(kept for {DAYS} days)</span></h3>
+          <h3 id="deleted-title">
+            Recently deleted <span className="muted">(kept for {DAYS} days)</span>
+          </h3>
           <ul>
             {deleted.map((r) => (
               <li key={r.id} data-deleted-project={r.id}>
-                <span>{r.name} <span className="muted">deleted {whenText(r.deleted!, now)}</span></span>
-                <button type="button" onClick={() => void restore(r)} aria-label={`Restore “${r.name}”`}>Restore</button>
+                <span>
+                  {r.name} <span className="muted">deleted {whenText(r.deleted!, now)}</span>
+                </span>
+                <button type="button" onClick={() => void restore(r)} aria-label={`Restore “${r.name}”`}>
+                  Restore
+                </button>
               </li>
             ))}
           </ul>

@@ -16,9 +16,27 @@ export const Thumb = memo(function Thumb({ text }: { text: string }) {
   const g = graphIn(text);
   const t = thumbnailOf(g ?? { nodes: [], edges: [] });
   return (
-    <svg className="project-thumb" width={t.width} height={t.height} viewBox={`0 0 ${t.width} ${t.height}`} aria-hidden="true">
-      {t.wires.map((w, i) => <line key={i} x1={w.x1} y1={w.y1} x2={w.x2} y2={w.y2} />)}
-      {t.boxes.map((b, i) => <rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} rx={Math.min(2, b.w / 4)} className={`net-${b.network}`} />)}
+    <svg
+      className="project-thumb"
+      width={t.width}
+      height={t.height}
+      viewBox={`0 0 ${t.width} ${t.height}`}
+      aria-hidden="true"
+    >
+      {t.wires.map((w, i) => (
+        <line key={i} x1={w.x1} y1={w.y1} x2={w.x2} y2={w.y2} />
+      ))}
+      {t.boxes.map((b, i) => (
+        <rect
+          key={i}
+          x={b.x}
+          y={b.y}
+          width={b.w}
+          height={b.h}
+          rx={Math.min(2, b.w / 4)}
+          className={`net-${b.network}`}
+        />
+      ))}
     </svg>
   );
 });

@@ -13,11 +13,19 @@ export function WhereDialog() {
     if (!q && d?.open) d.close();
   }, [q]);
   return (
-    <dialog ref={ref} className="where-dialog" aria-labelledby="where-title" onClose={() => q?.answer('cancel')} onKeyDown={keepEscape}>
+    <dialog
+      ref={ref}
+      className="where-dialog"
+      aria-labelledby="where-title"
+      onClose={() => q?.answer('cancel')}
+      onKeyDown={keepEscape}
+    >
       {q && (
         <>
           <h2 id="where-title">Open {q.what}</h2>
-          <p>“{q.current}” has your changes. Where should {q.what} go?</p>
+          <p>
+            “{q.current}” has your changes. Where should {q.what} go?
+          </p>
           <div className="where-choices">
             <button type="button" autoFocus className="primary" onClick={() => q.answer('new')}>
               <strong>As a new project</strong>

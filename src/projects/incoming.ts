@@ -33,11 +33,11 @@ export async function bringIn(p: Project, origin: Origin, what: string): Promise
       await startProject(p, origin);
       notify(`Opened ${what} as a new project. “${open.name}” is in Projects, as you left it.`, 'info', projectsAction);
     }
-    if (where === 'replace') replaceOpenProject(p, origin, `Opened ${what} in “${open.name}”. Ctrl+Z brings back what was there.`);
+    if (where === 'replace')
+      replaceOpenProject(p, origin, `Opened ${what} in “${open.name}”. Ctrl+Z brings back what was there.`);
   } catch (e) {
     notify(`Could not open ${what}: ${errorText(e)}. Your project is unchanged.`, 'error');
     return 'cancel';
   }
   return where;
 }
-

@@ -16,14 +16,22 @@ export interface WhereQuestion {
   /** The open project's name. */
   current: string;
 }
-interface Pending extends WhereQuestion { answer(w: Where): void }
+interface Pending extends WhereQuestion {
+  answer(w: Where): void;
+}
 export const useWhereQuestion = create<{ pending: Pending | null }>(() => ({ pending: null }));
 
 /** Asks where a project should go; a question still open is answered 'cancel' first. */
 export function askWhere(q: WhereQuestion): Promise<Where> {
   useWhereQuestion.getState().pending?.answer('cancel');
   return new Promise((ok) => {
-    const pending: Pending = { ...q, answer: (w) => { if (useWhereQuestion.getState().pending === pending) useWhereQuestion.setState({ pending: null }); ok(w); } };
+    const pending: Pending = {
+      ...q,
+      answer: (w) => {
+        if (useWhereQuestion.getState().pending === pending) useWhereQuestion.setState({ pending: null });
+        ok(w);
+      },
+    };
     useWhereQuestion.setState({ pending });
   });
 }

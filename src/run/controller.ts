@@ -28,7 +28,13 @@ export async function build(): Promise<boolean> {
   const res = compileGraph(doc.graph, datasetInfo(doc.dataset), doc.training);
   if (!res.ok) {
     const errors = res.problems.filter((p) => p.severity === 'error');
-    notify('error', `Fix the graph first: ${errors.slice(0, 2).map((p) => p.message).join('; ')}${errors.length > 2 ? ` (+${errors.length - 2} more)` : ''}`);
+    notify(
+      'error',
+      `Fix the graph first: ${errors
+        .slice(0, 2)
+        .map((p) => p.message)
+        .join('; ')}${errors.length > 2 ? ` (+${errors.length - 2} more)` : ''}`,
+    );
     return false;
   }
   built = { doc, plan: res.plan };
@@ -80,7 +86,9 @@ export async function stop(): Promise<void> {
 export async function rebuild(): Promise<void> {
   const running = useTraining.getState().status === 'running';
   await trainer.stop();
-  if (await build()) { if (running) await trainer.start(); }
+  if (await build()) {
+    if (running) await trainer.start();
+  }
 }
 
 /** Watches the document; returns the unsubscribe function. */
@@ -93,7 +101,10 @@ export function followDocument(): () => void {
       built = undefined;
       useTraining.setState({ stale: true });
       void trainer.stop().then(() => useTraining.setState({ stale: true }));
-      notify('warning', 'The graph changed, so training stopped. Press Train to compile the new graph and start again.');
+      notify(
+        'warning',
+        'The graph changed, so training stopped. Press Train to compile the new graph and start again.',
+      );
     } else if (s.doc.training !== built.doc.training) {
       built = { ...built, doc: s.doc };
       void applyTraining(s.doc.training);

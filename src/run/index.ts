@@ -8,11 +8,19 @@ import { trainer } from '../trainer/client';
 import { build, builtRun, followDocument, nextPhase, rebuild, stepOnce, stop, train } from './controller';
 
 export const run = {
-  build, train, stepOnce, nextPhase, stop, rebuild, followDocument,
+  build,
+  train,
+  stepOnce,
+  nextPhase,
+  stop,
+  rebuild,
+  followDocument,
   /** The document and plan the worker's models were built from (undefined when none is built). */
   built: builtRun,
   /** Whether a run is built and not initializing (the worker can answer). */
-  get ready(): boolean { return trainer.ready; },
+  get ready(): boolean {
+    return trainer.ready;
+  },
   pause: () => trainer.pause(),
   /** Back to the last weights that trained on without NaN (the fault banner's 'Roll back to step N'). */
   rollback: () => trainer.rollback(),

@@ -22,7 +22,9 @@ export function startAutosave(): () => void {
   });
   // Hidden covers a tab switched away from, a minimised window and (on mobile) a tab about to be
   // killed; pagehide covers reload, navigation and close.
-  const onHidden = () => { if (document.visibilityState === 'hidden') void flush(); };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void flush();
+  };
   const onPageHide = () => void flush();
   document.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', onPageHide);

@@ -4,7 +4,10 @@
  */
 import { edgeId, type Graph, type GraphEdge, type GraphNode } from '../core/graph/types';
 
-export interface Fragment { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface Fragment {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
 export function copyFragment(g: Graph, ids: readonly string[]): Fragment {
   const keep = new Set(ids);
@@ -22,7 +25,11 @@ function nextName(id: string, taken: Set<string>): string {
 }
 
 /** Inserts a fragment with fresh names, shifted by `offset`; returns the new graph and the new ids. */
-export function pasteFragment(g: Graph, f: Fragment, offset: { x: number; y: number }): { graph: Graph; ids: string[] } {
+export function pasteFragment(
+  g: Graph,
+  f: Fragment,
+  offset: { x: number; y: number },
+): { graph: Graph; ids: string[] } {
   const taken = new Set(g.nodes.map((n) => n.id));
   const rename = new Map<string, string>();
   for (const n of f.nodes) {
@@ -31,10 +38,13 @@ export function pasteFragment(g: Graph, f: Fragment, offset: { x: number; y: num
     rename.set(n.id, id);
   }
   const nodes = f.nodes.map((n) => ({
-    ...structuredClone(n), id: rename.get(n.id)!, position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+    ...structuredClone(n),
+    id: rename.get(n.id)!,
+    position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
   }));
   const edges = f.edges.map((e) => {
-    const source = rename.get(e.source)!, target = rename.get(e.target)!;
+    const source = rename.get(e.source)!,
+      target = rename.get(e.target)!;
     return { id: edgeId(source, target, e.targetPort), source, target, targetPort: e.targetPort };
   });
   return { graph: { nodes: [...g.nodes, ...nodes], edges: [...g.edges, ...edges] }, ids: nodes.map((n) => n.id) };

@@ -27,10 +27,22 @@ export function blankDoc(): Doc {
     description: '',
     graph: {
       nodes: [
-        { id: 'z', type: 'latentNoise', network: 'generator', params: { size: 100, distribution: 'normal' }, position: { x: 0, y: 0 } },
+        {
+          id: 'z',
+          type: 'latentNoise',
+          network: 'generator',
+          params: { size: 100, distribution: 'normal' },
+          position: { x: 0, y: 0 },
+        },
         { id: 'g_out', type: 'generatorOutput', network: 'generator', params: {}, position: { x: 460, y: 0 } },
         { id: 'd_input', type: 'realData', network: 'discriminator', params: {}, position: { x: 0, y: 400 } },
-        { id: 'd_head', type: 'realFakeHead', network: 'discriminator', params: { output: 'logit' }, position: { x: 460, y: 400 } },
+        {
+          id: 'd_head',
+          type: 'realFakeHead',
+          network: 'discriminator',
+          params: { output: 'logit' },
+          position: { x: 460, y: 400 },
+        },
       ],
       edges: [],
     },

@@ -35,7 +35,11 @@ export const currentChangeKind = (): ChangeKind => changeKind;
 export function asChange<T>(kind: ChangeKind, f: () => T): T {
   const before = changeKind;
   changeKind = kind;
-  try { return f(); } finally { changeKind = before; }
+  try {
+    return f();
+  } finally {
+    changeKind = before;
+  }
 }
 
 let started = 0;
@@ -48,7 +52,13 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** The editor's project as the open record, now. */
 function currentRecord(open: OpenProject, edit: boolean): ProjectRecord {
   const { doc, viewport } = useEditor.getState();
-  return { ...open, name: doc.name, updated: Date.now(), edited: open.edited || edit, text: JSON.stringify(projectOf(doc, viewport)) };
+  return {
+    ...open,
+    name: doc.name,
+    updated: Date.now(),
+    edited: open.edited || edit,
+    text: JSON.stringify(projectOf(doc, viewport)),
+  };
 }
 
 /** Writes the open project now (whole, one transaction); `edit` marks it as changed by the user. */
@@ -66,13 +76,25 @@ export function writeNow(edit: boolean): Promise<void> {
   let write: Promise<void>;
   try {
     write = putProject(rec);
-  } catch (e) { // the connection was closing: transaction() throws at once
+  } catch (e) {
+    // the connection was closing: transaction() throws at once
     write = Promise.reject(e);
   }
   // Transactions on one store complete in the order they started: when the latest is done, all are.
   return write.then(
-    () => { if (mine === started) useSaveStatus.setState({ status: 'saved', at: Date.now(), ms: performance.now() - t0, bytes: text.length, error: undefined }); },
-    (e) => { if (mine === started) useSaveStatus.setState({ status: 'error', error: errorText(e) }); },
+    () => {
+      if (mine === started)
+        useSaveStatus.setState({
+          status: 'saved',
+          at: Date.now(),
+          ms: performance.now() - t0,
+          bytes: text.length,
+          error: undefined,
+        });
+    },
+    (e) => {
+      if (mine === started) useSaveStatus.setState({ status: 'error', error: errorText(e) });
+    },
   );
 }
 

@@ -13,10 +13,18 @@ import { clearHistory, useEditor } from './store';
 /** The tab's open project survives a reload (sessionStorage is per tab); a new tab opens the latest one. */
 const TAB_KEY = 'ganvas.openProject';
 export function tabProjectId(): string | null {
-  try { return sessionStorage.getItem(TAB_KEY); } catch { return null; }
+  try {
+    return sessionStorage.getItem(TAB_KEY);
+  } catch {
+    return null;
+  }
 }
 function rememberInTab(id: string): void {
-  try { sessionStorage.setItem(TAB_KEY, id); } catch { /* private mode: a reload opens the latest project */ }
+  try {
+    sessionStorage.setItem(TAB_KEY, id);
+  } catch {
+    /* private mode: a reload opens the latest project */
+  }
 }
 
 /** A stored project that cannot be read any more (it stays in the list; the message says why). */
@@ -25,7 +33,10 @@ export class UnreadableProject extends Error {}
 /** Shows a stored record in the editor with a fresh history (undo does not reach into another project). */
 export async function showRecord(rec: ProjectRecord, message?: string): Promise<void> {
   const r = tryParseProject(rec.text);
-  if (!r.ok) throw new UnreadableProject(`“${rec.name}” cannot be read (${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason})`);
+  if (!r.ok)
+    throw new UnreadableProject(
+      `“${rec.name}” cannot be read (${r.error.path ? `${r.error.path}: ` : ''}${r.error.reason})`,
+    );
   await flush();
   const { text: _text, ...meta } = rec;
   useOpenProject.setState({ open: { ...meta, opened: Date.now() } });
@@ -60,7 +71,8 @@ export function replaceOpenProject(p: Project, origin: Origin, message?: string)
 
 /** Deletes a project from the list; it can be restored for a while (see records.PURGE_AFTER_MS). */
 export async function removeProject(id: string): Promise<void> {
-  if (useOpenProject.getState().open?.id === id) throw new Error('The open project cannot be deleted: open another one first');
+  if (useOpenProject.getState().open?.id === id)
+    throw new Error('The open project cannot be deleted: open another one first');
   await deleteProject(id);
 }
 

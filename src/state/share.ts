@@ -43,13 +43,19 @@ async function inflateCapped(bytes: Uint8Array, max: number): Promise<Uint8Array
     total += value.length;
     if (total > max) {
       await reader.cancel();
-      throw new ProjectError('(link)', `the link holds more than ${fmtBytes(max)} of project text (the limit): it is not a Ganvas project`);
+      throw new ProjectError(
+        '(link)',
+        `the link holds more than ${fmtBytes(max)} of project text (the limit): it is not a Ganvas project`,
+      );
     }
     parts.push(value);
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 

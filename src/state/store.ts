@@ -16,10 +16,21 @@ import { copyFragment, pasteFragment, type Fragment } from './clipboard';
 import { defaultDoc, docOf, type Doc } from './document';
 
 /** A message for the user; `action` is a button in it (e.g. Undo, Show projects). */
-export interface Toast { seq: number; text: string; kind: 'info' | 'error'; action?: ToastAction }
-export interface ToastAction { label: string; run(): void }
+export interface Toast {
+  seq: number;
+  text: string;
+  kind: 'info' | 'error';
+  action?: ToastAction;
+}
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
 /** A request to the canvas to show a viewport (or fit the view when absent). */
-export interface ViewRequest { seq: number; viewport?: Viewport }
+export interface ViewRequest {
+  seq: number;
+  viewport?: Viewport;
+}
 
 export interface EditorState {
   doc: Doc;
@@ -80,7 +91,11 @@ function coalesced(key: string, apply: () => void): void {
   const join = run !== null && run.key === key && now - run.at < COALESCE_MS;
   coalescing = true;
   try {
-    if (join) { t.pause(); apply(); t.resume(); } else apply();
+    if (join) {
+      t.pause();
+      apply();
+      t.resume();
+    } else apply();
   } finally {
     coalescing = false;
   }
@@ -105,25 +120,41 @@ export const useEditor = create<EditorState>()(
         savedDoc: null,
 
         loadProject: (p, message) => {
-          set({ doc: docOf(p), selection: [], edgeSelection: [], dragging: null, viewport: p.viewport, viewRequest: { seq: ++seq, viewport: p.viewport } });
+          set({
+            doc: docOf(p),
+            selection: [],
+            edgeSelection: [],
+            dragging: null,
+            viewport: p.viewport,
+            viewRequest: { seq: ++seq, viewport: p.viewport },
+          });
           if (message) get().notify(message);
         },
-        setDoc: (patch) => coalesced(`doc:${Object.keys(patch).join()}`, () => set((s) => ({ doc: { ...s.doc, ...patch } }))),
-        setTraining: (patch) => coalesced(`training:${Object.keys(patch).join()}`,
-          () => set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } }))),
+        setDoc: (patch) =>
+          coalesced(`doc:${Object.keys(patch).join()}`, () => set((s) => ({ doc: { ...s.doc, ...patch } }))),
+        setTraining: (patch) =>
+          coalesced(`training:${Object.keys(patch).join()}`, () =>
+            set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } })),
+          ),
         setDataset: (spec) => set((s) => ({ doc: { ...s.doc, dataset: spec } })),
 
         addBlock: (type, network, position) => {
           const block = getBlock(type);
           const net = block.network === 'either' ? network : block.network;
           const id = ops.freshId(graph(), type, net);
-          set((s) => ({ doc: { ...s.doc, graph: ops.addNode(s.doc.graph, { type, network: net, position, id }) }, selection: [id] }));
+          set((s) => ({
+            doc: { ...s.doc, graph: ops.addNode(s.doc.graph, { type, network: net, position, id }) },
+            selection: [id],
+          }));
           return id;
         },
         deleteNodes: (ids) => {
           if (!ids.length) return;
           const gone = new Set(ids);
-          set((s) => ({ doc: { ...s.doc, graph: ops.removeNodes(s.doc.graph, ids) }, selection: s.selection.filter((i) => !gone.has(i)) }));
+          set((s) => ({
+            doc: { ...s.doc, graph: ops.removeNodes(s.doc.graph, ids) },
+            selection: s.selection.filter((i) => !gone.has(i)),
+          }));
         },
         deleteSelection: () => {
           const { selection, edgeSelection } = get();
@@ -132,7 +163,8 @@ export const useEditor = create<EditorState>()(
           // Nodes and wires in one set: deleting a selection is one undo step.
           set((s) => ({
             doc: { ...s.doc, graph: ops.disconnect(ops.removeNodes(s.doc.graph, selection), edgeSelection) },
-            selection: s.selection.filter((i) => !gone.has(i)), edgeSelection: [],
+            selection: s.selection.filter((i) => !gone.has(i)),
+            edgeSelection: [],
           }));
         },
         connectWire: (source, target, port) => {
@@ -140,8 +172,11 @@ export const useEditor = create<EditorState>()(
           if (verdict.ok) setGraph(ops.connect(graph(), source, target, port));
           return verdict;
         },
-        disconnect: (edgeIds) => { if (edgeIds.length) setGraph(ops.disconnect(graph(), edgeIds)); },
-        setParam: (id, key, value) => coalesced(`param:${id}:${key}`, () => setGraph(ops.setParams(graph(), id, { [key]: value } as Params))),
+        disconnect: (edgeIds) => {
+          if (edgeIds.length) setGraph(ops.disconnect(graph(), edgeIds));
+        },
+        setParam: (id, key, value) =>
+          coalesced(`param:${id}:${key}`, () => setGraph(ops.setParams(graph(), id, { [key]: value } as Params))),
         rename: (id, newId) => {
           try {
             const g = ops.renameNode(graph(), id, newId);
@@ -158,7 +193,9 @@ export const useEditor = create<EditorState>()(
           const moved = get().dragging;
           if (!moved) return;
           // A click without movement must not leave an empty step in the history.
-          const changed = graph().nodes.some((n) => moved[n.id] && (moved[n.id].x !== n.position.x || moved[n.id].y !== n.position.y));
+          const changed = graph().nodes.some(
+            (n) => moved[n.id] && (moved[n.id].x !== n.position.x || moved[n.id].y !== n.position.y),
+          );
           if (!changed) return set({ dragging: null });
           set((s) => ({ dragging: null, doc: { ...s.doc, graph: ops.moveNodes(s.doc.graph, moved) } }));
         },
@@ -169,13 +206,22 @@ export const useEditor = create<EditorState>()(
           const { selection } = get();
           if (selection.length) set({ clipboard: copyFragment(graph(), selection) });
         },
-        cutSelection: () => { get().copySelection(); get().deleteSelection(); },
+        cutSelection: () => {
+          get().copySelection();
+          get().deleteSelection();
+        },
         paste: (offset = { x: 40, y: 40 }) => {
           const clip = get().clipboard;
           if (!clip?.nodes.length) return;
           const { graph: g, ids } = pasteFragment(graph(), clip, offset);
           // The next paste lands a step further on, not on top of this one.
-          const shifted = { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })) };
+          const shifted = {
+            ...clip,
+            nodes: clip.nodes.map((n) => ({
+              ...n,
+              position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+            })),
+          };
           set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids, clipboard: shifted }));
         },
         duplicateSelection: () => {
@@ -187,7 +233,8 @@ export const useEditor = create<EditorState>()(
 
         setViewport: (v) => set({ viewport: v }),
         requestView: (viewport) => set({ viewRequest: { seq: ++seq, viewport } }),
-        notify: (text, kind = 'info', action) => set({ toast: { seq: ++seq, text, kind, ...(action ? { action } : {}) } }),
+        notify: (text, kind = 'info', action) =>
+          set({ toast: { seq: ++seq, text, kind, ...(action ? { action } : {}) } }),
         markSaved: () => set((s) => ({ savedDoc: s.doc })),
       };
     },
@@ -200,7 +247,9 @@ export const useEditor = create<EditorState>()(
   ),
 );
 
-useEditor.subscribe((s, prev) => { if (s.doc !== prev.doc && !coalescing) run = null; });
+useEditor.subscribe((s, prev) => {
+  if (s.doc !== prev.doc && !coalescing) run = null;
+});
 
 const pruneSelection = () => {
   const { doc, selection } = useEditor.getState();
@@ -208,7 +257,16 @@ const pruneSelection = () => {
   if (selection.some((i) => !ids.has(i))) useEditor.setState({ selection: selection.filter((i) => ids.has(i)) });
 };
 
-export function undo(): void { useEditor.temporal.getState().undo(); pruneSelection(); }
-export function redo(): void { useEditor.temporal.getState().redo(); pruneSelection(); }
+export function undo(): void {
+  useEditor.temporal.getState().undo();
+  pruneSelection();
+}
+export function redo(): void {
+  useEditor.temporal.getState().redo();
+  pruneSelection();
+}
 /** Forget the history (after restoring a session: there is nothing before it to go back to). */
-export function clearHistory(): void { useEditor.temporal.getState().clear(); run = null; }
+export function clearHistory(): void {
+  useEditor.temporal.getState().clear();
+  run = null;
+}

@@ -11,11 +11,19 @@ import type { Problem } from '../core/graph/types';
 import { useEditor } from './store';
 import type { Doc } from './document';
 
-let last: { graph: Doc['graph']; dataset: Doc['dataset']; loss: string; batch: number; out: Validation; data: DataInfo } | null = null;
+let last: {
+  graph: Doc['graph'];
+  dataset: Doc['dataset'];
+  loss: string;
+  batch: number;
+  out: Validation;
+  data: DataInfo;
+} | null = null;
 
 export function validationOf(doc: Doc): Validation {
   const { loss, batchSize: batch } = doc.training;
-  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === loss && last.batch === batch) return last.out;
+  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.loss === loss && last.batch === batch)
+    return last.out;
   const data = datasetInfo(doc.dataset);
   // The batch size decides the memory estimate, which is checked against core/limits.ts.
   const checked = validateGraph(doc.graph, data, { loss, batchSize: batch });

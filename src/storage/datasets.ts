@@ -8,7 +8,8 @@
 import type { HostDataset } from '../core/data/host';
 import { run } from './db';
 
-const META = 'datasets', SAMPLES = 'datasetSamples';
+const META = 'datasets',
+  SAMPLES = 'datasetSamples';
 
 export interface DatasetRecord {
   hash: string;
@@ -27,19 +28,39 @@ export interface DatasetRecord {
   created: number;
 }
 
-interface SamplesRecord { pixels?: Uint8Array; values?: Float32Array; labels?: Int32Array }
+interface SamplesRecord {
+  pixels?: Uint8Array;
+  values?: Float32Array;
+  labels?: Int32Array;
+}
 
-export function recordOf(d: HostDataset, hash: string, report: string[], classes: string[] | undefined, now = Date.now()): DatasetRecord {
+export function recordOf(
+  d: HostDataset,
+  hash: string,
+  report: string[],
+  classes: string[] | undefined,
+  now = Date.now(),
+): DatasetRecord {
   const body = d.pixels ? d.pixels.byteLength : d.values.byteLength;
   return {
-    hash, name: d.name, shape: [...d.shape], count: d.count, numClasses: d.numClasses, kind: d.pixels ? 'images' : 'points',
-    bytes: body + (d.labels?.byteLength ?? 0), report, created: now, ...(classes?.length ? { classes } : {}),
+    hash,
+    name: d.name,
+    shape: [...d.shape],
+    count: d.count,
+    numClasses: d.numClasses,
+    kind: d.pixels ? 'images' : 'points',
+    bytes: body + (d.labels?.byteLength ?? 0),
+    report,
+    created: now,
+    ...(classes?.length ? { classes } : {}),
   };
 }
 
 /** Keeps a dataset (both records in one transaction: all or nothing). */
 export function putDataset(d: HostDataset, rec: DatasetRecord): Promise<void> {
-  const samples: SamplesRecord = d.pixels ? { pixels: d.pixels, labels: d.labels } : { values: d.values, labels: d.labels };
+  const samples: SamplesRecord = d.pixels
+    ? { pixels: d.pixels, labels: d.labels }
+    : { values: d.values, labels: d.labels };
   return run([META, SAMPLES], 'readwrite', (tx) => {
     tx.objectStore(SAMPLES).put(samples, rec.hash);
     tx.objectStore(META).put(rec);
@@ -47,19 +68,30 @@ export function putDataset(d: HostDataset, rec: DatasetRecord): Promise<void> {
 }
 
 export function listDatasets(): Promise<DatasetRecord[]> {
-  return run<DatasetRecord[]>(META, 'readonly', (tx) => tx.objectStore(META).getAll() as IDBRequest<DatasetRecord[]>)
-    .then((all) => all.sort((a, b) => b.created - a.created));
+  return run<DatasetRecord[]>(
+    META,
+    'readonly',
+    (tx) => tx.objectStore(META).getAll() as IDBRequest<DatasetRecord[]>,
+  ).then((all) => all.sort((a, b) => b.created - a.created));
 }
 
 export function getDatasetRecord(hash: string): Promise<DatasetRecord | undefined> {
-  return run<DatasetRecord | undefined>(META, 'readonly', (tx) => tx.objectStore(META).get(hash) as IDBRequest<DatasetRecord | undefined>);
+  return run<DatasetRecord | undefined>(
+    META,
+    'readonly',
+    (tx) => tx.objectStore(META).get(hash) as IDBRequest<DatasetRecord | undefined>,
+  );
 }
 
 /** The dataset as training takes it (images scaled per batch to `scale`), or undefined when it is not here. */
 export async function loadStoredDataset(hash: string, scale: 'tanh' | 'sigmoid'): Promise<HostDataset | undefined> {
   const [rec, s] = await Promise.all([
     getDatasetRecord(hash),
-    run<SamplesRecord | undefined>(SAMPLES, 'readonly', (tx) => tx.objectStore(SAMPLES).get(hash) as IDBRequest<SamplesRecord | undefined>),
+    run<SamplesRecord | undefined>(
+      SAMPLES,
+      'readonly',
+      (tx) => tx.objectStore(SAMPLES).get(hash) as IDBRequest<SamplesRecord | undefined>,
+    ),
   ]);
   if (!rec || !s) return undefined;
   const base = { name: rec.name, shape: rec.shape, count: rec.count, numClasses: rec.numClasses, labels: s.labels };

@@ -22,7 +22,8 @@ export const UPGRADES: readonly UpgradeStep[] = [
     db.createObjectStore('projects', { keyPath: 'id' });
     const old = tx.objectStore('autosave').get('current');
     old.onsuccess = () => {
-      if (typeof old.result === 'string') tx.objectStore('projects').put(makeRecord(old.result, { kind: 'autosave' }, Date.now()));
+      if (typeof old.result === 'string')
+        tx.objectStore('projects').put(makeRecord(old.result, { kind: 'autosave' }, Date.now()));
       db.deleteObjectStore('autosave');
     };
   },
@@ -59,18 +60,26 @@ export function openDb(): Promise<IDBDatabase> {
       ready = db;
       ok(db);
     };
-    req.onerror = () => fail(req.error?.name === 'VersionError'
-      ? new Error('a newer version of Ganvas is open in another tab: reload this one')
-      : req.error ?? new Error('IndexedDB could not be opened'));
+    req.onerror = () =>
+      fail(
+        req.error?.name === 'VersionError'
+          ? new Error('a newer version of Ganvas is open in another tab: reload this one')
+          : (req.error ?? new Error('IndexedDB could not be opened')),
+      );
     req.onblocked = () => fail(new Error('an older Ganvas tab is still open: close it and reload'));
   });
-  opening.catch(() => { opening = null; });
+  opening.catch(() => {
+    opening = null;
+  });
   return opening;
 }
 
 function forget(db: IDBDatabase): void {
   db.close();
-  if (ready === db) { ready = null; opening = null; }
+  if (ready === db) {
+    ready = null;
+    opening = null;
+  }
 }
 
 /** The connection if it is open now: write-through needs to start its transaction in the same task as the change. */
@@ -86,8 +95,13 @@ export function closeDb(): void {
  * One transaction: `work` queues its requests, the transaction is committed at once (not at the
  * end of the task), and the promise settles when it is durable ('complete') or failed.
  */
-export function transact<T = void>(db: IDBDatabase, stores: string | string[], mode: IDBTransactionMode,
-  work: (tx: IDBTransaction) => IDBRequest<T> | void, opts: { commitNow?: boolean } = {}): Promise<T> {
+export function transact<T = void>(
+  db: IDBDatabase,
+  stores: string | string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => IDBRequest<T> | void,
+  opts: { commitNow?: boolean } = {},
+): Promise<T> {
   const tx = db.transaction(stores, mode);
   const req = work(tx);
   const done = new Promise<T>((ok, fail) => {
@@ -102,7 +116,11 @@ export function transact<T = void>(db: IDBDatabase, stores: string | string[], m
 }
 
 /** `transact` on the shared connection, opening it first if needed. */
-export async function run<T = void>(stores: string | string[], mode: IDBTransactionMode,
-  work: (tx: IDBTransaction) => IDBRequest<T> | void, opts: { commitNow?: boolean } = {}): Promise<T> {
+export async function run<T = void>(
+  stores: string | string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => IDBRequest<T> | void,
+  opts: { commitNow?: boolean } = {},
+): Promise<T> {
   return transact(ready ?? (await openDb()), stores, mode, work, opts);
 }

@@ -9,7 +9,11 @@ export function allProjects(): Promise<ProjectRecord[]> {
 }
 
 export function getProject(id: string): Promise<ProjectRecord | undefined> {
-  return run<ProjectRecord | undefined>(STORE, 'readonly', (tx) => tx.objectStore(STORE).get(id) as IDBRequest<ProjectRecord | undefined>);
+  return run<ProjectRecord | undefined>(
+    STORE,
+    'readonly',
+    (tx) => tx.objectStore(STORE).get(id) as IDBRequest<ProjectRecord | undefined>,
+  );
 }
 
 /**
@@ -19,17 +23,26 @@ export function getProject(id: string): Promise<ProjectRecord | undefined> {
  */
 export function putProject(r: ProjectRecord): Promise<void> {
   const db = openConnection();
-  const work = (tx: IDBTransaction) => { tx.objectStore(STORE).put(r); };
+  const work = (tx: IDBTransaction) => {
+    tx.objectStore(STORE).put(r);
+  };
   return db ? transact(db, STORE, 'readwrite', work) : run(STORE, 'readwrite', work);
 }
 
 /** Changes one record in one transaction (read and write together, so no other write slips between). */
 export function updateProject(id: string, change: (r: ProjectRecord) => ProjectRecord): Promise<void> {
-  return run(STORE, 'readwrite', (tx) => {
-    const s = tx.objectStore(STORE);
-    const req = s.get(id) as IDBRequest<ProjectRecord | undefined>;
-    req.onsuccess = () => { if (req.result) s.put(change(req.result)); };
-  }, { commitNow: false });
+  return run(
+    STORE,
+    'readwrite',
+    (tx) => {
+      const s = tx.objectStore(STORE);
+      const req = s.get(id) as IDBRequest<ProjectRecord | undefined>;
+      req.onsuccess = () => {
+        if (req.result) s.put(change(req.result));
+      };
+    },
+    { commitNow: false },
+  );
 }
 
 export const deleteProject = (id: string, now = Date.now()) => updateProject(id, (r) => ({ ...r, deleted: now }));
@@ -38,6 +51,9 @@ export const restoreProject = (id: string) => updateProject(id, ({ deleted: _del
 /** Removes, for good, the projects deleted longer ago than the grace period. */
 export async function purgeDeleted(now = Date.now()): Promise<number> {
   const ids = purgeable(await allProjects(), now);
-  if (ids.length) await run(STORE, 'readwrite', (tx) => { for (const id of ids) tx.objectStore(STORE).delete(id); });
+  if (ids.length)
+    await run(STORE, 'readwrite', (tx) => {
+      for (const id of ids) tx.objectStore(STORE).delete(id);
+    });
   return ids.length;
 }

@@ -41,14 +41,25 @@ export function newId(): string {
 
 /** A record for project text; the name is read from the JSON (a text that does not parse keeps a stand-in name). */
 export function makeRecord(text: string, origin: Origin, now: number, id = newId()): ProjectRecord {
-  return { id, name: nameIn(text), origin, created: now, updated: now, opened: now, edited: origin.kind !== 'template' && origin.kind !== 'blank', text };
+  return {
+    id,
+    name: nameIn(text),
+    origin,
+    created: now,
+    updated: now,
+    opened: now,
+    edited: origin.kind !== 'template' && origin.kind !== 'blank',
+    text,
+  };
 }
 
 function nameIn(text: string): string {
   try {
     const name = (JSON.parse(text) as { name?: unknown }).name;
     if (typeof name === 'string' && name.trim()) return name;
-  } catch { /* shown under a stand-in name; opening it reports why it does not read */ }
+  } catch {
+    /* shown under a stand-in name; opening it reports why it does not read */
+  }
   return 'Unnamed project';
 }
 
@@ -59,7 +70,9 @@ export function listed(records: readonly ProjectRecord[]): ProjectRecord[] {
 
 /** Deleted projects that can still be restored, most recently deleted first. */
 export function recentlyDeleted(records: readonly ProjectRecord[], now: number): ProjectRecord[] {
-  return records.filter((r) => r.deleted !== undefined && now - r.deleted < PURGE_AFTER_MS).sort((a, b) => b.deleted! - a.deleted!);
+  return records
+    .filter((r) => r.deleted !== undefined && now - r.deleted < PURGE_AFTER_MS)
+    .sort((a, b) => b.deleted! - a.deleted!);
 }
 
 /** Ids of deleted projects whose grace period is over. */
@@ -68,7 +81,10 @@ export function purgeable(records: readonly ProjectRecord[], now: number): strin
 }
 
 /** The project a tab opens: the one it had open (a reload), else the most recently opened one. */
-export function projectToOpen(records: readonly ProjectRecord[], tabProjectId: string | null): ProjectRecord | undefined {
+export function projectToOpen(
+  records: readonly ProjectRecord[],
+  tabProjectId: string | null,
+): ProjectRecord | undefined {
   const live = listed(records);
   return live.find((r) => r.id === tabProjectId) ?? live[0];
 }
@@ -84,10 +100,15 @@ export function isUntouched(r: Pick<ProjectRecord, 'edited' | 'origin'>): boolea
 /** How the list describes where a project came from. */
 export function originText(o: Origin): string {
   switch (o.kind) {
-    case 'template': return `from the ${o.name} template`;
-    case 'blank': return 'blank project';
-    case 'file': return `from the file ${o.name}`;
-    case 'link': return 'from a share link';
-    case 'autosave': return 'restored from the earlier autosave';
+    case 'template':
+      return `from the ${o.name} template`;
+    case 'blank':
+      return 'blank project';
+    case 'file':
+      return `from the file ${o.name}`;
+    case 'link':
+      return 'from a share link';
+    case 'autosave':
+      return 'restored from the earlier autosave';
   }
 }

@@ -20,5 +20,7 @@ export function loadBackendMemory(): Record<string, BackendName> {
 export function saveBackendMemory(key: string, backend: BackendName): void {
   try {
     globalThis.localStorage?.setItem(KEY, JSON.stringify({ ...loadBackendMemory(), [key]: backend }));
-  } catch { /* private mode or full: measure again next time */ }
+  } catch {
+    /* private mode or full: measure again next time */
+  }
 }

@@ -3,7 +3,15 @@
  * training store, and restarts it (same plan, same data) when it crashes or runs out of memory.
  */
 import * as Comlink from 'comlink';
-import type { DatasetInput, ExploreRequest, Phase, TrainerApi, TrainerEvent, TrainerOptions, WeightsExport } from '../../workers/api';
+import type {
+  DatasetInput,
+  ExploreRequest,
+  Phase,
+  TrainerApi,
+  TrainerEvent,
+  TrainerOptions,
+  WeightsExport,
+} from '../../workers/api';
 import type { GanPlan } from '../core/compile/plan';
 import type { TrainingConfig } from '../core/project/types';
 import type { StepMetrics } from '../core/train/metrics';
@@ -30,7 +38,10 @@ export class TrainerClient {
     this.worker?.terminate();
     const gen = ++this.generation;
     const w = this.makeWorker();
-    w.addEventListener('error', (e) => { e.preventDefault(); void this.crashed(gen, e.message || 'the worker threw an uncaught error'); });
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      void this.crashed(gen, e.message || 'the worker threw an uncaught error');
+    });
     w.addEventListener('messageerror', () => void this.crashed(gen, 'a message from the worker could not be read'));
     this.worker = w;
     this.api = Comlink.wrap<TrainerApi>(w);
@@ -52,10 +63,21 @@ export class TrainerClient {
     const api = this.spawn();
     const gen = this.generation;
     try {
-      const summary = await api.init(plan, data, { ...useTraining.getState().options, backendMemory: loadBackendMemory() }, this.sink(gen));
+      const summary = await api.init(
+        plan,
+        data,
+        { ...useTraining.getState().options, backendMemory: loadBackendMemory() },
+        this.sink(gen),
+      );
       if (gen !== this.generation) return;
       if (summary.remember) saveBackendMemory(summary.remember.key, summary.remember.backend);
-      useTraining.setState({ summary, status: 'paused', step: summary.step, stale: false, ...(summary.fault ? { fault: summary.fault } : {}) });
+      useTraining.setState({
+        summary,
+        status: 'paused',
+        step: summary.step,
+        stale: false,
+        ...(summary.fault ? { fault: summary.fault } : {}),
+      });
       if (summary.notices.length === 0) notify('info', `Training on ${summary.backend}`);
     } catch (e) {
       if (gen !== this.generation) return;
@@ -76,7 +98,10 @@ export class TrainerClient {
       notify('error', `The training worker crashed again (${reason}). Try a smaller batch or another backend.`);
       return;
     }
-    notify('error', `The training worker crashed (${reason}). It was restarted with the same graph; training starts again from step 0.`);
+    notify(
+      'error',
+      `The training worker crashed (${reason}). It was restarted with the same graph; training starts again from step 0.`,
+    );
     await this.init(this.last.plan, this.last.data).catch(() => {});
   }
 
@@ -94,17 +119,27 @@ export class TrainerClient {
     }
   }
 
-  get ready(): boolean { return Boolean(this.api) && useTraining.getState().status !== 'initializing'; }
+  get ready(): boolean {
+    return Boolean(this.api) && useTraining.getState().status !== 'initializing';
+  }
 
   async start(): Promise<void> {
     useTraining.setState({ fault: undefined, phase: undefined });
     await this.call((a) => a.start());
   }
-  async pause(): Promise<void> { await this.call((a) => a.pause()); }
-  async step(): Promise<StepMetrics | undefined> { return this.call((a) => a.step()); }
-  async phase(p: Phase): Promise<void> { await this.call((a) => a.phase(p)); }
+  async pause(): Promise<void> {
+    await this.call((a) => a.pause());
+  }
+  async step(): Promise<StepMetrics | undefined> {
+    return this.call((a) => a.step());
+  }
+  async phase(p: Phase): Promise<void> {
+    await this.call((a) => a.phase(p));
+  }
   /** After a NaN pause: back to the last weights that trained on without NaN (the store drops the later history). */
-  async rollback(): Promise<number | undefined> { return this.call((a) => a.rollback()); }
+  async rollback(): Promise<number | undefined> {
+    return this.call((a) => a.rollback());
+  }
 
   async stop(): Promise<void> {
     if (this.api) await this.call((a) => a.stop());
@@ -127,22 +162,36 @@ export class TrainerClient {
     return (await this.call((a) => a.setOptions({ training }).then(() => true))) ?? false;
   }
 
-  async sample(n: number, seed?: number) { return this.call((a) => a.sample(n, seed)); }
-  async exportWeights() { return this.call((a) => a.exportWeights()); }
+  async sample(n: number, seed?: number) {
+    return this.call((a) => a.sample(n, seed));
+  }
+  async exportWeights() {
+    return this.call((a) => a.exportWeights());
+  }
   /** Latent explorer: G on a seeded grid / interpolation / sweep / per-class batch (running or paused). */
-  async generate(request: ExploreRequest) { return this.call((a) => a.generate(request)); }
+  async generate(request: ExploreRequest) {
+    return this.call((a) => a.generate(request));
+  }
   /** The plan the worker's models were built from (what the explorer may ask of them). */
-  get plan(): GanPlan | undefined { return this.api ? this.last?.plan : undefined; }
+  get plan(): GanPlan | undefined {
+    return this.api ? this.last?.plan : undefined;
+  }
   /** Throws the worker's reason (the first mismatching layer) for the caller to show; nothing changed then. */
   async importWeights(w: WeightsExport, step?: number): Promise<number> {
     return this.remote.importWeights(Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]), step);
   }
-  async memory() { return this.call((a) => a.memory()); }
+  async memory() {
+    return this.call((a) => a.memory());
+  }
   /** Every node's values for sample `i` of the fixed latent batch, through G then D (the layer view). */
-  async trace(sample: number) { return this.api ? this.call((a) => a.trace(sample)) : undefined; }
+  async trace(sample: number) {
+    return this.api ? this.call((a) => a.trace(sample)) : undefined;
+  }
 
   /** For tests: simulate a crash of the current worker. */
-  simulateCrash(reason = 'simulated crash'): Promise<void> { return this.crashed(this.generation, reason); }
+  simulateCrash(reason = 'simulated crash'): Promise<void> {
+    return this.crashed(this.generation, reason);
+  }
 }
 
 /** The app's one trainer client. */

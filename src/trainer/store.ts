@@ -3,7 +3,16 @@
  * writes to it (through `applyEvent`); the panel, the charts and the node tiles read small slices.
  */
 import { create } from 'zustand';
-import type { ActivationTile, FaultReport, InitSummary, LayerGradNormPoint, MnistQuality, Phase, TrainerEvent, TrainerOptions } from '../../workers/api';
+import type {
+  ActivationTile,
+  FaultReport,
+  InitSummary,
+  LayerGradNormPoint,
+  MnistQuality,
+  Phase,
+  TrainerEvent,
+  TrainerOptions,
+} from '../../workers/api';
 import { DEFAULT_OPTIONS } from '../../workers/api';
 import type { StepMetrics } from '../core/train/metrics';
 import { METRICS, type MetricName } from '../core/train/step';
@@ -11,7 +20,11 @@ import { appendLayerNorms } from '../core/train/layerGradNorms';
 import { readableDigits } from '../core/quality/digitsThreshold';
 
 export type TrainingStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'stopped' | 'error';
-export interface Notice { seq: number; level: 'info' | 'warning' | 'error'; message: string }
+export interface Notice {
+  seq: number;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
 
 /**
  * The metrics history is kept in one shape, the rows the worker sends (what the doctor, the CSV and the
@@ -24,7 +37,9 @@ const columnsOf = new WeakMap<readonly StepMetrics[], HistoryColumns>();
 export function historyColumns(rows: readonly StepMetrics[]): HistoryColumns {
   let c = columnsOf.get(rows);
   if (!c) {
-    c = Object.fromEntries(['step', ...METRICS].map((k) => [k, rows.map((r) => r[k as MetricName | 'step'])])) as HistoryColumns;
+    c = Object.fromEntries(
+      ['step', ...METRICS].map((k) => [k, rows.map((r) => r[k as MetricName | 'step'])]),
+    ) as HistoryColumns;
     columnsOf.set(rows, c);
   }
   return c;
@@ -36,12 +51,23 @@ export function historyColumns(rows: readonly StepMetrics[]): HistoryColumns {
  * relative to real images' (every image run).
  */
 export interface QualityHistory {
-  step: number[]; score: number[]; coverage: number[]; confidence: number[]; confident: number[]; fd: number[]; codeAccuracy: number[];
-  classAgreement: number[]; spread: number[]; neighbours: number[];
+  step: number[];
+  score: number[];
+  coverage: number[];
+  confidence: number[];
+  confident: number[];
+  fd: number[];
+  codeAccuracy: number[];
+  classAgreement: number[];
+  spread: number[];
+  neighbours: number[];
   real?: MnistQuality;
   /** Data with known factors (the sprites): share of classes covered, categorical code vs class, MIG; the latest line and the real samples' line. */
-  factorCoverage?: number[]; factorCode?: number[]; mig?: number[];
-  factorsText?: string; realFactorsText?: string;
+  factorCoverage?: number[];
+  factorCode?: number[];
+  mig?: number[];
+  factorsText?: string;
+  realFactorsText?: string;
   /**
    * The first measurement whose samples passed the "readable digits" threshold (core/quality/digitsThreshold:
    * >= 9 classes with >= 3% of the samples each, >= 70% classified with p >= 0.9), with the training time
@@ -50,10 +76,25 @@ export interface QualityHistory {
   firstDigits?: { step: number; elapsedMs: number };
 }
 const emptyQuality = (): QualityHistory => ({
-  step: [], score: [], coverage: [], confidence: [], confident: [], fd: [], codeAccuracy: [], classAgreement: [], spread: [], neighbours: [],
+  step: [],
+  score: [],
+  coverage: [],
+  confidence: [],
+  confident: [],
+  fd: [],
+  codeAccuracy: [],
+  classAgreement: [],
+  spread: [],
+  neighbours: [],
 });
 
-export interface StatPoint { step: number; mean: number; std: number; dead: number; saturated: number }
+export interface StatPoint {
+  step: number;
+  mean: number;
+  std: number;
+  dead: number;
+  saturated: number;
+}
 const MAX_STAT_POINTS = 300;
 
 export interface TrainingState {
@@ -94,12 +135,33 @@ export interface TrainingState {
 }
 
 export const initialTraining = (): TrainingState => ({
-  status: 'idle', notices: [], step: 0, history: [], historyVersion: 0, stepsPerSec: 0, stepMs: 0, elapsedMs: 0,
-  probeOverhead: 0, probeEvery: 0, tiles: {}, tileStep: 0, statHistory: {}, gradNormHistory: [], options: { ...DEFAULT_OPTIONS }, stale: false,
+  status: 'idle',
+  notices: [],
+  step: 0,
+  history: [],
+  historyVersion: 0,
+  stepsPerSec: 0,
+  stepMs: 0,
+  elapsedMs: 0,
+  probeOverhead: 0,
+  probeEvery: 0,
+  tiles: {},
+  tileStep: 0,
+  statHistory: {},
+  gradNormHistory: [],
+  options: { ...DEFAULT_OPTIONS },
+  stale: false,
   quality: emptyQuality(),
   // Listed explicitly: setState merges, so a key left out would keep the previous run's value.
-  summary: undefined, numTensors: undefined, samples: undefined, fault: undefined, phase: undefined, phaseScore: undefined, openNode: undefined,
-  progress: undefined, rollbackStep: undefined,
+  summary: undefined,
+  numTensors: undefined,
+  samples: undefined,
+  fault: undefined,
+  phase: undefined,
+  phaseScore: undefined,
+  openNode: undefined,
+  progress: undefined,
+  rollbackStep: undefined,
 });
 
 export const useTraining = create<TrainingState>(() => initialTraining());
@@ -127,7 +189,8 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
   const hist = { ...s.statHistory };
   for (const t of tiles) {
     all[t.nodeId] = t;
-    const sat = t.activation === 'tanh' ? t.stats.saturatedTanh : t.activation === 'sigmoid' ? t.stats.saturatedSigmoid : 0;
+    const sat =
+      t.activation === 'tanh' ? t.stats.saturatedTanh : t.activation === 'sigmoid' ? t.stats.saturatedSigmoid : 0;
     const point = { step, mean: t.stats.mean, std: t.stats.std, dead: t.stats.dead, saturated: sat };
     hist[t.nodeId] = [...(hist[t.nodeId] ?? []).slice(-(MAX_STAT_POINTS - 1)), point];
   }
@@ -135,29 +198,54 @@ function withTiles(s: TrainingState, step: number, tiles: ActivationTile[]): Par
   return { tiles: all, statHistory: hist, tileStep: step, ...(gen ? { samples: { step, tile: gen } } : {}) };
 }
 
-function appendQuality(h: QualityHistory, e: Extract<TrainerEvent, { type: 'quality' }>, elapsedMs: number): QualityHistory {
-  const q = e.quality, d = e.diversity, f = e.factors?.quality;
+function appendQuality(
+  h: QualityHistory,
+  e: Extract<TrainerEvent, { type: 'quality' }>,
+  elapsedMs: number,
+): QualityHistory {
+  const q = e.quality,
+    d = e.diversity,
+    f = e.factors?.quality;
   return {
-    step: [...h.step, e.step], score: [...h.score, q?.classifierScore ?? NaN], coverage: [...h.coverage, q?.coverage ?? NaN],
-    confidence: [...h.confidence, q?.confidence ?? NaN], confident: [...h.confident, q?.confident ?? NaN], fd: [...h.fd, q?.fd ?? NaN],
-    codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN], classAgreement: [...h.classAgreement, q?.classAgreement ?? NaN],
-    spread: [...h.spread, d?.spread ?? NaN], neighbours: [...h.neighbours, d?.neighbours ?? NaN],
+    step: [...h.step, e.step],
+    score: [...h.score, q?.classifierScore ?? NaN],
+    coverage: [...h.coverage, q?.coverage ?? NaN],
+    confidence: [...h.confidence, q?.confidence ?? NaN],
+    confident: [...h.confident, q?.confident ?? NaN],
+    fd: [...h.fd, q?.fd ?? NaN],
+    codeAccuracy: [...h.codeAccuracy, q?.codeAccuracy ?? NaN],
+    classAgreement: [...h.classAgreement, q?.classAgreement ?? NaN],
+    spread: [...h.spread, d?.spread ?? NaN],
+    neighbours: [...h.neighbours, d?.neighbours ?? NaN],
     real: e.real ?? h.real,
-    factorCoverage: [...(h.factorCoverage ?? []), f ? f.coverage / f.classes : NaN], factorCode: [...(h.factorCode ?? []), f?.codeAccuracy ?? NaN],
-    mig: [...(h.mig ?? []), f?.mig ?? NaN], factorsText: e.factors?.text ?? h.factorsText, realFactorsText: e.realFactors?.text ?? h.realFactorsText,
+    factorCoverage: [...(h.factorCoverage ?? []), f ? f.coverage / f.classes : NaN],
+    factorCode: [...(h.factorCode ?? []), f?.codeAccuracy ?? NaN],
+    mig: [...(h.mig ?? []), f?.mig ?? NaN],
+    factorsText: e.factors?.text ?? h.factorsText,
+    realFactorsText: e.realFactors?.text ?? h.realFactorsText,
     firstDigits: h.firstDigits ?? (q && readableDigits(q) ? { step: e.step, elapsedMs } : undefined),
   };
 }
 
 /** The run's histories without what came after `step` (a rollback drops those steps). */
 function truncatedTo(s: TrainingState, step: number): Pick<TrainingState, 'history' | 'quality' | 'gradNormHistory'> {
-  const keep = (steps: number[]) => { const i = steps.findIndex((x) => x > step); return i < 0 ? steps.length : i; };
-  const n = keep(s.history.map((r) => r.step)), q = keep(s.quality.step);
+  const keep = (steps: number[]) => {
+    const i = steps.findIndex((x) => x > step);
+    return i < 0 ? steps.length : i;
+  };
+  const n = keep(s.history.map((r) => r.step)),
+    q = keep(s.quality.step);
   const history = s.history.slice(0, n);
   const { real, firstDigits, factorsText, realFactorsText, ...cols } = s.quality;
   const quality = {
-    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<QualityHistory, 'real' | 'firstDigits' | 'factorsText' | 'realFactorsText'>),
-    real, factorsText, realFactorsText, firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
+    ...(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, q)])) as Omit<
+      QualityHistory,
+      'real' | 'firstDigits' | 'factorsText' | 'realFactorsText'
+    >),
+    real,
+    factorsText,
+    realFactorsText,
+    firstDigits: firstDigits && firstDigits.step <= step ? firstDigits : undefined,
   };
   return { history, quality, gradNormHistory: s.gradNormHistory.filter((p) => p.step <= step) };
 }
@@ -168,8 +256,15 @@ export function applyEvent(e: TrainerEvent): void {
   switch (e.type) {
     case 'metrics':
       set((s) => ({
-        history: appendHistory(s.history, e.metrics), historyVersion: s.historyVersion + 1, step: e.step,
-        stepsPerSec: e.stepsPerSec, stepMs: e.stepMs, elapsedMs: e.elapsedMs, probeOverhead: e.probeOverhead, probeEvery: e.probeEvery, numTensors: e.numTensors,
+        history: appendHistory(s.history, e.metrics),
+        historyVersion: s.historyVersion + 1,
+        step: e.step,
+        stepsPerSec: e.stepsPerSec,
+        stepMs: e.stepMs,
+        elapsedMs: e.elapsedMs,
+        probeOverhead: e.probeOverhead,
+        probeEvery: e.probeEvery,
+        numTensors: e.numTensors,
         ...withGradNorms(s, e.layerGradNorms),
       }));
       return;
@@ -183,7 +278,11 @@ export function applyEvent(e: TrainerEvent): void {
       set({ samples: { step: e.step, tile: e.tile } });
       return;
     case 'status':
-      set((s) => ({ status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status, step: e.step, progress: undefined }));
+      set((s) => ({
+        status: e.status === 'running' ? 'running' : s.status === 'idle' ? 'idle' : e.status,
+        step: e.step,
+        progress: undefined,
+      }));
       return;
     case 'fault':
       // Shown as the fault banner (step, node, causes); no second copy as a notice.
@@ -192,13 +291,26 @@ export function applyEvent(e: TrainerEvent): void {
     case 'imported':
       // Another run's weights: its step, and none of this run's charts (they belonged to other weights).
       set((s) => ({
-        history: [], quality: emptyQuality(), gradNormHistory: [], statHistory: {}, step: e.step, fault: undefined,
-        rollbackStep: undefined, historyVersion: s.historyVersion + 1, elapsedMs: 0, stepsPerSec: 0, stepMs: 0,
+        history: [],
+        quality: emptyQuality(),
+        gradNormHistory: [],
+        statHistory: {},
+        step: e.step,
+        fault: undefined,
+        rollbackStep: undefined,
+        historyVersion: s.historyVersion + 1,
+        elapsedMs: 0,
+        stepsPerSec: 0,
+        stepMs: 0,
       }));
       return;
     case 'rolledBack':
       set((s) => ({
-        ...truncatedTo(s, e.step), step: e.step, fault: undefined, rollbackStep: undefined, historyVersion: s.historyVersion + 1,
+        ...truncatedTo(s, e.step),
+        step: e.step,
+        fault: undefined,
+        rollbackStep: undefined,
+        historyVersion: s.historyVersion + 1,
       }));
       return;
     case 'quality':
@@ -219,6 +331,10 @@ export function applyEvent(e: TrainerEvent): void {
 /** Clears what belonged to the previous run (a new init). */
 export function resetRun(): void {
   useTraining.setState((s) => ({
-    ...initialTraining(), options: s.options, notices: s.notices, openNode: s.openNode, status: 'initializing',
+    ...initialTraining(),
+    options: s.options,
+    notices: s.notices,
+    openNode: s.openNode,
+    status: 'initializing',
   }));
 }

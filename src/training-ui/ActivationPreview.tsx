@@ -22,18 +22,43 @@ export function ActivationPreview() {
   const trace = useLiveTrace(!!nodeId);
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(320);
-  useLayoutEffect(() => { if (ref.current && ref.current.offsetHeight !== height) setHeight(ref.current.offsetHeight); });
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.offsetHeight !== height) setHeight(ref.current.offsetHeight);
+  });
   if (!nodeId || !anchor || !tile || open === nodeId) return null;
   const layer = layerOf(trace, nodeId);
   // Right of the tile if there is room, else left; kept inside the window.
   const left = anchor.right + 12 + W < window.innerWidth ? anchor.right + 12 : Math.max(8, anchor.left - 12 - W);
   const top = Math.max(8, Math.min(window.innerHeight - height - 8, anchor.top - 40));
   return createPortal(
-    <div ref={ref} className="activation-preview" style={{ left, top, width: W }} data-testid="activation-preview" role="tooltip">
-      <header><b>{nodeId}</b> <span className="muted">[{tile.shape.join(', ')}]{tile.activation ? ` · ${tile.activation}` : ''} · click for more</span></header>
-      {layer
-        ? <ActivationDetail layer={layer} tile={tile} size={260} image={isImageLayer(trace, nodeId)} sample={trace!.sample} phase={phase} />
-        : <><TileCanvas tile={tile} width={260} maxHeight={200} className="pixelated" /><p className="muted">{statsText(tile)}</p></>}
+    <div
+      ref={ref}
+      className="activation-preview"
+      style={{ left, top, width: W }}
+      data-testid="activation-preview"
+      role="tooltip"
+    >
+      <header>
+        <b>{nodeId}</b>{' '}
+        <span className="muted">
+          [{tile.shape.join(', ')}]{tile.activation ? ` · ${tile.activation}` : ''} · click for more
+        </span>
+      </header>
+      {layer ? (
+        <ActivationDetail
+          layer={layer}
+          tile={tile}
+          size={260}
+          image={isImageLayer(trace, nodeId)}
+          sample={trace!.sample}
+          phase={phase}
+        />
+      ) : (
+        <>
+          <TileCanvas tile={tile} width={260} maxHeight={200} className="pixelated" />
+          <p className="muted">{statsText(tile)}</p>
+        </>
+      )}
     </div>,
     document.body,
   );

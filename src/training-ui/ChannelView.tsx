@@ -22,7 +22,9 @@ export function ChannelView() {
   const trace = useLiveTrace(!!id);
   const close = () => useTraining.setState({ openNode: undefined });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') close(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
@@ -30,8 +32,14 @@ export function ChannelView() {
     const h = hist ?? [];
     return {
       x: h.map((p) => p.step),
-      spread: [{ label: 'mean', color: '#2f6fe0', values: h.map((p) => p.mean) }, { label: 'std', color: '#c98a0b', values: h.map((p) => p.std) }],
-      health: [{ label: 'dead', color: '#d93a3a', values: h.map((p) => p.dead) }, { label: 'saturated', color: '#7c5cd6', values: h.map((p) => p.saturated) }],
+      spread: [
+        { label: 'mean', color: '#2f6fe0', values: h.map((p) => p.mean) },
+        { label: 'std', color: '#c98a0b', values: h.map((p) => p.std) },
+      ],
+      health: [
+        { label: 'dead', color: '#d93a3a', values: h.map((p) => p.dead) },
+        { label: 'saturated', color: '#7c5cd6', values: h.map((p) => p.saturated) },
+      ],
     };
   }, [hist]);
   if (!id || !tile) return null;
@@ -41,21 +49,40 @@ export function ChannelView() {
   return createPortal(
     <div className="channel-view" role="dialog" aria-label={`Activations of ${id}`} data-testid="channel-view">
       <header>
-        <b>{id}</b> <span className="muted">{tile.network} · {shape}{tile.activation ? ` · ${tile.activation}` : ''}{trace ? ` · step ${trace.step}` : ''}</span>
+        <b>{id}</b>{' '}
+        <span className="muted">
+          {tile.network} · {shape}
+          {tile.activation ? ` · ${tile.activation}` : ''}
+          {trace ? ` · step ${trace.step}` : ''}
+        </span>
         <SamplePicker batch={trace?.batch} />
-        <button type="button" onClick={() => useTrace.setState({ layerView: true })} title="This sample through every layer of G and D">Follow through G and D</button>
-        <button type="button" className="close" onClick={close} aria-label="Close">×</button>
+        <button
+          type="button"
+          onClick={() => useTrace.setState({ layerView: true })}
+          title="This sample through every layer of G and D"
+        >
+          Follow through G and D
+        </button>
+        <button type="button" className="close" onClick={close} aria-label="Close">
+          ×
+        </button>
       </header>
-      {layer
-        ? <ActivationDetail layer={layer} tile={tile} size={420} image={image} sample={trace!.sample} phase={phase} />
-        : (
-          <div className="act-waiting">
-            <TileCanvas tile={tile} width={420} maxHeight={tile.kind === 'strip' ? 160 : 320} className="pixelated" />
-            <p className="muted">{statsText(tile)} · every channel of one sample comes with the next probe…</p>
-          </div>
-        )}
+      {layer ? (
+        <ActivationDetail layer={layer} tile={tile} size={420} image={image} sample={trace!.sample} phase={phase} />
+      ) : (
+        <div className="act-waiting">
+          <TileCanvas tile={tile} width={420} maxHeight={tile.kind === 'strip' ? 160 : 320} className="pixelated" />
+          <p className="muted">{statsText(tile)} · every channel of one sample comes with the next probe…</p>
+        </div>
+      )}
       <div className="channel-history">
-        <LineChart title="Mean and spread (fixed batch)" x={series.x} series={series.spread} version={series.x.length} height={90} />
+        <LineChart
+          title="Mean and spread (fixed batch)"
+          x={series.x}
+          series={series.spread}
+          version={series.x.length}
+          height={90}
+        />
         <LineChart title="Dead / saturated" x={series.x} series={series.health} version={series.x.length} height={90} />
       </div>
     </div>,

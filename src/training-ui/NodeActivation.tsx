@@ -11,7 +11,10 @@ import { statsText } from './statsText';
 import { hoverActivation } from './activationHover';
 
 /** Which networks each phase of a step involves, and how. */
-function phaseRole(phase: Phase | undefined, network: 'generator' | 'discriminator'): 'active' | 'frozen' | 'idle' | undefined {
+function phaseRole(
+  phase: Phase | undefined,
+  network: 'generator' | 'discriminator',
+): 'active' | 'frozen' | 'idle' | undefined {
   if (!phase) return undefined;
   if (phase === 'dReal') return network === 'discriminator' ? 'active' : 'idle';
   if (phase === 'dFake') return 'active';
@@ -29,11 +32,23 @@ function NodeActivationView({ nodeId }: { nodeId: string }) {
   const role = phaseRole(phase, tile.network);
   const open = () => useTraining.setState({ openNode: nodeId });
   return (
-    <div className={`node-activation nodrag${role ? ` act-phase-${role}` : ''}${faulty ? ' act-fault' : ''}`}
-      data-testid={`activation-${nodeId}`} data-kind={tile.kind} onClick={open}
-      onMouseEnter={(e) => hoverActivation(nodeId, e.currentTarget)} onMouseLeave={() => hoverActivation(undefined)}
-      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } }} tabIndex={0}
-      aria-label={`Activations of ${nodeId}: ${statsText(tile)}. Click for the large view.`} role="button">
+    <div
+      className={`node-activation nodrag${role ? ` act-phase-${role}` : ''}${faulty ? ' act-fault' : ''}`}
+      data-testid={`activation-${nodeId}`}
+      data-kind={tile.kind}
+      onClick={open}
+      onMouseEnter={(e) => hoverActivation(nodeId, e.currentTarget)}
+      onMouseLeave={() => hoverActivation(undefined)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      }}
+      tabIndex={0}
+      aria-label={`Activations of ${nodeId}: ${statsText(tile)}. Click for the large view.`}
+      role="button"
+    >
       <TileCanvas tile={tile} width={TILE_BOX.width} maxHeight={TILE_BOX.height} className="pixelated" />
     </div>
   );

@@ -9,15 +9,33 @@ export function Notices() {
   return (
     <div className="train-notices" aria-live="polite">
       {fault && (
-        <div className="notice notice-error fault" data-testid="train-fault" data-node={fault.nodeId ?? ''} data-step={fault.step}>
+        <div
+          className="notice notice-error fault"
+          data-testid="train-fault"
+          data-node={fault.nodeId ?? ''}
+          data-step={fault.step}
+        >
           <b>NaN/Inf at step {fault.step}</b>
-          {fault.nodeId && <> in {fault.network} node <code>{fault.nodeId}</code>{fault.where === 'weights' ? ' (its weights)' : ''}</>}.
-          <ul>{fault.causes.map((c) => <li key={c}>{c}</li>)}</ul>
+          {fault.nodeId && (
+            <>
+              {' '}
+              in {fault.network} node <code>{fault.nodeId}</code>
+              {fault.where === 'weights' ? ' (its weights)' : ''}
+            </>
+          )}
+          .
+          <ul>
+            {fault.causes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
           {rollbackStep !== undefined && (
             <p>
               Resuming would continue from the broken weights.{' '}
-              <button type="button" data-testid="train-rollback" onClick={() => void run.rollback()}>↶ Roll back to step {rollbackStep}</button>
-              {' '}(the last weights that trained on without NaN), change what caused it, then Resume.
+              <button type="button" data-testid="train-rollback" onClick={() => void run.rollback()}>
+                ↶ Roll back to step {rollbackStep}
+              </button>{' '}
+              (the last weights that trained on without NaN), change what caused it, then Resume.
             </p>
           )}
         </div>
@@ -25,7 +43,9 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.seq} className={`notice notice-${n.level}`} data-testid="train-notice">
           <span>{n.message}</span>
-          <button type="button" className="link" aria-label="Dismiss" onClick={() => dismissNotice(n.seq)}>×</button>
+          <button type="button" className="link" aria-label="Dismiss" onClick={() => dismissNotice(n.seq)}>
+            ×
+          </button>
         </div>
       ))}
     </div>

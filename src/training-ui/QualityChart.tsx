@@ -14,7 +14,14 @@ import { DIGITS_THRESHOLD } from '../core/quality/digitsThreshold';
 import { LineChart, type Marker, type Series } from './LineChart';
 import './quality.css';
 
-const SCORE = '#c2571a', COVER = '#3b7dd8', SURE = '#495057', FD = '#8a5a9e', CODE = '#2f9e44', AGREE = '#e8590c', SPREAD = '#d6336c', NEAR = '#0c8599';
+const SCORE = '#c2571a',
+  COVER = '#3b7dd8',
+  SURE = '#495057',
+  FD = '#8a5a9e',
+  CODE = '#2f9e44',
+  AGREE = '#e8590c',
+  SPREAD = '#d6336c',
+  NEAR = '#0c8599';
 const DIGITS = '#2b8a3e';
 const measured = (s: Series) => s.values.some(Number.isFinite);
 
@@ -41,55 +48,88 @@ export function QualityChart() {
       { title: 'Sample quality', series: score, marker },
       { title: 'Frechet distance', series: [{ label: 'FD', color: FD, values: q.fd }], marker },
       {
-        title: 'Known factors', series: [
+        title: 'Known factors',
+        series: [
           { label: 'classes (share)', color: COVER, values: q.factorCoverage ?? [] },
           { label: 'code vs class', color: CODE, values: q.factorCode ?? [] },
           { label: 'MIG', color: FD, values: q.mig ?? [] },
         ],
       },
       {
-        title: 'Diversity (real images = 1)', series: [
+        title: 'Diversity (real images = 1)',
+        series: [
           { label: 'spread', color: SPREAD, values: q.spread },
           { label: 'neighbours', color: NEAR, values: q.neighbours },
         ],
       },
-    ].map((c) => ({ ...c, series: c.series.filter(measured) })).filter((c) => c.series.length);
+    ]
+      .map((c) => ({ ...c, series: c.series.filter(measured) }))
+      .filter((c) => c.series.length);
   }, [q]);
   if (!q.step.length) return null;
   const real = q.real;
   const classifier = q.confident.some(Number.isFinite);
   return (
     <div className="charts quality-charts" data-testid="quality-charts">
-      {charts.map((c) => <LineChart key={c.title} title={c.title} x={q.step} series={c.series} version={q.step.length} height={80} marker={c.marker} />)}
-      {classifier && (
-        q.firstDigits
-          ? (
-            <p className="quality-target quality-digits" data-testid="quality-first-digits" data-step={q.firstDigits.step} title={`The first measurement with ${THRESHOLD_WORDS}`}>
-              ✔ Drawing digits since step {q.firstDigits.step} ({clock(q.firstDigits.elapsedMs)} of training)
-            </p>
-          )
-          : (
-            <p className="quality-target" data-testid="quality-first-digits" title={`Marked on the chart when the samples first have ${THRESHOLD_WORDS}`}>
-              Not digits yet: the chart marks the step where ≥ {DIGITS_THRESHOLD.classes} of 10 classes appear and ≥ {DIGITS_THRESHOLD.confident * 100}% of samples are clearly digits
-            </p>
-          )
-      )}
+      {charts.map((c) => (
+        <LineChart
+          key={c.title}
+          title={c.title}
+          x={q.step}
+          series={c.series}
+          version={q.step.length}
+          height={80}
+          marker={c.marker}
+        />
+      ))}
+      {classifier &&
+        (q.firstDigits ? (
+          <p
+            className="quality-target quality-digits"
+            data-testid="quality-first-digits"
+            data-step={q.firstDigits.step}
+            title={`The first measurement with ${THRESHOLD_WORDS}`}
+          >
+            ✔ Drawing digits since step {q.firstDigits.step} ({clock(q.firstDigits.elapsedMs)} of training)
+          </p>
+        ) : (
+          <p
+            className="quality-target"
+            data-testid="quality-first-digits"
+            title={`Marked on the chart when the samples first have ${THRESHOLD_WORDS}`}
+          >
+            Not digits yet: the chart marks the step where ≥ {DIGITS_THRESHOLD.classes} of 10 classes appear and ≥{' '}
+            {DIGITS_THRESHOLD.confident * 100}% of samples are clearly digits
+          </p>
+        ))}
       {real && (
         <p className="quality-target" title="The same metrics on real digits: what a perfect generator would score">
-          real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes, {Math.round(real.confident * 100)}% sure, FD {real.fd.toFixed(1)} · higher score and
-          lower FD are better
+          real digits: score {real.classifierScore.toFixed(2)}, {real.coverage}/10 classes,{' '}
+          {Math.round(real.confident * 100)}% sure, FD {real.fd.toFixed(1)} · higher score and lower FD are better
         </p>
       )}
       {q.factorsText && (
-        <p className="quality-target" data-testid="quality-factors" title="The factors of 256 generated samples, measured from their pixels">
+        <p
+          className="quality-target"
+          data-testid="quality-factors"
+          title="The factors of 256 generated samples, measured from their pixels"
+        >
           factors at step {q.step.at(-1)}: {q.factorsText}
-          {q.realFactorsText && <><br />real samples (the target): {q.realFactorsText}</>}
+          {q.realFactorsText && (
+            <>
+              <br />
+              real samples (the target): {q.realFactorsText}
+            </>
+          )}
         </p>
       )}
       {q.spread.some(Number.isFinite) && (
-        <p className="quality-target" title="Measured on a fixed batch of 256 generated images, averaged over 4×4 pixel blocks">
-          diversity: spread = mean distance between G's images, neighbours = distance to each image's nearest other one, both
-          relative to real images (1 = as varied; near 0 = G repeats itself)
+        <p
+          className="quality-target"
+          title="Measured on a fixed batch of 256 generated images, averaged over 4×4 pixel blocks"
+        >
+          diversity: spread = mean distance between G's images, neighbours = distance to each image's nearest other one,
+          both relative to real images (1 = as varied; near 0 = G repeats itself)
         </p>
       )}
     </div>

@@ -7,10 +7,23 @@ export function SampleGrid({ width = 180 }: { width?: number }) {
   return (
     <figure className="sample-grid" data-testid="sample-grid" data-step={samples?.step ?? -1}>
       <figcaption>Samples {samples ? <span className="muted">step {samples.step}</span> : null}</figcaption>
-      {samples
-        ? <TileCanvas tile={samples.tile} width={width} className="pixelated" title={samples.tile.kind === 'scatter' ? 'violet: G(z), teal: real data' : 'G(z) for fixed z'} />
-        : <div className="tile-empty" style={{ width, height: width }}>no samples yet</div>}
-      {samples?.tile.kind === 'scatter' && <div className="legend"><i className="sw fake" /> G(z) <i className="sw real" /> real</div>}
+      {samples ? (
+        <TileCanvas
+          tile={samples.tile}
+          width={width}
+          className="pixelated"
+          title={samples.tile.kind === 'scatter' ? 'violet: G(z), teal: real data' : 'G(z) for fixed z'}
+        />
+      ) : (
+        <div className="tile-empty" style={{ width, height: width }}>
+          no samples yet
+        </div>
+      )}
+      {samples?.tile.kind === 'scatter' && (
+        <div className="legend">
+          <i className="sw fake" /> G(z) <i className="sw real" /> real
+        </div>
+      )}
     </figure>
   );
 }

@@ -7,9 +7,15 @@ export function SamplePicker({ batch }: { batch?: number }) {
   const go = (d: number) => useTrace.setState({ sample: (sample + d + n) % n });
   return (
     <span className="sample-picker" role="group" aria-label="Sample">
-      <button type="button" onClick={() => go(-1)} aria-label="Previous sample">‹</button>
-      <span data-testid="sample-index">sample {sample + 1} of {n}</span>
-      <button type="button" onClick={() => go(1)} aria-label="Next sample">›</button>
+      <button type="button" onClick={() => go(-1)} aria-label="Previous sample">
+        ‹
+      </button>
+      <span data-testid="sample-index">
+        sample {sample + 1} of {n}
+      </span>
+      <button type="button" onClick={() => go(1)} aria-label="Next sample">
+        ›
+      </button>
     </span>
   );
 }

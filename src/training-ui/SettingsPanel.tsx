@@ -9,7 +9,13 @@
  * paused run. While a run is going the fields are locked, with the reason: pause first.
  */
 import type { ParamValue } from '../core/blocks/params';
-import { applicableSettings, settingValue, withSetting, type SettingPath, type TrainingSetting } from '../core/training/settings';
+import {
+  applicableSettings,
+  settingValue,
+  withSetting,
+  type SettingPath,
+  type TrainingSetting,
+} from '../core/training/settings';
 import { useEditor } from '../state/store';
 import { useTraining } from '../trainer/store';
 import { ParamWidget } from '../ui/ParamWidget';
@@ -26,7 +32,9 @@ const GROUPS: { group: TrainingSetting['group']; legend: string }[] = [
 
 /** The handles the browser tests have used since the first dock (every field also has data-param = its path). */
 const TEST_IDS: Partial<Record<SettingPath, string>> = {
-  batchSize: 'hp-batch', 'generator.learningRate': 'hp-lr-G', 'discriminator.learningRate': 'hp-lr-D',
+  batchSize: 'hp-batch',
+  'generator.learningRate': 'hp-lr-G',
+  'discriminator.learningRate': 'hp-lr-D',
 };
 
 /** Why the fields cannot be changed now, or null when they can. */
@@ -50,26 +58,49 @@ export function SettingsPanel() {
     setTraining({ [key]: next[key] });
   };
   return (
-    <section className="settings-panel" id={SETTINGS_PANEL_ID} tabIndex={-1} aria-labelledby="settings-title" data-testid="settings-panel"
-      data-locked={locked ? 'true' : 'false'}>
+    <section
+      className="settings-panel"
+      id={SETTINGS_PANEL_ID}
+      tabIndex={-1}
+      aria-labelledby="settings-title"
+      data-testid="settings-panel"
+      data-locked={locked ? 'true' : 'false'}
+    >
       <header className="settings-head">
         <h3 id="settings-title">Settings</h3>
         {/* What Train would build at this batch; red past the memory limit (Train then says why it is off). */}
-        <span className={`train-estimate${ready.overMemory ? ' over-limit' : ''}`} data-testid="train-estimate" title={memoryDetails(ready)}>
+        <span
+          className={`train-estimate${ready.overMemory ? ' over-limit' : ''}`}
+          data-testid="train-estimate"
+          title={memoryDetails(ready)}
+        >
           {estimateText(ready)}
         </span>
       </header>
-      <p className={`settings-note${locked ? ' settings-locked' : ''}`} id="settings-note" data-testid="settings-note" role="status">
+      <p
+        className={`settings-note${locked ? ' settings-locked' : ''}`}
+        id="settings-note"
+        data-testid="settings-note"
+        role="status"
+      >
         {locked ?? (paused ? 'Changes apply to the paused run when you resume.' : '')}
       </p>
       <div className="settings-groups">
         {GROUPS.map(({ group, legend }) => (
           <fieldset key={group} disabled={!!locked} aria-describedby="settings-note" data-group={group}>
             <legend>{legend}</legend>
-            {shown.filter((s) => s.group === group).map((s) => (
-              <ParamWidget key={s.path} name={s.path} spec={{ ...s.spec, label: s.label, help: s.help }} testId={TEST_IDS[s.path]}
-                value={settingValue(t, s.path)} onCommit={(v) => commit(s, v)} />
-            ))}
+            {shown
+              .filter((s) => s.group === group)
+              .map((s) => (
+                <ParamWidget
+                  key={s.path}
+                  name={s.path}
+                  spec={{ ...s.spec, label: s.label, help: s.help }}
+                  testId={TEST_IDS[s.path]}
+                  value={settingValue(t, s.path)}
+                  onCommit={(v) => commit(s, v)}
+                />
+              ))}
           </fieldset>
         ))}
       </div>

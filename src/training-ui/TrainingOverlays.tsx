@@ -4,5 +4,10 @@ import { LayerView } from './LayerView';
 import './activations.css';
 
 export function TrainingOverlays() {
-  return <><ActivationPreview /><LayerView /></>;
+  return (
+    <>
+      <ActivationPreview />
+      <LayerView />
+    </>
+  );
 }

@@ -29,10 +29,14 @@ export function readiness(v: Validation, doc: Pick<Doc, 'graph' | 'training'>): 
   const { batchSize: batch, loss } = doc.training;
   const memory = estimateMemory(doc.graph, v, batch, loss);
   const errors = v.problems.filter((p) => p.severity === 'error');
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}: see Problems)` : '';
+  const more =
+    errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}: see Problems)` : '';
   return {
     params: { generator: v.totals.generator.params, discriminator: v.totals.discriminator.params },
-    batch, memory, overMemory: memory.total > LIMITS.memoryBytes.value, errors: errors.length,
+    batch,
+    memory,
+    overMemory: memory.total > LIMITS.memoryBytes.value,
+    errors: errors.length,
     refused: errors.length ? `Train is off: ${errors[0].message.replace(/\.$/, '')}${more}.` : undefined,
   };
 }
@@ -44,9 +48,11 @@ export const estimateText = (r: Readiness): string =>
 /** The estimate's parts and what it leaves out, for a tooltip. */
 export function memoryDetails(r: Readiness): string {
   const m = r.memory;
-  return `Estimated memory of one training step at batch ${r.batch}: weights ${fmtBytes(m.weights)}, gradients ${fmtBytes(m.gradients)}, `
-    + `optimizer state ${fmtBytes(m.optimizer)}, activations ${fmtBytes(m.activations)}; the dataset and the backend's own scratch `
-    + `memory are not included (a lower bound). The limit is ${fmtBytes(LIMITS.memoryBytes.value)}: ${LIMITS.memoryBytes.why}.`;
+  return (
+    `Estimated memory of one training step at batch ${r.batch}: weights ${fmtBytes(m.weights)}, gradients ${fmtBytes(m.gradients)}, ` +
+    `optimizer state ${fmtBytes(m.optimizer)}, activations ${fmtBytes(m.activations)}; the dataset and the backend's own scratch ` +
+    `memory are not included (a lower bound). The limit is ${fmtBytes(LIMITS.memoryBytes.value)}: ${LIMITS.memoryBytes.why}.`
+  );
 }
 
 /** The current document's readiness, recomputed when the graph, the dataset or the training settings change. */

@@ -2,7 +2,12 @@
 import { isRelu, saturationOf, type ActivationTile } from '../core/train/tiles';
 
 /** A statistic in a few characters: 0.52, 3.1e-3, 1.2e+4. */
-export const statNumber = (v: number) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));
+export const statNumber = (v: number) =>
+  !Number.isFinite(v)
+    ? String(v)
+    : Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0)
+      ? v.toExponential(1)
+      : v.toFixed(2);
 const n = statNumber;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 

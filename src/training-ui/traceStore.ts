@@ -53,10 +53,13 @@ export function useLiveTrace(active: boolean): SampleTrace | undefined {
 }
 
 /** A node's values in a trace (the first, for a head holding two outputs). */
-export const layerOf = (t: SampleTrace | undefined, nodeId: string): LayerValues | undefined => t?.layers.find((l) => l.nodeId === nodeId);
+export const layerOf = (t: SampleTrace | undefined, nodeId: string): LayerValues | undefined =>
+  t?.layers.find((l) => l.nodeId === nodeId);
 
 /** Forget the trace (a new run: its nodes may differ). */
-export function clearTrace(): void { useTrace.setState({ trace: undefined }); }
+export function clearTrace(): void {
+  useTrace.setState({ trace: undefined });
+}
 
 /**
  * Whether a node carries images (G's output and D's data input, for image data): drawn in grey over

@@ -6,7 +6,11 @@ export const shapeText = (s: Shape | undefined): string => (s ? (s.length ? s.jo
 
 /** 1234 -> "1.23k", 2330944 -> "2.33M". */
 export function compact(n: number): string {
-  const units: [number, string][] = [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+  const units: [number, string][] = [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [v, u] of units) if (n >= v) return `${+(n / v).toPrecision(3)}${u}`;
   return String(n);
 }

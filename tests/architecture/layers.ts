@@ -34,24 +34,68 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/core/shapes': ['src/core/blocks', 'src/core/graph'],
   // A leaf: the limits' values (the model-size Problems are core/validate/limitProblems.ts), so core/data's readers can check them.
   'src/core/limits.ts': [],
-  'src/core/validate': ['src/core/blocks', 'src/core/graph', 'src/core/shapes', 'src/core/losses', 'src/core/limits.ts', 'src/core/messages.ts'],
+  'src/core/validate': [
+    'src/core/blocks',
+    'src/core/graph',
+    'src/core/shapes',
+    'src/core/losses',
+    'src/core/limits.ts',
+    'src/core/messages.ts',
+  ],
   'src/core/training': ['src/core/blocks', 'src/core/losses', 'src/core/messages.ts'],
   'src/core/data': ['src/core/tf.ts', 'src/core/limits.ts'],
   'src/core/datasets': ['src/core/data', 'src/core/shapes', 'src/core/messages.ts'],
   // The templates are the project module's data.
-  'src/core/project': ['src/core/blocks', 'src/core/graph', 'src/core/limits.ts', 'src/core/messages.ts', 'src/core/training', 'src/core/datasets', 'templates'],
-  'src/core/compile': ['src/core/tf.ts', 'src/core/blocks', 'src/core/graph', 'src/core/shapes', 'src/core/validate', 'src/core/training'],
-  'src/core/train': ['src/core/tf.ts', 'src/core/blocks', 'src/core/compile', 'src/core/data', 'src/core/kernels', 'src/core/losses', 'src/core/training'],
+  'src/core/project': [
+    'src/core/blocks',
+    'src/core/graph',
+    'src/core/limits.ts',
+    'src/core/messages.ts',
+    'src/core/training',
+    'src/core/datasets',
+    'templates',
+  ],
+  'src/core/compile': [
+    'src/core/tf.ts',
+    'src/core/blocks',
+    'src/core/graph',
+    'src/core/shapes',
+    'src/core/validate',
+    'src/core/training',
+  ],
+  'src/core/train': [
+    'src/core/tf.ts',
+    'src/core/blocks',
+    'src/core/compile',
+    'src/core/data',
+    'src/core/kernels',
+    'src/core/losses',
+    'src/core/training',
+  ],
   'src/core/backend': ['src/core/blocks', 'src/core/compile'],
-  'src/core/codegen': ['src/core/blocks', 'src/core/compile', 'src/core/losses', 'src/core/training', 'src/core/codeText.ts'],
+  'src/core/codegen': [
+    'src/core/blocks',
+    'src/core/compile',
+    'src/core/losses',
+    'src/core/training',
+    'src/core/codeText.ts',
+  ],
   // The PyTorch project also writes project.json and the dataset kind's loader.
-  'src/core/codegen/pytorch': ['src/core/blocks', 'src/core/compile', 'src/core/losses', 'src/core/training', 'src/core/codeText.ts', 'src/core/datasets', 'src/core/project'],
+  'src/core/codegen/pytorch': [
+    'src/core/blocks',
+    'src/core/compile',
+    'src/core/losses',
+    'src/core/training',
+    'src/core/codeText.ts',
+    'src/core/datasets',
+    'src/core/project',
+  ],
   'src/core/quality': ['src/core/tf.ts', 'src/core/blocks', 'src/core/data', 'src/core/datasets', 'src/core/train'],
   'src/core/doctor': ['src/core/compile', 'src/core/losses', 'src/core/train'],
   'src/core/explore': ['src/core/blocks', 'src/core/compile', 'src/core/data', 'src/core/train'],
   'src/core/docs': ['src/core/blocks', 'src/core/datasets', 'src/core/losses', 'src/core/training'],
   // Node and the worker run the engine; the import and training workers keep and read datasets in the database themselves.
-  'workers': [CORE, 'src/storage'],
+  workers: [CORE, 'src/storage'],
   'src/cli': [CORE],
   // The page's lower layers: the database, the editor's store, the worker's client.
   'src/storage': [CORE],
@@ -70,8 +114,20 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'src/projects': [CORE, 'src/state', 'src/storage'],
   'src/datasets-ui': [CORE, 'src/state', 'src/storage', 'src/trainer', 'src/ui', IMPORT_API],
   // The app shell: layout, commands, menus, files; composes the editor and the features.
-  'src/app': [CORE, 'src/state', 'src/storage', 'src/run', TRAINING_STORE, 'src/ui', 'src/editor', 'src/projects',
-    'src/training-ui', 'src/doctor-ui', 'src/explorer', 'src/datasets-ui'],
+  'src/app': [
+    CORE,
+    'src/state',
+    'src/storage',
+    'src/run',
+    TRAINING_STORE,
+    'src/ui',
+    'src/editor',
+    'src/projects',
+    'src/training-ui',
+    'src/doctor-ui',
+    'src/explorer',
+    'src/datasets-ui',
+  ],
   // The entry point: boots the shell.
   'src/main.tsx': ['src/app', 'src/state', 'src/styles'],
 };
@@ -95,7 +151,9 @@ export function sourceFiles(dir: string): string[] {
 
 /** A relative specifier from `file`, as a repo path with its extension when the file exists. */
 function resolveImport(file: string, spec: string): string {
-  const bare = relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\?.*$/, ''))).split('\\').join('/');
+  const bare = relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\?.*$/, '')))
+    .split('\\')
+    .join('/');
   for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
     const p = bare + ext;
     if (existsSync(join(ROOT, p)) && statSync(join(ROOT, p)).isFile()) return p;
@@ -105,8 +163,11 @@ function resolveImport(file: string, spec: string): string {
 
 /** Every relative import of a file (static, type-only, re-exports, dynamic), resolved. */
 export function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles
-    .map((f) => f.fileName).filter((s) => s.startsWith('.')).map((s) => resolveImport(file, s));
+  return ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => resolveImport(file, s));
 }
 
 /** The broken rules of one file, as messages naming the file, the import and what its folder may import. */
@@ -114,7 +175,8 @@ export function violations(file: string, imports: readonly string[]): string[] {
   const row = rowOf(file);
   if (!row) return [`${file} is in no row of the layers table (tests/architecture/layers.test.ts): add its folder`];
   const allowed = ALLOWED[row];
-  return imports.filter((t) => !within(t, row) && !allowed.some((a) => within(t, a)))
+  return imports
+    .filter((t) => !within(t, row) && !allowed.some((a) => within(t, a)))
     .map((t) => `${file} imports ${t}: ${shortName(row)} may import only ${allowed.join(', ')}`);
 }
 
@@ -127,10 +189,10 @@ export function mayImportLine(readme: string): string[] | undefined {
   const at = readme.search(/^May import:/m);
   if (at < 0) return undefined;
   const sentence = readme.slice(at).split(/\.(?:\s|$)/)[0];
-  const names = [...sentence.matchAll(/(?:^|[\s`(,])((?:src|workers|templates|core)(?:\/[\w-]+)*(?:\.tsx?)?)/g)]
-    .map((m) => m[1].replace(/^core\//, 'src/core/'));
+  const names = [...sentence.matchAll(/(?:^|[\s`(,])((?:src|workers|templates|core)(?:\/[\w-]+)*(?:\.tsx?)?)/g)].map(
+    (m) => m[1].replace(/^core\//, 'src/core/'),
+  );
   return [...new Set(names.map(withoutTs))].sort();
 }
 
 export const withoutTs = (p: string): string => p.replace(/\.tsx?$/, '');
-

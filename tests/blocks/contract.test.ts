@@ -11,7 +11,11 @@ const CANDIDATES: InShapes[] = [{ x: [[9, 7, 3]] }, { x: [[12]] }, { x: [[1]] },
 function firstAccepted(b: BlockDef, p: Params): { inputs: InShapes; out: number[] } {
   for (const inputs of CANDIDATES) {
     const ins = b.inputs[0]?.multi ? inputs : { x: inputs.x.slice(0, 1) };
-    try { return { inputs: ins, out: b.inferShape(ins, p, ctx) }; } catch { /* try the next */ }
+    try {
+      return { inputs: ins, out: b.inferShape(ins, p, ctx) };
+    } catch {
+      /* try the next */
+    }
   }
   throw new Error(`${b.type}: no candidate input shape accepted`);
 }
@@ -27,24 +31,50 @@ describe('block registry', () => {
     }
   });
 
-  it('declares the roles other modules read (no one reads a block\'s params by name)', () => {
+  it("declares the roles other modules read (no one reads a block's params by name)", () => {
     for (const b of BLOCKS) {
       const p = withDefaults(b.params, {});
       if (b.inputRole === 'categoricalCode' || b.inputRole === 'continuousCode') {
         // The code's size is what the block's sample draws and what shape inference gives.
         expect(b.codeSize?.(p), b.type).toBe(b.inferShape({}, p, ctx)[0]);
       }
-      if (b.inputRole === 'noise' || b.inputRole === 'continuousCode') expect(['normal', 'uniform'], b.type).toContain(b.latentDistribution?.(p));
-      if (b.outputRole === 'realFake' || b.outputRole === 'auxClass') expect(b.params.output?.kind === 'choice' && b.params.output.options, b.type).toContain(b.headOutput?.(p));
+      if (b.inputRole === 'noise' || b.inputRole === 'continuousCode')
+        expect(['normal', 'uniform'], b.type).toContain(b.latentDistribution?.(p));
+      if (b.outputRole === 'realFake' || b.outputRole === 'auxClass')
+        expect(b.params.output?.kind === 'choice' && b.params.output.options, b.type).toContain(b.headOutput?.(p));
       if (b.params.activation || b.params.fn) expect(b.activationOf?.(p), b.type).toBe(p.activation ?? p.fn);
     }
   });
 
   it('lists every block the engine issue asks for', () => {
-    const want = ['latentNoise', 'categoricalCode', 'continuousCode', 'classLabel', 'realData', 'realFakeHead', 'auxClassHead',
-      'qCodesHead', 'dense', 'conv2d', 'conv2dTranspose', 'batchNormalization', 'layerNormalization', 'dropout', 'activation',
-      'reshape', 'flatten', 'upSampling2d', 'maxPooling2d', 'averagePooling2d', 'zeroPadding2d', 'concatenate', 'add',
-      'multiply', 'embedding', 'gaussianNoise'];
+    const want = [
+      'latentNoise',
+      'categoricalCode',
+      'continuousCode',
+      'classLabel',
+      'realData',
+      'realFakeHead',
+      'auxClassHead',
+      'qCodesHead',
+      'dense',
+      'conv2d',
+      'conv2dTranspose',
+      'batchNormalization',
+      'layerNormalization',
+      'dropout',
+      'activation',
+      'reshape',
+      'flatten',
+      'upSampling2d',
+      'maxPooling2d',
+      'averagePooling2d',
+      'zeroPadding2d',
+      'concatenate',
+      'add',
+      'multiply',
+      'embedding',
+      'gaussianNoise',
+    ];
     for (const t of want) expect(BLOCKS.map((b) => b.type)).toContain(t);
   });
 
@@ -86,10 +116,21 @@ describe('convolution shape formulas match tfjs on odd sizes, strides 1-3, kerne
         for (const k of [1, 2, 3, 5]) {
           for (const s of [1, 2, 3]) {
             for (const padding of ['same', 'valid']) {
-              const p = withDefaults(b.params, type.includes('Pool') ? { poolSize: k, strides: s, padding } : { kernelSize: k, strides: s, padding, filters: 2 });
+              const p = withDefaults(
+                b.params,
+                type.includes('Pool')
+                  ? { poolSize: k, strides: s, padding }
+                  : { kernelSize: k, strides: s, padding, filters: 2 },
+              );
               let out: number[];
-              try { out = b.inferShape({ x: [[size, size + 2, 3]] }, p, ctx); } catch { continue; } // kernel larger than input
-              const y = b.build!(tf, p, `f_${type}_${size}_${k}_${s}_${padding}`).apply(tf.input({ shape: [size, size + 2, 3] })) as import('@tensorflow/tfjs').SymbolicTensor;
+              try {
+                out = b.inferShape({ x: [[size, size + 2, 3]] }, p, ctx);
+              } catch {
+                continue;
+              } // kernel larger than input
+              const y = b.build!(tf, p, `f_${type}_${size}_${k}_${s}_${padding}`).apply(
+                tf.input({ shape: [size, size + 2, 3] }),
+              ) as import('@tensorflow/tfjs').SymbolicTensor;
               expect({ size, k, s, padding, out }).toEqual({ size, k, s, padding, out: y.shape.slice(1) });
             }
           }

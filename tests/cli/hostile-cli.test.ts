@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
 const dir = mkdtempSync(join(tmpdir(), 'ganvas-hostile-'));
 const ring = () => JSON.parse(readFileSync('templates/gan-2d-ring.json', 'utf8'));
 function file(name: string, content: string | object): string {
@@ -33,10 +34,14 @@ describe('the CLI on hostile project files', () => {
       const p = ring();
       const old = p.graph.nodes[1].id;
       p.graph.nodes[1].id = id;
-      for (const e of p.graph.edges) { if (e.source === old) e.source = id; if (e.target === old) e.target = id; }
+      for (const e of p.graph.edges) {
+        if (e.source === old) e.source = id;
+        if (e.target === old) e.target = id;
+      }
       const f = file(`${id}.json`, p);
       expect(refusal('train', f, '--steps', '1', '--out', join(dir, `run-${id}`))).toBe(
-        `ganvas: ${f}: graph.nodes[1].id: '${id}' is a name every JavaScript object already has (Object.prototype.${id}); tfjs could not load a saved model with a layer named so: choose another name`);
+        `ganvas: ${f}: graph.nodes[1].id: '${id}' is a name every JavaScript object already has (Object.prototype.${id}); tfjs could not load a saved model with a layer named so: choose another name`,
+      );
       expect(existsSync(join(dir, `run-${id}`))).toBe(false);
     }
   });
@@ -48,8 +53,12 @@ describe('the CLI on hostile project files', () => {
       const f = file(`units-${units}.json`, p);
       const out = join(dir, `run-${units}`);
       const trained = refusal('train', f, '--steps', '1', '--out', out);
-      expect(trained).toContain(`ganvas: ${f} does not compile: Dense 'g_fc1' has ${(17 * units).toLocaleString('en-US')} parameters; the limit is 20,000,000 parameters in one layer`);
-      expect(trained).toMatch(/training at batch 256 needs about [\d,.]+ GB \(weights [^)]*\); the limit is 2 GB of estimated training memory/);
+      expect(trained).toContain(
+        `ganvas: ${f} does not compile: Dense 'g_fc1' has ${(17 * units).toLocaleString('en-US')} parameters; the limit is 20,000,000 parameters in one layer`,
+      );
+      expect(trained).toMatch(
+        /training at batch 256 needs about [\d,.]+ GB \(weights [^)]*\); the limit is 2 GB of estimated training memory/,
+      );
       expect(existsSync(out)).toBe(false);
       const ts = join(dir, `export-${units}.ts`);
       expect(refusal('export', f, '--out', ts)).toContain('the limit is 20,000,000 parameters in one layer');
@@ -59,13 +68,22 @@ describe('the CLI on hostile project files', () => {
 
   it('refuses version null and deep nesting with their paths; escapes an ESC sequence it echoes', () => {
     const nul = file('null-version.json', { ...ring(), version: null });
-    expect(refusal('export', nul)).toBe(`ganvas: ${nul}: version: expected a whole number (1 for this Ganvas), got null`);
-    const deep = file('deep.json', `{"format":"ganvas","version":1,"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    expect(refusal('export', deep)).toMatch(/: name(\[0\]){31}: nested more than 32 levels deep; the limit is 32 levels of nesting in a project file/);
+    expect(refusal('export', nul)).toBe(
+      `ganvas: ${nul}: version: expected a whole number (1 for this Ganvas), got null`,
+    );
+    const deep = file(
+      'deep.json',
+      `{"format":"ganvas","version":1,"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
+    expect(refusal('export', deep)).toMatch(
+      /: name(\[0\]){31}: nested more than 32 levels deep; the limit is 32 levels of nesting in a project file/,
+    );
     const p = ring();
     p.graph.nodes[2].type = '\u001b[2J\u001b[31mred';
     const esc = file('esc.json', p);
-    expect(refusal('export', esc)).toBe(`ganvas: ${esc}: graph.nodes[2].type: unknown block type "\\u001b[2J\\u001b[31mred"`);
+    expect(refusal('export', esc)).toBe(
+      `ganvas: ${esc}: graph.nodes[2].type: unknown block type "\\u001b[2J\\u001b[31mred"`,
+    );
   });
 
   it('names a truncated .gz given with --data', () => {
@@ -73,7 +91,8 @@ describe('the CLI on hostile project files', () => {
     const gz = gzipSync(Buffer.concat([Buffer.from(idx), Buffer.alloc(4000, 9)]));
     const cut = file('cut.idx.gz', '');
     writeFileSync(cut, gz.subarray(0, gz.length - 10));
-    expect(refusal('train', 'templates/gan-2d-ring.json', '--data', cut, '--steps', '1', '--out', join(dir, 'run-gz')))
-      .toMatch(new RegExp(`^ganvas: ${cut.replace(/[.]/g, '\\.')}: the gzip data is damaged or cut off`));
+    expect(
+      refusal('train', 'templates/gan-2d-ring.json', '--data', cut, '--steps', '1', '--out', join(dir, 'run-gz')),
+    ).toMatch(new RegExp(`^ganvas: ${cut.replace(/[.]/g, '\\.')}: the gzip data is damaged or cut off`));
   });
 });

@@ -4,15 +4,33 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
 
 describe('npm run train -- <mnist project> --metrics', () => {
   it('writes the classifier score, coverage and Frechet distance at each sample point, and the real digits once', () => {
     const out = mkdtempSync(join(tmpdir(), 'ganvas-mnist-q-'));
-    const r = cli('train', 'templates/vanilla-gan-mnist.json', '--steps', '4', '--batch', '8', '--sample-every', '2', '--out', out, '--metrics', '--metrics-samples', '200');
+    const r = cli(
+      'train',
+      'templates/vanilla-gan-mnist.json',
+      '--steps',
+      '4',
+      '--batch',
+      '8',
+      '--sample-every',
+      '2',
+      '--out',
+      out,
+      '--metrics',
+      '--metrics-samples',
+      '200',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const all = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const all = readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const real = all.filter((l) => 'realQuality' in l);
     expect(real).toHaveLength(1);
     expect(real[0].realQuality).toMatchObject({ samples: 200, coverage: 10 });
@@ -35,7 +53,9 @@ describe('npm run train -- <mnist project> --metrics', () => {
     }
     expect(r.stdout).toMatch(/diversity at step 4: spread \d+\.\d%, nearest neighbours \d+\.\d% of real images'/);
     expect(all.filter((l) => 'dLoss' in l)).toHaveLength(4);
-    expect(r.stdout).toMatch(/quality of 200 real digits \(the target\): classifier score \d+\.\d+, confidence \d\.\d+ \(\d+% sure\), 10\/10 classes, FD/);
+    expect(r.stdout).toMatch(
+      /quality of 200 real digits \(the target\): classifier score \d+\.\d+, confidence \d\.\d+ \(\d+% sure\), 10\/10 classes, FD/,
+    );
     expect(r.stdout).toMatch(/quality at step 4: classifier score/);
   });
 });

@@ -18,7 +18,10 @@ function png(w: number, h: number, v: number): Buffer {
 
 function imageFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ganvas-imgs-'));
-  for (const [cls, v] of [['cats', 40], ['dogs', 220]] as const) {
+  for (const [cls, v] of [
+    ['cats', 40],
+    ['dogs', 220],
+  ] as const) {
     mkdirSync(join(dir, cls));
     for (let i = 0; i < 3; i++) writeFileSync(join(dir, cls, `${i}.png`), png(40 + i, 30, v));
   }
@@ -41,19 +44,44 @@ describe('user datasets', () => {
     expect(d).toMatchObject({ shape: [16, 16, 3], count: 2, numClasses: 0 });
     const bad = join(dir, 'bad.zip');
     writeFileSync(bad, zipSync({ 'x.png': new Uint8Array([1, 2, 3]) }));
-    await expect(loadUserData(bad, { size: 16, channels: 1, scale: 'tanh' })).rejects.toThrow(/x.png: not a readable PNG image/);
-    await expect(loadUserData(join(dir, 'none'), { size: 16, channels: 1, scale: 'tanh' })).rejects.toThrow(/no such file or folder/);
+    await expect(loadUserData(bad, { size: 16, channels: 1, scale: 'tanh' })).rejects.toThrow(
+      /x.png: not a readable PNG image/,
+    );
+    await expect(loadUserData(join(dir, 'none'), { size: 16, channels: 1, scale: 'tanh' })).rejects.toThrow(
+      /no such file or folder/,
+    );
   });
 
   it('npm run train --data trains a template on them, with pixel diversity (no classifier) under --metrics', () => {
     const out = mkdtempSync(join(tmpdir(), 'ganvas-user-run-'));
-    const r = spawnSync(process.execPath, ['scripts/run-cli.mjs', 'train', 'templates/vanilla-gan-mnist.json', '--data', imageFolder(),
-      '--steps', '4', '--batch', '4', '--sample-every', '2', '--metrics', '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'scripts/run-cli.mjs',
+        'train',
+        'templates/vanilla-gan-mnist.json',
+        '--data',
+        imageFolder(),
+        '--steps',
+        '4',
+        '--batch',
+        '4',
+        '--sample-every',
+        '2',
+        '--metrics',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/data: .*6 samples of 28×28×1/);
     // An imported set has no reference classifier, but G's diversity is measured against its images.
-    const lines = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => 'quality' in l || 'realQuality' in l)).toEqual([]);
     const d = lines.filter((l) => 'diversity' in l);
     expect(d.map((l) => l.step)).toEqual([2, 4]);

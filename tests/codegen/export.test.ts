@@ -38,8 +38,25 @@ describe('exported TypeScript', () => {
   });
 
   it('type-checks with tsc --strict for every template', () => {
-    const r = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--target', 'es2022',
-      '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', '--types', 'node', ...TEMPLATE_IDS.map(file)], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        resolve('node_modules/typescript/bin/tsc'),
+        '--strict',
+        '--noEmit',
+        '--target',
+        'es2022',
+        '--module',
+        'esnext',
+        '--moduleResolution',
+        'bundler',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        ...TEMPLATE_IDS.map(file),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -50,11 +67,16 @@ describe('exported TypeScript', () => {
       const mod = await import(/* @vite-ignore */ file(id));
       const plan = planOf(id);
       const app = buildGan(tf, plan);
-      const G: tfNs.LayersModel = mod.buildGenerator(), D: tfNs.LayersModel = mod.buildDiscriminator();
+      const G: tfNs.LayersModel = mod.buildGenerator(),
+        D: tfNs.LayersModel = mod.buildDiscriminator();
       expect(G.countParams()).toBe(plan.generator.params);
       expect(D.countParams()).toBe(plan.discriminator.params);
-      expect(G.layers.map((l) => [l.name, l.outputShape])).toEqual(app.generator.model.layers.map((l) => [l.name, l.outputShape]));
-      expect(D.layers.map((l) => [l.name, l.outputShape])).toEqual(app.discriminator.model.layers.map((l) => [l.name, l.outputShape]));
+      expect(G.layers.map((l) => [l.name, l.outputShape])).toEqual(
+        app.generator.model.layers.map((l) => [l.name, l.outputShape]),
+      );
+      expect(D.layers.map((l) => [l.name, l.outputShape])).toEqual(
+        app.discriminator.model.layers.map((l) => [l.name, l.outputShape]),
+      );
 
       G.setWeights(app.generator.model.getWeights());
       const feed = mod.sampleGeneratorInputs(3, undefined, 5);
@@ -64,7 +86,8 @@ describe('exported TypeScript', () => {
       expect(diff).toBeLessThanOrEqual(1e-5);
       // Their sampling draws the same latents as ours for the same seed.
       const mine = new GanStep(tf, plan, app, floatDevice(tf, tf.zeros([1, ...plan.data.shape]))).sampleGenerator(3, 5);
-      for (let i = 0; i < mine.values.length; i++) expect(Array.from(mine.values[i].dataSync())).toEqual(Array.from(feed.values[i].dataSync()));
+      for (let i = 0; i < mine.values.length; i++)
+        expect(Array.from(mine.values[i].dataSync())).toEqual(Array.from(feed.values[i].dataSync()));
 
       const images = tf.randomUniform([6, ...plan.data.shape], -1, 1);
       const labels = tf.tensor1d([0, 1, 2, 3, 4, 5], 'int32');

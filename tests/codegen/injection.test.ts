@@ -22,7 +22,9 @@ const PAYLOAD = 'globalThis.PWNED = 1; console.log("PWNED"); process.stdout.writ
 const FILES: Record<string, { name?: string; description?: string }> = {
   'payload in the name': { name: `x */ ${PAYLOAD}; /*` },
   'payload in the description': { description: `fine */ ${PAYLOAD}; /* more` },
-  'line breaks and a star-slash in the description': { description: `a\n */ ${PAYLOAD};\n/** b\u2028 */ ${PAYLOAD} /*` },
+  'line breaks and a star-slash in the description': {
+    description: `a\n */ ${PAYLOAD};\n/** b\u2028 */ ${PAYLOAD} /*`,
+  },
   'a single-line comment escape in the name': { name: `x\r\n${PAYLOAD}\u2029${PAYLOAD}//` },
 };
 
@@ -33,7 +35,8 @@ function exported(fileText: string): { ts: string; js: string; pkg: string } {
   if (!res.ok) throw new Error(res.problems.map((p) => p.message).join('; '));
   const code = emitModule(res.plan, project.name, project.description);
   const out = ts.transpileModule(code, {
-    reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
   expect(out.diagnostics ?? []).toEqual([]);
   return { ts: code, js: out.outputText, pkg: emitPackageJson('x.ts', project.name) };
@@ -60,7 +63,11 @@ describe('exported code never runs what a project says', () => {
         'const s = m.sample(4, gan);',
         'console.log(JSON.stringify({ ok: true, pwned: globalThis.PWNED ?? null, d: (await dLoss.data())[0], g: (await gLoss.data())[0], shape: s.shape }));',
       ].join('\n');
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', runner], { encoding: 'utf8', cwd: resolve('.'), timeout: 120_000 });
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', runner], {
+        encoding: 'utf8',
+        cwd: resolve('.'),
+        timeout: 120_000,
+      });
       const output = r.stdout + r.stderr;
       expect(output).not.toContain('PWNED');
       expect(r.status).toBe(0);

@@ -28,8 +28,15 @@ describe('PyTorch generator', () => {
       if (b.layer) expect(b.torch?.forward, b.type).toBeTypeOf('function');
       if (b.sample) expect(b.torch?.sample, b.type).toBeTypeOf('function');
     }
-    for (const l of LOSSES) expect([l.pytorch.d, l.pytorch.g].every((t) => t.length > 0), l.id).toBe(true);
-    for (const o of OPTIMIZERS) expect(o.pytorch({ type: o.id, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }, 'ps'), o.id).toMatch(/\(ps, lr=0\.001/);
+    for (const l of LOSSES)
+      expect(
+        [l.pytorch.d, l.pytorch.g].every((t) => t.length > 0),
+        l.id,
+      ).toBe(true);
+    for (const o of OPTIMIZERS)
+      expect(o.pytorch({ type: o.id, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }, 'ps'), o.id).toMatch(
+        /\(ps, lr=0\.001/,
+      );
     for (const k of DATASET_KINDS) expect(k.pytorch?.(k.example), k.id).toMatch(/^ {4}/);
   });
 
@@ -47,7 +54,9 @@ describe('PyTorch generator', () => {
     try {
       delete dense.torch;
       expect(() => pytorchProject(plan, project)).toThrow(PytorchExportError);
-      expect(() => pytorchProject(plan, project)).toThrow("the block Dense (node 'g_fc1') has no PyTorch form yet, so this graph cannot be exported to PyTorch");
+      expect(() => pytorchProject(plan, project)).toThrow(
+        "the block Dense (node 'g_fc1') has no PyTorch form yet, so this graph cannot be exported to PyTorch",
+      );
     } finally {
       dense.torch = saved;
     }
@@ -57,7 +66,11 @@ describe('PyTorch generator', () => {
     const { plan } = compiled('gan-2d-ring');
     // Ids a user may type (letters, digits, _) that collide with Python or PyTorch once used as attributes.
     const ids = ['class', 'n_class', 'forward', 'training', 'self', '_parameters', 'torch', 'labels'];
-    plan.generator.layers = ids.map((id, i) => ({ ...plan.generator.layers[0], id: `${id}`, inputs: [{ port: 'x', sources: [i ? ids[i - 1] : 'z'] }] }));
+    plan.generator.layers = ids.map((id, i) => ({
+      ...plan.generator.layers[0],
+      id: `${id}`,
+      inputs: [{ port: 'x', sources: [i ? ids[i - 1] : 'z'] }],
+    }));
     const name = pythonNames(plan);
     const names = ids.map(name);
     expect(new Set(names).size).toBe(ids.length);
@@ -74,14 +87,20 @@ describe('PyTorch generator', () => {
       const { plan } = compiled(id);
       const app = buildGan(tf, plan);
       seedGanWeights(tf, app, 3);
-      for (const [net, built] of [['generator', app.generator.model], ['discriminator', app.discriminator.model]] as const) {
-        const m = await tf.models.modelFromJSON({ modelTopology: kerasTopology(plan[net], net) as tfNs.io.ModelJSON['modelTopology'] });
+      for (const [net, built] of [
+        ['generator', app.generator.model],
+        ['discriminator', app.discriminator.model],
+      ] as const) {
+        const m = await tf.models.modelFromJSON({
+          modelTopology: kerasTopology(plan[net], net) as tfNs.io.ModelJSON['modelTopology'],
+        });
         expect(m.layers.map((l) => [l.name, l.outputShape])).toEqual(built.layers.map((l) => [l.name, l.outputShape]));
         expect(m.weights.map((w) => w.originalName)).toEqual(built.weights.map((w) => w.originalName));
         m.setWeights(built.getWeights());
         if (net === 'generator') {
           const feed = sampleGeneratorFeed(tf, plan, 2, 5);
-          const a = (await (m.predict(feed.values) as tfNs.Tensor).data()), b = (await (built.predict(feed.values) as tfNs.Tensor).data());
+          const a = await (m.predict(feed.values) as tfNs.Tensor).data(),
+            b = await (built.predict(feed.values) as tfNs.Tensor).data();
           expect(Array.from(a)).toEqual(Array.from(b));
         }
         m.dispose();

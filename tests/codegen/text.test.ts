@@ -10,21 +10,95 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import ts from 'typescript';
 import {
-  blockCommentText, docstringText, identifier, lineCommentText, oneLine, shellWord, stringLiteral,
+  blockCommentText,
+  docstringText,
+  identifier,
+  lineCommentText,
+  oneLine,
+  shellWord,
+  stringLiteral,
 } from '../../src/core/codeText';
 
 const HOSTILE = [
-  '', ' ', 'plain', 'x */ console.log("PWNED"); /*', '*/', '/*', '*//*', '/*/', 'a*', '/a', '**/', '\\', '\\\\"', '"', "'", '`${x}`',
-  'line\nnext', 'cr\rx', 'ls\u2028ps\u2029end', 'nel\u0085x', 'esc\u001b[31mred', 'nul\u0000', 'del\u007f', 'bidi\u202e}\u2066',
-  'lone \ud800 surrogate', 'pair 😀 ok', '"""', 'a"', '"a', "'''", '# not code', '\\n', '</script>', '<!-- x', '--> x',
-  'constructor', '__proto__', 'toString', 'class', 'import', 'None', 'self', 'tf', '0abc', '9', '-rf', "it's", 'a b; rm -rf ~',
-  '$(echo PWNED)', '`echo PWNED`', 'x'.repeat(500),
+  '',
+  ' ',
+  'plain',
+  'x */ console.log("PWNED"); /*',
+  '*/',
+  '/*',
+  '*//*',
+  '/*/',
+  'a*',
+  '/a',
+  '**/',
+  '\\',
+  '\\\\"',
+  '"',
+  "'",
+  '`${x}`',
+  'line\nnext',
+  'cr\rx',
+  'ls\u2028ps\u2029end',
+  'nel\u0085x',
+  'esc\u001b[31mred',
+  'nul\u0000',
+  'del\u007f',
+  'bidi\u202e}\u2066',
+  'lone \ud800 surrogate',
+  'pair 😀 ok',
+  '"""',
+  'a"',
+  '"a',
+  "'''",
+  '# not code',
+  '\\n',
+  '</script>',
+  '<!-- x',
+  '--> x',
+  'constructor',
+  '__proto__',
+  'toString',
+  'class',
+  'import',
+  'None',
+  'self',
+  'tf',
+  '0abc',
+  '9',
+  '-rf',
+  "it's",
+  'a b; rm -rf ~',
+  '$(echo PWNED)',
+  '`echo PWNED`',
+  'x'.repeat(500),
 ];
 const SEED = 20261201;
 /** Random full-Unicode strings, and strings made of the pieces that end comments and strings. */
 const anyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.array(fc.constantFrom('*/', '/*', '*', '/', '"', "'", '`', '\\', '\n', '\r', '\u2028', '\u001b', '#', '"""', 'a', ' ', '${'), { maxLength: 20 })
+  fc
+    .array(
+      fc.constantFrom(
+        '*/',
+        '/*',
+        '*',
+        '/',
+        '"',
+        "'",
+        '`',
+        '\\',
+        '\n',
+        '\r',
+        '\u2028',
+        '\u001b',
+        '#',
+        '"""',
+        'a',
+        ' ',
+        '${',
+      ),
+      { maxLength: 20 },
+    )
     .map((parts) => parts.join('')),
 );
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -33,11 +107,16 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 function tokens(code: string): ts.SyntaxKind[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, code);
   const out: ts.SyntaxKind[] = [];
-  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) if (k !== ts.SyntaxKind.WhitespaceTrivia) out.push(k);
+  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan())
+    if (k !== ts.SyntaxKind.WhitespaceTrivia) out.push(k);
   return out;
 }
 const parseErrors = (code: string) =>
-  (ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS) as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  (
+    ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS) as unknown as {
+      parseDiagnostics: ts.Diagnostic[];
+    }
+  ).parseDiagnostics;
 
 describe('stringLiteral', () => {
   const check = (s: string) => {
@@ -49,7 +128,13 @@ describe('stringLiteral', () => {
     expect(new Function(`return ${lit};`)()).toBe(s);
   };
   it('is one TypeScript string token that evaluates to the text, for hostile strings', () => HOSTILE.forEach(check));
-  it('holds for random full-Unicode strings', () => fc.assert(fc.property(anyString, (s) => { check(s); }), { seed: SEED, numRuns: 400 }));
+  it('holds for random full-Unicode strings', () =>
+    fc.assert(
+      fc.property(anyString, (s) => {
+        check(s);
+      }),
+      { seed: SEED, numRuns: 400 },
+    ));
 });
 
 describe('blockCommentText', () => {
@@ -59,11 +144,20 @@ describe('blockCommentText', () => {
     // Inside /** … */ and /* … */ it is one comment, followed by our code and nothing else.
     for (const code of [`/** ${t} */ 1`, `/*${t}*/ 1`, `/**\n * ${t}\n */ 1`]) {
       const k = tokens(code);
-      expect(k.filter((x) => x !== ts.SyntaxKind.NewLineTrivia)).toEqual([ts.SyntaxKind.MultiLineCommentTrivia, ts.SyntaxKind.NumericLiteral]);
+      expect(k.filter((x) => x !== ts.SyntaxKind.NewLineTrivia)).toEqual([
+        ts.SyntaxKind.MultiLineCommentTrivia,
+        ts.SyntaxKind.NumericLiteral,
+      ]);
     }
   };
   it('stays one comment for hostile strings', () => HOSTILE.forEach(check));
-  it('stays one comment for random strings', () => fc.assert(fc.property(anyString, (s) => { check(s); }), { seed: SEED, numRuns: 400 }));
+  it('stays one comment for random strings', () =>
+    fc.assert(
+      fc.property(anyString, (s) => {
+        check(s);
+      }),
+      { seed: SEED, numRuns: 400 },
+    ));
   it('keeps readable text readable', () => {
     expect(blockCommentText('DCGAN (MNIST) — the TF tutorial')).toBe('DCGAN (MNIST) — the TF tutorial');
     expect(blockCommentText('a\n\tb')).toBe('a b');
@@ -74,11 +168,20 @@ describe('lineCommentText', () => {
   const check = (s: string) => {
     const t = lineCommentText(s);
     expect(LINE_BREAK.test(t)).toBe(false);
-    expect(tokens(`// ${t}\n1`)).toEqual([ts.SyntaxKind.SingleLineCommentTrivia, ts.SyntaxKind.NewLineTrivia, ts.SyntaxKind.NumericLiteral]);
+    expect(tokens(`// ${t}\n1`)).toEqual([
+      ts.SyntaxKind.SingleLineCommentTrivia,
+      ts.SyntaxKind.NewLineTrivia,
+      ts.SyntaxKind.NumericLiteral,
+    ]);
   };
   it('stays one line comment for hostile and random strings', () => {
     HOSTILE.forEach(check);
-    fc.assert(fc.property(anyString, (s) => { check(s); }), { seed: SEED, numRuns: 400 });
+    fc.assert(
+      fc.property(anyString, (s) => {
+        check(s);
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
   });
 });
 
@@ -94,12 +197,15 @@ describe('oneLine', () => {
 describe('identifier', () => {
   const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
   it('yields a valid, unreserved TypeScript identifier for any text, and the same one every time', () => {
-    fc.assert(fc.property(fc.oneof(anyString, fc.constantFrom(...HOSTILE)), (s) => {
-      const id = identifier(s, 'typescript');
-      expect(id).toMatch(ID);
-      expect(identifier(s, 'typescript')).toBe(id);
-      expect(parseErrors(`let ${id} = 1; function f(${id}: number) { return ${id}; }`)).toEqual([]);
-    }), { seed: SEED, numRuns: 400 });
+    fc.assert(
+      fc.property(fc.oneof(anyString, fc.constantFrom(...HOSTILE)), (s) => {
+        const id = identifier(s, 'typescript');
+        expect(id).toMatch(ID);
+        expect(identifier(s, 'typescript')).toBe(id);
+        expect(parseErrors(`let ${id} = 1; function f(${id}: number) { return ${id}; }`)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
   });
   it('avoids the names in taken and the words JavaScript and Python reserve', () => {
     expect(identifier('tf', 'typescript', new Set(['tf']))).toBe('n_tf');
@@ -135,8 +241,12 @@ describe('Python: string literals, identifiers and docstrings through CPython', 
       'print(json.dumps({"checked": len(cases), "bad": bad}))',
     ].join('\n');
     const input = cases.map((text) => ({
-      text, lit: stringLiteral(text), doc: docstringText(text), docText: oneLine(text),
-      line: lineCommentText(text), ident: identifier(text, 'python'),
+      text,
+      lit: stringLiteral(text),
+      doc: docstringText(text),
+      docText: oneLine(text),
+      line: lineCommentText(text),
+      ident: identifier(text, 'python'),
     }));
     const json = JSON.stringify(input);
     const r = spawnSync('python3', ['-c', program], { input: json, encoding: 'utf8' });
@@ -149,8 +259,13 @@ describe('Python: string literals, identifiers and docstrings through CPython', 
 
 describe('shellWord', () => {
   it('is read back by sh as exactly one word, the text', () => {
-        // (NUL and lone surrogates cannot be in an argument or a UTF-8 file name at all.)
-    const words = [...HOSTILE.filter((s) => !/[\u0000\ud800-\udfff]/.test(s)), 'dcgan.ts', 'out/dc-gan_1.ts', 'pair 😀 ok'];
+    // (NUL and lone surrogates cannot be in an argument or a UTF-8 file name at all.)
+    const words = [
+      ...HOSTILE.filter((s) => !/[\u0000\ud800-\udfff]/.test(s)),
+      'dcgan.ts',
+      'out/dc-gan_1.ts',
+      'pair 😀 ok',
+    ];
     const script = words.map((w) => `printf '%s\\0' ${shellWord(w)}`).join('\n');
     const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
     expect(r.status).toBe(0);

@@ -37,7 +37,9 @@ function heldOut(): { x: Float32Array; y: Int32Array } {
 
 describe('the shipped reference classifier', () => {
   it('is small, int8-quantised, and round-trips through quantize/dequantize within half a step', () => {
-    expect(readFileSync(resolve(import.meta.dirname, '../../src/core/quality/classifier-weights.json')).length).toBeLessThan(300_000);
+    expect(
+      readFileSync(resolve(import.meta.dirname, '../../src/core/quality/classifier-weights.json')).length,
+    ).toBeLessThan(300_000);
     const w = Float32Array.from({ length: 60 }, (_, i) => Math.sin(i) * (1 + (i % 3)));
     const back = dequantize(quantize(w, [20, 3]));
     w.forEach((v, i) => expect(Math.abs(back[i] - v)).toBeLessThanOrEqual(((1 + (i % 3)) / 127) * 0.5 + 1e-6));
@@ -138,7 +140,10 @@ describe('conditional GANs: the classifier against the class G was asked for', (
     expect(q.classAgreement).toBeGreaterThanOrEqual(0);
     expect(q.classAgreement).toBeLessThan(0.3);
     expect(q.codeAccuracy).toBeUndefined();
-    const dcgan = compileGraph(loadTemplate('dcgan-mnist').graph, datasetInfo(p.dataset), { ...p.training, batchSize: 2 });
+    const dcgan = compileGraph(loadTemplate('dcgan-mnist').graph, datasetInfo(p.dataset), {
+      ...p.training,
+      batchSize: 2,
+    });
     if (!dcgan.ok) throw new Error('dcgan');
     const plain = new TrainingSession(tf, dcgan.plan, mnist);
     expect((await meter.measureSession(plain, 64))!.classAgreement).toBeUndefined();
@@ -155,7 +160,12 @@ describe('nearest real digit', () => {
     // Real digits the pool does not hold: ~4.7 (pixels in [0, 1], L2 over 784 pixels).
     expect(meter.real).toBeGreaterThan(4);
     expect(meter.real).toBeLessThan(5.5);
-    const pooled = pickIndices(mnist.count, 50, 9, new Set(Array.from({ length: mnist.count }, (_, i) => i).filter(isHeldOut)));
+    const pooled = pickIndices(
+      mnist.count,
+      50,
+      9,
+      new Set(Array.from({ length: mnist.count }, (_, i) => i).filter(isHeldOut)),
+    );
     const copies = tf.tensor4d(rowsOf(mnist, pooled), [50, 28, 28, 1]);
     expect(await meter.measure(copies)).toBeLessThan(0.05);
     copies.dispose();

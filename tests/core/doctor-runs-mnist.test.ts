@@ -32,11 +32,15 @@ async function run(latent: number | undefined, steps: number, template = 'vanill
   if (latent) p.graph.nodes.find((n) => n.type === 'latentNoise')!.params.size = latent;
   const res = compileGraph(p.graph, datasetInfo(p.dataset), p.training);
   if (!res.ok) throw new Error('does not compile');
-  const host = mnistDataset(decodeMnist(readFileSync(resolve(import.meta.dirname, '../../public/data/mnist-10k.bin'))), 'tanh');
+  const host = mnistDataset(
+    decodeMnist(readFileSync(resolve(import.meta.dirname, '../../public/data/mnist-10k.bin'))),
+    'tanh',
+  );
   const s = new TrainingSession(tf, res.plan, host);
   const classifier = await MnistQualityMeter.create(tf, await loadShippedClassifier(), host, 'tanh');
   const diversity = await ImageDiversityMeter.create(tf, host);
-  const classes: ClassPoint[] = [], images: ImageDiversityPoint[] = [];
+  const classes: ClassPoint[] = [],
+    images: ImageDiversityPoint[] = [];
   const ctx = contextOf(res.plan);
   const verdicts = new Map<number, ReturnType<typeof diagnose>>();
   while (s.step < steps) {
@@ -47,8 +51,15 @@ async function run(latent: number | undefined, steps: number, template = 'vanill
     images.push({ step: s.step, spread: +d.spread.toFixed(3), neighbours: +d.neighbours.toFixed(4) });
     verdicts.set(s.step, diagnose({ history: s.history, classes, imageDiversity: images }, ctx));
   }
-  console.log(JSON.stringify({ template, latent, classes: classes.map((c) => c.coverage), diversity: images.map((x) => [x.step, x.spread, x.neighbours]),
-    findings: [...verdicts.get(steps)!].map((f) => [f.id, f.severity, f.since]) }));
+  console.log(
+    JSON.stringify({
+      template,
+      latent,
+      classes: classes.map((c) => c.coverage),
+      diversity: images.map((x) => [x.step, x.spread, x.neighbours]),
+      findings: [...verdicts.get(steps)!].map((f) => [f.id, f.severity, f.since]),
+    }),
+  );
   classifier.dispose();
   s.dispose();
   return { verdicts, classes, images };

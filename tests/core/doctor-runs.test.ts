@@ -20,14 +20,20 @@ import { isRelu, saturationOf } from '../../src/core/train/tiles';
 import { makeProbe } from '../../workers/helpers';
 import { wasmTf } from '../helpers/tf';
 
-interface Variant { dLr?: number; latent?: number }
+interface Variant {
+  dLr?: number;
+  latent?: number;
+}
 
 /** Trains the ring template; every 100 steps measures G's samples and the probe's layer statistics. */
 async function run(v: Variant, steps: number) {
   await wasmTf();
   const p = loadTemplate('gan-2d-ring');
   if (v.latent) p.graph.nodes.find((n) => n.id === 'z')!.params.size = v.latent;
-  const training = { ...p.training, discriminator: { ...p.training.discriminator, learningRate: v.dLr ?? p.training.discriminator.learningRate } };
+  const training = {
+    ...p.training,
+    discriminator: { ...p.training.discriminator, learningRate: v.dLr ?? p.training.discriminator.learningRate },
+  };
   const res = compileGraph(p.graph, datasetInfo(p.dataset), training);
   if (!res.ok) throw new Error('does not compile');
   const host = toyDataset('ring8', 10_000);
@@ -40,26 +46,51 @@ async function run(v: Variant, steps: number) {
   while (s.step < steps) {
     await s.run(100, { flushEvery: 50 });
     const t = s.sample(512, 99);
-    const fake = await t.data() as Float32Array;
+    const fake = (await t.data()) as Float32Array;
     t.dispose();
     const q = toy2dQuality(fake, host.values.subarray(0, 5000), toyModes('ring8'));
-    samples.push({ step: s.step, diversity: diversityRatio(fake, real, 2), modesCovered: q.modesCovered, modes: q.modes, highQuality: q.highQuality });
+    samples.push({
+      step: s.step,
+      diversity: diversityRatio(fake, real, 2),
+      modesCovered: q.modesCovered,
+      modes: q.modes,
+      highQuality: q.highQuality,
+    });
     for (const tile of await probe.read()) {
-      const kind = isRelu(tile.activation) ? 'relu' : saturationOf(tile) !== undefined && !ctx.expectedSaturation.includes(tile.nodeId) ? 'squashing' : 'other';
+      const kind = isRelu(tile.activation)
+        ? 'relu'
+        : saturationOf(tile) !== undefined && !ctx.expectedSaturation.includes(tile.nodeId)
+          ? 'squashing'
+          : 'other';
       const series = layers.get(tile.nodeId) ?? { nodeId: tile.nodeId, kind, points: [] };
-      (series.points as { step: number; dead: number; saturated: number }[]).push({ step: s.step, dead: tile.stats.dead, saturated: saturationOf(tile) ?? 0 });
+      (series.points as { step: number; dead: number; saturated: number }[]).push({
+        step: s.step,
+        dead: tile.stats.dead,
+        saturated: saturationOf(tile) ?? 0,
+      });
       layers.set(tile.nodeId, series);
     }
   }
   const findings = diagnose({ history: s.history, samples, layers: [...layers.values()] }, ctx);
-  const tail = s.history.slice(-50), mean = (k: 'dReal' | 'dFake') => tail.reduce((a, m) => a + m[k], 0) / tail.length;
+  const tail = s.history.slice(-50),
+    mean = (k: 'dReal' | 'dFake') => tail.reduce((a, m) => a + m[k], 0) / tail.length;
   const last = samples[samples.length - 1];
-  console.log(JSON.stringify({ v, steps, dReal: +mean('dReal').toFixed(3), dFake: +mean('dFake').toFixed(3),
-    modes: samples.filter((x) => x.step >= 1000).map((x) => x.modesCovered), diversity: +last.diversity.toFixed(2),
-    highQuality: samples.filter((x) => x.step >= 1000).map((x) => +(x.highQuality ?? 0).toFixed(3)),
-    dead: [...layers.values()].filter((l) => l.kind === 'relu').map((l) => [l.nodeId, +l.points[l.points.length - 1].dead.toFixed(2)]),
-    cycles: (['gLoss', 'dLoss'] as const).map((k) => cycleStats(windows(s.history, k, 50).map((w) => w[1]))),
-    findings: findings.map((f) => [f.id, f.severity, f.since]) }));
+  console.log(
+    JSON.stringify({
+      v,
+      steps,
+      dReal: +mean('dReal').toFixed(3),
+      dFake: +mean('dFake').toFixed(3),
+      modes: samples.filter((x) => x.step >= 1000).map((x) => x.modesCovered),
+      diversity: +last.diversity.toFixed(2),
+      highQuality: samples.filter((x) => x.step >= 1000).map((x) => +(x.highQuality ?? 0).toFixed(3)),
+      dead: [...layers.values()]
+        .filter((l) => l.kind === 'relu')
+        .map((l) => [l.nodeId, +l.points[l.points.length - 1].dead.toFixed(2)]),
+      cycles: (['gLoss', 'dLoss'] as const).map((k) => cycleStats(windows(s.history, k, 50).map((w) => w[1]))),
+      findings: findings.map((f) => [f.id, f.severity, f.since]),
+    }),
+  );
   probe.dispose();
   s.dispose();
   return { findings, samples };
@@ -95,6 +126,8 @@ describe('the GAN doctor on real runs (gan-2d-ring, wasm, seed 42)', () => {
     expect(findings).toEqual([]);
     // It really works: at least half the modes at a sample point after step 1,000 (the count moves by
     // one between points; any change of float rounding, e.g. a faster kernel, changes the trajectory).
-    expect(Math.max(...samples.filter((x) => x.step >= 1000).map((x) => x.modesCovered ?? 0))).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...samples.filter((x) => x.step >= 1000).map((x) => x.modesCovered ?? 0))).toBeGreaterThanOrEqual(
+      4,
+    );
   }, 240_000);
 });

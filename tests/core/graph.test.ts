@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, disconnect, emptyGraph, moveNodes, removeNodes, renameNode, setParams, topoOrder } from '../../src/core/graph/ops';
+import {
+  addNode,
+  connect,
+  disconnect,
+  emptyGraph,
+  moveNodes,
+  removeNodes,
+  renameNode,
+  setParams,
+  topoOrder,
+} from '../../src/core/graph/ops';
 import { validateGraph } from '../../src/core/validate/validate';
 import { canConnect } from '../../src/core/validate/canConnect';
 import { loadTemplate } from '../../src/core/project/templates';
@@ -19,12 +29,22 @@ function tinyGan(): Graph {
   g = addNode(g, { id: 'd_flat', type: 'flatten', network: 'discriminator' });
   g = addNode(g, { id: 'd_fc', type: 'dense', network: 'discriminator', params: { units: 1 } });
   g = addNode(g, { id: 'd_head', type: 'realFakeHead', network: 'discriminator' });
-  for (const [s, t] of [['z', 'g_fc'], ['g_fc', 'g_reshape'], ['g_reshape', 'g_out'], ['d_in', 'd_flat'], ['d_flat', 'd_fc'], ['d_fc', 'd_head']]) {
+  for (const [s, t] of [
+    ['z', 'g_fc'],
+    ['g_fc', 'g_reshape'],
+    ['g_reshape', 'g_out'],
+    ['d_in', 'd_flat'],
+    ['d_flat', 'd_fc'],
+    ['d_fc', 'd_head'],
+  ]) {
     g = connect(g, s, t, 'x');
   }
   return g;
 }
-const errors = (g: Graph) => validateGraph(g, MNIST).problems.filter((p) => p.severity === 'error').map((p) => p.message);
+const errors = (g: Graph) =>
+  validateGraph(g, MNIST)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => p.message);
 
 describe('pure edit operations', () => {
   it('never change the graph they are given', () => {
@@ -99,7 +119,9 @@ describe('validation', () => {
     g = connect(g, 'd_flat', 'd_extra', 'x');
     const v = validateGraph(g, MNIST);
     const msgs = v.problems.map((p) => `${p.severity}: ${p.message}`);
-    expect(msgs).toContain("error: Fake samples G(z) 'g_out' receives [batch, 28, 14, 2] but the real data is [batch, 28, 28, 1]; the generator must produce samples of the real data's shape");
+    expect(msgs).toContain(
+      "error: Fake samples G(z) 'g_out' receives [batch, 28, 14, 2] but the real data is [batch, 28, 28, 1]; the generator must produce samples of the real data's shape",
+    );
     expect(msgs).toContain("error: Dropout 'd_orphan' has nothing connected to its input 'x'");
     expect(msgs).toContain("warning: Dense 'd_extra''s output is not connected to anything");
     expect(v.ok).toBe(false);
@@ -110,9 +132,13 @@ describe('validation', () => {
     expect(errors(g)).toContain('the discriminator needs a real/fake head');
     let info = addNode(tinyGan(), { id: 'c', type: 'categoricalCode', network: 'generator' });
     info = addNode(info, { id: 'g_cat', type: 'concatenate', network: 'generator' });
-    expect(errors(info)).toContain("the generator has InfoGAN codes but the discriminator has no 'Q codes' head to recover them");
+    expect(errors(info)).toContain(
+      "the generator has InfoGAN codes but the discriminator has no 'Q codes' head to recover them",
+    );
     const wgan = validateGraph(setParams(tinyGan(), 'd_head', { output: 'sigmoid' }), MNIST, { loss: 'wgan-gp' });
-    expect(wgan.problems.map((p) => p.message)).toContain('a Wasserstein critic must output an unbounded score: set the real/fake head to logit');
+    expect(wgan.problems.map((p) => p.message)).toContain(
+      'a Wasserstein critic must output an unbounded score: set the real/fake head to logit',
+    );
   });
 
   it('reports invalid params and a block placed in the wrong network', () => {
@@ -139,13 +165,23 @@ describe('canConnect (the editor asks it while a wire is dragged)', () => {
   it('refuses a flat tensor into a convolution, with the reason', () => {
     const g = addNode(tinyGan(), { id: 'd_conv1', type: 'conv2d', network: 'discriminator' });
     expect(canConnect(g, 'd_flat', 'd_conv1', 'x', MNIST)).toEqual({
-      ok: false, reason: "Conv2D 'd_conv1' expects a 4-D input [batch, h, w, c] but receives [batch, 784]",
+      ok: false,
+      reason: "Conv2D 'd_conv1' expects a 4-D input [batch, h, w, c] but receives [batch, 784]",
     });
   });
   it('refuses cycles, wires across networks and wires out of heads', () => {
-    expect(canConnect(tinyGan(), 'd_fc', 'd_flat', 'x', MNIST)).toMatchObject({ ok: false, reason: expect.stringMatching(/cycle/) });
-    expect(canConnect(tinyGan(), 'g_fc', 'd_fc', 'x', MNIST)).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot cross/) });
-    expect(canConnect(tinyGan(), 'd_head', 'd_fc', 'x', MNIST)).toMatchObject({ ok: false, reason: expect.stringMatching(/has no output/) });
+    expect(canConnect(tinyGan(), 'd_fc', 'd_flat', 'x', MNIST)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/cycle/),
+    });
+    expect(canConnect(tinyGan(), 'g_fc', 'd_fc', 'x', MNIST)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/cannot cross/),
+    });
+    expect(canConnect(tinyGan(), 'd_head', 'd_fc', 'x', MNIST)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/has no output/),
+    });
   });
   it('accepts the first wire into a merge block even though it needs a second', () => {
     const g = addNode(tinyGan(), { id: 'g_cat', type: 'concatenate', network: 'generator' });

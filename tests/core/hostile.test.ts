@@ -33,7 +33,10 @@ function renamed(id: string) {
   const p = ring();
   const old = p.graph.nodes[1].id;
   p.graph.nodes[1].id = id;
-  for (const e of p.graph.edges) { if (e.source === old) e.source = id; if (e.target === old) e.target = id; }
+  for (const e of p.graph.edges) {
+    if (e.source === old) e.source = id;
+    if (e.target === old) e.target = id;
+  }
   return p;
 }
 
@@ -48,27 +51,43 @@ describe('node ids that are Object.prototype members', () => {
     });
   }
 
-  it('is refused by the editor\'s rename with the same message, and the graph stays as it was', () => {
+  it("is refused by the editor's rename with the same message, and the graph stays as it was", () => {
     resetEditor();
     const before = useEditor.getState().doc.graph;
     const msg = useEditor.getState().rename('g_dense', 'constructor');
     expect(msg).toMatch(/^'constructor' is a name every JavaScript object already has .* choose another name$/);
     expect(useEditor.getState().doc.graph).toBe(before);
-    expect(useEditor.getState().rename('g_dense', '_hidden')).toBe("'_hidden' is not a valid name: use a letter, then letters, digits and _ (like g_dense1)");
-    expect(useEditor.getState().rename('g_dense', 'a\u001bb')).toBe('"a\\u001bb" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)');
+    expect(useEditor.getState().rename('g_dense', '_hidden')).toBe(
+      "'_hidden' is not a valid name: use a letter, then letters, digits and _ (like g_dense1)",
+    );
+    expect(useEditor.getState().rename('g_dense', 'a\u001bb')).toBe(
+      '"a\\u001bb" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)',
+    );
     expect(() => renameNode(before, 'g_dense', 'toString')).toThrow(/Object.prototype.toString/);
-    expect(() => addNode(before, { id: 'valueOf', type: 'dense', network: 'generator' })).toThrow(/Object.prototype.valueOf/);
+    expect(() => addNode(before, { id: 'valueOf', type: 'dense', network: 'generator' })).toThrow(
+      /Object.prototype.valueOf/,
+    );
     expect(PROTOTYPE_NAMES).toEqual(new Set(Object.getOwnPropertyNames(Object.prototype)));
   });
 
   it('(why: tfjs itself cannot reload a model with such a layer, nor build a layer whose name starts with _)', async () => {
     await tf.setBackend('cpu');
     const x = tf.input({ shape: [2] });
-    const model = tf.model({ inputs: x, outputs: tf.layers.dense({ units: 1, name: 'constructor' }).apply(x) as tf.SymbolicTensor });
+    const model = tf.model({
+      inputs: x,
+      outputs: tf.layers.dense({ units: 1, name: 'constructor' }).apply(x) as tf.SymbolicTensor,
+    });
     let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }));
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        saved = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     await expect(tf.loadLayersModel(tf.io.fromMemory(saved!))).rejects.toThrow();
-    expect(() => tf.layers.dense({ units: 1, name: '_x' }).apply(tf.input({ shape: [2] }))).toThrow(/Not a valid tensor name/);
+    expect(() => tf.layers.dense({ units: 1, name: '_x' }).apply(tf.input({ shape: [2] }))).toThrow(
+      /Not a valid tensor name/,
+    );
     model.dispose();
   });
 
@@ -99,7 +118,13 @@ describe('keys from the file are data', () => {
 
 describe('the parser', () => {
   it('refuses version null (and any non-whole version) with its path instead of reading it as 0', () => {
-    for (const [v, shown] of [[null, 'null'], ['1', '"1"'], [1.5, '1.5'], [-1, '-1'], [[1], '[1]']] as const) {
+    for (const [v, shown] of [
+      [null, 'null'],
+      ['1', '"1"'],
+      [1.5, '1.5'],
+      [-1, '-1'],
+      [[1], '[1]'],
+    ] as const) {
       const e = refusal({ ...ring(), version: v });
       expect(e.path).toBe('version');
       expect(e.reason).toBe(`expected a whole number (1 for this Ganvas), got ${shown}`);
@@ -116,7 +141,9 @@ describe('the parser', () => {
     for (const input of [{ ...ring(), description: deep }, text]) {
       const e = refusal(input);
       expect(e.path).toBe(`description${'[0]'.repeat(LIMITS.nesting.value - 1)}`);
-      expect(e.reason).toBe('nested more than 32 levels deep; the limit is 32 levels of nesting in a project file (a project nests 6)');
+      expect(e.reason).toBe(
+        'nested more than 32 levels deep; the limit is 32 levels of nesting in a project file (a project nests 6)',
+      );
     }
     const loop: Record<string, unknown> = { ...ring() };
     loop.viewport = loop;
@@ -137,11 +164,17 @@ describe('the parser', () => {
     expect(/[\u0000-\u001f]/.test(e.message)).toBe(false);
     const key = ring();
     key.graph.nodes[1].params['\u001b[31m\u202e'] = 1;
-    expect(refusal(key).message).toBe('graph.nodes[1].params["\\u001b[31m\\u202e"]: Dense has no parameter "\\u001b[31m\\u202e"');
+    expect(refusal(key).message).toBe(
+      'graph.nodes[1].params["\\u001b[31m\\u202e"]: Dense has no parameter "\\u001b[31m\\u202e"',
+    );
     const id = renamed('bad\nid');
-    expect(refusal(id).message).toBe('graph.nodes[1].id: "bad\\nid" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)');
+    expect(refusal(id).message).toBe(
+      'graph.nodes[1].id: "bad\\nid" is not a valid name: use a letter, then letters, digits and _ (like g_dense1)',
+    );
     expect(refusal({ ...ring(), name: 12 }).message).toBe('name: expected text, got 12');
-    expect(refusal({ ...ring(), viewport: { x: 0, y: 0, zoom: Infinity } }).message).toBe('viewport.zoom: expected a number, got Infinity');
+    expect(refusal({ ...ring(), viewport: { x: 0, y: 0, zoom: Infinity } }).message).toBe(
+      'viewport.zoom: expected a number, got Infinity',
+    );
   });
 });
 
@@ -149,9 +182,20 @@ describe('cycles', () => {
   it('name exactly the nodes on the loop, not those downstream of it', () => {
     const p = parseProject(ring());
     // d_fc1 -> d_a -> d_b -> d_a is a loop; d_c hangs below it and is not on it.
-    let g = addNode(addNode(addNode(p.graph, { id: 'd_a', type: 'add', network: 'discriminator' }),
-      { id: 'd_b', type: 'dense', network: 'discriminator' }), { id: 'd_c', type: 'dense', network: 'discriminator' });
-    g = connect(connect(connect(connect(g, 'd_fc1', 'd_a', 'x'), 'd_a', 'd_b', 'x'), 'd_b', 'd_a', 'x'), 'd_b', 'd_c', 'x');
+    let g = addNode(
+      addNode(addNode(p.graph, { id: 'd_a', type: 'add', network: 'discriminator' }), {
+        id: 'd_b',
+        type: 'dense',
+        network: 'discriminator',
+      }),
+      { id: 'd_c', type: 'dense', network: 'discriminator' },
+    );
+    g = connect(
+      connect(connect(connect(g, 'd_fc1', 'd_a', 'x'), 'd_a', 'd_b', 'x'), 'd_b', 'd_a', 'x'),
+      'd_b',
+      'd_c',
+      'x',
+    );
     expect(topoOrder(g).cyclic.sort()).toEqual(['d_a', 'd_b', 'd_c']);
     const v = validateGraph(g, datasetInfo(p.dataset), { loss: 'nsgan' });
     const cycle = v.problems.filter((q) => q.message.includes('cycle'));
@@ -166,7 +210,9 @@ describe('cycles', () => {
     for (const id of ['d_x', 'd_y', 'd_z']) g = addNode(g, { id, type: 'add', network: 'discriminator' });
     g = connect(connect(connect(g, 'd_x', 'd_y', 'x'), 'd_y', 'd_z', 'x'), 'd_z', 'd_x', 'x');
     g = connect(addNode(g, { id: 'd_self', type: 'add', network: 'discriminator' }), 'd_self', 'd_self', 'x');
-    const msgs = validateGraph(g, datasetInfo(p.dataset)).problems.filter((q) => q.message.includes('cycle')).map((q) => q.message);
+    const msgs = validateGraph(g, datasetInfo(p.dataset))
+      .problems.filter((q) => q.message.includes('cycle'))
+      .map((q) => q.message);
     expect(msgs).toEqual([
       "Add 'd_x' is part of a cycle (d_x -> d_y -> d_z -> d_x); a network must flow one way",
       "Add 'd_y' is part of a cycle (d_x -> d_y -> d_z -> d_x); a network must flow one way",
@@ -187,9 +233,13 @@ describe('size limits', () => {
       const errors = res.problems.filter((q) => q.severity === 'error');
       const layer = errors.find((q) => q.nodeId === 'g_fc1')!;
       const params = 16 * units + units;
-      expect(layer.message).toContain(`Dense 'g_fc1' has ${params.toLocaleString('en-US')} parameters; the limit is 20,000,000 parameters in one layer`);
+      expect(layer.message).toContain(
+        `Dense 'g_fc1' has ${params.toLocaleString('en-US')} parameters; the limit is 20,000,000 parameters in one layer`,
+      );
       const memory = errors.find((q) => q.message.startsWith('training at batch 256 needs about'))!;
-      expect(memory.message).toMatch(/needs about [\d,.]+ GB \(weights .*\); the limit is 2 GB of estimated training memory/);
+      expect(memory.message).toMatch(
+        /needs about [\d,.]+ GB \(weights .*\); the limit is 2 GB of estimated training memory/,
+      );
       expect(memory.nodeId).toBeDefined();
     });
   }
@@ -198,12 +248,18 @@ describe('size limits', () => {
     resetEditor();
     const s = useEditor.getState();
     s.setParam('g_dense', 'units', 3_000_000);
-    const problems = validationOf(useEditor.getState().doc).problems.filter((q) => q.nodeId === 'g_dense' && q.severity === 'error');
-    expect(problems.map((q) => q.message).join('\n')).toMatch(/Dense 'g_dense' has 300,000,000 parameters; the limit is 20,000,000/);
+    const problems = validationOf(useEditor.getState().doc).problems.filter(
+      (q) => q.nodeId === 'g_dense' && q.severity === 'error',
+    );
+    expect(problems.map((q) => q.message).join('\n')).toMatch(
+      /Dense 'g_dense' has 300,000,000 parameters; the limit is 20,000,000/,
+    );
     resetEditor();
     const at = (batchSize: number) => {
       useEditor.getState().setTraining({ batchSize });
-      return validationOf(useEditor.getState().doc).problems.some((q) => q.message.includes('estimated training memory'));
+      return validationOf(useEditor.getState().doc).problems.some((q) =>
+        q.message.includes('estimated training memory'),
+      );
     };
     expect(at(64)).toBe(false);
     expect(at(4096)).toBe(true);
@@ -216,8 +272,12 @@ describe('size limits', () => {
       const m = estimateMemory(p.graph, shapes, p.training.batchSize, p.training.loss);
       // (InfoGAN, the largest: 290 MB at batch 64, networks of 6.7 million, a layer of 6.4 million.)
       expect(m.total).toBeLessThan(LIMITS.memoryBytes.value / 4);
-      expect(Math.max(shapes.totals.generator.params, shapes.totals.discriminator.params)).toBeLessThan(LIMITS.networkParams.value / 5);
-      expect(Math.max(...p.graph.nodes.map((n) => shapes.nodes[n.id].params))).toBeLessThan(LIMITS.layerParams.value / 2);
+      expect(Math.max(shapes.totals.generator.params, shapes.totals.discriminator.params)).toBeLessThan(
+        LIMITS.networkParams.value / 5,
+      );
+      expect(Math.max(...p.graph.nodes.map((n) => shapes.nodes[n.id].params))).toBeLessThan(
+        LIMITS.layerParams.value / 2,
+      );
     }
   });
 });
@@ -226,13 +286,23 @@ describe('data files are named in their errors', () => {
   it('a truncated .gz names the file', async () => {
     const idx = new Uint8Array([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8]);
     const gz = gzipSync(idx);
-    await expect(parseIdx(gz.subarray(0, gz.length - 6), 'train-images.idx.gz')).rejects.toThrow(/^train-images.idx.gz: the gzip data is damaged or cut off/);
-    await expect(idxDataset(gz.subarray(0, 12), undefined, 'tanh', 'x', { images: '/data/x.gz' })).rejects.toThrow(/^\/data\/x.gz: /);
+    await expect(parseIdx(gz.subarray(0, gz.length - 6), 'train-images.idx.gz')).rejects.toThrow(
+      /^train-images.idx.gz: the gzip data is damaged or cut off/,
+    );
+    await expect(idxDataset(gz.subarray(0, 12), undefined, 'tanh', 'x', { images: '/data/x.gz' })).rejects.toThrow(
+      /^\/data\/x.gz: /,
+    );
   });
 
   it('many labels do not overflow the stack (no Math.max(...labels))', async () => {
     const n = 300_000;
-    const header = (magic: number, dims: number[]) => [0, 0, 8, magic, ...dims.flatMap((d) => [d >>> 24, (d >>> 16) & 255, (d >>> 8) & 255, d & 255])];
+    const header = (magic: number, dims: number[]) => [
+      0,
+      0,
+      8,
+      magic,
+      ...dims.flatMap((d) => [d >>> 24, (d >>> 16) & 255, (d >>> 8) & 255, d & 255]),
+    ];
     const images = new Uint8Array([...header(3, [n, 1, 1]), ...new Uint8Array(n)]);
     const labels = new Uint8Array([...header(1, [n]), ...Uint8Array.from({ length: n }, (_, i) => i % 7)]);
     expect((await idxDataset(images, labels, 'tanh')).numClasses).toBe(7);

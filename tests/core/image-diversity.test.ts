@@ -9,9 +9,18 @@ import { resolve } from 'node:path';
 import { cpuTf } from '../helpers/tf';
 import { decodeMnist, mnistDataset } from '../../src/core/data/mnist';
 import type { HostDataset } from '../../src/core/data/host';
-import { coarsePool, ImageDiversityMeter, imageDiversityApplies, pairDistanceStats } from '../../src/core/quality/imageDiversity';
+import {
+  coarsePool,
+  ImageDiversityMeter,
+  imageDiversityApplies,
+  pairDistanceStats,
+} from '../../src/core/quality/imageDiversity';
 import { pickIndices, rowsOf } from '../../src/core/quality/mnistQuality';
-import { diagnoseImageDiversity, IMAGE_DIVERSITY_THRESHOLDS as T, type ImageDiversityPoint } from '../../src/core/doctor/imageDiversity';
+import {
+  diagnoseImageDiversity,
+  IMAGE_DIVERSITY_THRESHOLDS as T,
+  type ImageDiversityPoint,
+} from '../../src/core/doctor/imageDiversity';
 
 type Tf = Awaited<ReturnType<typeof cpuTf>>;
 let tf: Tf;
@@ -19,18 +28,25 @@ let mnist: HostDataset;
 
 beforeAll(async () => {
   tf = await cpuTf();
-  mnist = mnistDataset(decodeMnist(readFileSync(resolve(import.meta.dirname, '../../public/data/mnist-10k.bin'))), 'tanh');
+  mnist = mnistDataset(
+    decodeMnist(readFileSync(resolve(import.meta.dirname, '../../public/data/mnist-10k.bin'))),
+    'tanh',
+  );
 });
 
 /** Brute force: [mean pairwise distance, mean nearest-neighbour distance] of n rows of `dim` values. */
 function bruteForce(x: Float32Array, n: number, dim: number): [number, number] {
-  let sum = 0, nearestSum = 0;
+  let sum = 0,
+    nearestSum = 0;
   for (let i = 0; i < n; i++) {
     let nearest = Infinity;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       let s = 0;
-      for (let k = 0; k < dim; k++) { const d = x[i * dim + k] - x[j * dim + k]; s += d * d; }
+      for (let k = 0; k < dim; k++) {
+        const d = x[i * dim + k] - x[j * dim + k];
+        s += d * d;
+      }
       sum += Math.sqrt(s);
       nearest = Math.min(nearest, Math.sqrt(s));
     }
@@ -56,7 +72,7 @@ describe('pixel diversity of images', () => {
     for (const pool of [1, 2]) {
       // The brute force on the averaged blocks (pool 1: the pixels themselves).
       const pooled = tf.avgPool(x as Parameters<typeof tf.avgPool>[0], pool, pool, 'valid');
-      const expected = bruteForce(await pooled.data() as Float32Array, 40, pooled.size / 40);
+      const expected = bruteForce((await pooled.data()) as Float32Array, 40, pooled.size / 40);
       const stats = pairDistanceStats(tf, x, pool);
       const [mean, nearest] = await stats.data();
       tf.dispose([pooled, stats]);
@@ -100,7 +116,9 @@ describe("the doctor's image-diversity rule", () => {
 
   it('stays quiet on varied samples and before G has had time to spread out', () => {
     expect(diagnoseImageDiversity([at(600, 0.8, 0.6), at(700, 0.75, 0.7), at(800, 0.9, 0.8)], ctx)).toEqual([]);
-    expect(diagnoseImageDiversity([at(100, 0.1, 0.01), at(200, 0.1, 0.01), at(T.after - 100, 0.1, 0.01)], ctx)).toEqual([]);
+    expect(diagnoseImageDiversity([at(100, 0.1, 0.01), at(200, 0.1, 0.01), at(T.after - 100, 0.1, 0.01)], ctx)).toEqual(
+      [],
+    );
   });
 
   it('flags near-duplicates (low neighbours) and one picture (low spread) after a run of measurements, pointing at G', () => {
@@ -124,6 +142,10 @@ describe('lasting, not passing: the image rules need their condition to span 200
     const moment = Array.from({ length: 10 }, (_, i) => ({ step: 500 + 10 * i, spread: 0.14, neighbours: 0.08 }));
     expect(diagnoseImageDiversity(moment, ctx)).toEqual([]);
     const lasting = [...moment, { step: 700, spread: 0.14, neighbours: 0.08 }];
-    expect(diagnoseImageDiversity(lasting, ctx)[0]).toMatchObject({ id: 'lowDiversity', since: 500, severity: 'critical' });
+    expect(diagnoseImageDiversity(lasting, ctx)[0]).toMatchObject({
+      id: 'lowDiversity',
+      since: 500,
+      severity: 'critical',
+    });
   });
 });

@@ -16,7 +16,9 @@ import { toy2dQuality } from '../../src/core/quality/toy2d';
 import { wasmTf } from '../helpers/tf';
 
 // Seed 1 reaches 8/8 modes (76% on a mode) at step 2,500 in the benchmark (docs/quality.md).
-const SEED = 1, MAX_STEPS = 2500, EVERY = 500;
+const SEED = 1,
+  MAX_STEPS = 2500,
+  EVERY = 500;
 
 describe('the 2-D ring template learns (fixed seed, wasm)', () => {
   it(`covers 8/8 modes with >= 50% of its samples on a mode within ${MAX_STEPS} steps`, async () => {
@@ -34,11 +36,14 @@ describe('the 2-D ring template learns (fixed seed, wasm)', () => {
         const end = await s.run(EVERY, { flushEvery: 50 });
         expect(end.reason, `step ${s.step}`).not.toBe('nonFinite');
         const t = s.sample(2500, 99);
-        const fake = await t.data() as Float32Array;
+        const fake = (await t.data()) as Float32Array;
         t.dispose();
         const q = toy2dQuality(fake, hostRange(host, 0, 2500), modes);
         seen.push(`step ${s.step}: ${q.modesCovered}/8, ${(q.highQuality * 100).toFixed(0)}%`);
-        if (q.modesCovered === 8 && q.highQuality >= 0.5) { best = { covered: 8, highQuality: q.highQuality }; break; }
+        if (q.modesCovered === 8 && q.highQuality >= 0.5) {
+          best = { covered: 8, highQuality: q.highQuality };
+          break;
+        }
       }
     } finally {
       s.dispose();

@@ -32,9 +32,15 @@ describe('the project file', () => {
   });
 
   it('rejects files that are not Ganvas projects, or from a newer Ganvas, without throwing at the caller', () => {
-    expect(tryParseProject('{"nodes": [')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not valid JSON/) } });
+    expect(tryParseProject('{"nodes": [')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not valid JSON/) },
+    });
     expect(tryParseProject({ format: 'keras' })).toMatchObject({ ok: false, error: { path: 'format' } });
-    expect(tryParseProject({ ...dcgan(), version: 99 })).toMatchObject({ ok: false, error: { path: 'version', reason: expect.stringMatching(/newer Ganvas/) } });
+    expect(tryParseProject({ ...dcgan(), version: 99 })).toMatchObject({
+      ok: false,
+      error: { path: 'version', reason: expect.stringMatching(/newer Ganvas/) },
+    });
   });
 
   it('migrates a version-0 file up to the current version', () => {

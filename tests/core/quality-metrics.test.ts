@@ -20,11 +20,12 @@ describe('Frechet distance', () => {
     const x = sampleRows(50, d, 1, (z) => z.map((v, i) => v * (i + 1) + z[0]));
     const { cov } = fitGaussian(x, d);
     const s = sqrtPsd(cov, d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
-      let ss = 0;
-      for (let k = 0; k < d; k++) ss += s[i * d + k] * s[k * d + j];
-      expect(ss).toBeCloseTo(cov[i * d + j], 8);
-    }
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        let ss = 0;
+        for (let k = 0; k < d; k++) ss += s[i * d + k] * s[k * d + j];
+        expect(ss).toBeCloseTo(cov[i * d + j], 8);
+      }
     const diag = new Float64Array([3, 0, 0, 0, 1, 0, 0, 0, 2]);
     expect([...symmetricEigen(diag, 3).values].sort()).toEqual([1, 2, 3]);
   });
@@ -35,24 +36,34 @@ describe('Frechet distance', () => {
     const g2 = { dim: 1, n: 2, mean: new Float64Array([3]), cov: new Float64Array([9]) };
     expect(frechetDistance(g1, g2)).toBeCloseTo(4 + 1, 10);
     const d = 8;
-    const a = fitGaussian(sampleRows(400, d, 2, (z) => z.map((v, i) => v + 0.5 * z[(i + 1) % d])), d);
+    const a = fitGaussian(
+      sampleRows(400, d, 2, (z) => z.map((v, i) => v + 0.5 * z[(i + 1) % d])),
+      d,
+    );
     expect(frechetDistance(a, a)).toBeLessThan(1e-8);
     const shifted = { ...a, mean: a.mean.map((m) => m + 1) };
     expect(frechetDistance(a, shifted)).toBeCloseTo(d, 6);
   });
 
   it('is small for two samples of one distribution and large for a different one, in 64 dimensions', () => {
-    const d = 64, mix = (z: number[]) => z.map((v, i) => v + 0.3 * z[(i * 7) % d]);
-    const a = fitGaussian(sampleRows(2000, d, 3, mix), d), b = fitGaussian(sampleRows(2000, d, 4, mix), d);
-    const c = fitGaussian(sampleRows(2000, d, 5, (z) => z.map((v) => 3 * v)), d);
-    const same = frechetDistance(a, b), other = frechetDistance(a, c);
+    const d = 64,
+      mix = (z: number[]) => z.map((v, i) => v + 0.3 * z[(i * 7) % d]);
+    const a = fitGaussian(sampleRows(2000, d, 3, mix), d),
+      b = fitGaussian(sampleRows(2000, d, 4, mix), d);
+    const c = fitGaussian(
+      sampleRows(2000, d, 5, (z) => z.map((v) => 3 * v)),
+      d,
+    );
+    const same = frechetDistance(a, b),
+      other = frechetDistance(a, c);
     expect(same).toBeLessThan(3); // sampling noise only (~d²/n)
     expect(other).toBeGreaterThan(50 * same);
   });
 });
 
 describe('classifier score, confidence and coverage', () => {
-  const oneHot = (labels: number[], p = 1) => Float32Array.from(labels.flatMap((y) => Array.from({ length: 10 }, (_, c) => (c === y ? p : (1 - p) / 9))));
+  const oneHot = (labels: number[], p = 1) =>
+    Float32Array.from(labels.flatMap((y) => Array.from({ length: 10 }, (_, c) => (c === y ? p : (1 - p) / 9))));
 
   it('gives 10 for confident predictions spread evenly over 10 classes', () => {
     const s = classScore(oneHot(Array.from({ length: 500 }, (_, i) => i % 10)), 10);
@@ -81,7 +92,16 @@ describe('classifier score, confidence and coverage', () => {
   });
 
   it('counts the samples classified with p >= 0.9 (a mean confidence hides half crisp, half unsure samples)', () => {
-    const half = classScore(Float32Array.from([...oneHot(Array.from({ length: 50 }, (_, i) => i % 10), 0.95), ...new Float32Array(500).fill(0.1)]), 10);
+    const half = classScore(
+      Float32Array.from([
+        ...oneHot(
+          Array.from({ length: 50 }, (_, i) => i % 10),
+          0.95,
+        ),
+        ...new Float32Array(500).fill(0.1),
+      ]),
+      10,
+    );
     expect(half.confident).toBeCloseTo(0.5, 10);
     expect(half.confidence).toBeCloseTo((0.95 + 0.1) / 2, 5);
     expect(classScore(oneHot([1, 2, 3, 4], 0.89), 10).confident).toBe(0);
@@ -109,9 +129,19 @@ describe('class agreement (conditional GANs)', () => {
     const asked = Array.from({ length: 1000 }, (_, i) => i % 10);
     expect(classAgreement(asked, asked)).toBe(1);
     // G draws a 7 whatever it is asked: right only when asked for a 7.
-    expect(classAgreement(asked, asked.map(() => 7))).toBeCloseTo(0.1, 10);
+    expect(
+      classAgreement(
+        asked,
+        asked.map(() => 7),
+      ),
+    ).toBeCloseTo(0.1, 10);
     const rand = mulberry32(4);
-    expect(classAgreement(asked, asked.map((y) => (rand() < 0.8 ? y : (y + 1) % 10)))).toBeGreaterThan(0.75);
+    expect(
+      classAgreement(
+        asked,
+        asked.map((y) => (rand() < 0.8 ? y : (y + 1) % 10)),
+      ),
+    ).toBeGreaterThan(0.75);
     expect(() => classAgreement([1, 2], [1])).toThrow(/2 asked-for labels but 1 predictions/);
     expect(classAgreement([], [])).toBe(0);
   });
@@ -120,7 +150,10 @@ describe('class agreement (conditional GANs)', () => {
 describe('InfoGAN code matching (Hungarian)', () => {
   it('finds the minimum-cost assignment, checked against brute force on random 6×6 matrices', () => {
     const rand = mulberry32(9);
-    const perms = (n: number): number[][] => (n === 0 ? [[]] : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)])));
+    const perms = (n: number): number[][] =>
+      n === 0
+        ? [[]]
+        : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
     const all = perms(6);
     for (let t = 0; t < 20; t++) {
       const cost = Array.from({ length: 6 }, () => Array.from({ length: 6 }, () => Math.floor(rand() * 20)));

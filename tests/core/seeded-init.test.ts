@@ -47,15 +47,17 @@ describe('seeded weight initialisation', () => {
     });
   }
 
-  it('draws from each layer\'s own initializer: glorot-normal spread, zero biases, BatchNorm gamma 1', async () => {
+  it("draws from each layer's own initializer: glorot-normal spread, zero biases, BatchNorm gamma 1", async () => {
     const tf = await cpuTf();
     const gan = buildGan(tf, planOf('dcgan-mnist'));
-    const std = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length - (v.reduce((s, x) => s + x, 0) / v.length) ** 2);
+    const std = (v: number[]) =>
+      Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length - (v.reduce((s, x) => s + x, 0) / v.length) ** 2);
     seedGanWeights(tf, gan, 42);
     const seededValues = values(gan.generator.model);
     let kernels = 0;
     gan.generator.model.weights.forEach((w, i) => {
-      const name = w.originalName.split('/').pop(), v = seededValues[i];
+      const name = w.originalName.split('/').pop(),
+        v = seededValues[i];
       if (name === 'bias' || name === 'beta' || name === 'moving_mean') expect(v.every((x) => x === 0)).toBe(true);
       if (name === 'gamma' || name === 'moving_variance') expect(v.every((x) => x === 1)).toBe(true);
       if (name !== 'kernel') return;
@@ -65,7 +67,10 @@ describe('seeded weight initialisation', () => {
       const shape = w.shape as number[];
       const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
       const fans = receptive * (shape[shape.length - 2] + shape[shape.length - 1]);
-      expect([w.originalName, std(v) / (0.87962566 * Math.sqrt(2 / fans))]).toEqual([w.originalName, expect.closeTo(1, 1)]);
+      expect([w.originalName, std(v) / (0.87962566 * Math.sqrt(2 / fans))]).toEqual([
+        w.originalName,
+        expect.closeTo(1, 1),
+      ]);
       kernels++;
     });
     expect(kernels).toBeGreaterThan(2);

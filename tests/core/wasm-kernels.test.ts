@@ -16,12 +16,23 @@ async function onBackend<T>(tf: typeof tfNs, name: string, f: () => T): Promise<
 async function wasmWithKernels(): Promise<typeof tfNs> {
   const tf = await cpuTf();
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(`${join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
+  wasm.setWasmPaths(
+    `${join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`,
+  );
   await onBackend(tf, 'wasm', () => registerWasmTrainingKernels(tf));
   return tf;
 }
 
-type ConvCase = { b: number; h: number; w: number; ci: number; co: number; kk: number; s: number; pad: 'same' | 'valid' };
+type ConvCase = {
+  b: number;
+  h: number;
+  w: number;
+  ci: number;
+  co: number;
+  kk: number;
+  s: number;
+  pad: 'same' | 'valid';
+};
 /** Strides 1-2, same/valid padding, kernels 1-5 over the given [batch, h, w, inC, outC] sizes. */
 function* convCases(sizes: number[][]): Generator<ConvCase> {
   for (const [b, h, w, ci, co] of sizes) {
@@ -38,15 +49,23 @@ function* convCases(sizes: number[][]): Generator<ConvCase> {
 
 /** Runs `run` on cpu and on wasm: same values within 1e-4 relative, and no tensor left behind on wasm. */
 async function expectWasmMatchesCpu(tf: typeof tfNs, run: () => tfNs.Tensor): Promise<void> {
-  const ref = await onBackend(tf, 'cpu', () => { const t = run(); const v = t.dataSync().slice(); t.dispose(); return v; });
+  const ref = await onBackend(tf, 'cpu', () => {
+    const t = run();
+    const v = t.dataSync().slice();
+    t.dispose();
+    return v;
+  });
   const got = await onBackend(tf, 'wasm', () => {
     const before = tf.memory().numTensors;
-    const t = run(); const v = t.dataSync().slice(); t.dispose();
+    const t = run();
+    const v = t.dataSync().slice();
+    t.dispose();
     expect(tf.memory().numTensors).toBe(before);
     return v;
   });
   expect(got.length).toBe(ref.length);
-  for (let i = 0; i < ref.length; i++) expect(Math.abs(got[i] - ref[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(ref[i])));
+  for (let i = 0; i < ref.length; i++)
+    expect(Math.abs(got[i] - ref[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(ref[i])));
 }
 
 describe('training kernels composed for the wasm backend', () => {
@@ -54,15 +73,27 @@ describe('training kernels composed for the wasm backend', () => {
     const tf = await wasmWithKernels();
     const rand = mulberry32(11);
     let cases = 0;
-    for (const { b, h, w, ci, co, kk, s, pad } of convCases([[1, 5, 7, 1, 3], [4, 9, 6, 3, 5], [64, 7, 7, 2, 4], [2, 14, 14, 8, 16]])) {
+    for (const { b, h, w, ci, co, kk, s, pad } of convCases([
+      [1, 5, 7, 1, 3],
+      [4, 9, 6, 3, 5],
+      [64, 7, 7, 2, 4],
+      [2, 14, 14, 8, 16],
+    ])) {
       const xv = Float32Array.from({ length: b * h * w * ci }, () => rand() - 0.5);
       const filter = [kk, kk, ci, co] as [number, number, number, number];
-      await expectWasmMatchesCpu(tf, () => tf.tidy(() => {
-        const x = tf.tensor4d(xv, [b, h, w, ci]);
-        const probe = tf.conv2d(x, tf.zeros(filter) as tfNs.Tensor4D, s, pad);
-        const dy = tf.tensor4d(Float32Array.from({ length: probe.size }, (_, i) => Math.sin(i * 0.7)), probe.shape as [number, number, number, number]);
-        return tf.grad((f: tfNs.Tensor) => tf.sum(tf.mul(tf.conv2d(x, f as tfNs.Tensor4D, s, pad), dy)))(tf.zeros(filter));
-      }));
+      await expectWasmMatchesCpu(tf, () =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(xv, [b, h, w, ci]);
+          const probe = tf.conv2d(x, tf.zeros(filter) as tfNs.Tensor4D, s, pad);
+          const dy = tf.tensor4d(
+            Float32Array.from({ length: probe.size }, (_, i) => Math.sin(i * 0.7)),
+            probe.shape as [number, number, number, number],
+          );
+          return tf.grad((f: tfNs.Tensor) => tf.sum(tf.mul(tf.conv2d(x, f as tfNs.Tensor4D, s, pad), dy)))(
+            tf.zeros(filter),
+          );
+        }),
+      );
       cases++;
     }
     expect(cases).toBeGreaterThan(60);
@@ -75,19 +106,29 @@ describe('training kernels composed for the wasm backend', () => {
     expect(tf.getKernel('Conv2DBackpropInput', 'wasm')?.setupFunc).toBeUndefined();
     const rand = mulberry32(12);
     let cases = 0;
-    for (const { b, h, w, ci, co, kk, s, pad } of convCases([[1, 5, 7, 1, 3], [3, 9, 6, 3, 5], [64, 7, 7, 2, 4], [2, 14, 13, 8, 16]])) {
+    for (const { b, h, w, ci, co, kk, s, pad } of convCases([
+      [1, 5, 7, 1, 3],
+      [3, 9, 6, 3, 5],
+      [64, 7, 7, 2, 4],
+      [2, 14, 13, 8, 16],
+    ])) {
       const xv = Float32Array.from({ length: b * h * w * ci }, () => rand() - 0.5);
       const fv = Float32Array.from({ length: kk * kk * ci * co }, () => rand() - 0.5);
       // The input gradient of conv2d, then conv2dTranspose forward (the same kernel) on that gradient's shape.
-      await expectWasmMatchesCpu(tf, () => tf.tidy(() => {
-        const f = tf.tensor4d(fv, [kk, kk, ci, co]);
-        const x = tf.tensor4d(xv, [b, h, w, ci]);
-        const y = tf.conv2d(x, f, s, pad);
-        const dy = tf.tensor4d(Float32Array.from({ length: y.size }, (_, i) => Math.sin(i * 0.3)), y.shape as [number, number, number, number]);
-        const dx = tf.grad((xx: tfNs.Tensor) => tf.sum(tf.mul(tf.conv2d(xx as tfNs.Tensor4D, f, s, pad), dy)))(x);
-        const up = tf.conv2dTranspose(dy, f, [b, h, w, ci], s, pad);
-        return tf.concat([dx.flatten(), up.flatten()]);
-      }));
+      await expectWasmMatchesCpu(tf, () =>
+        tf.tidy(() => {
+          const f = tf.tensor4d(fv, [kk, kk, ci, co]);
+          const x = tf.tensor4d(xv, [b, h, w, ci]);
+          const y = tf.conv2d(x, f, s, pad);
+          const dy = tf.tensor4d(
+            Float32Array.from({ length: y.size }, (_, i) => Math.sin(i * 0.3)),
+            y.shape as [number, number, number, number],
+          );
+          const dx = tf.grad((xx: tfNs.Tensor) => tf.sum(tf.mul(tf.conv2d(xx as tfNs.Tensor4D, f, s, pad), dy)))(x);
+          const up = tf.conv2dTranspose(dy, f, [b, h, w, ci], s, pad);
+          return tf.concat([dx.flatten(), up.flatten()]);
+        }),
+      );
       cases++;
     }
     expect(cases).toBeGreaterThan(60);
@@ -96,10 +137,19 @@ describe('training kernels composed for the wasm backend', () => {
 
   it('UnsortedSegmentSum (the gradient of an Embedding lookup) matches the cpu backend', async () => {
     const tf = await wasmWithKernels();
-    for (const [n, vocab, dim] of [[1, 3, 1], [7, 10, 100], [64, 10, 5]]) {
+    for (const [n, vocab, dim] of [
+      [1, 3, 1],
+      [7, 10, 100],
+      [64, 10, 5],
+    ]) {
       const ids = Array.from({ length: n }, (_, i) => (i * 7) % vocab);
-      await expectWasmMatchesCpu(tf, () => tf.tidy(() => tf.grad((table: tfNs.Tensor) => tf.sum(tf.mul(tf.gather(table, tf.tensor1d(ids, 'int32')),
-        tf.range(0, n * dim).reshape([n, dim]))))(tf.zeros([vocab, dim]))));
+      await expectWasmMatchesCpu(tf, () =>
+        tf.tidy(() =>
+          tf.grad((table: tfNs.Tensor) =>
+            tf.sum(tf.mul(tf.gather(table, tf.tensor1d(ids, 'int32')), tf.range(0, n * dim).reshape([n, dim]))),
+          )(tf.zeros([vocab, dim])),
+        ),
+      );
     }
     await tf.setBackend('cpu');
   });
@@ -109,13 +159,27 @@ describe('training kernels composed for the wasm backend', () => {
     expect((tf.getKernel('BatchMatMul', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
     const rand = mulberry32(13);
     let cases = 0;
-    for (const [batchA, batchB, m, k, n] of [[1, 1, 1, 1, 1], [1, 1, 32, 100, 129], [3, 3, 5, 7, 2], [1, 4, 6, 3, 5], [2, 1, 1, 9, 4]]) {
+    for (const [batchA, batchB, m, k, n] of [
+      [1, 1, 1, 1, 1],
+      [1, 1, 32, 100, 129],
+      [3, 3, 5, 7, 2],
+      [1, 4, 6, 3, 5],
+      [2, 1, 1, 9, 4],
+    ]) {
       for (const ta of [false, true]) {
         for (const tb of [false, true]) {
           const av = Float32Array.from({ length: batchA * m * k }, () => rand() - 0.5);
           const bv = Float32Array.from({ length: batchB * k * n }, () => rand() - 0.5);
-          await expectWasmMatchesCpu(tf, () => tf.tidy(() => tf.matMul(
-            tf.tensor3d(av, ta ? [batchA, k, m] : [batchA, m, k]), tf.tensor3d(bv, tb ? [batchB, n, k] : [batchB, k, n]), ta, tb)));
+          await expectWasmMatchesCpu(tf, () =>
+            tf.tidy(() =>
+              tf.matMul(
+                tf.tensor3d(av, ta ? [batchA, k, m] : [batchA, m, k]),
+                tf.tensor3d(bv, tb ? [batchB, n, k] : [batchB, k, n]),
+                ta,
+                tb,
+              ),
+            ),
+          );
           cases++;
         }
       }
@@ -124,17 +188,43 @@ describe('training kernels composed for the wasm backend', () => {
     await tf.setBackend('cpu');
   });
 
-  it('Tile (BatchNorm\'s gradient broadcasts with it) matches the cpu backend for float, int and bool tensors', async () => {
+  it("Tile (BatchNorm's gradient broadcasts with it) matches the cpu backend for float, int and bool tensors", async () => {
     const tf = await wasmWithKernels();
     expect((tf.getKernel('Tile', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
     const cases: [number[], number[]][] = [
-      [[], []], [[1], [5]], [[3], [1]], [[2, 3], [2, 2]], [[1, 1, 1, 7], [4, 3, 2, 1]], [[2, 1, 3], [1, 4, 1]], [[3, 1], [1, 6]], [[2, 2, 2, 2, 2], [1, 2, 1, 3, 1]],
+      [[], []],
+      [[1], [5]],
+      [[3], [1]],
+      [
+        [2, 3],
+        [2, 2],
+      ],
+      [
+        [1, 1, 1, 7],
+        [4, 3, 2, 1],
+      ],
+      [
+        [2, 1, 3],
+        [1, 4, 1],
+      ],
+      [
+        [3, 1],
+        [1, 6],
+      ],
+      [
+        [2, 2, 2, 2, 2],
+        [1, 2, 1, 3, 1],
+      ],
     ];
     for (const [shape, reps] of cases) {
       const size = shape.reduce((a, b) => a * b, 1);
       const values = Array.from({ length: size }, (_, i) => i * 3 - 4);
       for (const dtype of ['float32', 'int32', 'bool'] as const) {
-        await expectWasmMatchesCpu(tf, () => tf.tidy(() => tf.tile(tf.tensor(dtype === 'bool' ? values.map((v) => v > 0) : values, shape, dtype), reps).toFloat()));
+        await expectWasmMatchesCpu(tf, () =>
+          tf.tidy(() =>
+            tf.tile(tf.tensor(dtype === 'bool' ? values.map((v) => v > 0) : values, shape, dtype), reps).toFloat(),
+          ),
+        );
       }
     }
     await tf.setBackend('cpu');
@@ -145,15 +235,44 @@ describe('training kernels composed for the wasm backend', () => {
     expect((tf.getKernel('Sum', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);
     const rand = mulberry32(14);
     const cases: [number[], number | number[]][] = [
-      [[32, 14, 14, 64], [0, 1, 2]], [[5, 3], 0], [[5, 3], -2], [[2, 3, 4], [1, 0]], [[7, 1, 1, 9], [0, 1, 2]], [[4, 6], 1], [[2, 3, 4], [0, 2]], [[3, 4], [0, 1]], [[1, 5], 0],
+      [
+        [32, 14, 14, 64],
+        [0, 1, 2],
+      ],
+      [[5, 3], 0],
+      [[5, 3], -2],
+      [
+        [2, 3, 4],
+        [1, 0],
+      ],
+      [
+        [7, 1, 1, 9],
+        [0, 1, 2],
+      ],
+      [[4, 6], 1],
+      [
+        [2, 3, 4],
+        [0, 2],
+      ],
+      [
+        [3, 4],
+        [0, 1],
+      ],
+      [[1, 5], 0],
     ];
     for (const [shape, axis] of cases) {
       const values = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rand() - 0.5);
       for (const keepDims of [false, true]) {
-        await expectWasmMatchesCpu(tf, () => tf.tidy(() => {
-          const x = tf.tensor(values, shape);
-          return tf.concat([tf.sum(x, axis, keepDims).flatten(), tf.mean(x, axis, keepDims).flatten(), tf.tensor1d(tf.sum(x, axis, keepDims).shape)]);
-        }));
+        await expectWasmMatchesCpu(tf, () =>
+          tf.tidy(() => {
+            const x = tf.tensor(values, shape);
+            return tf.concat([
+              tf.sum(x, axis, keepDims).flatten(),
+              tf.mean(x, axis, keepDims).flatten(),
+              tf.tensor1d(tf.sum(x, axis, keepDims).shape),
+            ]);
+          }),
+        );
       }
     }
     await tf.setBackend('cpu');

@@ -42,9 +42,17 @@ describe('the bundled MNIST', () => {
   });
 
   it('round-trips through its binary format and refuses other files', () => {
-    const m = { count: 2, rows: 2, cols: 2, labels: new Uint8Array([1, 2]), pixels: new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]) };
+    const m = {
+      count: 2,
+      rows: 2,
+      cols: 2,
+      labels: new Uint8Array([1, 2]),
+      pixels: new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]),
+    };
     expect(decodeMnist(encodeMnist(m))).toEqual(m);
-    expect(() => decodeMnist(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]))).toThrow(/not a Ganvas MNIST file/);
+    expect(() => decodeMnist(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]))).toThrow(
+      /not a Ganvas MNIST file/,
+    );
     expect(() => decodeMnist(encodeMnist(m).subarray(0, 20))).toThrow(/truncated/);
   });
 });
@@ -60,11 +68,17 @@ describe('IDX files', () => {
   });
 
   it('explains what is wrong with a bad file', async () => {
-    await expect(parseIdx(new Uint8Array([1, 2, 3, 4]), 'x.idx')).rejects.toThrow('x.idx: not an IDX file (it must start with two zero bytes)');
-    await expect(parseIdx(idxFile(3, [5, 28, 28], [1, 2, 3]), 'y.idx')).rejects.toThrow(/y.idx: truncated: expected 3920 values/);
+    await expect(parseIdx(new Uint8Array([1, 2, 3, 4]), 'x.idx')).rejects.toThrow(
+      'x.idx: not an IDX file (it must start with two zero bytes)',
+    );
+    await expect(parseIdx(idxFile(3, [5, 28, 28], [1, 2, 3]), 'y.idx')).rejects.toThrow(
+      /y.idx: truncated: expected 3920 values/,
+    );
     await expect(parseIdx(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), 'z.gz')).rejects.toThrow(/gzip data is damaged/);
     const images = idxFile(3, [2, 1, 1], [1, 2]);
-    await expect(idxDataset(images, idxFile(1, [3], [1, 2, 3]), 'tanh')).rejects.toThrow('labels file has 3 labels but the images file has 2 images');
+    await expect(idxDataset(images, idxFile(1, [3], [1, 2, 3]), 'tanh')).rejects.toThrow(
+      'labels file has 3 labels but the images file has 2 images',
+    );
   });
 });
 
@@ -80,20 +94,33 @@ describe('2-D toy distributions', () => {
     expect(new Set(d.labels).size).toBe(8);
     expect(toyDataset('ring8', 4000, 3).values).toEqual(d.values);
     expect(toyModes('grid25').modes).toHaveLength(25);
-    expect(toyDataset('points', 100, 1, [[0, 0], [1, 1]]).count).toBe(100);
+    expect(
+      toyDataset('points', 100, 1, [
+        [0, 0],
+        [1, 1],
+      ]).count,
+    ).toBe(100);
     expect(() => toyModes('points', [[0, 0]])).toThrow(/at least 2 points/);
   });
 });
 
 describe('user images', () => {
   it('are resized to one size as grayscale or RGB', () => {
-    const red = { name: 'r.png', width: 4, height: 4, rgba: new Uint8Array(64).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0)), label: 0 };
+    const red = {
+      name: 'r.png',
+      width: 4,
+      height: 4,
+      rgba: new Uint8Array(64).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0)),
+      label: 0,
+    };
     expect(Array.from(resizeTo(red, 2, 3).subarray(0, 3))).toEqual([255, 0, 0]);
     expect(resizeTo(red, 2, 1)[0]).toBe(76);
     const d = imagesDataset([red, { ...red, label: 1 }], 2, 1, 'tanh');
     expect(d).toMatchObject({ shape: [2, 2, 1], count: 2, numClasses: 2 });
     expect(() => imagesDataset([], 8, 1, 'tanh')).toThrow(/no images found/);
-    expect(() => imagesDataset([{ ...red, rgba: new Uint8Array(3) }], 8, 1, 'tanh')).toThrow('r.png: could not read its pixels');
+    expect(() => imagesDataset([{ ...red, rgba: new Uint8Array(3) }], 8, 1, 'tanh')).toThrow(
+      'r.png: could not read its pixels',
+    );
   });
 
   it('render as a grid with one tile per sample', () => {

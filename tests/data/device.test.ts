@@ -3,7 +3,14 @@
  * batch holds must be exactly what the float path gives, for every byte value and any sample length.
  */
 import { describe, expect, it } from 'vitest';
-import { disposeDevice, checkDeviceBudget, deviceBytes, gatherBatch, packBytes, toDevice } from '../../src/core/data/device';
+import {
+  disposeDevice,
+  checkDeviceBudget,
+  deviceBytes,
+  gatherBatch,
+  packBytes,
+  toDevice,
+} from '../../src/core/data/device';
 import { hostRows, type ByteDataset } from '../../src/core/data/host';
 import { mnistDataset, decodeMnist } from '../../src/core/data/mnist';
 import { readFileSync } from 'node:fs';
@@ -18,11 +25,24 @@ import { TrainingSession } from '../../src/core/train/session';
 function bytesData(n: number, shape: number[], scale: 'tanh' | 'sigmoid'): ByteDataset {
   const size = shape.reduce((a, b) => a * b, 1);
   const pixels = Uint8Array.from({ length: n * size }, (_, i) => (i * 97 + Math.floor(i / size) * 13) % 256);
-  return { name: 'bytes', shape, count: n, numClasses: 2, pixels, scale, labels: Int32Array.from({ length: n }, (_, i) => i % 2) };
+  return {
+    name: 'bytes',
+    shape,
+    count: n,
+    numClasses: 2,
+    pixels,
+    scale,
+    labels: Int32Array.from({ length: n }, (_, i) => i % 2),
+  };
 }
 
 describe('image bytes on the device', () => {
-  for (const shape of [[4, 4, 3], [5, 5, 1], [2, 2, 1], [1, 1, 1]]) {
+  for (const shape of [
+    [4, 4, 3],
+    [5, 5, 1],
+    [2, 2, 1],
+    [1, 1, 1],
+  ]) {
     for (const per of [1, 3] as const) {
       it(`${shape.join('×')} packed ${per} to a float: a gathered batch equals the same rows scaled on the host`, async () => {
         const tf = await cpuTf();
@@ -35,7 +55,8 @@ describe('image bytes on the device', () => {
         const x = gatherBatch(tf, d, t);
         expect(x.shape).toEqual([5, ...shape]);
         expect(Array.from(await x.data())).toEqual(Array.from(hostRows(host, idx)));
-        t.dispose(); x.dispose();
+        t.dispose();
+        x.dispose();
         expect(tf.memory().numTensors).toBe(before);
         disposeDevice(d);
       });
@@ -74,14 +95,21 @@ describe('image bytes on the device', () => {
   });
 
   it('packs little-endian: byte 0 + 256·byte 1 + 65536·byte 2, the last float of a row padded with zeros', () => {
-    expect(Array.from(packBytes(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), 2, 4, 3))).toEqual([1 + 512 + 3 * 65536, 4, 5 + 6 * 256 + 7 * 65536, 8]);
+    expect(Array.from(packBytes(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), 2, 4, 3))).toEqual([
+      1 + 512 + 3 * 65536,
+      4,
+      5 + 6 * 256 + 7 * 65536,
+      8,
+    ]);
     expect(Array.from(packBytes(Uint8Array.of(255, 255, 255), 1, 3, 3))).toEqual([2 ** 24 - 1]);
   });
 
   it('refuses a dataset over the device-memory budget with the figures and what would fit', () => {
     const big = { ...bytesData(1, [64, 64, 3], 'tanh'), count: 100_000, name: 'faces' };
     expect(deviceBytes(big)).toBe(100_000 * 4096 * 4 + 100_000 * 4);
-    expect(() => checkDeviceBudget(big)).toThrow("'faces' needs 1.5 GB of device memory (100,000 samples of 64×64×3, image bytes packed 3 to a float32: 17 KB each); the budget is 1 GB of device memory for the dataset. Keep at most 65,520 samples, or use a smaller size");
+    expect(() => checkDeviceBudget(big)).toThrow(
+      "'faces' needs 1.5 GB of device memory (100,000 samples of 64×64×3, image bytes packed 3 to a float32: 17 KB each); the budget is 1 GB of device memory for the dataset. Keep at most 65,520 samples, or use a smaller size",
+    );
     expect(() => checkDeviceBudget({ ...big, count: 65_520 })).not.toThrow();
   });
 });

@@ -30,7 +30,9 @@ function npy(descr: string, shape: number[], values: number[], fortran = false, 
   new DataView(out.buffer).setUint16(8, header.length, true);
   out.set(new TextEncoder().encode(header), 10);
   const dv = new DataView(out.buffer, 10 + header.length);
-  values.forEach((v, i) => (item === 8 ? dv.setFloat64(i * 8, v, !descr.startsWith('>')) : dv.setFloat32(i * 4, v, !descr.startsWith('>'))));
+  values.forEach((v, i) =>
+    item === 8 ? dv.setFloat64(i * 8, v, !descr.startsWith('>')) : dv.setFloat32(i * 4, v, !descr.startsWith('>')),
+  );
   return cut ? out.subarray(0, out.length - cut) : out;
 }
 
@@ -55,9 +57,15 @@ describe('CSV of 2-D points', () => {
     expect(() => parsePointsCsv('1,2\n\n3,NaN\n', 'p.csv')).toThrow("p.csv, line 3: 'NaN' is not a finite number");
     expect(() => parsePointsCsv('1,2\n3,-inf\n', 'p.csv')).toThrow("p.csv, line 2: '-inf' is not a finite number");
     expect(() => parsePointsCsv('1,2\n3\n', 'p.csv')).toThrow('p.csv, line 2: expected 2 values like line 1, found 1');
-    expect(() => parsePointsCsv('1,2\n3,\n', 'p.csv')).toThrow('p.csv, line 2: an empty value where a number should be');
-    expect(() => parsePointsCsv('1,2,3\n', 'p.csv')).toThrow('p.csv, line 1: expected 2 numbers (x, y) per line, found 3');
-    expect(() => parsePointsCsv('a,b,c\n1,2,3', 'p.csv')).toThrow('p.csv, line 1: a header of 3 columns (a, b, c) must name the columns x and y');
+    expect(() => parsePointsCsv('1,2\n3,\n', 'p.csv')).toThrow(
+      'p.csv, line 2: an empty value where a number should be',
+    );
+    expect(() => parsePointsCsv('1,2,3\n', 'p.csv')).toThrow(
+      'p.csv, line 1: expected 2 numbers (x, y) per line, found 3',
+    );
+    expect(() => parsePointsCsv('a,b,c\n1,2,3', 'p.csv')).toThrow(
+      'p.csv, line 1: a header of 3 columns (a, b, c) must name the columns x and y',
+    );
     expect(() => parsePointsCsv('\n\n', 'p.csv')).toThrow('p.csv holds no points (it is empty)');
     expect(() => parsePointsCsv('x,y\n', 'p.csv')).toThrow('p.csv holds no points (only a header)');
     expect(() => parsePointsCsv('1,2\n1,0x10\n', 'p.csv')).toThrow("p.csv, line 2: '0x10' is not a number");
@@ -65,7 +73,9 @@ describe('CSV of 2-D points', () => {
 
   it('refuses more points than the limit before allocating them', () => {
     const text = '1,2\n'.repeat(LIMITS.points.value + 1);
-    expect(() => parsePointsCsv(text, 'big.csv')).toThrow(`big.csv holds 1,000,001 points; the limit is 1,000,000 points in one point cloud`);
+    expect(() => parsePointsCsv(text, 'big.csv')).toThrow(
+      `big.csv holds 1,000,001 points; the limit is 1,000,000 points in one point cloud`,
+    );
   });
 });
 
@@ -79,13 +89,27 @@ describe('.npy points', () => {
 
   it('checks the header: magic, dtype, byte order, shape, and a size the file does not have', () => {
     expect(() => parsePointsNpy(new Uint8Array(20), 'a.npy')).toThrow('a.npy: not a NumPy .npy file');
-    expect(() => parsePointsNpy(npy('<i8', [2, 2], [1, 2, 3, 4]), 'a.npy')).toThrow("a.npy: holds '<i8' values; expected float32 ('<f4') or float64 ('<f8')");
-    expect(() => parsePointsNpy(npy('>f4', [2, 2], [1, 2, 3, 4]), 'a.npy')).toThrow("a.npy: holds big-endian floats ('>f4')");
-    expect(() => parsePointsNpy(npy('<f4', [2, 3], [1, 2, 3, 4, 5, 6]), 'a.npy')).toThrow('a.npy: an array of shape (2, 3); expected (n, 2)');
-    expect(() => parsePointsNpy(npy('<f4', [4], [1, 2, 3, 4]), 'a.npy')).toThrow('a.npy: an array of shape (4,); expected (n, 2)');
-    expect(() => parsePointsNpy(npy('<f4', [1000, 2], [1, 2, 3, 4]), 'a.npy')).toThrow('a.npy: truncated: its header says (1000, 2) float32, 8 KB of data, but the file holds 16 bytes after the header');
-    expect(() => parsePointsNpy(npy('<f4', [5_000_000, 2], [1, 2]), 'a.npy')).toThrow('a.npy holds 5,000,000 points; the limit is 1,000,000');
-    expect(() => parsePointsNpy(npy('<f4', [3, 2], [1, 2, 3, NaN, 5, 6]), 'a.npy')).toThrow('a.npy: row 1 holds NaN (rows counted from 0, as NumPy does)');
+    expect(() => parsePointsNpy(npy('<i8', [2, 2], [1, 2, 3, 4]), 'a.npy')).toThrow(
+      "a.npy: holds '<i8' values; expected float32 ('<f4') or float64 ('<f8')",
+    );
+    expect(() => parsePointsNpy(npy('>f4', [2, 2], [1, 2, 3, 4]), 'a.npy')).toThrow(
+      "a.npy: holds big-endian floats ('>f4')",
+    );
+    expect(() => parsePointsNpy(npy('<f4', [2, 3], [1, 2, 3, 4, 5, 6]), 'a.npy')).toThrow(
+      'a.npy: an array of shape (2, 3); expected (n, 2)',
+    );
+    expect(() => parsePointsNpy(npy('<f4', [4], [1, 2, 3, 4]), 'a.npy')).toThrow(
+      'a.npy: an array of shape (4,); expected (n, 2)',
+    );
+    expect(() => parsePointsNpy(npy('<f4', [1000, 2], [1, 2, 3, 4]), 'a.npy')).toThrow(
+      'a.npy: truncated: its header says (1000, 2) float32, 8 KB of data, but the file holds 16 bytes after the header',
+    );
+    expect(() => parsePointsNpy(npy('<f4', [5_000_000, 2], [1, 2]), 'a.npy')).toThrow(
+      'a.npy holds 5,000,000 points; the limit is 1,000,000',
+    );
+    expect(() => parsePointsNpy(npy('<f4', [3, 2], [1, 2, 3, NaN, 5, 6]), 'a.npy')).toThrow(
+      'a.npy: row 1 holds NaN (rows counted from 0, as NumPy does)',
+    );
   });
 
   it('a cloud is centred and scaled into [-2, 2]², keeping its aspect, unless asked not to', () => {
@@ -93,8 +117,12 @@ describe('.npy points', () => {
     expect(centre).toEqual([20, 105]);
     expect(factor).toBe(0.2);
     expect(Array.from(dataset.values)).toEqual([-2, -1, 2, 1]);
-    expect(Array.from(pointsDataset(Float32Array.of(10, 100, 30, 110), 'c', { normalise: false }).dataset.values)).toEqual([10, 100, 30, 110]);
-    expect(() => pointsDataset(Float32Array.of(1, 2), 'one')).toThrow('one holds 1 point; a distribution needs at least 2');
+    expect(
+      Array.from(pointsDataset(Float32Array.of(10, 100, 30, 110), 'c', { normalise: false }).dataset.values),
+    ).toEqual([10, 100, 30, 110]);
+    expect(() => pointsDataset(Float32Array.of(1, 2), 'one')).toThrow(
+      'one holds 1 point; a distribution needs at least 2',
+    );
   });
 });
 
@@ -107,9 +135,15 @@ describe('IDX files and gzip', () => {
   };
 
   it('a header that claims more values than the file holds is refused before allocating, with both sizes', async () => {
-    await expect(parseIdx(idx([60000, 28, 28], [1, 2, 3]), 'train.idx')).rejects.toThrow('train.idx: truncated: expected 47040000 values for shape [60000, 28, 28], found 3');
-    await expect(parseIdx(idx([4_000_000_000, 28, 28], [1]), 'huge.idx')).rejects.toThrow('huge.idx: its header declares [4,000,000,000, 28, 28] = 3,136,000,000,000 values (2,921 GB); the limit is 1 GB, and the file holds 1 bytes');
-    await expect(parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'short.idx')).rejects.toThrow('short.idx: truncated: its header needs 16 bytes, found 6');
+    await expect(parseIdx(idx([60000, 28, 28], [1, 2, 3]), 'train.idx')).rejects.toThrow(
+      'train.idx: truncated: expected 47040000 values for shape [60000, 28, 28], found 3',
+    );
+    await expect(parseIdx(idx([4_000_000_000, 28, 28], [1]), 'huge.idx')).rejects.toThrow(
+      'huge.idx: its header declares [4,000,000,000, 28, 28] = 3,136,000,000,000 values (2,921 GB); the limit is 1 GB, and the file holds 1 bytes',
+    );
+    await expect(parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'short.idx')).rejects.toThrow(
+      'short.idx: truncated: its header needs 16 bytes, found 6',
+    );
   });
 
   it('gzip: inflating stops once past the limit, whatever the file claims; a cut-off file is named as such', async () => {
@@ -118,9 +152,15 @@ describe('IDX files and gzip', () => {
     // 1 MB that says it is 100 bytes: the stream is cut once past the limit, long before its end.
     const liar = new Uint8Array(gzipSync(new Uint8Array(1024 ** 2)));
     new DataView(liar.buffer).setUint32(liar.length - 4, 100, true);
-    await expect(gunzipLimited(liar, 'b.gz', 100_000)).rejects.toThrow('b.gz: it decompresses to more than 98 KB; the limit is 98 KB');
-    await expect(gunzipLimited(z.subarray(0, z.length - 6), 'cut.gz')).rejects.toThrow('cut.gz: the gzip data is damaged or cut off');
-    await expect(gunzipLimited(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]), 'c.gz')).rejects.toThrow('c.gz: the gzip data is damaged or cut off');
+    await expect(gunzipLimited(liar, 'b.gz', 100_000)).rejects.toThrow(
+      'b.gz: it decompresses to more than 98 KB; the limit is 98 KB',
+    );
+    await expect(gunzipLimited(z.subarray(0, z.length - 6), 'cut.gz')).rejects.toThrow(
+      'cut.gz: the gzip data is damaged or cut off',
+    );
+    await expect(gunzipLimited(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]), 'c.gz')).rejects.toThrow(
+      'c.gz: the gzip data is damaged or cut off',
+    );
   });
 });
 
@@ -129,21 +169,47 @@ describe('what a file is', () => {
     expect(detectFormat('a.png', png(2, 2, [1, 2, 3]))).toBe('png');
     expect(detectFormat('x', gzipSync(new Uint8Array(4)))).toBe('gzip');
     expect(detectFormat('p.csv', new TextEncoder().encode('1,2\n'))).toBe('csv');
-    expect(() => detectFormat('notes.txt', new TextEncoder().encode('%PDF-1.4'))).toThrow('notes.txt is a PDF document; Ganvas reads PNG or JPEG images');
+    expect(() => detectFormat('notes.txt', new TextEncoder().encode('%PDF-1.4'))).toThrow(
+      'notes.txt is a PDF document; Ganvas reads PNG or JPEG images',
+    );
     expect(() => detectFormat('cat.gif', new TextEncoder().encode('GIF89a'))).toThrow('cat.gif is a GIF image');
-    expect(() => detectFormat('readme.md', new TextEncoder().encode('# hello'))).toThrow('readme.md is not a file Ganvas can read (text, but not named .csv)');
-    expect(() => detectFormat('blob.bin', new Uint8Array([7, 7, 0, 1]))).toThrow('blob.bin is not a file Ganvas can read (unknown binary data)');
+    expect(() => detectFormat('readme.md', new TextEncoder().encode('# hello'))).toThrow(
+      'readme.md is not a file Ganvas can read (text, but not named .csv)',
+    );
+    expect(() => detectFormat('blob.bin', new Uint8Array([7, 7, 0, 1]))).toThrow(
+      'blob.bin is not a file Ganvas can read (unknown binary data)',
+    );
   });
 
-  it('reads an image\'s size from its header without decoding (PNG and JPEG)', () => {
+  it("reads an image's size from its header without decoding (PNG and JPEG)", () => {
     expect(imageHeaderSize(png(7, 5, [0, 0, 0]))).toEqual({ width: 7, height: 5 });
     // A minimal JPEG start: SOI, APP0 (length 16), SOF0 with height 300 and width 400.
-    const jpg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...new Array(14).fill(0), 0xff, 0xc0, 0, 17, 8, 1, 44, 1, 144, 3]);
+    const jpg = new Uint8Array([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0,
+      16,
+      ...new Array(14).fill(0),
+      0xff,
+      0xc0,
+      0,
+      17,
+      8,
+      1,
+      44,
+      1,
+      144,
+      3,
+    ]);
     expect(imageHeaderSize(jpg)).toEqual({ width: 400, height: 300 });
   });
 
   it('a file over the size limit is refused by its size alone', () => {
-    expect(() => checkFileSize('huge.zip', 600 * 1024 ** 2)).toThrow('huge.zip is 600 MB; the limit is 512 MB of bytes in one data file');
+    expect(() => checkFileSize('huge.zip', 600 * 1024 ** 2)).toThrow(
+      'huge.zip is 600 MB; the limit is 512 MB of bytes in one data file',
+    );
     expect(() => checkFileSize('ok.zip', 1024)).not.toThrow();
   });
 });
@@ -153,8 +219,12 @@ describe('images: zips, sizes, corrupt files', () => {
 
   it('a zip with corrupt images skips and counts them; mixed sizes are resized and reported; classes from folders', async () => {
     const zip = zipSync({
-      'set/red/a.png': png(10, 10, [255, 0, 0]), 'set/red/b.png': png(20, 12, [250, 0, 0]), 'set/red/broken.png': new Uint8Array([137, 80, 78, 71, 1, 2]),
-      'set/blue/c.png': png(8, 8, [0, 0, 255]), 'set/blue/d.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0, 0]), 'set/notes.txt': new TextEncoder().encode('hi'),
+      'set/red/a.png': png(10, 10, [255, 0, 0]),
+      'set/red/b.png': png(20, 12, [250, 0, 0]),
+      'set/red/broken.png': new Uint8Array([137, 80, 78, 71, 1, 2]),
+      'set/blue/c.png': png(8, 8, [0, 0, 255]),
+      'set/blue/d.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0, 0]),
+      'set/notes.txt': new TextEncoder().encode('hi'),
       '__MACOSX/set/._a.png': new Uint8Array(4),
     });
     const r = await importFile('set.zip', zip, decodeImage, o);
@@ -162,25 +232,40 @@ describe('images: zips, sizes, corrupt files', () => {
     expect(r.images!.classes).toEqual(['blue', 'red']);
     expect(Array.from(r.dataset.labels!)).toEqual([0, 1, 1]);
     expect(r.images!.skipped.map((s) => s.path)).toEqual(['set/blue/d.jpg', 'set/red/broken.png']);
-    expect(r.images!.sizes).toEqual([{ size: '8×8', count: 1 }, { size: '10×10', count: 1 }, { size: '20×12', count: 1 }]);
+    expect(r.images!.sizes).toEqual([
+      { size: '8×8', count: 1 },
+      { size: '10×10', count: 1 },
+      { size: '20×12', count: 1 },
+    ]);
     expect(r.images!.resized).toBe(2);
-    expect(r.report.join('\n')).toMatch(/2 could not be read and were skipped: set\/blue\/d\.jpg \(not a readable JPG image/);
-    expect(r.report.join('\n')).toMatch(/2 resized to 8×8 \(cropped to square\); sizes found: 8×8 ×1, 10×10 ×1, 20×12 ×1/);
+    expect(r.report.join('\n')).toMatch(
+      /2 could not be read and were skipped: set\/blue\/d\.jpg \(not a readable JPG image/,
+    );
+    expect(r.report.join('\n')).toMatch(
+      /2 resized to 8×8 \(cropped to square\); sizes found: 8×8 ×1, 10×10 ×1, 20×12 ×1/,
+    );
     expect(r.report.join('\n')).toMatch(/1 other file ignored/);
   });
 
   it('a zip with no images, or none readable, is refused with what it holds', async () => {
     const zip = zipSync({ 'a.txt': new Uint8Array(1), 'b.csv': new Uint8Array(1) });
-    await expect(importFile('docs.zip', zip, decodeImage, o)).rejects.toThrow('docs.zip holds no PNG or JPEG images (it has 2 other files: a.txt, b.csv)');
+    await expect(importFile('docs.zip', zip, decodeImage, o)).rejects.toThrow(
+      'docs.zip holds no PNG or JPEG images (it has 2 other files: a.txt, b.csv)',
+    );
     const bad = zipSync({ 'x.png': new Uint8Array([1, 2, 3]) });
-    await expect(importFile('bad.zip', bad, decodeImage, o)).rejects.toThrow(/none of the 1 images in bad could be read \(x\.png: not a readable PNG image/);
-    await expect(importFile('one.png', png(4, 4, [1, 1, 1]), decodeImage, o)).rejects.toThrow('one.png is one image; a dataset needs many');
+    await expect(importFile('bad.zip', bad, decodeImage, o)).rejects.toThrow(
+      /none of the 1 images in bad could be read \(x\.png: not a readable PNG image/,
+    );
+    await expect(importFile('one.png', png(4, 4, [1, 1, 1]), decodeImage, o)).rejects.toThrow(
+      'one.png is one image; a dataset needs many',
+    );
   });
 
   it('crop keeps the centre square, pad fits the whole image in black; transparent pixels are black', () => {
     // 4×2: left half red, right half green.
     const rgba = new Uint8Array(4 * 2 * 4);
-    for (let y = 0; y < 2; y++) for (let x = 0; x < 4; x++) rgba.set(x < 2 ? [255, 0, 0, 255] : [0, 255, 0, 255], (y * 4 + x) * 4);
+    for (let y = 0; y < 2; y++)
+      for (let x = 0; x < 4; x++) rgba.set(x < 2 ? [255, 0, 0, 255] : [0, 255, 0, 255], (y * 4 + x) * 4);
     const img = { name: 'i', width: 4, height: 2, rgba };
     expect(Array.from(resizeTo(img, 2, 3, 'crop'))).toEqual([255, 0, 0, 0, 255, 0, 255, 0, 0, 0, 255, 0]);
     expect(Array.from(resizeTo(img, 2, 3, 'pad'))).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0]);
@@ -190,7 +275,10 @@ describe('images: zips, sizes, corrupt files', () => {
 
   it('at most N images are spread over the list, so every class keeps its share', async () => {
     const files: Record<string, Uint8Array> = {};
-    for (let i = 0; i < 10; i++) { files[`a/${i}.png`] = png(2, 2, [i, 0, 0]); files[`b/${i}.png`] = png(2, 2, [0, i, 0]); }
+    for (let i = 0; i < 10; i++) {
+      files[`a/${i}.png`] = png(2, 2, [i, 0, 0]);
+      files[`b/${i}.png`] = png(2, 2, [0, i, 0]);
+    }
     const r = await importFile('two.zip', zipSync(files), decodeImage, { ...o, maxImages: 6 });
     expect(r.dataset.count).toBe(6);
     expect(r.images!.classCounts).toEqual([3, 3]);
@@ -202,7 +290,9 @@ describe('images: zips, sizes, corrupt files', () => {
     // Patch the declared uncompressed size in the central directory (offset 24 of its entry).
     const cd = z.findIndex((_, i) => z[i] === 0x50 && z[i + 1] === 0x4b && z[i + 2] === 1 && z[i + 3] === 2);
     new DataView(z.buffer).setUint32(cd + 24, 2 * 1024 ** 3, true);
-    expect(() => readZip(z, 'bomb.zip', () => true)).toThrow('bomb.zip: its 1 images declare 2 GB once decompressed; the limit is 1 GB');
+    expect(() => readZip(z, 'bomb.zip', () => true)).toThrow(
+      'bomb.zip: its 1 images declare 2 GB once decompressed; the limit is 1 GB',
+    );
   });
 });
 

@@ -3,7 +3,15 @@
  * label, shapes of the areas the measurement assumes, and the factors read back from the pixels alone.
  */
 import { describe, expect, it } from 'vitest';
-import { SHAPE_AREA, SPRITE_FACTORS, SPRITE_SHAPES, drawSprite, hueToRgb, insideShape, spritesDataset } from '../../src/core/data/sprites';
+import {
+  SHAPE_AREA,
+  SPRITE_FACTORS,
+  SPRITE_SHAPES,
+  drawSprite,
+  hueToRgb,
+  insideShape,
+  spritesDataset,
+} from '../../src/core/data/sprites';
 import { measureSprites, rotationPhase } from '../../src/core/data/spriteMeasure';
 import { hostRange } from '../../src/core/data/host';
 
@@ -22,7 +30,9 @@ describe('generated sprites', () => {
     for (let i = 0; i < 50; i++) expect(a.labels![i]).toBe(a.factors!.values[i * 6]);
     expect(new Set(a.labels)).toEqual(new Set([0, 1, 2, 3]));
     // The first images of a longer run are the same images: a count never reshuffles the sequence.
-    expect(spritesDataset({ size: 32, count: 60, seed: 7, scale: 'tanh' }).pixels.subarray(0, a.pixels.length)).toEqual(a.pixels);
+    expect(spritesDataset({ size: 32, count: 60, seed: 7, scale: 'tanh' }).pixels.subarray(0, a.pixels.length)).toEqual(
+      a.pixels,
+    );
   });
 
   it('are coloured shapes on black: background pixels are 0, the lit ones have the hue of the factor', () => {
@@ -44,11 +54,19 @@ describe('generated sprites', () => {
   it('each shape has the area the measurement assumes and its area centroid at its centre', () => {
     const N = 1200;
     for (let k = 0; k < SPRITE_SHAPES.length; k++) {
-      let a = 0, sx = 0, sy = 0;
-      for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
-        const u = -1.5 + (3 * (i + 0.5)) / N, v = -1.5 + (3 * (j + 0.5)) / N;
-        if (insideShape(k, u, v)) { a++; sx += u; sy += v; }
-      }
+      let a = 0,
+        sx = 0,
+        sy = 0;
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < N; j++) {
+          const u = -1.5 + (3 * (i + 0.5)) / N,
+            v = -1.5 + (3 * (j + 0.5)) / N;
+          if (insideShape(k, u, v)) {
+            a++;
+            sx += u;
+            sy += v;
+          }
+        }
       expect(a * (9 / (N * N))).toBeCloseTo(SHAPE_AREA[k], 2);
       expect(Math.abs(sx / a)).toBeLessThan(2e-3);
       expect(Math.abs(sy / a)).toBeLessThan(2e-3);
@@ -60,7 +78,9 @@ describe('generated sprites', () => {
       const d = spritesDataset({ size, count: 200, seed: 11, scale: 'tanh' });
       const m = measureSprites(hostRange(d, 0, d.count), d.count, size, 3, 'tanh');
       const f = (i: number, k: number) => d.factors!.values[i * 6 + k];
-      let shapes = 0, rot = 0, rotN = 0;
+      let shapes = 0,
+        rot = 0,
+        rotN = 0;
       const err = { hue: [] as number[], x: [] as number[], y: [] as number[], scale: [] as number[] };
       m.forEach((s, i) => {
         expect(s.found).toBe(true);
@@ -70,7 +90,10 @@ describe('generated sprites', () => {
         err.x.push(Math.abs(s.x - f(i, 4)));
         err.y.push(Math.abs(s.y - f(i, 5)));
         const truth = rotationPhase(f(i, 0), f(i, 3));
-        if (s.shape === f(i, 0) && !Number.isNaN(truth)) { rotN++; if (circularError(s.rotationPhase, truth) < 0.1) rot++; }
+        if (s.shape === f(i, 0) && !Number.isNaN(truth)) {
+          rotN++;
+          if (circularError(s.rotationPhase, truth) < 0.1) rot++;
+        }
       });
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       expect(shapes / d.count).toBeGreaterThan(0.9);
@@ -86,10 +109,12 @@ describe('generated sprites', () => {
     expect(m[0]).toMatchObject({ found: false, shape: -1 });
   });
 
-  it('drawSprite draws grey as the colour\'s luminance', () => {
-    const grey = new Uint8Array(32 * 32), rgb = new Uint8Array(32 * 32 * 3);
+  it("drawSprite draws grey as the colour's luminance", () => {
+    const grey = new Uint8Array(32 * 32),
+      rgb = new Uint8Array(32 * 32 * 3);
     const f = { shape: 1, hue: 0, scale: 1, rotation: 0, x: 0.5, y: 0.5 };
-    drawSprite(f, 32, 1, grey); drawSprite(f, 32, 3, rgb);
+    drawSprite(f, 32, 1, grey);
+    drawSprite(f, 32, 3, rgb);
     expect(Math.max(...grey)).toBe(Math.round(255 * 0.299));
     expect(Math.max(...rgb)).toBe(255);
   });

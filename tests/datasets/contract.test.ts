@@ -15,8 +15,12 @@ const sources = {
   mnistBytes: async () => readFileSync(resolve('public/data/mnist-10k.bin')),
   /** What an import gives: here 5 random 32×32 RGB images in 4 classes, like the 'custom' example. */
   custom: async (): Promise<HostDataset> => ({
-    name: 'sketches', shape: [32, 32, 3], count: 5, numClasses: 4,
-    values: new Float32Array(5 * 32 * 32 * 3).fill(0.5), labels: Int32Array.from([0, 1, 2, 3, 0]),
+    name: 'sketches',
+    shape: [32, 32, 3],
+    count: 5,
+    numClasses: 4,
+    values: new Float32Array(5 * 32 * 32 * 3).fill(0.5),
+    labels: Int32Array.from([0, 1, 2, 3, 0]),
   }),
 };
 
@@ -41,7 +45,8 @@ describe('every dataset kind in the registry', () => {
     if (kind.factors) {
       it(`${kind.id}: its factor measurement reads the class of its own samples back from their pixels`, async () => {
         const host = await loadDataset(kind.example, sources);
-        const n = Math.min(100, host.count), f = kind.factors!;
+        const n = Math.min(100, host.count),
+          f = kind.factors!;
         const m = f.measure(hostRange(host, 0, n), n, kind.example.scale);
         expect(m).toHaveLength(n * f.names.length);
         expect(f.circular).toHaveLength(f.names.length);

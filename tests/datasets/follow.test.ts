@@ -28,11 +28,23 @@ describe('following the data', () => {
     const info = datasetInfo(sprites32);
     const { graph, changed } = followData(p.graph, info);
     expect(changed.sort()).toEqual(['d_class', 'g_deconv3', 'g_embed', 'label']);
-    expect([params(graph, 'label').classes, params(graph, 'g_embed').inputDim, params(graph, 'd_class').units, params(graph, 'g_deconv3').filters]).toEqual([4, 4, 4, 3]);
-    const problems = explainShapeProblems(graph, info, validateGraph(graph, info, { loss: 'nsgan', batchSize: 8 }).problems, templateForShape);
+    expect([
+      params(graph, 'label').classes,
+      params(graph, 'g_embed').inputDim,
+      params(graph, 'd_class').units,
+      params(graph, 'g_deconv3').filters,
+    ]).toEqual([4, 4, 4, 3]);
+    const problems = explainShapeProblems(
+      graph,
+      info,
+      validateGraph(graph, info, { loss: 'nsgan', batchSize: 8 }).problems,
+      templateForShape,
+    );
     const g = problems.find((x) => x.nodeId === 'g_out')!;
-    expect(g.message).toBe("Fake samples G(z) 'g_out' receives [batch, 28, 28, 3] but the real data is [batch, 32, 32, 3]; the generator must produce samples of the real data's shape: "
-      + "change where G's images start ('g_reshape', 3×3×384) or its upsampling ('g_deconv1', 'g_deconv2', 'g_deconv3') so that it ends at 32×32, or start from the template 'DCGAN 32×32 RGB (small)'");
+    expect(g.message).toBe(
+      "Fake samples G(z) 'g_out' receives [batch, 28, 28, 3] but the real data is [batch, 32, 32, 3]; the generator must produce samples of the real data's shape: " +
+        "change where G's images start ('g_reshape', 3×3×384) or its upsampling ('g_deconv1', 'g_deconv2', 'g_deconv3') so that it ends at 32×32, or start from the template 'DCGAN 32×32 RGB (small)'",
+    );
   });
 
   it('2-D points: an MLP generator ending in Dense(2) is already right; changing nothing changes nothing', () => {

@@ -9,14 +9,24 @@ import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 test('charts: hover reads a step, drag zooms, log scale for positive series', async () => {
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-Loss"]')?.getAttribute('data-points')) >= 200, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="chart-Loss"]')?.getAttribute('data-points')) >= 200,
+    undefined,
+    { timeout: 120_000 },
+  );
   await page.getByTestId('train-pause').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
 

@@ -15,8 +15,14 @@ import { idxPair, manyPngsZip, moonsCsv, shapesZip } from './dataFixtures';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Datasets' });
 async function openData(page: Page) {
@@ -25,7 +31,13 @@ async function openData(page: Page) {
 }
 const closeData = (page: Page) => dialog(page).getByRole('button', { name: 'Close' }).click();
 async function pick(page: Page, files: { name: string; buffer: Buffer | Uint8Array | string }[]) {
-  await page.getByTestId('dataset-files').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.buffer as Uint8Array) })));
+  await page.getByTestId('dataset-files').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(f.buffer as Uint8Array),
+    })),
+  );
 }
 const previewText = (page: Page, id: string) => page.getByTestId(id).innerText();
 
@@ -34,20 +46,33 @@ async function trainSteps(page: Page, batch: string, steps: number) {
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-batch').fill(batch);
   await page.getByTestId('train-start').click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= n, steps, { timeout: 300_000 });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= n,
+    steps,
+    { timeout: 300_000 },
+  );
   await page.getByTestId('train-pause').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused', undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused',
+    undefined,
+    { timeout: 120_000 },
+  );
   const errors = await page.locator('.notice-error').allInnerTexts();
   expect(errors).toEqual([]);
 }
 
 /** Pixels of a canvas whose channels differ by more than 40: colour, not grey. */
-const colourPixels = (page: Page, selector: string) => page.locator(selector).first().evaluate((c: HTMLCanvasElement) => {
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n++;
-  return n;
-});
+const colourPixels = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n++;
+      return n;
+    });
 
 test('a zip of PNGs: preview with classes, a skipped corrupt image and resized ones; kept; trains 10 steps; a reload keeps it', async () => {
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
@@ -86,7 +111,10 @@ test('IDX images with a labels file drive a conditional template: its class labe
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'cgan-mnist');
   const { images, labels } = idxPair(60);
   await openData(page);
-  await pick(page, [{ name: 'train-labels-idx1-ubyte', buffer: labels }, { name: 'train-images-idx3-ubyte', buffer: images }]);
+  await pick(page, [
+    { name: 'train-labels-idx1-ubyte', buffer: labels },
+    { name: 'train-images-idx3-ubyte', buffer: images },
+  ]);
   await page.getByTestId('preview-count').waitFor({ timeout: 60_000 });
   expect(await previewText(page, 'preview-count')).toBe('60 × 28×28×1');
   expect(await previewText(page, 'preview-classes')).toBe('0 (20), 1 (20), 2 (20)');
@@ -119,10 +147,14 @@ test('a CSV of points and a drawn distribution train the 2-D GAN', async () => {
   await dialog(page).getByRole('button', { name: 'Draw points…' }).click();
   const canvas = page.getByTestId('draw-canvas');
   const box = (await canvas.boundingBox())!;
-  for (const [y0, y1] of [[0.3, 0.35], [0.7, 0.65]]) {
+  for (const [y0, y1] of [
+    [0.3, 0.35],
+    [0.7, 0.65],
+  ]) {
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * y0);
     await page.mouse.down();
-    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.2 + 0.05 * i), box.y + box.height * (y0 + ((y1 - y0) * i) / 12));
+    for (let i = 1; i <= 12; i++)
+      await page.mouse.move(box.x + box.width * (0.2 + 0.05 * i), box.y + box.height * (y0 + ((y1 - y0) * i) / 12));
     await page.mouse.up();
   }
   const count = Number((await page.getByTestId('draw-count').innerText()).split(' ')[0]);
@@ -130,7 +162,10 @@ test('a CSV of points and a drawn distribution train the 2-D GAN', async () => {
   await screenshot(page, 'data-05-drawn');
   await page.getByRole('button', { name: 'Use these points' }).click();
   await closeData(page);
-  expect(await page.locator('#dataset-kind').count() === 0 || await page.locator('#dataset-kind').inputValue() === 'points').toBe(true);
+  expect(
+    (await page.locator('#dataset-kind').count()) === 0 ||
+      (await page.locator('#dataset-kind').inputValue()) === 'points',
+  ).toBe(true);
   await trainSteps(page, '64', 20);
   await screenshot(page, 'data-06-drawn-trained');
   // Editing again starts from the drawn points.
@@ -143,23 +178,43 @@ test('a CSV of points and a drawn distribution train the 2-D GAN', async () => {
 
 test('a project whose dataset is not in this browser opens anyway and says which dataset to load; share links say they carry no data', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
-  const project = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates/dcgan-sprites32.json'), 'utf8'));
+  const project = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../templates/dcgan-sprites32.json'), 'utf8'),
+  );
   project.name = 'Faces elsewhere';
-  project.dataset = { kind: 'custom', scale: 'tanh', name: 'faces', shape: [32, 32, 3], numClasses: 0, count: 500, hash: 'ab'.repeat(32) };
-  await page.getByTestId('open-file').setInputFiles({ name: 'faces.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  project.dataset = {
+    kind: 'custom',
+    scale: 'tanh',
+    name: 'faces',
+    shape: [32, 32, 3],
+    numClasses: 0,
+    count: 500,
+    hash: 'ab'.repeat(32),
+  };
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'faces.ganvas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(project)),
+  });
   // The open project is an untouched template: a question may still come, answered "new project".
   const where = page.locator('.where-dialog[open] .where-choices button').first();
   await Promise.race([page.getByTestId('missing-dataset').waitFor(), where.waitFor().then(() => where.click())]);
   await page.getByTestId('missing-dataset').waitFor();
-  expect(await page.getByTestId('missing-dataset').innerText()).toContain("This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this browser.");
+  expect(await page.getByTestId('missing-dataset').innerText()).toContain(
+    "This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this browser.",
+  );
   await page.getByTestId('node-g_deconv3').waitFor();
   await screenshot(page, 'data-07-missing');
   await page.getByTestId('missing-dataset').getByRole('button', { name: 'Load it…' }).click();
   await page.getByTestId('dataset-missing').waitFor();
-  expect(await page.getByTestId('dataset-missing').innerText()).toContain("the imported dataset 'faces' (500 × 32×32×3) is not in this browser");
+  expect(await page.getByTestId('dataset-missing').innerText()).toContain(
+    "the imported dataset 'faces' (500 × 32×32×3) is not in this browser",
+  );
   await closeData(page);
   await page.getByRole('button', { name: 'Share' }).click();
-  expect(await page.getByTestId('share-data-note').innerText()).toBe("The link carries the graph and its settings, never the data: whoever opens it is asked to load the imported dataset 'faces' (500 × 32×32×3) from their own files.");
+  expect(await page.getByTestId('share-data-note').innerText()).toBe(
+    "The link carries the graph and its settings, never the data: whoever opens it is asked to load the imported dataset 'faces' (500 × 32×32×3) from their own files.",
+  );
   expect(errors).toEqual([]);
   await ctx.close();
 });
@@ -168,10 +223,16 @@ test('the sprites train the colour DCGAN: colour samples and tiles; latent arith
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'dcgan-sprites32');
   // G needs some steps (and its batch norms' moving averages) before its samples have colour.
   await trainSteps(page, '16', 80);
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 60, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 60,
+    undefined,
+    { timeout: 120_000 },
+  );
   // The metrics panel measures the sprites' known factors in G's samples, with the real sprites as the target.
   await page.getByTestId('quality-factors').waitFor({ timeout: 300_000 });
-  expect(await page.getByTestId('quality-factors').innerText()).toMatch(/factors at step \d+: \d+% recognisable, \d\/4 classes[\s\S]*real samples \(the target\): \d+% recognisable, 4\/4 classes/);
+  expect(await page.getByTestId('quality-factors').innerText()).toMatch(
+    /factors at step \d+: \d+% recognisable, \d\/4 classes[\s\S]*real samples \(the target\): \d+% recognisable, 4\/4 classes/,
+  );
   await screenshot(page, 'data-08-sprites-dcgan');
   expect(await colourPixels(page, '[data-testid="sample-grid"] canvas')).toBeGreaterThan(50);
   // D's input tile shows the real sprites as pictures, in colour.
@@ -188,21 +249,49 @@ test('the sprites train the colour DCGAN: colour samples and tiles; latent arith
 
   await page.getByTestId('explorer-open').click();
   await page.getByTestId('explorer-mode-grid').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-kind') === 'grid'
-    && document.querySelector('[data-testid="explorer"]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="explorer"]')?.getAttribute('data-kind') === 'grid' &&
+      document.querySelector('[data-testid="explorer"]')?.getAttribute('data-busy') === 'false',
+    undefined,
+    { timeout: 60_000 },
+  );
   const cv = page.getByTestId('explorer-canvas');
   const b = (await cv.boundingBox())!;
   const cell = (r: number, c: number) => ({ x: b.width * ((c + 0.5) / 8), y: b.height * ((r + 0.5) / 4) });
-  for (const [g, cells] of [['a', [[0, 0], [0, 1]]], ['b', [[1, 0]]], ['c', [[2, 3], [3, 3]]]] as const) {
+  for (const [g, cells] of [
+    [
+      'a',
+      [
+        [0, 0],
+        [0, 1],
+      ],
+    ],
+    ['b', [[1, 0]]],
+    [
+      'c',
+      [
+        [2, 3],
+        [3, 3],
+      ],
+    ],
+  ] as const) {
     await page.getByTestId(`explorer-pick-${g}`).click();
     for (const [r, c] of cells) await cv.click({ position: cell(r, c) });
   }
   expect(await page.getByTestId('explorer-pick-a').innerText()).toBe('A (2)');
   await page.getByTestId('explorer-arith-show').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-kind') === 'arithmetic'
-    && document.querySelector('[data-testid="explorer"]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="explorer"]')?.getAttribute('data-kind') === 'arithmetic' &&
+      document.querySelector('[data-testid="explorer"]')?.getAttribute('data-busy') === 'false',
+    undefined,
+    { timeout: 60_000 },
+  );
   expect(await page.getByTestId('explorer').getAttribute('data-count')).toBe('8');
-  expect(await page.getByTestId('explorer-caption').innerText()).toMatch(/A − B \+ C from the means of 2, 1 and 2 samples/);
+  expect(await page.getByTestId('explorer-caption').innerText()).toMatch(
+    /A − B \+ C from the means of 2, 1 and 2 samples/,
+  );
   await screenshot(page, 'data-09-arithmetic');
   expect(errors).toEqual([]);
   await ctx.close();
@@ -214,14 +303,26 @@ test('each bad input gives its message in the panel, and nothing is kept', async
   const liar = new Uint8Array([0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3]);
   const cases: [string, Uint8Array | string, string][] = [
     ['notes.pdf', '%PDF-1.4 not data', 'notes.pdf is a PDF document; Ganvas reads PNG or JPEG images'],
-    ['empty.zip', (await import('fflate')).zipSync({ 'readme.txt': new TextEncoder().encode('hi') }), 'empty.zip holds no PNG or JPEG images (it has 1 other file: readme.txt)'],
+    [
+      'empty.zip',
+      (await import('fflate')).zipSync({ 'readme.txt': new TextEncoder().encode('hi') }),
+      'empty.zip holds no PNG or JPEG images (it has 1 other file: readme.txt)',
+    ],
     ['points.csv', 'x,y\n1,2\n3,NaN\n', "points.csv, line 3: 'NaN' is not a finite number"],
     ['words.csv', 'x,y\n1,2\n3,abc\n', "words.csv, line 3: 'abc' is not a number"],
-    ['train-images.idx', liar, 'train-images.idx: truncated: expected 47040000 values for shape [60000, 28, 28], found 3'],
+    [
+      'train-images.idx',
+      liar,
+      'train-images.idx: truncated: expected 47040000 values for shape [60000, 28, 28], found 3',
+    ],
   ];
   for (const [name, body, message] of cases) {
     await pick(page, [{ name, buffer: typeof body === 'string' ? Buffer.from(body) : body }]);
-    await page.waitForFunction((m) => document.querySelector('[data-testid="import-error"]')?.textContent?.includes(m), message, { timeout: 30_000 });
+    await page.waitForFunction(
+      (m) => document.querySelector('[data-testid="import-error"]')?.textContent?.includes(m),
+      message,
+      { timeout: 30_000 },
+    );
   }
   await screenshot(page, 'data-10-bad-input');
   // A file over the limit is refused by its size, before it is read (dropped: a 600 MB file made in the page).
@@ -230,7 +331,14 @@ test('each bad input gives its message in the panel, and nothing is kept', async
     dt.items.add(new File([new Uint8Array(600 * 1024 * 1024)], 'huge.zip'));
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await page.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent?.includes('huge.zip is 600 MB; the limit is 512 MB of bytes in one data file'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[data-testid="import-error"]')
+        ?.textContent?.includes('huge.zip is 600 MB; the limit is 512 MB of bytes in one data file'),
+    undefined,
+    { timeout: 60_000 },
+  );
   expect(await dialog(page).getByText('No datasets kept in this browser yet.').count()).toBe(1);
   await ctx.close();
 });
@@ -242,14 +350,17 @@ test('benchmark: 10,000 32×32 PNGs decode in the import worker with no main-thr
   // The zip becomes a File in the page before the measurement starts: handing 3.4 MB to the page (base64
   // through the test driver) is the harness's work, not the app's; a user's drop costs the page nothing.
   await page.evaluate((b64) => {
-    const bin = atob(b64), bytes = new Uint8Array(bin.length);
+    const bin = atob(b64),
+      bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     (window as unknown as { __zip: File }).__zip = new File([bytes], 'ten-thousand.zip');
   }, Buffer.from(zip).toString('base64'));
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
   });
   await dialog(page).getByRole('combobox', { name: 'Image size' }).selectOption('32');
   await dialog(page).getByRole('combobox', { name: 'Colour' }).selectOption('3');
@@ -263,7 +374,15 @@ test('benchmark: 10,000 32×32 PNGs decode in the import worker with no main-thr
   const ms = Date.now() - t0;
   expect(await previewText(page, 'preview-count')).toBe('10,000 × 32×32×3');
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(JSON.stringify({ bench: 'import 10,000 32×32 PNGs', zipBytes: zip.length, ms, longTasks: long.length, longestMs: long.length ? Math.max(...long) : 0 }));
+  console.log(
+    JSON.stringify({
+      bench: 'import 10,000 32×32 PNGs',
+      zipBytes: zip.length,
+      ms,
+      longTasks: long.length,
+      longestMs: long.length ? Math.max(...long) : 0,
+    }),
+  );
   await screenshot(page, 'data-11-ten-thousand');
   expect(long).toEqual([]);
   await ctx.close();

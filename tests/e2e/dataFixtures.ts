@@ -5,11 +5,14 @@ import { zipSync } from 'fflate';
 /** A w×h PNG: a disc of colour `rgb` on a dark background, its centre shifted by `shift`. */
 export function discPng(w: number, h: number, rgb: [number, number, number], shift = 0): Uint8Array {
   const p = new PNG({ width: w, height: h });
-  const cx = w / 2 + shift, cy = h / 2, r = Math.min(w, h) / 3;
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    const inside = (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-    p.data.set(inside ? [...rgb, 255] : [20, 20, 30, 255], (y * w + x) * 4);
-  }
+  const cx = w / 2 + shift,
+    cy = h / 2,
+    r = Math.min(w, h) / 3;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const inside = (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+      p.data.set(inside ? [...rgb, 255] : [20, 20, 30, 255], (y * w + x) * 4);
+    }
   return new Uint8Array(PNG.sync.write(p));
 }
 
@@ -28,7 +31,13 @@ export function shapesZip(perClass = 12): Uint8Array {
 /** `n` small PNGs of size×size in 10 classes (folders), zipped: the decoding benchmark's input. */
 export function manyPngsZip(n: number, size = 32): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  for (let i = 0; i < n; i++) files[`set/c${i % 10}/${i}.png`] = discPng(size, size, [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256], (i % 7) - 3);
+  for (let i = 0; i < n; i++)
+    files[`set/c${i % 10}/${i}.png`] = discPng(
+      size,
+      size,
+      [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256],
+      (i % 7) - 3,
+    );
   return zipSync(files, { level: 0 });
 }
 
@@ -44,7 +53,8 @@ export function idxFile(dims: number[], data: Uint8Array): Uint8Array {
 
 /** n 28×28 images in 3 classes (a bar at a class-dependent height) and their labels, as IDX files. */
 export function idxPair(n = 60): { images: Uint8Array; labels: Uint8Array } {
-  const px = new Uint8Array(n * 784), lab = new Uint8Array(n);
+  const px = new Uint8Array(n * 784),
+    lab = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     lab[i] = i % 3;
     const row = 6 + lab[i] * 8;

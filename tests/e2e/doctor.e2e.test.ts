@@ -13,8 +13,14 @@ import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 test('a discriminator with 10x the learning rate: the doctor flags it on the canvas and in the panel', async () => {
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
@@ -22,7 +28,11 @@ test('a discriminator with 10x the learning rate: the doctor flags it on the can
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-lr-D').fill('0.01');
   await page.getByTestId('train-start').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+    undefined,
+    { timeout: 90_000 },
+  );
   // The doctor is there and quiet at first (a winning D must hold for 150 steps before it counts).
   await page.getByTestId('doctor-list').waitFor({ timeout: 60_000 });
   // In Node the same run (same seed) is flagged from ~step 250; allow for a slow shared machine.
@@ -37,24 +47,32 @@ test('a discriminator with 10x the learning rate: the doctor flags it on the can
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
   // Clicking the finding selects the nodes involved.
   await page.getByTestId('doctor-finding-discriminatorWins').locator('button').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="node-d_head"]')?.classList.contains('is-selected'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="node-d_head"]')?.classList.contains('is-selected'),
+    undefined,
+    { timeout: 10_000 },
+  );
   await screenshot(page, 'doctor-focused');
   expect(errors).toEqual([]);
   await ctx.close();
 }, 400_000);
 
-test('a generator with a 1-number latent on MNIST: the doctor says its images all look alike, on G\'s output', async () => {
+test("a generator with a 1-number latent on MNIST: the doctor says its images all look alike, on G's output", async () => {
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
   await page.getByTestId('node-z').waitFor();
   await page.getByTestId('node-z').locator('.block-title').click();
   await page.locator('.inspector [data-param="size"] input').fill('1');
-  await page.waitForFunction(() => document.querySelector('[data-testid="node-z"]')?.textContent?.includes('1, uniform'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="node-z"]')?.textContent?.includes('1, uniform'),
+  );
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
   // In Node the same run is flagged (critical) from the measurements after step 500; measurements here are paced by time.
   await page.getByTestId('doctor-finding-lowDiversity').waitFor({ timeout: 240_000 });
   await page.getByTestId('doctor-badge-g_out').waitFor({ timeout: 10_000 });
-  expect(await page.getByTestId('doctor-finding-lowDiversity').innerText()).toMatch(/images all look alike[\s\S]*near-copies/);
+  expect(await page.getByTestId('doctor-finding-lowDiversity').innerText()).toMatch(
+    /images all look alike[\s\S]*near-copies/,
+  );
   await page.getByTestId('train-pause').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
   await page.getByTestId('doctor-list').scrollIntoViewIfNeeded();

@@ -7,12 +7,27 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, startApp } from './harness';
-import { boxOf, fitAll, node, openEditor, openProblems, shapeOf, waitForAutosave, waitForStillViewport } from './helpers';
+import {
+  boxOf,
+  fitAll,
+  node,
+  openEditor,
+  openProblems,
+  shapeOf,
+  waitForAutosave,
+  waitForStillViewport,
+} from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 test('the app opens with the DCGAN template, readable at 1280x800, without console errors', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
@@ -55,7 +70,9 @@ test('a Dense block dragged from the palette lands in the generator', async () =
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await openProblems(page);
   await page.locator('.problems .problem.error button', { hasText: "g_dense1' has nothing connected" }).click();
-  await page.waitForFunction(() => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1');
+  await page.waitForFunction(
+    () => (document.querySelector('#node-name') as HTMLInputElement | null)?.value === 'g_dense1',
+  );
   expect(await node(page, 'g_dense1').getAttribute('class')).toContain('is-selected');
   await screenshot(page, 'editor-03b-problem-clicked');
   expect(errors).toEqual([]);
@@ -132,11 +149,15 @@ test('changing a param updates downstream shapes, and undo puts them back', asyn
   await node(page, 'd_conv1').locator('.block-title').click();
   const filters = page.locator('.inspector [data-param="filters"] input');
   await filters.fill('16');
-  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×16');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×16',
+  );
   expect(await shapeOf(page, 'd_conv1')).toBe('14×14×16');
   await screenshot(page, 'editor-05a-param-changed');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×32');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="shape-d_lrelu1"]')?.textContent === '14×14×32',
+  );
   expect(await filters.inputValue()).toBe('32');
   await filters.fill('0');
   expect(await page.locator('.inspector .field-error').innerText()).toContain('must be at least 1');
@@ -152,7 +173,11 @@ test('auto-layout arranges both networks without overlaps', async () => {
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll('.react-flow__node-block')].map((e) => e.getBoundingClientRect());
-    return boxes.every((a, i) => boxes.every((b, j) => i === j || a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top));
+    return boxes.every((a, i) =>
+      boxes.every(
+        (b, j) => i === j || a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top,
+      ),
+    );
   });
   const g = await boxOf(page, '[data-testid="region-generator"]');
   const d = await boxOf(page, '[data-testid="region-discriminator"]');
@@ -165,7 +190,10 @@ test('auto-layout arranges both networks without overlaps', async () => {
 
 test('save downloads the project file; a bad file is rejected and the graph stays', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('dcgan-mnist.ganvas.json');
   const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(saved.format).toBe('ganvas');
@@ -173,7 +201,9 @@ test('save downloads the project file; a bad file is rejected and the graph stay
 
   const bad = structuredClone(saved);
   bad.graph.nodes[3].type = 'warpDrive';
-  await page.getByTestId('open-file').setInputFiles({ name: 'bad.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({ name: 'bad.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const toast = page.getByTestId('toast');
   await toast.waitFor();
   expect(await toast.innerText()).toContain("graph.nodes[3].type: unknown block type 'warpDrive'");
@@ -185,14 +215,16 @@ test('save downloads the project file; a bad file is rejected and the graph stay
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.ganvas.json', { type: 'application/json' }));
-    document.querySelector('.canvas')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.canvas')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, JSON.stringify(other));
   await page.getByText('Dropped project').first().waitFor();
   expect(errors).toEqual([]);
   await ctx.close();
 });
 
-test('reloading the page reopens this tab\'s project from IndexedDB: graph, params and viewport', async () => {
+test("reloading the page reopens this tab's project from IndexedDB: graph, params and viewport", async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();

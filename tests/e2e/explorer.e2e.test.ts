@@ -12,8 +12,14 @@ import { openTemplate as openTemplateIn } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 const openTemplate = (id: string) => openTemplateIn(browser, app.url, id);
 
@@ -25,27 +31,42 @@ async function stepOnWasm(page: Page, batch: string) {
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-batch').fill(batch);
   await page.getByTestId('train-step').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2, undefined, { timeout: 150_000 });
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="explorer-open"]') as HTMLButtonElement)?.disabled);
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2,
+    undefined,
+    { timeout: 150_000 },
+  );
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-testid="explorer-open"]') as HTMLButtonElement)?.disabled,
+  );
 }
 
 const explorerAttr = (page: Page, name: string) => page.getByTestId('explorer').getAttribute(name);
 /** Waits until the explorer shows a finished picture with these data attributes. */
 async function waitForPicture(page: Page, want: Record<string, string>) {
-  await page.waitForFunction((w) => {
-    const el = document.querySelector('[data-testid="explorer"]');
-    return !!el && el.getAttribute('data-busy') === 'false' && Number(el.getAttribute('data-step')) >= 1
-      && Object.entries(w).every(([k, v]) => el.getAttribute(k) === v);
-  }, want, { timeout: 60_000 });
+  await page.waitForFunction(
+    (w) => {
+      const el = document.querySelector('[data-testid="explorer"]');
+      return (
+        !!el &&
+        el.getAttribute('data-busy') === 'false' &&
+        Number(el.getAttribute('data-step')) >= 1 &&
+        Object.entries(w).every(([k, v]) => el.getAttribute(k) === v)
+      );
+    },
+    want,
+    { timeout: 60_000 },
+  );
 }
 
 /** How many different colours the explorer's canvas has (a blank canvas has one). */
-const canvasColours = (page: Page) => page.getByTestId('explorer-canvas').evaluate((c: HTMLCanvasElement) => {
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  const seen = new Set<number>();
-  for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-  return seen.size;
-});
+const canvasColours = (page: Page) =>
+  page.getByTestId('explorer-canvas').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  });
 
 /** Clicks Save PNG and checks a PNG download with the step in its name. */
 async function savePng(page: Page, file: string) {
@@ -82,7 +103,10 @@ test('dcgan-mnist: after a step the explorer shows an interpolation strip, switc
   // Re-rolling B changes the strip, A stays.
   const before = await page.getByTestId('explorer-caption').innerText();
   await page.getByTestId('explorer-reroll-b').click();
-  await page.waitForFunction((b) => document.querySelector('[data-testid="explorer-caption"]')?.textContent !== b, before);
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="explorer-caption"]')?.textContent !== b,
+    before,
+  );
   expect(await page.getByTestId('explorer-caption').innerText()).toMatch(/seed 1 → seed \d+/);
 
   // A random grid, 4 × 8.
@@ -102,12 +126,20 @@ test('gan-2d-ring: the interpolation is a path over the real data; the cloud and
   const { ctx, page, errors } = await openTemplate('gan-2d-ring');
   await stepOnWasm(page, '32');
   await page.getByTestId('train-start').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 30, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 30,
+    undefined,
+    { timeout: 120_000 },
+  );
   // Opened while training runs: it follows the weights.
   await page.getByTestId('explorer-open').click();
   await waitForPicture(page, { 'data-kind': 'interpolate', 'data-count': '24' });
   const first = Number(await explorerAttr(page, 'data-step'));
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="explorer"]')?.getAttribute('data-step')) > s, first, { timeout: 60_000 });
+  await page.waitForFunction(
+    (s) => Number(document.querySelector('[data-testid="explorer"]')?.getAttribute('data-step')) > s,
+    first,
+    { timeout: 60_000 },
+  );
   // Training can be paused (and resumed) from the explorer itself.
   await page.getByTestId('explorer-pause').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'paused');
@@ -132,7 +164,18 @@ test('infogan-mnist: sweeps of the categorical and a continuous code, as rows', 
   await waitForPicture(page, { 'data-kind': 'interpolate' });
   await page.getByTestId('explorer-mode-sweep').click();
   await waitForPicture(page, { 'data-kind': 'sweep', 'data-count': '40' });
-  expect(await page.locator('.ex-col-labels span').allInnerTexts()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  expect(await page.locator('.ex-col-labels span').allInnerTexts()).toEqual([
+    '0',
+    '1',
+    '2',
+    '3',
+    '4',
+    '5',
+    '6',
+    '7',
+    '8',
+    '9',
+  ]);
   await screenshot(page, 'explorer-05-infogan-categorical');
   await page.getByTestId('explorer-sweep-input').selectOption('c_cont');
   await waitForPicture(page, { 'data-kind': 'sweep', 'data-count': '40' });

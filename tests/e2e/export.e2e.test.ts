@@ -18,8 +18,14 @@ import { fitAll, node, openDock, openEditor } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 /** The module `npm run export` writes for a template, computed here in Node. */
 function expectedModule(id: string): string {
@@ -50,8 +56,16 @@ async function loadTemplateInPage(page: Page, id: string): Promise<void> {
 async function stepOnCpu(page: Page): Promise<void> {
   await page.getByTestId('train-backend').selectOption('cpu');
   await page.getByTestId('train-step').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1, undefined, { timeout: 90_000 });
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2, undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1,
+    undefined,
+    { timeout: 90_000 },
+  );
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2,
+    undefined,
+    { timeout: 90_000 },
+  );
 }
 
 test('Export code downloads the module the unit test checks; a graph that does not compile disables it with the reason', async () => {
@@ -103,7 +117,10 @@ test('after a step: weights zip (tfjs layers models), sample grid PNG and metric
     const json = JSON.parse(strFromU8(files[`${net}/model.json`]));
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
-    const floats = json.weightsManifest[0].weights.reduce((n: number, s: { shape: number[] }) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+    const floats = json.weightsManifest[0].weights.reduce(
+      (n: number, s: { shape: number[] }) => n + s.shape.reduce((a, b) => a * b, 1),
+      0,
+    );
     expect(files[`${net}/weights.bin`].length).toBe(floats * 4);
   }
   expect(JSON.parse(strFromU8(files['plan.json'])).generator).toBeTruthy();
@@ -121,12 +138,16 @@ test('after a step: weights zip (tfjs layers models), sample grid PNG and metric
   await ctx.close();
 });
 
-test('Import weights: a fresh page takes the exported zip (exporting again gives the same bytes); another project\'s zip is refused, naming the mismatch', async () => {
+test("Import weights: a fresh page takes the exported zip (exporting again gives the same bytes); another project's zip is refused, naming the mismatch", async () => {
   const first = await openEditor(browser, app.url);
   await loadTemplateInPage(first.page, 'gan-2d-ring');
   await stepOnCpu(first.page);
   for (let i = 0; i < 3; i++) await first.page.getByTestId('train-step').click();
-  await first.page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 5, undefined, { timeout: 60_000 });
+  await first.page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 5,
+    undefined,
+    { timeout: 60_000 },
+  );
   const original = await exportItem(first.page, 'weights');
   // The download's file goes with its browser context: keep the bytes.
   const zipFile = { name: original.d.suggestedFilename(), mimeType: 'application/zip', buffer: original.bytes };
@@ -140,12 +161,18 @@ test('Import weights: a fresh page takes the exported zip (exporting again gives
   await openMenu(page);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), item(page, 'import-weights').click()]);
   await chooser.setFiles(zipFile);
-  await page.getByTestId('toast').filter({ hasText: /^Imported / }).waitFor({ timeout: 90_000 });
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1);
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: /^Imported / })
+    .waitFor({ timeout: 90_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) >= 1,
+  );
   await screenshot(page, 'export-04-imported');
   const again = unzipSync(new Uint8Array((await exportItem(page, 'weights')).bytes));
   const want = unzipSync(new Uint8Array(original.bytes));
-  for (const f of ['generator/weights.bin', 'discriminator/weights.bin']) expect(Buffer.from(again[f]).equals(Buffer.from(want[f])), f).toBe(true);
+  for (const f of ['generator/weights.bin', 'discriminator/weights.bin'])
+    expect(Buffer.from(again[f]).equals(Buffer.from(want[f])), f).toBe(true);
 
   // The same zip with G's first layer renamed: refused with the first mismatch, and the weights stay.
   const json = JSON.parse(strFromU8(want['generator/model.json']));

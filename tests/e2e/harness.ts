@@ -22,7 +22,10 @@ let built = false;
 /** Builds the app once per process into OUT_DIR. */
 export function buildApp(): string {
   if (built) return OUT_DIR;
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`vite build failed with status ${r.status}`);
   built = true;
   return OUT_DIR;
@@ -48,7 +51,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
     try {
       const res = await fetch(url);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
@@ -58,12 +63,22 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
 export async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = buildApp();
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let log = '';
-  child.stdout?.on('data', (d) => { log += String(d); });
-  child.stderr?.on('data', (d) => { log += String(d); });
+  child.stdout?.on('data', (d) => {
+    log += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    log += String(d);
+  });
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitForHttp(url, child);
@@ -73,20 +88,31 @@ export async function startApp(): Promise<{ url: string; close(): Promise<void> 
   }
   return {
     url,
-    close: () => new Promise<void>((done) => {
-      const finish = () => { rmSync(outDir, { recursive: true, force: true }); built = false; done(); };
-      if (child.exitCode !== null) return finish();
-      child.once('exit', finish);
-      // npx starts vite as a child: signal the whole process group we created (detached: true).
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        const finish = () => {
+          rmSync(outDir, { recursive: true, force: true });
+          built = false;
+          done();
+        };
+        if (child.exitCode !== null) return finish();
+        child.once('exit', finish);
+        // npx starts vite as a child: signal the whole process group we created (detached: true).
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+      }),
   };
 }
 
 /** Headless Debian chromium; `webgpu` adds the flags that give a SwiftShader WebGPU adapter. */
 export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run 'apt-get update && apt-get install -y --no-install-recommends chromium'`);
+    throw new Error(
+      `${CHROMIUM} is missing: run 'apt-get update && apt-get install -y --no-install-recommends chromium'`,
+    );
   }
   const args = ['--enable-unsafe-webgpu', '--disable-quic'];
   if (opts.webgpu) args.push('--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init');
@@ -96,7 +122,9 @@ export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Br
 /** Collects console errors and page errors, so a test can assert there were none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }

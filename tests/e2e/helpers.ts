@@ -2,7 +2,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectErrors } from './harness';
 
-export interface Session { ctx: BrowserContext; page: Page; errors: string[] }
+export interface Session {
+  ctx: BrowserContext;
+  page: Page;
+  errors: string[];
+}
 
 /** A fresh browser profile (so IndexedDB starts empty) at 1280x800, with the DCGAN template drawn. */
 export async function openEditor(browser: Browser, url: string): Promise<Session> {
@@ -32,14 +36,14 @@ export async function openTemplate(browser: Browser, url: string, id: string, in
 /** Opens the training dock (below 1720 px of width it starts folded to its strip under the canvas). */
 export async function openDock(page: Page): Promise<void> {
   const toggle = page.getByTestId('dock-toggle');
-  if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.getByTestId('training-panel').waitFor();
 }
 
 /** Opens the problems list (a button in the canvas footer shows their count). */
 export async function openProblems(page: Page): Promise<void> {
   const toggle = page.locator('.problems-header');
-  if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 export const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
@@ -47,7 +51,9 @@ export const shapeOf = (page: Page, id: string) => page.getByTestId(`shape-${id}
 
 /** Waits until the autosave has stored the latest change (it goes 'pending' synchronously on a change). */
 export async function waitForAutosave(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-autosave]')?.getAttribute('data-autosave') === 'saved');
+  await page.waitForFunction(
+    () => document.querySelector('[data-autosave]')?.getAttribute('data-autosave') === 'saved',
+  );
 }
 
 /** Box of a node in page coordinates. */
@@ -59,13 +65,17 @@ export async function boxOf(page: Page, selector: string) {
 
 /** Waits until the canvas viewport has stopped moving (fit and centre animate). */
 export async function waitForStillViewport(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __lastViewport?: string | null };
-    const now = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
-    const still = now === w.__lastViewport;
-    w.__lastViewport = now;
-    return still;
-  }, undefined, { polling: 150 });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __lastViewport?: string | null };
+      const now = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
+      const still = now === w.__lastViewport;
+      w.__lastViewport = now;
+      return still;
+    },
+    undefined,
+    { polling: 150 },
+  );
 }
 
 /** Fits the whole graph in view (F) and waits for the animation to end, so every node can be clicked. */

@@ -13,8 +13,14 @@ import { node, openEditor, waitForAutosave } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 const projectRows = (page: Page) => page.locator('.projects-list .project-row');
 const toast = (page: Page) => page.getByTestId('toast');
@@ -25,8 +31,14 @@ async function insert(page: Page, type: string): Promise<void> {
 }
 
 /** Ids of the nodes on the canvas whose id contains `part`. */
-const idsOf = (page: Page, part: string) => page.evaluate((t) =>
-  [...document.querySelectorAll('.react-flow__node[data-id]')].map((e) => e.getAttribute('data-id')!).filter((id) => id.includes(t)), part);
+const idsOf = (page: Page, part: string) =>
+  page.evaluate(
+    (t) =>
+      [...document.querySelectorAll('.react-flow__node[data-id]')]
+        .map((e) => e.getAttribute('data-id')!)
+        .filter((id) => id.includes(t)),
+    part,
+  );
 
 /** Three edits 100 ms apart (the user's pace when clicking quickly), without waiting for any save. */
 async function threeQuickEdits(page: Page): Promise<void> {
@@ -38,7 +50,9 @@ async function threeQuickEdits(page: Page): Promise<void> {
 }
 
 async function expectThreeEdits(page: Page): Promise<void> {
-  await page.locator('[data-testid="node-g_layernormalization1"], [data-testid="node-d_layernormalization1"]').waitFor();
+  await page
+    .locator('[data-testid="node-g_layernormalization1"], [data-testid="node-d_layernormalization1"]')
+    .waitFor();
   expect(await idsOf(page, 'dropout1')).toHaveLength(1);
   expect(await idsOf(page, 'gaussiannoise1')).toHaveLength(1);
   expect(await idsOf(page, 'layernormalization1')).toHaveLength(1);
@@ -55,8 +69,15 @@ test('three edits 100 ms apart, then an immediate reload: all three are there', 
   // times one after the other in a transaction each, from JSON.stringify to 'complete', without React in
   // between (the status bar's tooltip shows the app's last write, which also waits for the page's rendering).
   const ms = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => { const r = indexedDB.open('ganvas'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const all = await new Promise<{ opened: number; text: string }[]>((ok) => { const r = db.transaction('projects').objectStore('projects').getAll(); r.onsuccess = () => ok(r.result); });
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('ganvas');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = await new Promise<{ opened: number; text: string }[]>((ok) => {
+      const r = db.transaction('projects').objectStore('projects').getAll();
+      r.onsuccess = () => ok(r.result);
+    });
     const rec = all.sort((x, y) => y.opened - x.opened)[0];
     const project = JSON.parse(rec.text);
     const times: number[] = [];
@@ -65,13 +86,17 @@ test('three edits 100 ms apart, then an immediate reload: all three are there', 
       const tx = db.transaction('projects', 'readwrite');
       tx.objectStore('projects').put({ ...rec, text: JSON.stringify(project) });
       tx.commit();
-      await new Promise((ok) => { tx.oncomplete = ok; });
+      await new Promise((ok) => {
+        tx.oncomplete = ok;
+      });
       times.push(performance.now() - t0);
     }
     db.close();
     return { times: times.sort((x, y) => x - y), bytes: rec.text.length };
   });
-  console.log(`write-through of the whole project (${(ms.bytes / 1024).toFixed(1)} KB): median ${ms.times[10].toFixed(1)} ms, min ${ms.times[0].toFixed(1)}, max ${ms.times[19].toFixed(1)} (20 writes)`);
+  console.log(
+    `write-through of the whole project (${(ms.bytes / 1024).toFixed(1)} KB): median ${ms.times[10].toFixed(1)} ms, min ${ms.times[0].toFixed(1)}, max ${ms.times[19].toFixed(1)} (20 writes)`,
+  );
   await screenshot(page, 'projects-01-after-reload');
   expect(errors).toEqual([]);
   await ctx.close();
@@ -97,10 +122,14 @@ test('three edits 100 ms apart, then the tab crashes at once: all three are ther
   const crashed = page.waitForEvent('crash');
   // From here the page's timers never fire: a save that waits for a timer (a debounce) never happens,
   // so only writes started by the changes themselves can be there after the crash, however slow the machine.
-  await page.evaluate(() => { window.setTimeout = (() => 0) as unknown as typeof window.setTimeout; });
+  await page.evaluate(() => {
+    window.setTimeout = (() => 0) as unknown as typeof window.setTimeout;
+  });
   await threeQuickEdits(page);
   // The renderer dies right after the last edit: only what was already handed to IndexedDB survives.
-  void cdp.send('Page.crash').catch(() => { /* never answered: the renderer is gone */ });
+  void cdp.send('Page.crash').catch(() => {
+    /* never answered: the renderer is gone */
+  });
   await crashed;
   const again = await ctx.newPage();
   const errors2 = collectErrors(again);
@@ -134,7 +163,9 @@ test('a share link opened beside existing work opens as a new project; the work 
   await tab.goto(link);
   await node(tab, 'd_fc1').waitFor();
   await toast(tab).waitFor();
-  expect(await toast(tab).innerText()).toMatch(/Opened the shared project “2-D ring.*” as a new project\. Your project “DCGAN \(MNIST\)” is in Projects, as you left it\./);
+  expect(await toast(tab).innerText()).toMatch(
+    /Opened the shared project “2-D ring.*” as a new project\. Your project “DCGAN \(MNIST\)” is in Projects, as you left it\./,
+  );
   expect(tab.url()).not.toContain('#p=');
   await screenshot(tab, 'projects-02a-shared-beside-work');
 
@@ -220,7 +251,9 @@ test('the projects list works from the keyboard; a deleted project comes back wi
   await dialog.waitFor();
   await expect.poll(() => projectRows(page).count()).toBe(2);
   // Focus starts on the open project (the first row); ArrowDown moves to the other; Tab reaches its Delete.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.project-row')?.classList.contains('is-open'))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('.project-row')?.classList.contains('is-open')))
+    .toBe(true);
   await page.keyboard.press('ArrowDown');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('DCGAN (MNIST)');
   await page.keyboard.press('Tab');
@@ -251,9 +284,14 @@ test('the autosave of an earlier version becomes the first project', async () =>
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   // An empty page of the app's origin, to write the old database (version 1, one key 'current') before the app runs.
-  await ctx.route(`${app.url}seed.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+  await ctx.route(`${app.url}seed.html`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }),
+  );
   await page.goto(`${app.url}seed.html`);
-  const old = { ...JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates/gan-2d-ring.json'), 'utf8')), name: 'My old GAN' };
+  const old = {
+    ...JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates/gan-2d-ring.json'), 'utf8')),
+    name: 'My old GAN',
+  };
   await page.evaluate(async (text) => {
     await new Promise<void>((ok, fail) => {
       const req = indexedDB.open('ganvas', 1);
@@ -262,7 +300,10 @@ test('the autosave of an earlier version becomes the first project', async () =>
         const db = req.result;
         const tx = db.transaction('autosave', 'readwrite');
         tx.objectStore('autosave').put(text, 'current');
-        tx.oncomplete = () => { db.close(); ok(); };
+        tx.oncomplete = () => {
+          db.close();
+          ok();
+        };
         tx.onerror = () => fail(tx.error);
       };
       req.onerror = () => fail(req.error);
@@ -281,7 +322,13 @@ test('the autosave of an earlier version becomes the first project', async () =>
 test('the Templates and Export menus work from the keyboard; an error toast leaves once the graph changes', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   const templates = page.getByRole('button', { name: 'Templates ▾' });
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-template') ?? document.activeElement?.getAttribute('data-export') ?? document.activeElement?.textContent);
+  const focused = () =>
+    page.evaluate(
+      () =>
+        document.activeElement?.getAttribute('data-template') ??
+        document.activeElement?.getAttribute('data-export') ??
+        document.activeElement?.textContent,
+    );
   await templates.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('menu').waitFor();
@@ -323,7 +370,11 @@ test('the Templates and Export menus work from the keyboard; an error toast leav
   expect(await focused()).toBe('Export ▾');
 
   // An error toast (a bad file) goes when the document changes, not 8 s later.
-  await page.getByTestId('open-file').setInputFiles({ name: 'bad.ganvas.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ganvas"}') });
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'bad.ganvas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"ganvas"}'),
+  });
   await toast(page).waitFor();
   expect(await toast(page).getAttribute('class')).toContain('toast-error');
   const shownAt = Date.now();

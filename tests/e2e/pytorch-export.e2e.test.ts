@@ -15,10 +15,16 @@ import { openEditor } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
-test('PyTorch project (zip): the generated files of the canvas\'s graph and the bundled MNIST, in one folder', async () => {
+test("PyTorch project (zip): the generated files of the canvas's graph and the bundled MNIST, in one folder", async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.getByRole('button', { name: 'Export ▾' }).click();
   const item = page.locator('[data-export="pytorch"]');
@@ -37,7 +43,9 @@ test('PyTorch project (zip): the generated files of the canvas\'s graph and the 
     expect(strFromU8(files[`dcgan-mnist-pytorch/${name}`]), name).toBe(text);
   }
   expect(JSON.parse(strFromU8(files['dcgan-mnist-pytorch/project.json'])).name).toBe(p.name);
-  expect(Buffer.from(files['dcgan-mnist-pytorch/data/mnist-10k.bin']).equals(readFileSync('public/data/mnist-10k.bin'))).toBe(true);
+  expect(
+    Buffer.from(files['dcgan-mnist-pytorch/data/mnist-10k.bin']).equals(readFileSync('public/data/mnist-10k.bin')),
+  ).toBe(true);
   await page.getByText(/Exported dcgan-mnist-pytorch\.zip/).waitFor();
   await screenshot(page, 'pytorch-export-done');
   expect(errors).toEqual([]);

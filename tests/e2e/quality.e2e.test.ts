@@ -10,15 +10,25 @@ import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 test('training vanilla-gan-mnist charts the sample quality from the reference classifier', async () => {
   const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
   // The first measurement comes after ~2 s of training, the next once it costs <= 5% of the time.
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-Sample quality"]')?.getAttribute('data-points')) >= 4, undefined, { timeout: 180_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="chart-Sample quality"]')?.getAttribute('data-points')) >= 4,
+    undefined,
+    { timeout: 180_000 },
+  );
   const caption = await page.getByTestId('quality-charts').innerText();
   expect(caption).toMatch(/real digits: score \d+\.\d\d, 10\/10 classes, FD \d+/);
   expect(await page.getByTestId('chart-Frechet distance').innerText()).toMatch(/FD \d+/);

@@ -12,35 +12,49 @@ import { openEditor, openProblems } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 const panel = (page: Page) => page.getByTestId('settings-panel');
-const active = (page: Page) => page.evaluate(() => {
-  const e = document.activeElement as HTMLElement | null;
-  return { label: e?.id ? document.querySelector(`label[for="${CSS.escape(e.id)}"]`)?.textContent : undefined, inPanel: !!e?.closest('#training-settings') };
-});
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return {
+      label: e?.id ? document.querySelector(`label[for="${CSS.escape(e.id)}"]`)?.textContent : undefined,
+      inPanel: !!e?.closest('#training-settings'),
+    };
+  });
 
 /** Texts cut off in the panel: labels wider than their box, and select options wider than their select. */
-const cutOff = (page: Page) => page.evaluate(() => {
-  const out: string[] = [];
-  for (const l of document.querySelectorAll<HTMLElement>('#training-settings label')) if (l.scrollWidth > l.clientWidth + 1) out.push(l.textContent!);
-  const g = document.createElement('canvas').getContext('2d')!;
-  for (const s of document.querySelectorAll<HTMLSelectElement>('#training-settings select')) {
-    const cs = getComputedStyle(s);
-    g.font = `${cs.fontSize} ${cs.fontFamily}`;
-    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
-    for (const o of s.options) if (g.measureText(o.text).width > room) out.push(o.text);
-  }
-  return out;
-});
+const cutOff = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const l of document.querySelectorAll<HTMLElement>('#training-settings label'))
+      if (l.scrollWidth > l.clientWidth + 1) out.push(l.textContent!);
+    const g = document.createElement('canvas').getContext('2d')!;
+    for (const s of document.querySelectorAll<HTMLSelectElement>('#training-settings select')) {
+      const cs = getComputedStyle(s);
+      g.font = `${cs.fontSize} ${cs.fontFamily}`;
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
+      for (const o of s.options) if (g.measureText(o.text).width > room) out.push(o.text);
+    }
+    return out;
+  });
 
 test('the settings are edited in one panel in the dock, reached from the inspector, by keyboard, with help and inline range errors; the estimate follows the batch and Train says why it is off', async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   // The inspector (nothing selected) no longer edits training settings: it summarises them and links to the panel.
   await page.getByRole('button', { name: 'Open Inspector' }).click();
   const link = page.getByTestId('settings-link');
-  expect(await link.getByTestId('settings-summary').innerText()).toBe('Non-saturating BCE · batch 64 · G Adam 0.0001 · D Adam 0.0001');
+  expect(await link.getByTestId('settings-summary').innerText()).toBe(
+    'Non-saturating BCE · batch 64 · G Adam 0.0001 · D Adam 0.0001',
+  );
   expect(await page.locator('.inspector [data-param="batchSize"], .inspector [data-param="loss"]').count()).toBe(0);
   await link.getByRole('button', { name: 'Training settings ▸' }).click();
   expect(await page.getByTestId('dock-toggle').getAttribute('aria-expanded')).toBe('true');
@@ -49,7 +63,8 @@ test('the settings are edited in one panel in the dock, reached from the inspect
   expect(await active(page)).toEqual({ label: 'Loss', inPanel: true });
 
   // Three groups, every field whole at 1280×800; the estimate of what Train builds, before it is pressed.
-  for (const name of ['Training', 'G optimizer', 'D optimizer']) expect(await panel(page).getByRole('group', { name }).isVisible()).toBe(true);
+  for (const name of ['Training', 'G optimizer', 'D optimizer'])
+    expect(await panel(page).getByRole('group', { name }).isVisible()).toBe(true);
   expect(await cutOff(page)).toEqual([]);
   expect(await page.getByTestId('train-estimate').innerText()).toBe('G 2.33M · D 213k params · ~154 MB at batch 64');
   expect(await page.getByTestId('totals-memory').innerText()).toBe('~154 MB to train at batch 64');
@@ -73,7 +88,9 @@ test('the settings are edited in one panel in the dock, reached from the inspect
   expect(await lrField.getByRole('alert').innerText()).toBe('G learning rate must be at most 10, got 20');
   expect(await help.isVisible()).toBe(false); // the error takes the help's place
   await page.getByTestId('hp-batch').fill('5000');
-  expect(await panel(page).locator('[data-param="batchSize"]').getByRole('alert').innerText()).toBe('Batch size must be at most 4096, got 5000');
+  expect(await panel(page).locator('[data-param="batchSize"]').getByRole('alert').innerText()).toBe(
+    'Batch size must be at most 4096, got 5000',
+  );
   expect(await page.getByTestId('train-estimate').innerText()).toMatch(/at batch 64$/);
   await page.getByTestId('hp-lr-G').fill('0.0001');
 
@@ -82,8 +99,10 @@ test('the settings are edited in one panel in the dock, reached from the inspect
   expect(await page.getByTestId('train-estimate').innerText()).toBe('G 2.33M · D 213k params · ~3.6 GB at batch 2048');
   expect(await page.getByTestId('totals-memory').innerText()).toBe('~3.6 GB to train at batch 2048 (limit 2 GB)');
   const reason = await page.getByTestId('train-refused').innerText();
-  expect(reason).toBe("Train is off: training at batch 2048 needs about 3.6 GB (weights 10 MB, gradients 10 MB, optimizer state 19 MB, "
-    + "activations 3.6 GB); the limit is 2 GB of estimated training memory. The largest share is Conv2D 'd_conv1' (392 MB): make it smaller, or lower the batch size.");
+  expect(reason).toBe(
+    'Train is off: training at batch 2048 needs about 3.6 GB (weights 10 MB, gradients 10 MB, optimizer state 19 MB, ' +
+      "activations 3.6 GB); the limit is 2 GB of estimated training memory. The largest share is Conv2D 'd_conv1' (392 MB): make it smaller, or lower the batch size.",
+  );
   const start = page.getByTestId('train-start');
   expect(await start.getAttribute('aria-disabled')).toBe('true');
   expect(await start.getAttribute('title')).toBe(reason);
@@ -95,7 +114,9 @@ test('the settings are edited in one panel in the dock, reached from the inspect
   expect(await page.getByTestId('train-status').textContent()).toBe('idle');
   // The Problems list names the node, with the same figures.
   await openProblems(page);
-  expect(await page.locator('#problems-list .problem.error').first().innerText()).toContain("The largest share is Conv2D 'd_conv1'");
+  expect(await page.locator('#problems-list .problem.error').first().innerText()).toContain(
+    "The largest share is Conv2D 'd_conv1'",
+  );
   await screenshot(page, 'settings-03-train-refused');
   // Folded, the strip's Train says it too.
   await page.getByTestId('dock-toggle').click();
@@ -122,13 +143,21 @@ test('while training runs the settings are locked with the reason; paused, a cha
   await page.getByTestId('dock-toggle').click();
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-batch').fill('64');
-  expect(await page.getByTestId('train-estimate').innerText()).toMatch(/^G 18\.9k · D 17k params · ~\d+ (KB|MB) at batch 64$/);
+  expect(await page.getByTestId('train-estimate').innerText()).toMatch(
+    /^G 18\.9k · D 17k params · ~\d+ (KB|MB) at batch 64$/,
+  );
   await page.getByTestId('train-start').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+    undefined,
+    { timeout: 120_000 },
+  );
   expect(await panel(page).getAttribute('data-locked')).toBe('true');
   expect(await panel(page).getByRole('group', { name: 'G optimizer' }).getAttribute('disabled')).not.toBeNull();
   expect(await page.getByTestId('hp-lr-D').isDisabled()).toBe(true);
-  expect(await page.getByTestId('settings-note').innerText()).toBe('Training is running: pause it to change the settings (they apply when you resume).');
+  expect(await page.getByTestId('settings-note').innerText()).toBe(
+    'Training is running: pause it to change the settings (they apply when you resume).',
+  );
   await screenshot(page, 'settings-05-locked-while-running');
 
   await page.getByTestId('train-pause').click();
@@ -139,7 +168,11 @@ test('while training runs the settings are locked with the reason; paused, a cha
   await page.getByTestId('train-notice').filter({ hasText: 'New hyperparameters applied' }).waitFor();
   await screenshot(page, 'settings-06-paused-applied');
   await page.getByTestId('train-start').click(); // Resume: the same run goes on
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) > s + 5, step, { timeout: 120_000 });
+  await page.waitForFunction(
+    (s) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) > s + 5,
+    step,
+    { timeout: 120_000 },
+  );
   await page.getByTestId('train-pause').click();
   expect(errors).toEqual([]);
   await ctx.close();

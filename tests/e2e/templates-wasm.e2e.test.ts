@@ -12,8 +12,14 @@ import { openTemplate } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 /** Small enough that the convolutional templates take a step in well under a second on 2 cores. */
 const BATCH = '4';
@@ -25,21 +31,36 @@ const PRESSES = 3;
  * probe) — so the next Step press never lands while the previous step is still probing.
  */
 async function waitForStep(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((want) => {
-    const count = document.querySelector('[data-testid="train-step-count"]');
-    const grid = document.querySelector('[data-testid="sample-grid"]');
-    return Number(count?.textContent) === want && count?.hasAttribute('data-tensors')
-      && Number(grid?.getAttribute('data-step')) === want;
-  }, n, { timeout: 90_000 });
+  await page.waitForFunction(
+    (want) => {
+      const count = document.querySelector('[data-testid="train-step-count"]');
+      const grid = document.querySelector('[data-testid="sample-grid"]');
+      return (
+        Number(count?.textContent) === want &&
+        count?.hasAttribute('data-tensors') &&
+        Number(grid?.getAttribute('data-step')) === want
+      );
+    },
+    n,
+    { timeout: 90_000 },
+  );
 }
 
-const tensorCount = async (page: Page) => Number(await page.getByTestId('train-step-count').getAttribute('data-tensors'));
+const tensorCount = async (page: Page) =>
+  Number(await page.getByTestId('train-step-count').getAttribute('data-tensors'));
 
 /** The latest value of every chart series, from the legend's unrounded data-last. */
-const lastValues = (page: Page) => page.locator('.chart-key[data-series]').evaluateAll((keys) => Object.fromEntries(keys.map((k) => [
-  `${k.closest('[data-testid^="chart-"]')?.getAttribute('data-testid')?.slice('chart-'.length)}/${k.getAttribute('data-series')}`,
-  Number(k.getAttribute('data-last') ?? NaN),
-])));
+const lastValues = (page: Page) =>
+  page
+    .locator('.chart-key[data-series]')
+    .evaluateAll((keys) =>
+      Object.fromEntries(
+        keys.map((k) => [
+          `${k.closest('[data-testid^="chart-"]')?.getAttribute('data-testid')?.slice('chart-'.length)}/${k.getAttribute('data-series')}`,
+          Number(k.getAttribute('data-last') ?? NaN),
+        ]),
+      ),
+    );
 
 for (const [i, id] of TEMPLATE_IDS.entries()) {
   test(`${id} trains on wasm: ${PRESSES} Step presses, finite losses, no tensor leak in the worker`, async () => {
@@ -58,7 +79,12 @@ for (const [i, id] of TEMPLATE_IDS.entries()) {
 
     // The backend asked for, with no fallback to cpu and no NaN fault.
     expect(await page.getByTestId('train-backend-active').getAttribute('data-backend')).toBe('wasm');
-    expect(await page.getByTestId('train-notice').filter({ hasText: /falling back|could not train|not available/ }).allInnerTexts()).toEqual([]);
+    expect(
+      await page
+        .getByTestId('train-notice')
+        .filter({ hasText: /falling back|could not train|not available/ })
+        .allInnerTexts(),
+    ).toEqual([]);
     expect(await page.getByTestId('train-fault').count()).toBe(0);
     // Every step is in the history, and the latest losses (and every other charted metric) are finite.
     expect(Number(await page.getByTestId('train-step-count').innerText())).toBe(lastStep);
@@ -71,7 +97,9 @@ for (const [i, id] of TEMPLATE_IDS.entries()) {
     for (const n of tensors.slice(1)) expect(n).toBeLessThanOrEqual(tensors[0]);
 
     const msPerStep = (await page.getByTestId('run-stats').innerText()).match(/([\d.]+) ms\/step/)?.[1] ?? '?';
-    console.log(`${id}: wasm, step ${lastStep}, tensors ${tensors.join(' -> ')}, D ${last['Loss/D']}, G ${last['Loss/G']}, ${msPerStep} ms/step, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+    console.log(
+      `${id}: wasm, step ${lastStep}, tensors ${tensors.join(' -> ')}, D ${last['Loss/D']}, G ${last['Loss/G']}, ${msPerStep} ms/step, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`,
+    );
     if (i === TEMPLATE_IDS.length - 1) await screenshot(page, `templates-wasm-${id}`);
     expect(errors).toEqual([]);
     await ctx.close();

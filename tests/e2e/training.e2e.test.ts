@@ -11,8 +11,14 @@ let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 // Not launchBrowser({ webgpu: true }): its --enable-dawn-features (disable_workgroup_init, ...) make tfjs's
 // WebGPU dense layers output NaN here at step 1; --enable-unsafe-webgpu alone trains correctly.
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 /** Records long tasks (> 50 ms) on the main thread from the very start of the page. */
 const LONG_TASKS = `
@@ -50,7 +56,11 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   });
   await page.getByTestId('train-start').click();
   // Running on the chosen backend, with its adapter shown.
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+    undefined,
+    { timeout: 90_000 },
+  );
   const active = await attr(page, 'train-backend-active', 'data-backend');
   if (backend === 'webgpu') expect(active).toBe('webgpu');
   expect(await page.getByTestId('train-backend-active').innerText()).toMatch(/on \w+/);
@@ -58,9 +68,21 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   const firstStep = await stepCount(page);
   const firstSamples = Number(await attr(page, 'sample-grid', 'data-step'));
   // The step counter rises, the charts fill, the sample grid refreshes, tiles appear on the nodes.
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= s + 10, firstStep, { timeout: 120_000 });
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-Loss"]')?.getAttribute('data-points')) >= 10, undefined, { timeout: 60_000 });
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) > s, firstSamples, { timeout: 60_000 });
+  await page.waitForFunction(
+    (s) => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= s + 10,
+    firstStep,
+    { timeout: 120_000 },
+  );
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="chart-Loss"]')?.getAttribute('data-points')) >= 10,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForFunction(
+    (s) => Number(document.querySelector('[data-testid="sample-grid"]')?.getAttribute('data-step')) > s,
+    firstSamples,
+    { timeout: 60_000 },
+  );
   for (const id of ['g_fc1', 'g_out', 'd_fc1', 'd_head']) await page.getByTestId(`activation-${id}`).waitFor();
   // Watch at least 10 s of training, so a fast backend's run is judged over as many updates as a slow one's.
   await page.waitForFunction((start) => performance.now() - start >= 10_000, t0, { polling: 250, timeout: 60_000 });
@@ -73,8 +95,13 @@ async function trainRing(backend: 'webgpu' | 'auto', shot: string) {
   const notices = await page.getByTestId('train-notice').allInnerTexts();
   const startingLabels = await page.evaluate(() => [...(window as unknown as { __starting: Set<string> }).__starting]);
   // The main thread stays responsive while training: no freeze, little blocking (expectResponsive).
-  const long = await page.evaluate(([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-    .filter((t) => t.start >= a && t.start <= b).map((t) => Math.round(t.duration)), [t0, t1]);
+  const long = await page.evaluate(
+    ([a, b]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+        .filter((t) => t.start >= a && t.start <= b)
+        .map((t) => Math.round(t.duration)),
+    [t0, t1],
+  );
   // The large channel view of a node (fit first: the dock and the Problems bar can cover nodes).
   await fitAll(page);
   await page.getByTestId('activation-d_fc1').click();
@@ -99,14 +126,18 @@ function expectResponsive(long: number[], seconds: number) {
 
 test('gan-2d-ring trains on forced WebGPU: steps rise, charts, samples and node tiles update, main thread responsive', async () => {
   const r = await trainRing('webgpu', 'training-01-webgpu');
-  console.log(`webgpu: ${r.steps} steps, ${r.sps} shown, ${r.seconds.toFixed(1)} s watched, long tasks ${JSON.stringify(r.long)}`);
+  console.log(
+    `webgpu: ${r.steps} steps, ${r.sps} shown, ${r.seconds.toFixed(1)} s watched, long tasks ${JSON.stringify(r.long)}`,
+  );
   expectResponsive(r.long, r.seconds);
   expect(r.errors).toEqual([]);
 });
 
 test('gan-2d-ring trains on the default (auto) backend the same way; with only software GPUs, auto starts on wasm at once and says why', async () => {
   const r = await trainRing('auto', 'training-02-auto');
-  console.log(`auto -> ${r.active}: ${r.steps} steps, ${r.sps} shown, ${r.seconds.toFixed(1)} s watched, long tasks ${JSON.stringify(r.long)}`);
+  console.log(
+    `auto -> ${r.active}: ${r.steps} steps, ${r.sps} shown, ${r.seconds.toFixed(1)} s watched, long tasks ${JSON.stringify(r.long)}`,
+  );
   // This machine has only SwiftShader (software) WebGPU and WebGL: the answer is known, nothing is timed.
   expect(r.active).toBe('wasm');
   expect(r.notices.some((n) => /Only software GPUs here .* training on wasm at once/.test(n))).toBe(true);
@@ -118,7 +149,7 @@ test('gan-2d-ring trains on the default (auto) backend the same way; with only s
   expect(r.errors).toEqual([]);
 });
 
-test('a convolutional GAN trains on wasm with 2 threads (with Ganvas\'s wasm training kernels), then steps phase by phase', async () => {
+test("a convolutional GAN trains on wasm with 2 threads (with Ganvas's wasm training kernels), then steps phase by phase", async () => {
   const { ctx, page, errors } = await openTemplate('dcgan-mnist');
   await page.getByTestId('node-d_conv1').waitFor();
   await page.getByTestId('train-backend').selectOption('wasm');
@@ -129,17 +160,34 @@ test('a convolutional GAN trains on wasm with 2 threads (with Ganvas\'s wasm tra
   await page.getByTestId('hp-batch').fill('4');
   await page.getByTestId('train-step').click();
   // tfjs's wasm backend has no Conv2DBackpropFilter; Ganvas registers one, so no fallback is needed.
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-backend-active"]')?.getAttribute('data-backend') === 'wasm', undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-backend-active"]')?.getAttribute('data-backend') === 'wasm',
+    undefined,
+    { timeout: 120_000 },
+  );
   expect(await page.getByTestId('train-backend-active').innerText()).toMatch(/wasm \(2 threads\)/);
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="train-step-count"]')?.textContent) >= 2,
+    undefined,
+    { timeout: 120_000 },
+  );
   expect(await page.getByTestId('activation-d_conv1').getAttribute('data-kind')).toBe('mosaic');
   expect(await page.getByTestId('activation-g_out').getAttribute('data-kind')).toBe('image');
-  expect(await page.getByTestId('train-notice').filter({ hasText: /falling back/ }).count()).toBe(0);
+  expect(
+    await page
+      .getByTestId('train-notice')
+      .filter({ hasText: /falling back/ })
+      .count(),
+  ).toBe(0);
   await screenshot(page, 'training-03-wasm-dcgan');
   // Step by step: D on real (D highlighted), D on fake, then the update (G active, D frozen).
   for (const phase of ['dReal', 'dFake', 'g']) {
     await page.getByTestId('train-phase').click();
-    await page.waitForFunction((p) => document.querySelector('[data-testid="train-phase-label"]')?.getAttribute('data-phase') === p, phase, { timeout: 120_000 });
+    await page.waitForFunction(
+      (p) => document.querySelector('[data-testid="train-phase-label"]')?.getAttribute('data-phase') === p,
+      phase,
+      { timeout: 120_000 },
+    );
     if (phase === 'dReal') {
       await page.locator('[data-testid="activation-d_conv1"].act-phase-active').waitFor();
       await screenshot(page, 'training-04-phase-d-real');
@@ -158,7 +206,8 @@ test('NaN auto-pauses and marks the node; editing the graph while training stops
   await page.getByTestId('train-backend').selectOption('wasm');
   // Values a user can enter (the settings refuse learning rates over 10): plain SGD at a learning rate of 10
   // diverges on this template within a few steps (at step 8 with its seed, on Node's wasm and cpu alike).
-  for (const net of ['generator', 'discriminator']) await page.locator(`[data-param="${net}.type"] select`).selectOption('sgd');
+  for (const net of ['generator', 'discriminator'])
+    await page.locator(`[data-param="${net}.type"] select`).selectOption('sgd');
   await page.getByTestId('hp-lr-G').fill('10');
   await page.getByTestId('hp-lr-D').fill('10');
   await page.getByTestId('train-start').click();
@@ -173,16 +222,24 @@ test('NaN auto-pauses and marks the node; editing the graph while training stops
 
   // The fix, in the panel while paused: Adam at sane learning rates; train again, then delete a node while
   // training: training stops.
-  for (const net of ['generator', 'discriminator']) await page.locator(`[data-param="${net}.type"] select`).selectOption('adam');
+  for (const net of ['generator', 'discriminator'])
+    await page.locator(`[data-param="${net}.type"] select`).selectOption('adam');
   await page.getByTestId('hp-lr-G').fill('0.001');
   await page.getByTestId('hp-lr-D').fill('0.001');
   await page.getByTestId('train-stop').click();
   await page.getByTestId('train-start').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'running', undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+    undefined,
+    { timeout: 120_000 },
+  );
   await fitAll(page);
   await page.getByTestId('node-d_fc2').locator('.block-title').click();
   await page.keyboard.press('Delete');
-  await page.getByTestId('train-notice').filter({ hasText: /graph changed, so training stopped/ }).waitFor();
+  await page
+    .getByTestId('train-notice')
+    .filter({ hasText: /graph changed, so training stopped/ })
+    .waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'stopped');
   await screenshot(page, 'training-07-graph-edited');
   expect(errors).toEqual([]);

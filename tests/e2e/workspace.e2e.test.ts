@@ -12,18 +12,34 @@ import { boxOf, node, openDock, openEditor } from './helpers';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.close(); });
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
-interface Box { id: string; x: number; y: number; width: number; height: number }
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** What the canvas shows now: its box, every node's box, and the smallest text on the given nodes in screen px. */
 function measure(page: Page, only?: 'generator' | 'discriminator') {
   return page.evaluate((net) => {
-    const box = (e: Element) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
     const canvas = box(document.querySelector('.canvas')!);
     const nodes: Box[] = [];
-    let minFont = Infinity, minWhere = '';
+    let minFont = Infinity,
+      minWhere = '';
     for (const n of document.querySelectorAll('.react-flow__node-block')) {
       const inner = n.querySelector('.block-node') as HTMLElement;
       const id = n.getAttribute('data-id')!;
@@ -35,25 +51,54 @@ function measure(page: Page, only?: 'generator' | 'discriminator') {
         if (![...el.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim())) continue;
         if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue; // not drawn
         const px = parseFloat(getComputedStyle(el).fontSize) * scale;
-        if (px < minFont) { minFont = px; minWhere = `${id} ${el.className}`; }
+        if (px < minFont) {
+          minFont = px;
+          minWhere = `${id} ${el.className}`;
+        }
       }
     }
-    const overlays = [...document.querySelectorAll('.react-flow__panel, .react-flow__controls, .react-flow__minimap')].map(box);
-    const regions = Object.fromEntries([...document.querySelectorAll('[data-testid^="region-"]')].map((e) => [e.getAttribute('data-testid')!.slice(7), box(e)]));
+    const overlays = [
+      ...document.querySelectorAll('.react-flow__panel, .react-flow__controls, .react-flow__minimap'),
+    ].map(box);
+    const regions = Object.fromEntries(
+      [...document.querySelectorAll('[data-testid^="region-"]')].map((e) => [
+        e.getAttribute('data-testid')!.slice(7),
+        box(e),
+      ]),
+    );
     return { canvas, nodes, minFont, minWhere, overlays, regions };
   }, only);
 }
 
-const inside = (b: Omit<Box, 'id'>, c: Omit<Box, 'id'>) => b.x >= c.x - 0.5 && b.y >= c.y - 0.5 && b.x + b.width <= c.x + c.width + 0.5 && b.y + b.height <= c.y + c.height + 0.5;
-const overlap = (a: Omit<Box, 'id'>, b: Omit<Box, 'id'>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const pairsOverlapping = (nodes: Box[]) => nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.id}/${b.id}`));
+const inside = (b: Omit<Box, 'id'>, c: Omit<Box, 'id'>) =>
+  b.x >= c.x - 0.5 &&
+  b.y >= c.y - 0.5 &&
+  b.x + b.width <= c.x + c.width + 0.5 &&
+  b.y + b.height <= c.y + c.height + 0.5;
+const overlap = (a: Omit<Box, 'id'>, b: Omit<Box, 'id'>) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const pairsOverlapping = (nodes: Box[]) =>
+  nodes.flatMap((a, i) =>
+    nodes
+      .slice(i + 1)
+      .filter((b) => overlap(a, b))
+      .map((b) => `${a.id}/${b.id}`),
+  );
 
 /** Waits until the view has arrived where the latest fit of `target` said it was going (fits animate). */
 async function waitForFit(page: Page, target: 'gan' | 'generator' | 'discriminator'): Promise<void> {
   await page.waitForFunction((t) => {
     const [what, x, y, zoom] = (document.querySelector('.canvas')?.getAttribute('data-fit') ?? '').split(' ');
-    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
-    return what === t && !!m && Math.abs(Number(m[1]) - Number(x)) < 0.5 && Math.abs(Number(m[2]) - Number(y)) < 0.5 && Math.abs(Number(m[3]) - Number(zoom)) < 1e-3;
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(
+      (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform,
+    );
+    return (
+      what === t &&
+      !!m &&
+      Math.abs(Number(m[1]) - Number(x)) < 0.5 &&
+      Math.abs(Number(m[2]) - Number(y)) < 0.5 &&
+      Math.abs(Number(m[3]) - Number(zoom)) < 1e-3
+    );
   }, target);
 }
 
@@ -72,7 +117,7 @@ test('at 1280×800 the DCGAN template opens whole, every text on its nodes at le
   await page.mouse.move(640, 20);
   await waitForFit(page, 'gan');
   const m = await measure(page);
-  expect(m.canvas.width * m.canvas.height / (1280 * 800)).toBeGreaterThanOrEqual(0.7);
+  expect((m.canvas.width * m.canvas.height) / (1280 * 800)).toBeGreaterThanOrEqual(0.7);
   expect(m.nodes).toHaveLength(19);
   expect(m.nodes.filter((n) => !inside(n, m.canvas)).map((n) => n.id)).toEqual([]);
   expect(m.minFont, m.minWhere).toBeGreaterThanOrEqual(10);
@@ -82,8 +127,11 @@ test('at 1280×800 the DCGAN template opens whole, every text on its nodes at le
   for (const o of m.overlays) expect(m.nodes.filter((n) => overlap(n, o)).map((n) => n.id)).toEqual([]);
   expect(await page.locator('.react-flow__minimap').count()).toBe(0);
   // No label cut off on the nodes: names, key params, ids and shapes show whole.
-  const cut = await page.locator('.block-label, .block-summary, .block-id, .port-shape').evaluateAll((els) =>
-    els.filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  const cut = await page
+    .locator('.block-label, .block-summary, .block-id, .port-shape')
+    .evaluateAll((els) =>
+      els.filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
   expect(cut).toEqual([]);
   await screenshot(page, 'workspace-01-dcgan-whole');
   expect(errors).toEqual([]);
@@ -96,7 +144,10 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
   for (const id of TEMPLATE_IDS) {
     await loadTemplateInPage(page, id);
     const m = await measure(page);
-    expect(m.nodes.filter((n) => !inside(n, m.canvas)).map((n) => n.id), id).toEqual([]);
+    expect(
+      m.nodes.filter((n) => !inside(n, m.canvas)).map((n) => n.id),
+      id,
+    ).toEqual([]);
     expect(pairsOverlapping(m.nodes), id).toEqual([]);
     expect(overlap(m.regions.generator, m.regions.discriminator), id).toBe(false);
     if (id === 'infogan-mnist' || id === 'acgan-mnist') await screenshot(page, `workspace-02-${id}-whole`);
@@ -104,8 +155,15 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
       await page.getByTestId(`fit-${net}`).click();
       await waitForFit(page, net);
       const f = await measure(page, net);
-      const mine = new Set(loadTemplate(id).graph.nodes.filter((n) => n.network === net).map((n) => n.id));
-      expect(f.nodes.filter((n) => mine.has(n.id) && !inside(n, f.canvas)).map((n) => n.id), `${id} ${net}`).toEqual([]);
+      const mine = new Set(
+        loadTemplate(id)
+          .graph.nodes.filter((n) => n.network === net)
+          .map((n) => n.id),
+      );
+      expect(
+        f.nodes.filter((n) => mine.has(n.id) && !inside(n, f.canvas)).map((n) => n.id),
+        `${id} ${net}`,
+      ).toEqual([]);
       expect(f.minFont, `${id} ${net}: ${f.minWhere}`).toBeGreaterThanOrEqual(10);
       zooms.push(`${id} ${net[0].toUpperCase()} ${await page.getByTestId('zoom-level').innerText()}`);
       if (id === 'acgan-mnist') await screenshot(page, `workspace-03-acgan-fit-${net}`);
@@ -116,17 +174,20 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
   await ctx.close();
 });
 
-test('a generator block dropped or dragged into the discriminator\'s region stays in the generator, and G\'s region does not grow over D', async () => {
+test("a generator block dropped or dragged into the discriminator's region stays in the generator, and G's region does not grow over D", async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   await page.mouse.move(640, 20);
   const d = await boxOf(page, '[data-testid="region-discriminator"]');
   const pane = await boxOf(page, '.react-flow__pane');
   // Latent noise belongs to G: dropped in the middle of D's region.
-  await page.dragAndDrop('.palette-item[data-block-type="latentNoise"]', '.react-flow__pane',
-    { targetPosition: { x: d.x + d.width / 2 - pane.x, y: d.y + d.height / 2 - pane.y } });
+  await page.dragAndDrop('.palette-item[data-block-type="latentNoise"]', '.react-flow__pane', {
+    targetPosition: { x: d.x + d.width / 2 - pane.x, y: d.y + d.height / 2 - pane.y },
+  });
   const added = page.locator('.react-flow__node-block .block-node.net-generator', { hasText: 'Latent noise z' }).nth(1);
   await added.waitFor();
-  expect(await page.getByTestId('toast').innerText()).toMatch(/Latent noise z is a generator block: it was placed in the generator's region/);
+  expect(await page.getByTestId('toast').innerText()).toMatch(
+    /Latent noise z is a generator block: it was placed in the generator's region/,
+  );
   let m = await measure(page);
   expect(overlap(m.regions.generator, m.regions.discriminator)).toBe(false);
   expect(pairsOverlapping(m.nodes)).toEqual([]);
@@ -154,8 +215,9 @@ test('a generator block dropped or dragged into the discriminator\'s region stay
 
   // A Dense (either network) dropped right on top of d_conv1 joins D, on a free spot next to it.
   const onto = await boxOf(page, '[data-testid="node-d_conv1"]');
-  await page.dragAndDrop('.palette-item[data-block-type="dense"]', '.react-flow__pane',
-    { targetPosition: { x: onto.x + onto.width / 2 - pane.x, y: onto.y + 10 - pane.y } });
+  await page.dragAndDrop('.palette-item[data-block-type="dense"]', '.react-flow__pane', {
+    targetPosition: { x: onto.x + onto.width / 2 - pane.x, y: onto.y + 10 - pane.y },
+  });
   await node(page, 'd_dense1').waitFor();
   expect(await node(page, 'd_dense1').getAttribute('class')).toContain('net-discriminator');
   m = await measure(page);
@@ -183,7 +245,8 @@ test('the palette and the inspector fold from the keyboard and stay folded after
   await page.getByRole('heading', { name: 'Project' }).waitFor();
   const cut = await page.evaluate(() => {
     const out: string[] = [];
-    for (const e of document.querySelectorAll('.palette-item-label')) if (e.scrollWidth > e.clientWidth + 1) out.push(e.textContent!);
+    for (const e of document.querySelectorAll('.palette-item-label'))
+      if (e.scrollWidth > e.clientWidth + 1) out.push(e.textContent!);
     // A select shows the chosen option's text in its box less the arrow: every option must fit there.
     const g = document.createElement('canvas').getContext('2d')!;
     for (const s of document.querySelectorAll<HTMLSelectElement>('.inspector select')) {
@@ -205,7 +268,7 @@ test('the palette and the inspector fold from the keyboard and stay folded after
   await ctx.close();
 });
 
-test('while training, a layer\'s activations open large: every channel with a colour scale, histogram and statistics; the layer view follows one sample through G and D', async () => {
+test("while training, a layer's activations open large: every channel with a colour scale, histogram and statistics; the layer view follows one sample through G and D", async () => {
   const { ctx, page, errors } = await openEditor(browser, app.url);
   // The TF-tutorial DCGAN: its layer of 128 channels of 7×7 is what the large view's sizes below are about.
   await page.getByRole('button', { name: 'Templates ▾' }).click();
@@ -215,7 +278,11 @@ test('while training, a layer\'s activations open large: every channel with a co
   await page.getByTestId('hp-batch').fill('4');
   await page.getByTestId('dock-toggle').click(); // fold it again: the strip drives training
   await page.getByTestId('strip-train').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="strip-step"]')?.textContent) >= 3, undefined, { timeout: 180_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="strip-step"]')?.textContent) >= 3,
+    undefined,
+    { timeout: 180_000 },
+  );
   await page.getByTestId('activation-g_deconv1').waitFor();
 
   // Resting the pointer on the tile: the preview with every channel.
@@ -231,7 +298,9 @@ test('while training, a layer\'s activations open large: every channel with a co
   await big.getByTestId('act-channels').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('strip-pause').isVisible()).toBe(true); // still running
   expect(await big.getByTestId('act-caption').getAttribute('data-channels')).toBe('128');
-  const size = await big.getByTestId('act-channels').evaluate((c: HTMLCanvasElement) => [c.width, c.height, c.getBoundingClientRect().width]);
+  const size = await big
+    .getByTestId('act-channels')
+    .evaluate((c: HTMLCanvasElement) => [c.width, c.height, c.getBoundingClientRect().width]);
   expect(size.slice(0, 2)).toEqual([12 * 8 - 1, 11 * 8 - 1]); // 128 channels of 7×7, each whole
   expect(size[2]).toBeGreaterThanOrEqual(380); // large on screen: each 7×7 channel ~30 px
   expect(await big.getByTestId('color-legend').first().getAttribute('data-kind')).toMatch(/diverging|sequential/);

@@ -15,17 +15,31 @@ import { NODE_DECORATIONS } from '../../src/app/features';
 
 beforeAll(mockReactFlow);
 beforeEach(resetEditor);
-afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
+afterEach(() => {
+  cleanup();
+  useTraining.setState(initialTraining());
+});
 
 /** The canvas's nodes, with what the app shell hands the canvas to draw on them (none: the bare editor). */
 function renderDoc(decorations: NodeDecorations = {}) {
   const { doc } = useEditor.getState();
-  const input = { graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} };
+  const input = {
+    graph: doc.graph,
+    validation: validationOf(doc),
+    selection: [],
+    edgeSelection: [],
+    dragging: null,
+    sizes: {},
+  };
   return render(
     <ReactFlowProvider>
       <NodeDecorationsContext.Provider value={decorations}>
         <div style={{ width: 1000, height: 800 }}>
-          <ReactFlow nodes={toFlowNodes(input)} edges={toFlowEdges(input)} nodeTypes={{ block: BlockNode, region: RegionNode }} />
+          <ReactFlow
+            nodes={toFlowNodes(input)}
+            edges={toFlowEdges(input)}
+            nodeTypes={{ block: BlockNode, region: RegionNode }}
+          />
         </div>
       </NodeDecorationsContext.Provider>
     </ReactFlowProvider>,
@@ -62,7 +76,10 @@ test('the Q head shows both of its ports', () => {
   useEditor.getState().addBlock('qCodesHead', 'discriminator', { x: 0, y: 0 });
   renderDoc();
   const q = screen.getByTestId('node-d_qcodeshead1');
-  expect([...q.querySelectorAll('.port-in')].map((p) => p.getAttribute('data-port'))).toEqual(['categorical', 'continuous']);
+  expect([...q.querySelectorAll('.port-in')].map((p) => p.getAttribute('data-port'))).toEqual([
+    'categorical',
+    'continuous',
+  ]);
 });
 
 test('a node with a validation error is red and explains itself on hover', () => {
@@ -78,7 +95,14 @@ test('the canvas has the two labelled regions and the fixed fake-samples edge', 
   expect(screen.getByTestId('region-generator').textContent).toBe('Generator 2.33M params · 51.8M MACs');
   expect(screen.getByTestId('region-discriminator').textContent).toMatch(/^Discriminator 213k params/);
   const { doc } = useEditor.getState();
-  const edges = toFlowEdges({ graph: doc.graph, validation: validationOf(doc), selection: [], edgeSelection: [], dragging: null, sizes: {} });
+  const edges = toFlowEdges({
+    graph: doc.graph,
+    validation: validationOf(doc),
+    selection: [],
+    edgeSelection: [],
+    dragging: null,
+    sizes: {},
+  });
   const fake = edges.find((e) => e.id === FAKE_EDGE_ID)!;
   expect([fake.source, fake.target, fake.deletable]).toEqual(['g_out', 'd_input', false]);
   expect(edges.find((e) => e.id === 'g_reshape->g_deconv1:x')!.label).toBe('7×7×256');
@@ -86,8 +110,19 @@ test('the canvas has the two labelled regions and the fixed fake-samples edge', 
 
 test('while training, a node with weights shows its latest gradient norm, explained on hover; a node without weights shows none', () => {
   applyEvent({
-    type: 'metrics', metrics: [], step: 11, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: 0,
-    layerGradNorms: [{ step: 1, norms: { g_deconv1: 0.5, d_conv1: 2 } }, { step: 11, norms: { g_deconv1: 0.0031, d_conv1: 1.25 } }],
+    type: 'metrics',
+    metrics: [],
+    step: 11,
+    stepsPerSec: 0,
+    stepMs: 0,
+    elapsedMs: 0,
+    probeOverhead: 0,
+    probeEvery: 0,
+    numTensors: 0,
+    layerGradNorms: [
+      { step: 1, norms: { g_deconv1: 0.5, d_conv1: 2 } },
+      { step: 11, norms: { g_deconv1: 0.0031, d_conv1: 1.25 } },
+    ],
   });
   expect(useTraining.getState().gradNormHistory.map((p) => p.step)).toEqual([1, 11]);
   renderDoc(NODE_DECORATIONS);
@@ -113,7 +148,15 @@ test('a node draws what the shell hands the canvas: a corner tile, badges over i
 
 test('without decorations (the bare editor) the gradient norm and the tile are not drawn, and nothing fails', () => {
   applyEvent({
-    type: 'metrics', metrics: [], step: 11, stepsPerSec: 0, stepMs: 0, elapsedMs: 0, probeOverhead: 0, probeEvery: 0, numTensors: 0,
+    type: 'metrics',
+    metrics: [],
+    step: 11,
+    stepsPerSec: 0,
+    stepMs: 0,
+    elapsedMs: 0,
+    probeOverhead: 0,
+    probeEvery: 0,
+    numTensors: 0,
     layerGradNorms: [{ step: 11, norms: { g_deconv1: 0.0031 } }],
   });
   renderDoc();

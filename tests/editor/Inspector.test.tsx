@@ -13,7 +13,7 @@ afterEach(cleanup);
 const shape = (id: string) => validationOf(useEditor.getState().doc).nodes[id].shape;
 const select = (id: string) => act(() => useEditor.getState().select([id]));
 
-test('the selected node\'s params are widgets generated from its schema', () => {
+test("the selected node's params are widgets generated from its schema", () => {
   select('d_conv1');
   render(<Inspector />);
   expect((screen.getByLabelText('Filters') as HTMLInputElement).type).toBe('number');
@@ -78,7 +78,10 @@ test('the widgets show the value again after an undo', async () => {
   const filters = screen.getByLabelText('Filters') as HTMLInputElement;
   await userEvent.clear(filters);
   await userEvent.type(filters, '48');
-  act(() => { undo(); undo(); });
+  act(() => {
+    undo();
+    undo();
+  });
   expect(filters.value).toBe('64');
 });
 
@@ -92,6 +95,7 @@ test('with nothing selected it edits the project and its dataset; the training s
   await userEvent.selectOptions(screen.getByLabelText('Scale (tanh: [-1, 1])'), 'sigmoid');
   expect(useEditor.getState().doc.dataset.scale).toBe('sigmoid');
   // One place edits training settings (the dock's panel): none of them here.
-  for (const label of ['Loss', 'Batch size', 'G learning rate', 'D optimizer']) expect(screen.queryByLabelText(label)).toBeNull();
+  for (const label of ['Loss', 'Batch size', 'G learning rate', 'D optimizer'])
+    expect(screen.queryByLabelText(label)).toBeNull();
   expect(screen.getByRole('button', { name: 'Training settings ▸' })).toBeDefined();
 });

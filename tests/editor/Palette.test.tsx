@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 const items = () => [...document.querySelectorAll('.palette-item')].map((e) => e.getAttribute('data-block-type'));
 
-test('every registered block is listed, grouped by category in the registry\'s order', () => {
+test("every registered block is listed, grouped by category in the registry's order", () => {
   render(<Palette />);
   expect(items().sort()).toEqual(BLOCKS.map((b) => b.type).sort());
   const headings = screen.getAllByRole('heading').map((h) => h.textContent);
@@ -31,7 +31,9 @@ test('searching filters by name, type or description', async () => {
 test('dragging an item carries its block type', () => {
   render(<Palette />);
   const setData = vi.fn();
-  fireEvent.dragStart(document.querySelector('[data-block-type="dense"]')!, { dataTransfer: { setData, effectAllowed: '' } });
+  fireEvent.dragStart(document.querySelector('[data-block-type="dense"]')!, {
+    dataTransfer: { setData, effectAllowed: '' },
+  });
   expect(setData).toHaveBeenCalledWith(BLOCK_MIME, 'dense');
 });
 

@@ -11,7 +11,6 @@ const laidOut = async (g: Graph): Promise<Graph> => {
   return { ...g, nodes: g.nodes.map((n) => ({ ...n, position: pos[n.id] })) };
 };
 
-
 test('columns per row: as few rows as fit, spread evenly', () => {
   expect(columnsPerRow(5)).toBe(5);
   expect(columnsPerRow(13)).toBe(5);
@@ -26,7 +25,8 @@ describe.each(TEMPLATE_IDS)('%s', (id) => {
     const g = await laidOut(loadTemplate(id).graph);
     const rects = g.nodes.map((n) => rectOf(n.position));
     for (let i = 0; i < rects.length; i++) {
-      for (let j = i + 1; j < rects.length; j++) expect(intersects(rects[i], rects[j]), `${g.nodes[i].id} / ${g.nodes[j].id}`).toBe(false);
+      for (let j = i + 1; j < rects.length; j++)
+        expect(intersects(rects[i], rects[j]), `${g.nodes[i].id} / ${g.nodes[j].id}`).toBe(false);
     }
     for (const n of g.nodes) expect(n.position.x + NODE_WIDTH).toBeLessThanOrEqual(MAX_ROW_WIDTH);
     const r = regionRects(g.nodes, {});
@@ -34,11 +34,12 @@ describe.each(TEMPLATE_IDS)('%s', (id) => {
     expect(r.generator.y + r.generator.height).toBeLessThan(r.discriminator.y);
   });
 
-  test('every wire runs left to right, except where a row wraps (then it goes down to the next row\'s start)', async () => {
+  test("every wire runs left to right, except where a row wraps (then it goes down to the next row's start)", async () => {
     const g = await laidOut(loadTemplate(id).graph);
     const at = new Map(g.nodes.map((n) => [n.id, n.position]));
     for (const e of g.edges) {
-      const s = at.get(e.source)!, t = at.get(e.target)!;
+      const s = at.get(e.source)!,
+        t = at.get(e.target)!;
       if (t.x > s.x) continue;
       expect(t.y, `${e.id} goes back, so it must go down a row`).toBeGreaterThanOrEqual(s.y + NODE_SIZE.height);
     }
@@ -55,10 +56,10 @@ test('the TF-tutorial DCGAN template: G in rows of 5, 5 and 3, D in rows of 5 an
   expect(count('generator')).toEqual([5, 5, 3]);
   expect(count('discriminator')).toEqual([5, 5]);
   // The chain's order is kept: z first (top left), g_out last.
-  const z = g.nodes.find((n) => n.id === 'z')!.position, out = g.nodes.find((n) => n.id === 'g_out')!.position;
+  const z = g.nodes.find((n) => n.id === 'z')!.position,
+    out = g.nodes.find((n) => n.id === 'g_out')!.position;
   expect(z).toEqual({ x: 0, y: 0 });
   expect(out.y).toBeGreaterThan(z.y);
-
 });
 
 test('a 5-block chain stays in one row (the ring template)', async () => {

@@ -12,7 +12,7 @@ test('a rectangle that fits is centred at the largest zoom up to the maximum', (
   expect(fitViewport({ x: 0, y: 0, width: 100, height: 100 }, canvas).zoom).toBe(1);
 });
 
-test('below the minimum zoom the rectangle\'s start is shown at the minimum zoom', () => {
+test("below the minimum zoom the rectangle's start is shown at the minimum zoom", () => {
   const v = fitViewport({ x: 50, y: 20, width: 4000, height: 300 }, canvas, { margin: 10, minZoom: 0.84 });
   expect(v.zoom).toBe(0.84);
   expect(v.x).toBeCloseTo(10 - 50 * 0.84); // left edge at the margin
@@ -21,7 +21,8 @@ test('below the minimum zoom the rectangle\'s start is shown at the minimum zoom
 
 test('insets keep the fitted rectangle out of an overlay; the cheaper of two ways wins', () => {
   const r = { x: 0, y: 0, width: 980, height: 300 };
-  const right = { top: 0, right: 165, bottom: 0, left: 0 }, bottom = { top: 0, right: 0, bottom: 115, left: 0 };
+  const right = { top: 0, right: 165, bottom: 0, left: 0 },
+    bottom = { top: 0, right: 0, bottom: 115, left: 0 };
   const v = bestFit(r, canvas, [right, bottom], { margin: 10 });
   // A wide rectangle loses less by leaving the bottom band free.
   expect(v.zoom).toBeCloseTo(980 / 980);

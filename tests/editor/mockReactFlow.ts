@@ -4,7 +4,9 @@
  */
 class ResizeObserverStub {
   constructor(private cb: ResizeObserverCallback) {}
-  observe(target: Element) { this.cb([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver); }
+  observe(target: Element) {
+    this.cb([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
+  }
   unobserve() {}
   disconnect() {}
 }
@@ -24,8 +26,17 @@ export function mockReactFlow(): void {
   g.ResizeObserver = ResizeObserverStub;
   g.DOMMatrixReadOnly = DOMMatrixReadOnlyStub;
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { get() { return parseFloat(this.style.height) || 1; } },
-    offsetWidth: { get() { return parseFloat(this.style.width) || 1; } },
+    offsetHeight: {
+      get() {
+        return parseFloat(this.style.height) || 1;
+      },
+    },
+    offsetWidth: {
+      get() {
+        return parseFloat(this.style.width) || 1;
+      },
+    },
   });
-  (SVGElement.prototype as unknown as { getBBox(): DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  (SVGElement.prototype as unknown as { getBBox(): DOMRect }).getBBox = () =>
+    ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 }

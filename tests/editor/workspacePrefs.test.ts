@@ -19,7 +19,7 @@ test('wide screens: the dock opens beside the canvas; the inspector shows withou
   expect(minimapOn(undefined, 1500)).toBe(true);
 });
 
-test('a user\'s choice wins over the defaults', () => {
+test("a user's choice wins over the defaults", () => {
   expect(inspectorOpen(false, true, 2400)).toBe(false);
   expect(inspectorOpen(true, false, 1000)).toBe(true);
   expect(dockOpen(true, 1000)).toBe(true);

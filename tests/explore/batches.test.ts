@@ -13,10 +13,12 @@ function planOf(template: string): GanPlan {
 }
 const size = (plan: GanPlan, i: number) => plan.generator.inputs[i].shape.reduce((a, b) => a * b, 1);
 /** Sample j's values of generator input i. */
-const row = (b: { inputs: Float32Array[] }, plan: GanPlan, i: number, j: number) => Array.from(b.inputs[i].subarray(j * size(plan, i), (j + 1) * size(plan, i)));
+const row = (b: { inputs: Float32Array[] }, plan: GanPlan, i: number, j: number) =>
+  Array.from(b.inputs[i].subarray(j * size(plan, i), (j + 1) * size(plan, i)));
 
 describe('slerp and lerp', () => {
-  const a = Float32Array.from([3, 0, 0, 0]), b = Float32Array.from([0, 3, 0, 0]);
+  const a = Float32Array.from([3, 0, 0, 0]),
+    b = Float32Array.from([0, 3, 0, 0]);
   it('slerp starts at a, ends at b, and keeps the norm on the way when |a| = |b|', () => {
     expect(Array.from(slerp(a, b, 0))).toEqual(Array.from(a));
     expect(Array.from(slerp(a, b, 1)).map((v) => Math.round(v * 1e5) / 1e5)).toEqual(Array.from(b));
@@ -26,12 +28,17 @@ describe('slerp and lerp', () => {
   });
   it('slerp of (nearly) parallel vectors is the straight line, without NaN', () => {
     const c = Float32Array.from([1, 2, 3]);
-    const m = slerp(c, c.map((v) => v * 2), 0.5);
+    const m = slerp(
+      c,
+      c.map((v) => v * 2),
+      0.5,
+    );
     expect(Array.from(m)).toEqual([1.5, 3, 4.5]);
   });
   it('slerp keeps the typical norm of 100-d Gaussian latents; lerp midpoints shrink by ~1/sqrt(2)', () => {
     const plan = planOf('dcgan-mnist');
-    const a = randomPoint(plan, 1)[0], b = randomPoint(plan, 2)[0];
+    const a = randomPoint(plan, 1)[0],
+      b = randomPoint(plan, 2)[0];
     const mid = (norm(a) + norm(b)) / 2;
     expect(norm(slerp(a, b, 0.5)) / mid).toBeGreaterThan(0.97);
     expect(norm(lerp(a, b, 0.5)) / mid).toBeLessThan(0.8);
@@ -52,9 +59,10 @@ describe('explorer batches', () => {
     expect(g.inputs[0].every((v) => v >= -1 && v <= 1)).toBe(true);
   });
 
-  it('interpolation: a strip whose ends are the two seeds\' points, slerp differs from lerp in between', () => {
+  it("interpolation: a strip whose ends are the two seeds' points, slerp differs from lerp in between", () => {
     const plan = planOf('dcgan-mnist');
-    const l = interpolate(plan, 1, 2, 8, 'lerp'), s = interpolate(plan, 1, 2, 8, 'slerp');
+    const l = interpolate(plan, 1, 2, 8, 'lerp'),
+      s = interpolate(plan, 1, 2, 8, 'slerp');
     expect([l.rows, l.cols, l.inputs[0].length]).toEqual([1, 8, 800]);
     expect(row(s, plan, 0, 0)).toEqual(row(l, plan, 0, 0));
     expect(row(s, plan, 0, 7).map((v) => v.toFixed(4))).toEqual(row(l, plan, 0, 7).map((v) => v.toFixed(4)));
@@ -126,7 +134,13 @@ describe('explorer batches', () => {
   it('says what applies to each template', () => {
     expect(explorations(planOf('gan-2d-ring'))).toEqual({ sweeps: [], byClass: false, points: true, arithmetic: true });
     expect(explorations(planOf('infogan-mnist'))).toEqual({
-      sweeps: [{ input: 'c_cat', kind: 'categorical', size: 10 }, { input: 'c_cont', kind: 'continuous', size: 2 }], byClass: false, points: false, arithmetic: true,
+      sweeps: [
+        { input: 'c_cat', kind: 'categorical', size: 10 },
+        { input: 'c_cont', kind: 'continuous', size: 2 },
+      ],
+      byClass: false,
+      points: false,
+      arithmetic: true,
     });
     expect(explorations(planOf('acgan-mnist')).byClass).toBe(true);
     expect(explorations(planOf('cgan-mnist')).byClass).toBe(true);

@@ -6,18 +6,30 @@ import { useEditor } from '../../src/state/store';
 import { initialTraining, useTraining } from '../../src/trainer/store';
 import { resetEditor } from '../state/resetEditor';
 
-beforeEach(() => { resetEditor(); useTraining.setState(initialTraining()); });
+beforeEach(() => {
+  resetEditor();
+  useTraining.setState(initialTraining());
+});
 afterEach(cleanup);
 
 const item = (id: string) => document.querySelector(`[data-export="${id}"]`) as HTMLButtonElement;
 // Disabled items stay focusable for the keyboard (aria-disabled, not the disabled attribute).
 const disabled = (id: string) => item(id).getAttribute('aria-disabled') === 'true';
-const open = () => { render(<ExportMenu />); fireEvent.click(screen.getByRole('button', { name: 'Export ▾' })); };
+const open = () => {
+  render(<ExportMenu />);
+  fireEvent.click(screen.getByRole('button', { name: 'Export ▾' }));
+};
 
 test('code export is enabled for a graph that compiles; training outputs wait for training, with the reason shown', () => {
   open();
   expect(screen.getAllByRole('menuitem').map((b) => b.querySelector('strong')!.textContent)).toEqual([
-    'Export code', 'Export code + package.json (zip)', 'PyTorch project (zip)', 'Export weights (zip)', 'Import weights…', 'Export sample grid (PNG)', 'Export metrics (CSV)',
+    'Export code',
+    'Export code + package.json (zip)',
+    'PyTorch project (zip)',
+    'Export weights (zip)',
+    'Import weights…',
+    'Export sample grid (PNG)',
+    'Export metrics (CSV)',
   ]);
   expect(disabled('code')).toBe(false);
   expect(disabled('code-zip')).toBe(false);

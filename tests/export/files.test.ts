@@ -7,7 +7,13 @@ import type { StepMetrics } from '../../src/core/train/metrics';
 import { historyColumns } from '../../src/trainer/store';
 
 describe('metrics CSV', () => {
-  const rows = [1, 2].map((step, i) => ({ step, ...Object.fromEntries(METRICS.map((m, j) => [m, i === 0 ? j + 0.125 : j === 0 ? Number.NaN : j + 1 / 3])) }) as StepMetrics);
+  const rows = [1, 2].map(
+    (step, i) =>
+      ({
+        step,
+        ...Object.fromEntries(METRICS.map((m, j) => [m, i === 0 ? j + 0.125 : j === 0 ? Number.NaN : j + 1 / 3])),
+      }) as StepMetrics,
+  );
 
   it('has step, every METRICS column and seconds, one row per step, at full precision', () => {
     const lines = metricsCsv(rows).split('\n');
@@ -18,7 +24,7 @@ describe('metrics CSV', () => {
     expect(Number(lines[2].split(',')[2])).toBe(1 + 1 / 3);
   });
 
-  it('writes the CLI\'s seconds in the same column', () => {
+  it("writes the CLI's seconds in the same column", () => {
     expect(metricsCsvLine(rows[0], 1.23456).trim().split(',').at(-1)).toBe('1.235');
   });
 

@@ -8,7 +8,12 @@ import { planOf, startTrainer, type Harness } from '../worker/harness';
  * trainer, and the samples for the same seed are identical.
  */
 const open: Harness[] = [];
-afterEach(async () => { for (const h of open.splice(0)) { await h.api.stop(); h.close(); } });
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    await h.api.stop();
+    h.close();
+  }
+});
 async function trainer(template: string): Promise<Harness> {
   const h = await startTrainer();
   open.push(h);
@@ -52,7 +57,9 @@ describe('weights round trip through the trainer', () => {
     await b.waitFor((e): e is Extract<typeof e, { type: 'imported' }> => e.type === 'imported' && e.step === 6);
     expect((await b.api.step()).step).toBe(7);
     // A zipped `npm run train` folder: its metrics.jsonl says how far it went; a zip that says nothing: undefined.
-    const cli = weightsToZip(await a.api.exportWeights(), { 'runs/ring/metrics.jsonl': '{"step":1,"dLoss":1}\n{"step":0,"realQuality":{}}\n{"step":3000,"quality":{}}\n' });
+    const cli = weightsToZip(await a.api.exportWeights(), {
+      'runs/ring/metrics.jsonl': '{"step":1,"dLoss":1}\n{"step":0,"realQuality":{}}\n{"step":3000,"quality":{}}\n',
+    });
     expect(runStepOfZip(cli)).toBe(3000);
     expect(runStepOfZip(weightsToZip(await a.api.exportWeights()))).toBeUndefined();
   });

@@ -2,8 +2,21 @@
 export function infoganSprites32(dataset: Record<string, unknown> = { kind: 'sprites32', scale: 'tanh', count: 300 }) {
   const nodes: Record<string, unknown>[] = [];
   const edges: { source: string; target: string; targetPort: string }[] = [];
-  const node = (id: string, type: string, network: string, params: Record<string, unknown> = {}, from: string[] = [], port = 'x') => {
-    nodes.push({ id, type, network, params, position: { x: nodes.length * 200, y: network === 'generator' ? 0 : 400 } });
+  const node = (
+    id: string,
+    type: string,
+    network: string,
+    params: Record<string, unknown> = {},
+    from: string[] = [],
+    port = 'x',
+  ) => {
+    nodes.push({
+      id,
+      type,
+      network,
+      params,
+      position: { x: nodes.length * 200, y: network === 'generator' ? 0 : 400 },
+    });
     for (const s of from) edges.push({ source: s, target: id, targetPort: port });
   };
   node('z', 'latentNoise', 'generator', { size: 16, distribution: 'uniform' });
@@ -26,9 +39,23 @@ export function infoganSprites32(dataset: Record<string, unknown> = { kind: 'spr
   edges.push({ source: 'q_cont', target: 'q_head', targetPort: 'continuous' });
   const adam = { type: 'adam', learningRate: 0.0005, beta1: 0.5, beta2: 0.999 };
   return {
-    format: 'ganvas', version: 1, name: 'InfoGAN sprites 32 (test)', description: 'A small dense InfoGAN on the colour sprites.',
+    format: 'ganvas',
+    version: 1,
+    name: 'InfoGAN sprites 32 (test)',
+    description: 'A small dense InfoGAN on the colour sprites.',
     graph: { nodes, edges },
-    training: { loss: 'nsgan', batchSize: 8, dSteps: 1, realLabel: 1, gpWeight: 10, infoLambda: 1, auxWeight: 1, seed: 42, generator: adam, discriminator: adam },
+    training: {
+      loss: 'nsgan',
+      batchSize: 8,
+      dSteps: 1,
+      realLabel: 1,
+      gpWeight: 10,
+      infoLambda: 1,
+      auxWeight: 1,
+      seed: 42,
+      generator: adam,
+      discriminator: adam,
+    },
     dataset,
   };
 }

@@ -22,7 +22,9 @@ export function cpuTf(): Promise<typeof tf> {
 /** The wasm backend (XNNPACK; ~10x faster than cpu on convolutions) with the composed training kernels. */
 export async function wasmTf(): Promise<typeof tf> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(`${join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
+  wasm.setWasmPaths(
+    `${join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`,
+  );
   await tf.setBackend('wasm');
   await tf.ready();
   registerWasmTrainingKernels(tf);

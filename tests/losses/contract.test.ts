@@ -21,7 +21,12 @@ const file = (id: string) => join(dir, `ring-${id}.ts`);
 /** The ring template with this loss, a logit head (Wasserstein critics need one) and label smoothing 0.9. */
 function projectWith(loss: string) {
   const p = loadTemplate('gan-2d-ring');
-  const graph = { ...p.graph, nodes: p.graph.nodes.map((n) => (n.type === 'realFakeHead' ? { ...n, params: { ...n.params, output: 'logit' } } : n)) };
+  const graph = {
+    ...p.graph,
+    nodes: p.graph.nodes.map((n) =>
+      n.type === 'realFakeHead' ? { ...n, params: { ...n.params, output: 'logit' } } : n,
+    ),
+  };
   return { ...p, graph, training: { ...p.training, loss, realLabel: 0.9, batchSize: 16, dSteps: 1 } };
 }
 
@@ -40,7 +45,8 @@ describe('every loss in the registry', () => {
     it(`${l.id}: the exported TypeScript computes the same D and G losses as the training step, and trains`, async () => {
       const tf = await cpuTf();
       const mod = await import(/* @vite-ignore */ file(l.id));
-      const real = tf.tensor2d([[2.5], [-0.7], [0.1], [4]]), fake = tf.tensor2d([[-3], [0.4], [1.2], [-0.2]]);
+      const real = tf.tensor2d([[2.5], [-0.7], [0.1], [4]]),
+        fake = tf.tensor2d([[-3], [0.4], [1.2], [-0.2]]);
       const same = (a: tfNs.Tensor, b: tfNs.Tensor) => expect(a.dataSync()[0]).toBeCloseTo(b.dataSync()[0], 5);
       same(mod.discriminatorLoss(real, fake), l.tfjs.d(tf, real, fake, 0.9));
       same(mod.generatorLoss(fake), l.tfjs.g(tf, fake));
@@ -61,7 +67,8 @@ describe('every loss in the registry', () => {
 
   it('a project naming a loss that is not in the registry is refused with the path and the choices', () => {
     const p = projectWith('nsgan');
-    expect(() => parseProject({ ...p, training: { ...p.training, loss: 'wasserstein' } }))
-      .toThrow(/^training\.loss: must be one of nsgan, minimax, lsgan, wgan-gp, hinge/);
+    expect(() => parseProject({ ...p, training: { ...p.training, loss: 'wasserstein' } })).toThrow(
+      /^training\.loss: must be one of nsgan, minimax, lsgan, wgan-gp, hinge/,
+    );
   });
 });

@@ -19,7 +19,10 @@ const dir = resolve('.cache', 'pytorch-test', 'data');
 function bytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
   let s = seed >>> 0;
-  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; out[i] = s >>> 24; }
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s >>> 24;
+  }
   return out;
 }
 
@@ -36,7 +39,8 @@ function idx(dims: number[], data: Uint8Array): Uint8Array {
   const view = new DataView(head.buffer);
   dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
   const out = new Uint8Array(head.length + data.length);
-  out.set(head); out.set(data, head.length);
+  out.set(head);
+  out.set(data, head.length);
   return out;
 }
 
@@ -46,7 +50,12 @@ describe('data.py reads what the CLI reads', () => {
   const { plan, project } = templatePlan('cgan-mnist');
   const code = writeProject(join(dir, 'project'), plan, project);
 
-  async function same(path: string, o: { labels?: string; size: number; channels: 1 | 3 }, count: number, classes: number) {
+  async function same(
+    path: string,
+    o: { labels?: string; size: number; channels: 1 | 3 },
+    count: number,
+    classes: number,
+  ) {
     // data.py resizes images by stretching them to the square only; the CLI's and the app's default is a centre
     // crop (core/data/images.ts), which data.py does not do yet: this compares the mode both have.
     const ts = await loadUserData(path, { ...o, scale: 'tanh', fit: 'stretch' });
@@ -65,9 +74,17 @@ describe('data.py reads what the CLI reads', () => {
   }
 
   it('IDX images (.gz) with a labels file', async () => {
-    const n = 12, images = join(dir, 'images-idx3-ubyte.gz'), labels = join(dir, 'labels-idx1-ubyte');
+    const n = 12,
+      images = join(dir, 'images-idx3-ubyte.gz'),
+      labels = join(dir, 'labels-idx1-ubyte');
     writeFileSync(images, gzipSync(idx([n, 28, 28], bytes(n * 28 * 28, 7))));
-    writeFileSync(labels, idx([n], Uint8Array.from({ length: n }, (_, i) => i % 3)));
+    writeFileSync(
+      labels,
+      idx(
+        [n],
+        Uint8Array.from({ length: n }, (_, i) => i % 3),
+      ),
+    );
     await same(images, { labels, size: 28, channels: 1 }, n, 3);
   });
 

@@ -14,7 +14,8 @@ import { pythonOk, readTensors, relDiff, runPython, writeProject, PY_DIR } from 
  * run as one of its own; `--resume` continues it from its checkpoint.
  */
 const dir = resolve('.cache', 'pytorch-test', 'ddp');
-const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { encoding: 'utf8', timeout: 300_000 });
 
 describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
   // DDP's averaged gradients must make the same update as one process on the whole batch (no BatchNorm here,
@@ -22,16 +23,35 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
   it('one step of 2 processes on half batches equals one step on the whole batch (nsgan, wgan-gp)', () => {
     const jobs = ['nsgan', 'wgan-gp'].map((loss) => {
       const { plan, project } = templatePlan('gan-2d-ring', { loss });
-      return { loss, code: writeProject(join(dir, `step-${loss}`), plan, project), ddp: join(dir, `step-${loss}-ddp`), one: join(dir, `step-${loss}-one`) };
+      return {
+        loss,
+        code: writeProject(join(dir, `step-${loss}`), plan, project),
+        ddp: join(dir, `step-${loss}-ddp`),
+        one: join(dir, `step-${loss}-one`),
+      };
     });
-    const r = runPython(['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', join(PY_DIR, 'ddp_step.py'), ...jobs.flatMap((j) => [j.code, j.ddp])],
-      { env: { OMP_NUM_THREADS: '1' } });
+    const r = runPython(
+      [
+        '-m',
+        'torch.distributed.run',
+        '--standalone',
+        '--nproc_per_node=2',
+        join(PY_DIR, 'ddp_step.py'),
+        ...jobs.flatMap((j) => [j.code, j.ddp]),
+      ],
+      { env: { OMP_NUM_THREADS: '1' } },
+    );
     expect(r.status, r.stderr).toBe(0);
-    pythonOk('ddp_step.py', jobs.flatMap((j) => [j.code, j.one]));
+    pythonOk(
+      'ddp_step.py',
+      jobs.flatMap((j) => [j.code, j.one]),
+    );
     for (const j of jobs) {
-      const ddp = readTensors(j.ddp), one = readTensors(j.one);
+      const ddp = readTensors(j.ddp),
+        one = readTensors(j.one);
       expect(Object.keys(ddp).sort()).toEqual(Object.keys(one).sort());
-      for (const k of Object.keys(one)) expect(relDiff(ddp[k].data, one[k].data), `${j.loss} ${k}`).toBeLessThanOrEqual(1e-5);
+      for (const k of Object.keys(one))
+        expect(relDiff(ddp[k].data, one[k].data), `${j.loss} ${k}`).toBeLessThanOrEqual(1e-5);
     }
   }, 300_000);
 
@@ -44,20 +64,53 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
     const code = writeProject(join(dir, 'project'), plan, project);
     const run = join(dir, 'run');
     const steps = 2500;
-    const r = runPython(['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', join(code, 'train.py'),
-      '--steps', String(steps), '--out', run, '--sample-every', '250', '--metrics', '--seed', '1'], { timeout: 900_000, env: { OMP_NUM_THREADS: '1' } });
+    const r = runPython(
+      [
+        '-m',
+        'torch.distributed.run',
+        '--standalone',
+        '--nproc_per_node=2',
+        join(code, 'train.py'),
+        '--steps',
+        String(steps),
+        '--out',
+        run,
+        '--sample-every',
+        '250',
+        '--metrics',
+        '--seed',
+        '1',
+      ],
+      { timeout: 900_000, env: { OMP_NUM_THREADS: '1' } },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/batch 256 \(2 processes x 128\), on cpu/);
     expect(r.stdout).toMatch(/^generator: 18,946 params, discriminator: 17,025 params$/m);
-    const lines = readFileSync(join(run, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(run, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const quality = lines.filter((l) => 'quality' in l);
     expect(quality.map((q) => q.step)).toEqual(Array.from({ length: steps / 250 }, (_, i) => 250 * (i + 1)));
-    expect(Math.max(...quality.map((q) => q.quality.modesCovered)), JSON.stringify(quality.map((q) => q.quality.modesCovered))).toBe(8);
+    expect(
+      Math.max(...quality.map((q) => q.quality.modesCovered)),
+      JSON.stringify(quality.map((q) => q.quality.modesCovered)),
+    ).toBe(8);
     // One writer: the header and one row per step, however many processes trained.
     const csv = readFileSync(join(run, 'metrics.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(['step', ...METRICS, 'seconds'].join(','));
-    expect(csv.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
-    for (const f of ['samples.png', 'samples/step-000250.png', 'generator/model.json', 'discriminator/weights.bin', 'plan.json', 'project.json', 'checkpoint.pt']) {
+    expect(csv.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(
+      Array.from({ length: steps }, (_, i) => i + 1),
+    );
+    for (const f of [
+      'samples.png',
+      'samples/step-000250.png',
+      'generator/model.json',
+      'discriminator/weights.bin',
+      'plan.json',
+      'project.json',
+      'checkpoint.pt',
+    ]) {
       expect(existsSync(join(run, f)), f).toBe(true);
     }
 
@@ -65,17 +118,41 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
     const samples = join(dir, 'samples.csv');
     const s = cli('sample', run, '--n', '2500', '--out', samples, '--seed', '99');
     expect(s.status, s.stderr).toBe(0);
-    const values = Float32Array.from(readFileSync(samples, 'utf8').trim().split('\n').slice(1).flatMap((l) => l.split(',').map(Number)));
+    const values = Float32Array.from(
+      readFileSync(samples, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .flatMap((l) => l.split(',').map(Number)),
+    );
     const ring = getDatasetKind('ring8').modes!(project.dataset);
     const q = toy2dQuality(values, Float32Array.from(ring.modes.flat()), ring);
     expect(q.highQuality, JSON.stringify(q)).toBeGreaterThan(0.2);
     expect(q.modesCovered, JSON.stringify(q)).toBeGreaterThanOrEqual(6);
 
     // --resume (one process now): from the checkpoint at the last step, 20 more; the metrics keep one row per step.
-    const more = runPython([join(code, 'train.py'), '--steps', String(steps + 20), '--out', run, '--resume', '--threads', '1', '--seed', '1'], { timeout: 300_000 });
+    const more = runPython(
+      [
+        join(code, 'train.py'),
+        '--steps',
+        String(steps + 20),
+        '--out',
+        run,
+        '--resume',
+        '--threads',
+        '1',
+        '--seed',
+        '1',
+      ],
+      { timeout: 300_000 },
+    );
     expect(more.status, more.stderr).toBe(0);
     expect(more.stdout).toMatch(new RegExp(`resuming at step ${steps}`));
-    const after = readFileSync(join(run, 'metrics.csv'), 'utf8').trim().split('\n').slice(1).map((row) => Number(row.split(',')[0]));
+    const after = readFileSync(join(run, 'metrics.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => Number(row.split(',')[0]));
     expect(after).toEqual(Array.from({ length: steps + 20 }, (_, i) => i + 1));
   }, 1_200_000);
 });

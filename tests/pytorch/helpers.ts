@@ -24,9 +24,14 @@ export function torchPython(): string {
   return readFileSync(record, 'utf8').trim();
 }
 
-export function runPython(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): SpawnSyncReturns<string> {
+export function runPython(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): SpawnSyncReturns<string> {
   return spawnSync(torchPython(), args, {
-    encoding: 'utf8', cwd: opts.cwd ?? ROOT, timeout: opts.timeout ?? 300_000,
+    encoding: 'utf8',
+    cwd: opts.cwd ?? ROOT,
+    timeout: opts.timeout ?? 300_000,
     // Two threads: the machine is shared, and a fixed count keeps PyTorch's sums in one order.
     env: { ...process.env, OMP_NUM_THREADS: '2', PYTHONDONTWRITEBYTECODE: '1', ...opts.env },
   });
@@ -46,7 +51,10 @@ export function writeProject(dir: string, plan: GanPlan, project: Project): stri
   return dir;
 }
 
-export interface HostTensor { shape: number[]; data: Float32Array | Int32Array }
+export interface HostTensor {
+  shape: number[];
+  data: Float32Array | Int32Array;
+}
 
 export function writeTensors(file: string, tensors: Record<string, HostTensor>): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -82,7 +90,8 @@ export async function hostTensor(t: tfNs.Tensor): Promise<HostTensor> {
 /** max |a - b| / max |b|: how far PyTorch's numbers are from tfjs's, relative to tfjs's scale. */
 export function relDiff(got: ArrayLike<number>, want: ArrayLike<number>): number {
   if (got.length !== want.length) return Infinity;
-  let diff = 0, scale = 0;
+  let diff = 0,
+    scale = 0;
   for (let i = 0; i < want.length; i++) {
     diff = Math.max(diff, Math.abs(got[i] - want[i]));
     scale = Math.max(scale, Math.abs(want[i]));

@@ -23,16 +23,27 @@ describe('every loss: the PyTorch form equals the tfjs form', () => {
   beforeAll(async () => {
     const tf = await cpuTf();
     mkdirSync(dir, { recursive: true });
-    const real = tf.randomNormal([16, 1], 0.5, 2, 'float32', 1), fake = tf.randomNormal([16, 1], -0.5, 2, 'float32', 2);
+    const real = tf.randomNormal([16, 1], 0.5, 2, 'float32', 1),
+      fake = tf.randomNormal([16, 1], -0.5, 2, 'float32', 2);
     const realLabel = 0.9;
-    const scores = tf.randomNormal([16, 10], 0, 2, 'float32', 3), labels = tf.randomUniform([16], 0, 10, 'int32', 4);
+    const scores = tf.randomNormal([16, 10], 0, 2, 'float32', 3),
+      labels = tf.randomUniform([16], 0, 10, 'int32', 4);
     const probs = tf.softmax(scores);
-    const xReal = tf.randomNormal([16, 5], 0, 1, 'float32', 5), xFake = tf.randomNormal([16, 5], 0, 1, 'float32', 6);
-    const w = tf.randomNormal([5, 3], 0, 1, 'float32', 7), eps = tf.randomUniform([16, 1], 0, 1, 'float32', 8);
+    const xReal = tf.randomNormal([16, 5], 0, 1, 'float32', 5),
+      xFake = tf.randomNormal([16, 5], 0, 1, 'float32', 6);
+    const w = tf.randomNormal([5, 3], 0, 1, 'float32', 7),
+      eps = tf.randomUniform([16, 1], 0, 1, 'float32', 8);
     const inputs: Record<string, HostTensor> = {
-      real: await hostTensor(real), fake: await hostTensor(fake), real_label: { shape: [1], data: Float32Array.of(realLabel) },
-      scores: await hostTensor(scores), labels: await hostTensor(labels), probs: await hostTensor(probs),
-      x_real: await hostTensor(xReal), x_fake: await hostTensor(xFake), w: await hostTensor(w), eps: await hostTensor(eps),
+      real: await hostTensor(real),
+      fake: await hostTensor(fake),
+      real_label: { shape: [1], data: Float32Array.of(realLabel) },
+      scores: await hostTensor(scores),
+      labels: await hostTensor(labels),
+      probs: await hostTensor(probs),
+      x_real: await hostTensor(xReal),
+      x_fake: await hostTensor(xFake),
+      w: await hostTensor(w),
+      eps: await hostTensor(eps),
     };
     writeTensors(join(dir, 'inputs'), inputs);
     const val = async (t: tfNs.Tensor) => Array.from(await t.data());
@@ -56,15 +67,18 @@ describe('every loss: the PyTorch form equals the tfjs form', () => {
   for (const l of LOSSES) {
     it(`${l.id}: D's loss, G's loss and the charted score`, () => {
       for (const k of ['d', 'g', 'score']) {
-        const a = got[`${l.id}/${k}`].data[0], b = want[`${l.id}/${k}`][0];
+        const a = got[`${l.id}/${k}`].data[0],
+          b = want[`${l.id}/${k}`][0];
         expect(close(a, b), `${l.id} ${k}: PyTorch ${a}, tfjs ${b}`).toBe(true);
       }
     });
   }
-  it('the heads\' helpers: softmax cross-entropy (logits and probabilities), the gradient penalty, logits from a sigmoid head', () => {
+  it("the heads' helpers: softmax cross-entropy (logits and probabilities), the gradient penalty, logits from a sigmoid head", () => {
     for (const k of ['softmax_logits', 'softmax_probs', 'penalty']) {
       expect(close(got[k].data[0], want[k][0]), `${k}: PyTorch ${got[k].data[0]}, tfjs ${want[k][0]}`).toBe(true);
     }
-    got.to_logits.data.forEach((v, i) => expect(Math.abs(v - want.to_logits[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(want.to_logits[i]))));
+    got.to_logits.data.forEach((v, i) =>
+      expect(Math.abs(v - want.to_logits[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(want.to_logits[i]))),
+    );
   });
 });

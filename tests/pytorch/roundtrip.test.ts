@@ -7,7 +7,16 @@ import { cyclingLabels, sampleGeneratorFeed } from '../../src/core/train/feed';
 import { cpuTf } from '../helpers/tf';
 import { planOf, startTrainer, type Harness } from '../worker/harness';
 import { templatePlan } from './plans';
-import { hostTensor, pythonOk, readTensors, relDiff, runPython, writeProject, writeTensors, type HostTensor } from './helpers';
+import {
+  hostTensor,
+  pythonOk,
+  readTensors,
+  relDiff,
+  runPython,
+  writeProject,
+  writeTensors,
+  type HostTensor,
+} from './helpers';
 
 /**
  * The way back: train a few steps in the app's trainer (the worker API over Comlink, as the page drives
@@ -18,7 +27,12 @@ import { hostTensor, pythonOk, readTensors, relDiff, runPython, writeProject, wr
  */
 const dir = resolve('.cache', 'pytorch-test', 'roundtrip');
 const open: Harness[] = [];
-afterEach(async () => { for (const h of open.splice(0)) { await h.api.stop(); h.close(); } });
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    await h.api.stop();
+    h.close();
+  }
+});
 
 async function trainer(): Promise<Harness> {
   const h = await startTrainer();
@@ -34,7 +48,8 @@ function zipFolder(root: string, names: string[]): Uint8Array {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p); else files[`run/${relative(root, p)}`] = readFileSync(p);
+      if (e.isDirectory()) walk(p);
+      else files[`run/${relative(root, p)}`] = readFileSync(p);
     }
   };
   for (const n of names) walk(join(root, n));
@@ -42,7 +57,7 @@ function zipFolder(root: string, names: string[]): Uint8Array {
 }
 
 describe('app -> PyTorch -> app', () => {
-  it('continues the app\'s training in PyTorch and brings the result back: the app samples what PyTorch samples', async () => {
+  it("continues the app's training in PyTorch and brings the result back: the app samples what PyTorch samples", async () => {
     const app = await trainer();
     for (let i = 0; i < 2; i++) await app.api.step();
     mkdirSync(dir, { recursive: true });
@@ -52,14 +67,17 @@ describe('app -> PyTorch -> app', () => {
     const { plan, project } = templatePlan('cgan-mnist', { batchSize: 8 });
     const code = writeProject(join(dir, 'project'), plan, project);
     const run = join(dir, 'run');
-    const r = runPython([join(code, 'train.py'), '--steps', '3', '--out', run, '--init-from', appZip, '--threads', '2'],
-      { env: { GANVAS_MNIST: resolve('public', 'data', 'mnist-10k.bin') } });
+    const r = runPython(
+      [join(code, 'train.py'), '--steps', '3', '--out', run, '--init-from', appZip, '--threads', '2'],
+      { env: { GANVAS_MNIST: resolve('public', 'data', 'mnist-10k.bin') } },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`weights from ${appZip}`);
 
     // The latents the app's sample(n, seed) draws, and PyTorch's samples of them from its run.
     const tf = await cpuTf();
-    const n = 9, seed = 5;
+    const n = 9,
+      seed = 5;
     const feed = sampleGeneratorFeed(tf, plan, n, seed, cyclingLabels(tf, plan, n));
     const inputs: Record<string, HostTensor> = {};
     for (const [i, v] of feed.values.entries()) inputs[`g${i}`] = await hostTensor(v);

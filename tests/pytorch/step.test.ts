@@ -31,30 +31,72 @@ const dir = resolve('.cache', 'pytorch-test', 'step');
  * Adam's sign-like first step amplifies). narrow: the template with narrower layers (node id -> params),
  * the same graph at a fraction of tfjs-cpu's time.
  */
-interface StepCase { name: string; template: string; training: Partial<TrainingConfig>; batch?: number; narrow?: Record<string, Params> }
+interface StepCase {
+  name: string;
+  template: string;
+  training: Partial<TrainingConfig>;
+  batch?: number;
+  narrow?: Record<string, Params>;
+}
 const CASES: StepCase[] = [
-  ...(['nsgan', 'minimax', 'lsgan', 'hinge'] as const).map((loss) => ({ name: `${loss} (vanilla GAN)`, template: 'vanilla-gan-mnist', training: { loss } })),
+  ...(['nsgan', 'minimax', 'lsgan', 'hinge'] as const).map((loss) => ({
+    name: `${loss} (vanilla GAN)`,
+    template: 'vanilla-gan-mnist',
+    training: { loss },
+  })),
   { name: 'wgan-gp, 2 D-steps (convolutions, BatchNorm)', template: 'wgan-gp-mnist', training: { dSteps: 2 } },
   {
-    name: 'InfoGAN (Q head: categorical and continuous codes; narrower layers)', template: 'infogan-mnist', training: {}, batch: 16,
-    narrow: { g_fc1: { units: 128 }, g_fc2: { units: 392 }, g_reshape: { targetShape: [7, 7, 8] }, g_deconv1: { filters: 8 }, d_conv1: { filters: 8 }, d_conv2: { filters: 16 }, d_fc: { units: 64 }, q_fc: { units: 32 } },
+    name: 'InfoGAN (Q head: categorical and continuous codes; narrower layers)',
+    template: 'infogan-mnist',
+    training: {},
+    batch: 16,
+    narrow: {
+      g_fc1: { units: 128 },
+      g_fc2: { units: 392 },
+      g_reshape: { targetShape: [7, 7, 8] },
+      g_deconv1: { filters: 8 },
+      d_conv1: { filters: 8 },
+      d_conv2: { filters: 16 },
+      d_fc: { units: 64 },
+      q_fc: { units: 32 },
+    },
   },
   {
-    name: 'AC-GAN (class head, sigmoid and softmax outputs, label smoothing 0.95; narrower layers)', template: 'acgan-mnist', training: {},
-    narrow: { g_embed: { outputDim: 100 }, g_dense: { units: 288 }, g_reshape: { targetShape: [3, 3, 32] }, g_deconv1: { filters: 16 }, g_deconv2: { filters: 8 }, d_conv1: { filters: 8 }, d_conv2: { filters: 8 }, d_conv3: { filters: 16 }, d_conv4: { filters: 16 } },
+    name: 'AC-GAN (class head, sigmoid and softmax outputs, label smoothing 0.95; narrower layers)',
+    template: 'acgan-mnist',
+    training: {},
+    narrow: {
+      g_embed: { outputDim: 100 },
+      g_dense: { units: 288 },
+      g_reshape: { targetShape: [3, 3, 32] },
+      g_deconv1: { filters: 16 },
+      g_deconv2: { filters: 8 },
+      d_conv1: { filters: 8 },
+      d_conv2: { filters: 8 },
+      d_conv3: { filters: 16 },
+      d_conv4: { filters: 16 },
+    },
   },
   { name: 'conditional GAN (label inputs in G and D)', template: 'cgan-mnist', training: {} },
   {
-    name: 'RMSprop for G, SGD for D, label smoothing 0.9', template: 'gan-2d-ring',
-    training: { realLabel: 0.9, generator: { type: 'rmsprop', learningRate: 0.01, beta1: 0.5, beta2: 0.999 }, discriminator: { type: 'sgd', learningRate: 0.05, beta1: 0.5, beta2: 0.999 } },
+    name: 'RMSprop for G, SGD for D, label smoothing 0.9',
+    template: 'gan-2d-ring',
+    training: {
+      realLabel: 0.9,
+      generator: { type: 'rmsprop', learningRate: 0.01, beta1: 0.5, beta2: 0.999 },
+      discriminator: { type: 'sgd', learningRate: 0.05, beta1: 0.5, beta2: 0.999 },
+    },
   },
 ];
 
 /** A small random dataset in the plan's shape (with labels when it has classes). */
 function dataset(plan: GanPlan): HostDataset {
-  const count = 32, size = plan.data.shape.reduce((a, b) => a * b, 1);
+  const count = 32,
+    size = plan.data.shape.reduce((a, b) => a * b, 1);
   const values = Float32Array.from({ length: count * size }, (_, i) => Math.sin(i * 12.9898) * 0.9);
-  const labels = plan.data.numClasses ? Int32Array.from({ length: count }, (_, i) => i % plan.data.numClasses) : undefined;
+  const labels = plan.data.numClasses
+    ? Int32Array.from({ length: count }, (_, i) => i % plan.data.numClasses)
+    : undefined;
   return { name: 'test', shape: plan.data.shape, count, numClasses: plan.data.numClasses, values, labels };
 }
 
@@ -66,7 +108,11 @@ async function feedTensors(prefix: string, f: GeneratorFeed, out: Record<string,
 }
 
 interface Result {
-  c: StepCase; metrics: number[]; before: Record<string, HostTensor>; weights: Record<string, HostTensor>; out: string;
+  c: StepCase;
+  metrics: number[];
+  before: Record<string, HostTensor>;
+  weights: Record<string, HostTensor>;
+  out: string;
   /** Weights whose gradient is zero in exact arithmetic (see beforeBatchNorm) and their learning rate. */
   noise: Map<string, number>;
 }
@@ -78,11 +124,15 @@ interface Result {
  */
 function beforeBatchNorm(plan: GanPlan): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [prefix, net, lr] of [['g', plan.generator, plan.training.generator.learningRate], ['d', plan.discriminator, plan.training.discriminator.learningRate]] as const) {
+  for (const [prefix, net, lr] of [
+    ['g', plan.generator, plan.training.generator.learningRate],
+    ['d', plan.discriminator, plan.training.discriminator.learningRate],
+  ] as const) {
     for (const l of net.layers) {
       const users = net.layers.filter((u) => u.inputs.some((p) => p.sources.includes(l.id)));
       const heads = net.outputs.some((o) => o.source === l.id);
-      if (!heads && users.length && users.every((u) => u.type === 'batchNormalization')) out.set(`${prefix}:${l.id}/bias`, lr);
+      if (!heads && users.length && users.every((u) => u.type === 'batchNormalization'))
+        out.set(`${prefix}:${l.id}/bias`, lr);
     }
   }
   return out;
@@ -101,9 +151,15 @@ async function prepare(tf: typeof tfNs, c: StepCase): Promise<Result & { job: ob
   for (const m of [gan.generator.model, gan.discriminator.model]) {
     for (const w of m.weights) {
       const n = w.originalName;
-      const v = /(moving_variance|gamma)$/.test(n) ? tf.randomUniform(w.shape as number[], 0.5, 1.5, 'float32', 3)
-        : /(bias|beta|moving_mean)$/.test(n) ? tf.randomNormal(w.shape as number[], 0, 0.3, 'float32', 5) : undefined;
-      if (v) { w.write(v); v.dispose(); }
+      const v = /(moving_variance|gamma)$/.test(n)
+        ? tf.randomUniform(w.shape as number[], 0.5, 1.5, 'float32', 3)
+        : /(bias|beta|moving_mean)$/.test(n)
+          ? tf.randomNormal(w.shape as number[], 0, 0.3, 'float32', 5)
+          : undefined;
+      if (v) {
+        w.write(v);
+        v.dispose();
+      }
     }
   }
   await saveModel(tf, gan.generator.model, join(caseDir, 'weights', 'generator'));
@@ -116,19 +172,25 @@ async function prepare(tf: typeof tfNs, c: StepCase): Promise<Result & { job: ob
   const base = cfg.seed * 7919 + 0 * 1009;
   const batches: Record<string, HostTensor> = {};
   for (let k = 0; k < cfg.dSteps; k++) {
-    const s = base + k * 131, p = `d${k}/`;
+    const s = base + k * 131,
+      p = `d${k}/`;
     const idx = tf.randomUniform([BATCH], 0, data.count, 'int32', s);
     const real = gatherBatch(tf, data, idx);
     batches[`${p}real`] = await hostTensor(real);
     if (plan.usesLabels) batches[`${p}labels`] = await hostTensor(tf.gather(data.labels!, idx));
     await feedTensors(p, sampleGeneratorFeed(tf, plan, BATCH, s + 11), batches);
-    batches[`${p}gp_eps`] = await hostTensor(tf.randomUniform([BATCH, ...real.shape.slice(1).map(() => 1)], 0, 1, 'float32', s + 23));
+    batches[`${p}gp_eps`] = await hostTensor(
+      tf.randomUniform([BATCH, ...real.shape.slice(1).map(() => 1)], 0, 1, 'float32', s + 23),
+    );
   }
   await feedTensors('g/', sampleGeneratorFeed(tf, plan, BATCH, base + 997), batches);
   writeTensors(join(caseDir, 'batches'), batches);
 
   const before: Record<string, HostTensor> = {};
-  for (const [prefix, model] of [['g', gan.generator.model], ['d', gan.discriminator.model]] as const) {
+  for (const [prefix, model] of [
+    ['g', gan.generator.model],
+    ['d', gan.discriminator.model],
+  ] as const) {
     for (const w of model.weights) before[`${prefix}:${w.originalName}`] = await hostTensor(w.read());
   }
   const stepper = new GanStep(tf, plan, gan, data);
@@ -136,27 +198,49 @@ async function prepare(tf: typeof tfNs, c: StepCase): Promise<Result & { job: ob
   const metrics = Array.from(await m.data());
   m.dispose();
   const weights: Record<string, HostTensor> = {};
-  for (const [prefix, model] of [['g', gan.generator.model], ['d', gan.discriminator.model]] as const) {
+  for (const [prefix, model] of [
+    ['g', gan.generator.model],
+    ['d', gan.discriminator.model],
+  ] as const) {
     for (const w of model.weights) weights[`${prefix}:${w.originalName}`] = await hostTensor(w.read());
   }
   stepper.dispose();
   // Kept beside PyTorch's results, to look at when a comparison fails.
-  writeTensors(join(caseDir, 'tfjs'), { metrics: { shape: [metrics.length], data: Float32Array.from(metrics) }, ...weights });
+  writeTensors(join(caseDir, 'tfjs'), {
+    metrics: { shape: [metrics.length], data: Float32Array.from(metrics) },
+    ...weights,
+  });
   const out = join(caseDir, 'out');
   return {
-    c, metrics, before, weights, out, noise: beforeBatchNorm(plan),
-    job: { project: join(caseDir, 'project'), weights: join(caseDir, 'weights'), batches: join(caseDir, 'batches'), out, batch: BATCH, d_steps: cfg.dSteps },
+    c,
+    metrics,
+    before,
+    weights,
+    out,
+    noise: beforeBatchNorm(plan),
+    job: {
+      project: join(caseDir, 'project'),
+      weights: join(caseDir, 'weights'),
+      batches: join(caseDir, 'batches'),
+      out,
+      batch: BATCH,
+      d_steps: cfg.dSteps,
+    },
   };
 }
 
 /** ||a - b|| / ||b||. */
 function normRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0, n = 0;
-  for (let i = 0; i < b.length; i++) { d += (a[i] - b[i]) ** 2; n += b[i] ** 2; }
+  let d = 0,
+    n = 0;
+  for (let i = 0; i < b.length; i++) {
+    d += (a[i] - b[i]) ** 2;
+    n += b[i] ** 2;
+  }
   return Math.sqrt(d) / Math.max(Math.sqrt(n), 1e-12);
 }
 
-describe('one training step: the generated PyTorch step equals Ganvas\'s on the same weights, batches and latents', () => {
+describe("one training step: the generated PyTorch step equals Ganvas's on the same weights, batches and latents", () => {
   const results: Result[] = [];
   beforeAll(async () => {
     const tf = await cpuTf();
@@ -178,7 +262,9 @@ describe('one training step: the generated PyTorch step equals Ganvas\'s on the 
       const metrics = Array.from(got.metrics.data);
       METRICS.forEach((name, i) => {
         const want = r.metrics[i];
-        expect(Math.abs(metrics[i] - want), `${name}: PyTorch ${metrics[i]} vs tfjs ${want}`).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(want)));
+        expect(Math.abs(metrics[i] - want), `${name}: PyTorch ${metrics[i]} vs tfjs ${want}`).toBeLessThanOrEqual(
+          1e-3 * Math.max(1, Math.abs(want)),
+        );
       });
       let moved = 0;
       for (const [name, want] of Object.entries(r.weights)) {

@@ -9,7 +9,9 @@ import { spritesDataset } from '../../src/core/data/sprites';
 import { datasetHash } from '../../src/core/data/hash';
 import { pointsDataset } from '../../src/core/data/points';
 
-beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
 afterEach(() => closeDb());
 
 describe('stored datasets', () => {
@@ -18,8 +20,20 @@ describe('stored datasets', () => {
     const hash = await datasetHash(d);
     await putDataset(d, recordOf(d, hash, ['12 of 12 images'], ['square', 'circle', 'triangle', 'heart'], 1000));
     const list = await listDatasets();
-    expect(list).toEqual([{ hash, name: 'sprites', shape: [32, 32, 3], count: 12, numClasses: 4, kind: 'images', bytes: 12 * 3072 + 12 * 4,
-      report: ['12 of 12 images'], classes: ['square', 'circle', 'triangle', 'heart'], created: 1000 }]);
+    expect(list).toEqual([
+      {
+        hash,
+        name: 'sprites',
+        shape: [32, 32, 3],
+        count: 12,
+        numClasses: 4,
+        kind: 'images',
+        bytes: 12 * 3072 + 12 * 4,
+        report: ['12 of 12 images'],
+        classes: ['square', 'circle', 'triangle', 'heart'],
+        created: 1000,
+      },
+    ]);
     const back = await loadStoredDataset(hash, 'sigmoid');
     expect(back!.pixels).toEqual(d.pixels);
     expect(back!.labels).toEqual(d.labels);
@@ -37,7 +51,10 @@ describe('stored datasets', () => {
     await putDataset(a, recordOf(a, ha, [], undefined, 1));
     const b = { ...spritesDataset({ size: 32, count: 2, seed: 1, scale: 'tanh' }), name: 'two' };
     await putDataset(b, recordOf(b, await datasetHash(b), [], undefined, 2));
-    expect((await listDatasets()).map((r) => [r.name, r.kind])).toEqual([['two', 'images'], ['tri', 'points']]);
+    expect((await listDatasets()).map((r) => [r.name, r.kind])).toEqual([
+      ['two', 'images'],
+      ['tri', 'points'],
+    ]);
     expect(Array.from((await loadStoredDataset(ha, 'tanh'))!.values!)).toEqual(Array.from(a.values));
   });
 
@@ -45,7 +62,10 @@ describe('stored datasets', () => {
     await new Promise<void>((ok, fail) => {
       const req = indexedDB.open(DB_NAME, 2);
       req.onupgradeneeded = () => req.result.createObjectStore('projects', { keyPath: 'id' });
-      req.onsuccess = () => { req.result.close(); ok(); };
+      req.onsuccess = () => {
+        req.result.close();
+        ok();
+      };
       req.onerror = () => fail(req.error);
     });
     closeDb();
@@ -55,7 +75,10 @@ describe('stored datasets', () => {
       req.onsuccess = () => {
         const tx = req.result.transaction('projects', 'readwrite');
         tx.objectStore('projects').put(makeRecord('{"format":"ganvas"}', { kind: 'autosave' }, 5));
-        tx.oncomplete = () => { req.result.close(); ok(); };
+        tx.oncomplete = () => {
+          req.result.close();
+          ok();
+        };
         tx.onerror = () => fail(tx.error);
       };
     });

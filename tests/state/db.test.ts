@@ -2,11 +2,20 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeDb, DB_NAME, DB_VERSION, openDb, UPGRADES } from '../../src/storage/db';
-import { allProjects, deleteProject, getProject, purgeDeleted, putProject, restoreProject } from '../../src/storage/projects';
+import {
+  allProjects,
+  deleteProject,
+  getProject,
+  purgeDeleted,
+  putProject,
+  restoreProject,
+} from '../../src/storage/projects';
 import { makeRecord, PURGE_AFTER_MS } from '../../src/storage/records';
 import { loadTemplate } from '../../src/core/project/templates';
 
-beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
 afterEach(() => closeDb());
 
 /** A database as the first release left it: version 1, the project text under 'current'. */
@@ -18,7 +27,10 @@ function oldDatabase(text: string | null): Promise<void> {
       const db = req.result;
       const tx = db.transaction('autosave', 'readwrite');
       if (text !== null) tx.objectStore('autosave').put(text, 'current');
-      tx.oncomplete = () => { db.close(); ok(); };
+      tx.oncomplete = () => {
+        db.close();
+        ok();
+      };
       tx.onerror = () => fail(tx.error);
     };
     req.onerror = () => fail(req.error);
@@ -34,7 +46,7 @@ describe('the ganvas database', () => {
     expect(await allProjects()).toEqual([]);
   });
 
-  test('the first release\'s autosave becomes a project (and its old store goes), in the upgrade itself', async () => {
+  test("the first release's autosave becomes a project (and its old store goes), in the upgrade itself", async () => {
     const text = JSON.stringify({ ...loadTemplate('gan-2d-ring'), name: 'My ring' });
     await oldDatabase(text);
     const db = await openDb();

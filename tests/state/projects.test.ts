@@ -20,16 +20,24 @@ const s = () => useEditor.getState();
 let stop: () => void;
 
 /** Resolves once the latest write has completed. */
-const saved = () => new Promise<void>((ok, fail) => {
-  const check = (st = useSaveStatus.getState()) => {
-    if (st.status === 'saved') { un(); ok(); }
-    if (st.status === 'error') { un(); fail(new Error(st.error)); }
-  };
-  const un = useSaveStatus.subscribe((st) => check(st));
-  check();
-});
+const saved = () =>
+  new Promise<void>((ok, fail) => {
+    const check = (st = useSaveStatus.getState()) => {
+      if (st.status === 'saved') {
+        un();
+        ok();
+      }
+      if (st.status === 'error') {
+        un();
+        fail(new Error(st.error));
+      }
+    };
+    const un = useSaveStatus.subscribe((st) => check(st));
+    check();
+  });
 const stored = async () => JSON.parse((await getProject(useOpenProject.getState().open!.id))!.text);
-const units = (p: { graph: { nodes: { id: string; params: Record<string, unknown> }[] } }) => p.graph.nodes.find((n) => n.id === 'g_dense')!.params.units;
+const units = (p: { graph: { nodes: { id: string; params: Record<string, unknown> }[] } }) =>
+  p.graph.nodes.find((n) => n.id === 'g_dense')!.params.units;
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
@@ -40,7 +48,11 @@ beforeEach(async () => {
   await startProject(loadTemplate('dcgan-mnist'), { kind: 'template', id: 'dcgan-mnist', name: 'DCGAN (MNIST)' });
   stop = startAutosave();
 });
-afterEach(() => { stop(); closeDb(); useWhereQuestion.setState({ pending: null }); });
+afterEach(() => {
+  stop();
+  closeDb();
+  useWhereQuestion.setState({ pending: null });
+});
 
 describe('write-through', () => {
   test('a change starts its IndexedDB transaction in the same task, and "saved" comes only once it is stored', async () => {
@@ -60,7 +72,11 @@ describe('write-through', () => {
     expect(useSaveStatus.getState().status).toBe('saving');
     await saved();
     const p = await stored();
-    expect([units(p), p.graph.nodes.some((n: { id: string }) => n.id === 'g_dropout1'), p.name]).toEqual([64, true, 'Three changes']);
+    expect([units(p), p.graph.nodes.some((n: { id: string }) => n.id === 'g_dropout1'), p.name]).toEqual([
+      64,
+      true,
+      'Three changes',
+    ]);
     expect((await allProjects()).map((r) => r.name)).toEqual(['Three changes']);
   });
 

@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { isUntouched, listed, makeRecord, originText, projectToOpen, purgeable, PURGE_AFTER_MS, recentlyDeleted, type ProjectRecord } from '../../src/storage/records';
+import {
+  isUntouched,
+  listed,
+  makeRecord,
+  originText,
+  projectToOpen,
+  purgeable,
+  PURGE_AFTER_MS,
+  recentlyDeleted,
+  type ProjectRecord,
+} from '../../src/storage/records';
 
-const rec = (id: string, opened: number, extra: Partial<ProjectRecord> = {}): ProjectRecord =>
-  ({ ...makeRecord(JSON.stringify({ name: id }), { kind: 'blank' }, opened, id), ...extra });
+const rec = (id: string, opened: number, extra: Partial<ProjectRecord> = {}): ProjectRecord => ({
+  ...makeRecord(JSON.stringify({ name: id }), { kind: 'blank' }, opened, id),
+  ...extra,
+});
 
 describe('project records', () => {
   test('a record takes its name from the project text; text that does not parse keeps a stand-in name', () => {
@@ -24,7 +36,13 @@ describe('project records', () => {
 
   test('the list shows live projects, most recently opened first; deleted ones can be restored for a week, then purged', () => {
     const now = 10 * PURGE_AFTER_MS;
-    const rs = [rec('a', 1), rec('b', 3), rec('c', 2), rec('old', 0, { deleted: now - PURGE_AFTER_MS - 1 }), rec('new', 0, { deleted: now - 1000 })];
+    const rs = [
+      rec('a', 1),
+      rec('b', 3),
+      rec('c', 2),
+      rec('old', 0, { deleted: now - PURGE_AFTER_MS - 1 }),
+      rec('new', 0, { deleted: now - 1000 }),
+    ];
     expect(listed(rs).map((r) => r.id)).toEqual(['b', 'c', 'a']);
     expect(recentlyDeleted(rs, now).map((r) => r.id)).toEqual(['new']);
     expect(purgeable(rs, now)).toEqual(['old']);
@@ -39,7 +57,9 @@ describe('project records', () => {
   });
 
   test('the list says where each project came from', () => {
-    expect(originText({ kind: 'template', id: 'dcgan-mnist', name: 'DCGAN (MNIST)' })).toBe('from the DCGAN (MNIST) template');
+    expect(originText({ kind: 'template', id: 'dcgan-mnist', name: 'DCGAN (MNIST)' })).toBe(
+      'from the DCGAN (MNIST) template',
+    );
     expect(originText({ kind: 'link' })).toBe('from a share link');
     expect(originText({ kind: 'file', name: 'x.ganvas.json' })).toBe('from the file x.ganvas.json');
   });

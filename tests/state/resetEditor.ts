@@ -9,8 +9,16 @@ import { clearHistory, useEditor } from '../../src/state/store';
 
 export function resetEditor(): void {
   useEditor.setState({
-    doc: docOf(loadTemplate('dcgan-tf-tutorial')), selection: [], edgeSelection: [], dragging: null, sizes: {}, clipboard: null,
-    toast: null, savedDoc: null, connecting: null, viewport: undefined,
+    doc: docOf(loadTemplate('dcgan-tf-tutorial')),
+    selection: [],
+    edgeSelection: [],
+    dragging: null,
+    sizes: {},
+    clipboard: null,
+    toast: null,
+    savedDoc: null,
+    connecting: null,
+    viewport: undefined,
   });
   clearHistory();
 }

@@ -10,7 +10,8 @@ describe('undo grouping', () => {
   test('a drag of three nodes is undone in one step', () => {
     const before = ['z', 'g_dense', 'g_bn1'].map((id) => ({ ...nodeById(id)!.position }));
     // React Flow reports many intermediate positions during one drag.
-    for (let i = 1; i <= 10; i++) s().dragTo({ z: { x: i, y: i }, g_dense: { x: 200 + i, y: i }, g_bn1: { x: 400 + i, y: i } });
+    for (let i = 1; i <= 10; i++)
+      s().dragTo({ z: { x: i, y: i }, g_dense: { x: 200 + i, y: i }, g_bn1: { x: 400 + i, y: i } });
     s().endDrag();
     expect(nodeById('g_bn1')!.position).toEqual({ x: 410, y: 10 });
     expect(history().pastStates).toHaveLength(1);

@@ -10,11 +10,19 @@ import type { HostDataset } from '../../src/core/data/host';
 
 function data(shape: number[]): HostDataset {
   if (shape.length === 1) return toyDataset('ring8', 64);
-  const n = 16, size = shape.reduce((a, b) => a * b, 1);
-  return { name: 'synthetic', shape, count: n, numClasses: 10, values: new Float32Array(n * size).map((_, i) => Math.cos(i)), labels: Int32Array.from({ length: n }, (_, i) => i % 10) };
+  const n = 16,
+    size = shape.reduce((a, b) => a * b, 1);
+  return {
+    name: 'synthetic',
+    shape,
+    count: n,
+    numClasses: 10,
+    values: new Float32Array(n * size).map((_, i) => Math.cos(i)),
+    labels: Int32Array.from({ length: n }, (_, i) => i % 10),
+  };
 }
 
-describe('every template trains on the wasm backend (with Ganvas\'s composed training kernels)', () => {
+describe("every template trains on the wasm backend (with Ganvas's composed training kernels)", () => {
   for (const id of TEMPLATE_IDS) {
     it(`${id}: finite losses, no tensor leaks`, async () => {
       await wasmTf();

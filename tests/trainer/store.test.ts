@@ -4,11 +4,29 @@ import type { StepMetrics } from '../../workers/api';
 
 afterEach(() => useTraining.setState(initialTraining()));
 
-const m = (step: number, v = 0.5): StepMetrics => ({ step, dLoss: v, gLoss: v, dReal: v, dFake: v, dGradNorm: v, gGradNorm: v, auxLoss: 0, infoLoss: 0 });
-const metrics = (from: number, to: number, last = 0.5) => applyEvent({
-  type: 'metrics', metrics: Array.from({ length: to - from + 1 }, (_, i) => m(from + i, from + i === to ? last : 0.5)),
-  step: to, stepsPerSec: 10, stepMs: 100, elapsedMs: 1000, probeOverhead: 0, probeEvery: 5, numTensors: 10,
+const m = (step: number, v = 0.5): StepMetrics => ({
+  step,
+  dLoss: v,
+  gLoss: v,
+  dReal: v,
+  dFake: v,
+  dGradNorm: v,
+  gGradNorm: v,
+  auxLoss: 0,
+  infoLoss: 0,
 });
+const metrics = (from: number, to: number, last = 0.5) =>
+  applyEvent({
+    type: 'metrics',
+    metrics: Array.from({ length: to - from + 1 }, (_, i) => m(from + i, from + i === to ? last : 0.5)),
+    step: to,
+    stepsPerSec: 10,
+    stepMs: 100,
+    elapsedMs: 1000,
+    probeOverhead: 0,
+    probeEvery: 5,
+    numTensors: 10,
+  });
 
 describe('the training store', () => {
   it('after a rollback keeps only the history up to the restored step, and clears the fault', () => {

@@ -5,10 +5,20 @@ import { applyEvent, initialTraining, useTraining } from '../../src/trainer/stor
 import { QualityChart } from '../../src/training-ui/QualityChart';
 import type { MnistQuality } from '../../workers/api';
 
-afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
+afterEach(() => {
+  cleanup();
+  useTraining.setState(initialTraining());
+});
 
 const quality = (score: number, fd: number, codeAccuracy?: number, confident = 0.6): MnistQuality => ({
-  samples: 256, classifierScore: score, confidence: 0.8, confident, coverage: Math.round(score), classShares: new Array(10).fill(0.1), fd, codeAccuracy,
+  samples: 256,
+  classifierScore: score,
+  confidence: 0.8,
+  confident,
+  coverage: Math.round(score),
+  classShares: new Array(10).fill(0.1),
+  fd,
+  codeAccuracy,
 });
 
 test('shows nothing before the first measurement, then the quality history and the real digits as the target', () => {
@@ -16,11 +26,18 @@ test('shows nothing before the first measurement, then the quality history and t
   expect(container.innerHTML).toBe('');
   act(() => applyEvent({ type: 'quality', step: 40, quality: quality(1.5, 300), real: quality(9.6, 1.2), ms: 50 }));
   act(() => applyEvent({ type: 'quality', step: 90, quality: quality(4.2, 80), ms: 40 }));
-  expect(useTraining.getState().quality).toMatchObject({ step: [40, 90], score: [1.5, 4.2], fd: [300, 80], coverage: [2, 4] });
+  expect(useTraining.getState().quality).toMatchObject({
+    step: [40, 90],
+    score: [1.5, 4.2],
+    fd: [300, 80],
+    coverage: [2, 4],
+  });
   expect(screen.getByTestId('chart-Sample quality').getAttribute('data-points')).toBe('2');
   expect(screen.getByTestId('chart-Frechet distance').textContent).toContain('FD 80');
   // The real digits' values stay from the first report.
-  expect(screen.getByTestId('quality-charts').textContent).toMatch(/real digits: score 9\.60, 10\/10 classes, 60% sure, FD 1\.2/);
+  expect(screen.getByTestId('quality-charts').textContent).toMatch(
+    /real digits: score 9\.60, 10\/10 classes, 60% sure, FD 1\.2/,
+  );
   expect(screen.queryByText(/code acc/)).toBeNull();
 });
 
@@ -32,15 +49,27 @@ test('adds the InfoGAN code accuracy when the run has a categorical code', () =>
 
 test('charts the pixel diversity with the classifier metrics on MNIST, and alone on imported images', () => {
   render(<QualityChart />);
-  act(() => applyEvent({ type: 'quality', step: 10, quality: quality(2, 200), diversity: { spread: 0.3, neighbours: 0.2, samples: 256 }, ms: 50 }));
+  act(() =>
+    applyEvent({
+      type: 'quality',
+      step: 10,
+      quality: quality(2, 200),
+      diversity: { spread: 0.3, neighbours: 0.2, samples: 256 },
+      ms: 50,
+    }),
+  );
   expect(screen.getByTestId('chart-Diversity (real images = 1)').textContent).toMatch(/spread 0\.30.*neighbours 0\.20/);
   expect(screen.getByTestId('quality-charts').textContent).toMatch(/diversity: spread = mean distance/);
   cleanup();
   useTraining.setState(initialTraining());
   render(<QualityChart />);
   // An imported set: no reference classifier, so no score, classes or FD charts (not a row of NaNs).
-  act(() => applyEvent({ type: 'quality', step: 10, diversity: { spread: 0.9, neighbours: 0.8, samples: 256 }, ms: 20 }));
-  act(() => applyEvent({ type: 'quality', step: 20, diversity: { spread: 0.85, neighbours: 0.7, samples: 256 }, ms: 20 }));
+  act(() =>
+    applyEvent({ type: 'quality', step: 10, diversity: { spread: 0.9, neighbours: 0.8, samples: 256 }, ms: 20 }),
+  );
+  act(() =>
+    applyEvent({ type: 'quality', step: 20, diversity: { spread: 0.85, neighbours: 0.7, samples: 256 }, ms: 20 }),
+  );
   expect(screen.getByTestId('chart-Diversity (real images = 1)').getAttribute('data-points')).toBe('2');
   expect(screen.queryByTestId('chart-Sample quality')).toBeNull();
   expect(screen.queryByTestId('chart-Frechet distance')).toBeNull();
@@ -59,7 +88,9 @@ test('marks the step where the samples first read as digits (>= 9 classes at >= 
   act(() => useTraining.setState({ elapsedMs: 140_000 }));
   act(() => applyEvent({ type: 'quality', step: 500, quality: quality(8, 30, undefined, 0.5), ms: 50 }));
   expect(useTraining.getState().quality.firstDigits).toEqual({ step: 450, elapsedMs: 125_000 });
-  expect(screen.getByTestId('quality-first-digits').textContent).toBe('✔ Drawing digits since step 450 (2:05 of training)');
+  expect(screen.getByTestId('quality-first-digits').textContent).toBe(
+    '✔ Drawing digits since step 450 (2:05 of training)',
+  );
   expect(screen.getByTestId('chart-Sample quality').getAttribute('data-marker')).toBe('450');
   expect(screen.getByTestId('chart-Sample quality').textContent).toContain('sure ×10 5.00');
 });

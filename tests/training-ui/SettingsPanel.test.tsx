@@ -10,7 +10,10 @@ import { initialTraining, useTraining } from '../../src/trainer/store';
 import { resetEditor } from '../state/resetEditor';
 
 beforeEach(resetEditor);
-afterEach(() => { cleanup(); useTraining.setState(initialTraining()); });
+afterEach(() => {
+  cleanup();
+  useTraining.setState(initialTraining());
+});
 
 const training = () => useEditor.getState().doc.training;
 const group = (name: string) => screen.getByRole('group', { name });
@@ -45,9 +48,13 @@ test('edits go to the project (undoable); a setting that starts to apply appears
   await userEvent.clear(lr);
   await userEvent.type(lr, '0.0005');
   expect(training().discriminator.learningRate).toBe(0.0005);
-  act(() => { while (useEditor.temporal.getState().pastStates.length) undo(); });
+  act(() => {
+    while (useEditor.temporal.getState().pastStates.length) undo();
+  });
   expect(training().loss).toBe('nsgan');
-  expect((screen.getByLabelText('D learning rate') as HTMLInputElement).value).toBe(String(training().discriminator.learningRate));
+  expect((screen.getByLabelText('D learning rate') as HTMLInputElement).value).toBe(
+    String(training().discriminator.learningRate),
+  );
 });
 
 test('a value out of range is explained inline and not applied', async () => {
@@ -71,7 +78,9 @@ test('each field is described by its help and range (shown under it while it has
   render(<SettingsPanel />);
   const seed = screen.getByLabelText('Seed');
   const help = document.getElementById(seed.getAttribute('aria-describedby')!)!;
-  expect(help.textContent).toBe('Seeds the initial weights, the batches and the latents: the same project and seed train identically. Range 0 – 2147483647.');
+  expect(help.textContent).toBe(
+    'Seeds the initial weights, the batches and the latents: the same project and seed train identically. Range 0 – 2147483647.',
+  );
   expect(screen.getByText('Seed').getAttribute('title')).toBe(help.textContent);
   // Reachable from the keyboard, in panel order.
   await userEvent.click(screen.getByLabelText('Loss'));
@@ -83,8 +92,11 @@ test('locked with the reason while training runs; editable, and said to apply on
   render(<SettingsPanel />);
   expect(screen.getByTestId('settings-panel').getAttribute('data-locked')).toBe('false');
   act(() => useTraining.setState({ status: 'running' }));
-  for (const name of ['Training', 'G optimizer', 'D optimizer']) expect((group(name) as HTMLFieldSetElement).disabled).toBe(true);
-  expect(screen.getByTestId('settings-note').textContent).toBe('Training is running: pause it to change the settings (they apply when you resume).');
+  for (const name of ['Training', 'G optimizer', 'D optimizer'])
+    expect((group(name) as HTMLFieldSetElement).disabled).toBe(true);
+  expect(screen.getByTestId('settings-note').textContent).toBe(
+    'Training is running: pause it to change the settings (they apply when you resume).',
+  );
   expect(group('Training').getAttribute('aria-describedby')).toBe('settings-note');
   act(() => useTraining.setState({ status: 'paused' }));
   expect((group('Training') as HTMLFieldSetElement).disabled).toBe(false);

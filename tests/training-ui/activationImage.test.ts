@@ -1,6 +1,14 @@
 /** The large activation views' pure parts: colour scales, every channel in a grid, histogram, statistics. */
 import { expect, test } from 'vitest';
-import { channelGrid, channelsRgba, colourRgba, colorOf, histogram, sampleStats, scaleFor } from '../../src/training-ui/activationImage';
+import {
+  channelGrid,
+  channelsRgba,
+  colourRgba,
+  colorOf,
+  histogram,
+  sampleStats,
+  scaleFor,
+} from '../../src/training-ui/activationImage';
 
 test('signed values get a scale centred on 0; one-signed values a sequential one; images grey over the data range', () => {
   expect(scaleFor([-0.5, 0.1, 2])).toEqual({ kind: 'diverging', lo: -2, hi: 2 });
@@ -15,7 +23,13 @@ test('signed values get a scale centred on 0; one-signed values a sequential one
 });
 
 test('every channel of a [h, w, c] map is drawn, each in its own cell of a near-square grid', () => {
-  expect(channelGrid([7, 7, 128])).toMatchObject({ cols: 12, rows: 11, width: 12 * 8 - 1, height: 11 * 8 - 1, channels: 128 });
+  expect(channelGrid([7, 7, 128])).toMatchObject({
+    cols: 12,
+    rows: 11,
+    width: 12 * 8 - 1,
+    height: 11 * 8 - 1,
+    channels: 128,
+  });
   expect(channelGrid([12544])).toMatchObject({ width: 112, height: 112, channels: 1 });
   // 2×2 map, 3 channels: channel k holds the value k everywhere; cell k's pixels have channel k's colour.
   const values = Array.from({ length: 2 * 2 * 3 }, (_, i) => i % 3);

@@ -3,7 +3,11 @@ import type { TrainerEvent } from '../../workers/api';
 import { planOf, startTrainer, type Harness } from './harness';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.api.stop();
+  h?.close();
+  h = undefined;
+});
 
 describe('trainer on a convolutional GAN (dcgan-tf-tutorial, batch 2, cpu)', () => {
   it('sends mosaics for feature maps, the sample grid for G, and runs a step in three phases', async () => {
@@ -16,7 +20,14 @@ describe('trainer on a convolutional GAN (dcgan-tf-tutorial, batch 2, cpu)', () 
     // 7×7×256 feature maps: the first 64 channels in an 8×8 mosaic with 1-pixel gutters.
     expect(byId.get('g_reshape')).toMatchObject({ kind: 'mosaic', width: 8 * 8, height: 8 * 8, shown: 64, total: 256 });
     // 28×28×1 output of the last deconvolution: its one channel.
-    expect(byId.get('g_deconv3')).toMatchObject({ kind: 'mosaic', width: 29, height: 29, shown: 1, total: 1, activation: 'tanh' });
+    expect(byId.get('g_deconv3')).toMatchObject({
+      kind: 'mosaic',
+      width: 29,
+      height: 29,
+      shown: 1,
+      total: 1,
+      activation: 'tanh',
+    });
     // G's output node shows the 4×4 sample grid.
     expect(byId.get('g_out')).toMatchObject({ kind: 'image', width: 112, height: 112, channels: 1 });
     expect(byId.get('d_conv1')).toMatchObject({ kind: 'mosaic', width: 8 * 15, height: 8 * 15, total: 64 });

@@ -3,7 +3,11 @@ import type { ExploreRequest } from '../../workers/api';
 import { planOf, startTrainer, type Harness } from './harness';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.api.stop();
+  h?.close();
+  h = undefined;
+});
 
 describe('trainer.generate (latent explorer) over Comlink, cpu backend', () => {
   it('gan-2d-ring: points for grid and interpolation, real points and extent to draw them, while running too, no tensor leak', async () => {

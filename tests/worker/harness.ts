@@ -32,23 +32,40 @@ export async function startTrainer(): Promise<Harness> {
   const waiters: { pred: (e: TrainerEvent) => boolean; done: (e: TrainerEvent) => void }[] = [];
   const sink = (e: TrainerEvent) => {
     events.push(e);
-    for (const w of [...waiters]) if (w.pred(e)) { waiters.splice(waiters.indexOf(w), 1); w.done(e); }
+    for (const w of [...waiters])
+      if (w.pred(e)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(e);
+      }
   };
   return {
     api,
     sink: Comlink.proxy(sink),
     events,
-    waitFor: (pred, timeoutMs = 60_000) => new Promise((ok, fail) => {
-      const seen = events.find(pred);
-      if (seen) return ok(seen);
-      const timer = setTimeout(() => fail(new Error('timed out waiting for a trainer event')), timeoutMs);
-      waiters.push({ pred, done: (e) => { clearTimeout(timer); ok(e as never); } });
-    }),
-    close: () => { port1.close(); port2.close(); },
+    waitFor: (pred, timeoutMs = 60_000) =>
+      new Promise((ok, fail) => {
+        const seen = events.find(pred);
+        if (seen) return ok(seen);
+        const timer = setTimeout(() => fail(new Error('timed out waiting for a trainer event')), timeoutMs);
+        waiters.push({
+          pred,
+          done: (e) => {
+            clearTimeout(timer);
+            ok(e as never);
+          },
+        });
+      }),
+    close: () => {
+      port1.close();
+      port2.close();
+    },
   };
 }
 
-export function planOf(template: string, training: Partial<TrainingConfig> = {}): { plan: GanPlan; data: DatasetInput } {
+export function planOf(
+  template: string,
+  training: Partial<TrainingConfig> = {},
+): { plan: GanPlan; data: DatasetInput } {
   const p = loadTemplate(template);
   const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, ...training });
   if (!res.ok) throw new Error(res.problems.map((x) => x.message).join('\n'));

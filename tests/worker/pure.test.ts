@@ -35,7 +35,18 @@ describe('backend order', () => {
 describe('tiles', () => {
   const stats = [0, 1, -1, 1, 0, 0, 0, 0];
   it('bins scatter cells on the host: fake in channel 0, real in channel 1', () => {
-    const l: TileLayout = { nodeId: 'g_out', network: 'generator', kind: 'scatter', shape: [2], width: 2, height: 2, channels: 2, shown: 1, total: 1, points: 2 };
+    const l: TileLayout = {
+      nodeId: 'g_out',
+      network: 'generator',
+      kind: 'scatter',
+      shape: [2],
+      width: 2,
+      height: 2,
+      channels: 2,
+      shown: 1,
+      total: 1,
+      points: 2,
+    };
     const [t] = unpackTiles([0, 0, 3, NaN, ...stats], [l]);
     expect(Array.from(t.pixels)).toEqual([192, 0, 0, 0, 0, 0, 0, 96]);
     expect(t.stats).toMatchObject({ mean: 0, std: 1, min: -1, max: 1 });
@@ -44,7 +55,17 @@ describe('tiles', () => {
     expect(rgba[3 * 4]).toBeLessThan(255); // the real point is drawn
   });
   it('clamps pixels and keeps strips full width but short', () => {
-    const l: TileLayout = { nodeId: 'd', network: 'discriminator', kind: 'strip', shape: [3], width: 3, height: 1, channels: 1, shown: 3, total: 3 };
+    const l: TileLayout = {
+      nodeId: 'd',
+      network: 'discriminator',
+      kind: 'strip',
+      shape: [3],
+      width: 3,
+      height: 1,
+      channels: 1,
+      shown: 3,
+      total: 3,
+    };
     expect(Array.from(unpackTiles([-5, 300, Infinity, ...stats], [l])[0].pixels)).toEqual([0, 255, 0]);
     expect(displaySize({ kind: 'strip', width: 2, height: 16 }, 164, 56)).toEqual({ w: 164, h: 48 });
     expect(displaySize({ kind: 'mosaic', width: 64, height: 64 }, 164, 56)).toEqual({ w: 56, h: 56 });

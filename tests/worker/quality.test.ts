@@ -6,7 +6,11 @@ type QualityEvent = Extract<TrainerEvent, { type: 'quality' }>;
 const isQuality = (e: TrainerEvent): e is QualityEvent => e.type === 'quality';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.api.stop();
+  h?.close();
+  h = undefined;
+});
 
 describe('sample quality in the trainer (vanilla-gan-mnist, cpu)', () => {
   it('sends a quality event while running, with the real digits as the target, and frees the classifier on stop', async () => {
@@ -41,11 +45,17 @@ describe('sample quality in the trainer (vanilla-gan-mnist, cpu)', () => {
     h = await startTrainer();
     const { plan, data } = planOf('vanilla-gan-mnist', { batchSize: 8 });
     // 300 "imported" 28x28 images: the bundled digits relabelled as a custom, unlabelled set.
-    const n = 300, values = new Float32Array(n * 784);
+    const n = 300,
+      values = new Float32Array(n * 784);
     const bytes = new Uint8Array(data.mnistBytes!);
-    for (let i = 0; i < values.length; i++) values[i] = ((bytes[bytes.length - values.length + i] ?? 0) / 127.5) - 1;
+    for (let i = 0; i < values.length; i++) values[i] = (bytes[bytes.length - values.length + i] ?? 0) / 127.5 - 1;
     const custom = { name: 'imported', shape: [28, 28, 1], count: n, numClasses: 0, values };
-    await h.api.init(plan, { spec: { kind: 'custom', scale: 'tanh', name: 'imported', shape: [28, 28, 1], numClasses: 0 }, custom }, { backend: 'cpu', visualize: false }, h.sink);
+    await h.api.init(
+      plan,
+      { spec: { kind: 'custom', scale: 'tanh', name: 'imported', shape: [28, 28, 1], numClasses: 0 }, custom },
+      { backend: 'cpu', visualize: false },
+      h.sink,
+    );
     await h.api.start();
     const e = await h.waitFor(isQuality, 120_000);
     await h.api.pause();

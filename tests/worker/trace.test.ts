@@ -8,12 +8,16 @@ import { probeBatchSize } from '../../src/core/train/probe';
 import { planOf, startTrainer, type Harness } from './harness';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.api.stop();
+  h?.close();
+  h = undefined;
+});
 
 const prod = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
 describe('trainer.trace over Comlink, cpu backend', () => {
-  it('dcgan-mnist: every node of G then D with its shape and all its values; G\'s output is sample i of the fixed batch; no tensor leak', async () => {
+  it("dcgan-mnist: every node of G then D with its shape and all its values; G's output is sample i of the fixed batch; no tensor leak", async () => {
     h = await startTrainer();
     const { plan, data } = planOf('dcgan-mnist', { batchSize: 2 });
     await h.api.init(plan, data, { backend: 'cpu', visualize: false }, h.sink);
@@ -22,12 +26,22 @@ describe('trainer.trace over Comlink, cpu backend', () => {
     expect((await h.api.memory()).numTensors).toBe(before);
     expect([t.sample, t.batch, t.step]).toEqual([3, probeBatchSize(plan), 1]);
 
-    const shapes = new Map([...plan.generator.inputs, ...plan.generator.layers, ...plan.discriminator.inputs, ...plan.discriminator.layers]
-      .map((n) => [n.id, n.shape]));
+    const shapes = new Map(
+      [
+        ...plan.generator.inputs,
+        ...plan.generator.layers,
+        ...plan.discriminator.inputs,
+        ...plan.discriminator.layers,
+      ].map((n) => [n.id, n.shape]),
+    );
     const ids = t.layers.map((l) => l.nodeId);
     expect(ids).toEqual([
-      ...plan.generator.inputs.map((n) => n.id), ...plan.generator.layers.map((n) => n.id), 'g_out',
-      ...plan.discriminator.inputs.map((n) => n.id), ...plan.discriminator.layers.map((n) => n.id), 'd_head',
+      ...plan.generator.inputs.map((n) => n.id),
+      ...plan.generator.layers.map((n) => n.id),
+      'g_out',
+      ...plan.discriminator.inputs.map((n) => n.id),
+      ...plan.discriminator.layers.map((n) => n.id),
+      'd_head',
     ]);
     for (const l of t.layers) {
       if (shapes.has(l.nodeId)) expect(l.shape, l.nodeId).toEqual(shapes.get(l.nodeId));
@@ -45,7 +59,11 @@ describe('trainer.trace over Comlink, cpu backend', () => {
     expect(Math.max(...fake.map((v, k) => Math.abs(v - want[k])))).toBeLessThan(1e-5);
     // ... and D's input is that image; D's verdict is its head's score.
     expect(Array.from(t.layers.find((l) => l.nodeId === 'd_input')!.values)).toEqual(Array.from(fake));
-    expect(t.verdict).toEqual({ head: 'd_head', score: t.layers.find((l) => l.nodeId === 'd_head')!.values[0], activation: 'logit' });
+    expect(t.verdict).toEqual({
+      head: 'd_head',
+      score: t.layers.find((l) => l.nodeId === 'd_head')!.values[0],
+      activation: 'logit',
+    });
   });
 
   it('gan-2d-ring: answered while training runs, from a later step, without leaking', async () => {

@@ -4,11 +4,17 @@ import { planOf, startTrainer, type Harness } from './harness';
 import { NORM_EVERY } from '../../src/core/train/step';
 
 type Ev<K extends TrainerEvent['type']> = Extract<TrainerEvent, { type: K }>;
-const is = <K extends TrainerEvent['type']>(type: K, more: (e: Ev<K>) => boolean = () => true) =>
-  (e: TrainerEvent): e is Ev<K> => e.type === type && more(e as Ev<K>);
+const is =
+  <K extends TrainerEvent['type']>(type: K, more: (e: Ev<K>) => boolean = () => true) =>
+  (e: TrainerEvent): e is Ev<K> =>
+    e.type === type && more(e as Ev<K>);
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.api.stop(); h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.api.stop();
+  h?.close();
+  h = undefined;
+});
 
 describe('trainer worker API (Comlink over a MessageChannel, cpu backend)', () => {
   it('inits gan-2d-ring, steps, sends tiles of the right sizes, pauses and resumes without leaking tensors', async () => {
@@ -26,9 +32,17 @@ describe('trainer worker API (Comlink over a MessageChannel, cpu backend)', () =
     const tiles = (await h.waitFor(is('tiles'))).tiles;
     const byId = new Map(tiles.map((t) => [t.nodeId, t]));
     // Every node of both networks has a tile, heads included.
-    for (const id of ['z', 'g_fc1', 'g_fc2', 'g_xy', 'g_out', 'd_input', 'd_fc1', 'd_fc2', 'd_logit', 'd_head']) expect(byId.has(id), id).toBe(true);
+    for (const id of ['z', 'g_fc1', 'g_fc2', 'g_xy', 'g_out', 'd_input', 'd_fc1', 'd_fc2', 'd_logit', 'd_head'])
+      expect(byId.has(id), id).toBe(true);
     for (const t of tiles) expect(t.pixels.length).toBe(t.width * t.height * t.channels);
-    expect(byId.get('g_fc1')).toMatchObject({ kind: 'strip', width: 64, height: 16, channels: 1, total: 128, activation: 'relu' });
+    expect(byId.get('g_fc1')).toMatchObject({
+      kind: 'strip',
+      width: 64,
+      height: 16,
+      channels: 1,
+      total: 128,
+      activation: 'relu',
+    });
     expect(byId.get('g_out')).toMatchObject({ kind: 'scatter', width: 64, height: 64, channels: 2 });
     const fc1 = byId.get('g_fc1')!.stats;
     expect(fc1.min).toBeGreaterThanOrEqual(0); // a ReLU

@@ -12,7 +12,8 @@ export interface Availability {
   metrics?: string;
 }
 
-const hasModels = (s: TrainingState) => Boolean(s.summary) && !s.stale && (s.status === 'paused' || s.status === 'running');
+const hasModels = (s: TrainingState) =>
+  Boolean(s.summary) && !s.stale && (s.status === 'paused' || s.status === 'running');
 
 export function useAvailability(): Availability {
   const compiled = useEditor((s) => compiledPlan(s.doc));

@@ -15,22 +15,34 @@ let last: { graph: Doc['graph']; dataset: Doc['dataset']; training: Doc['trainin
 
 /** The compiled plan of a document, or why there is none (the first error, and how many more). */
 export function compiledPlan(doc: Doc): Compiled {
-  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.training === doc.training) return last.out;
+  if (last && last.graph === doc.graph && last.dataset === doc.dataset && last.training === doc.training)
+    return last.out;
   const res = compileGraph(doc.graph, datasetInfo(doc.dataset), doc.training);
   const errors = res.problems.filter((p) => p.severity === 'error');
   const out: Compiled = res.ok
     ? { ok: true, plan: res.plan }
-    : { ok: false, reason: `The graph does not compile: ${errors[0]?.message ?? 'see the problems list'}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}` };
+    : {
+        ok: false,
+        reason: `The graph does not compile: ${errors[0]?.message ?? 'see the problems list'}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
+      };
   last = { graph: doc.graph, dataset: doc.dataset, training: doc.training, out };
   return out;
 }
 
-export interface CodeFiles { moduleName: string; module: string; packageJson: string }
+export interface CodeFiles {
+  moduleName: string;
+  module: string;
+  packageJson: string;
+}
 
 /** `<slug>.ts` and its package.json, exactly as the CLI's export writes them. */
 export function codeFiles(doc: Doc, plan: GanPlan): CodeFiles {
   const moduleName = `${slugOf(doc.name)}.ts`;
-  return { moduleName, module: emitModule(plan, doc.name, doc.description), packageJson: emitPackageJson(moduleName, doc.name) };
+  return {
+    moduleName,
+    module: emitModule(plan, doc.name, doc.description),
+    packageJson: emitPackageJson(moduleName, doc.name),
+  };
 }
 
 /** The module and package.json in one zip, ready for `npm install && npm run typecheck`. */

@@ -24,7 +24,10 @@ const stem = () => slugOf(useEditor.getState().doc.name);
 function currentCode() {
   const doc = useEditor.getState().doc;
   const c = compiledPlan(doc);
-  if (!c.ok) { notify(c.reason, 'error'); return undefined; }
+  if (!c.ok) {
+    notify(c.reason, 'error');
+    return undefined;
+  }
   return { doc, plan: c.plan, files: codeFiles(doc, c.plan) };
 }
 
@@ -47,7 +50,10 @@ export function exportCodeZipCommand(): void {
 export async function exportPytorchCommand(): Promise<void> {
   const { doc, viewport } = useEditor.getState();
   const c = compiledPlan(doc);
-  if (!c.ok) { notify(c.reason, 'error'); return; }
+  if (!c.ok) {
+    notify(c.reason, 'error');
+    return;
+  }
   const project = projectOf(doc, viewport);
   // The data files the dataset kind bundles, from where the app reads them.
   const sources: Record<string, () => Promise<Uint8Array>> = {
@@ -65,9 +71,16 @@ export async function exportPytorchCommand(): Promise<void> {
       data[name] = await get();
     }
     const folder = `${stem()}-pytorch`;
-    downloadBlob(new Blob([pytorchZip(folder, c.plan, project, data) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${folder}.zip`);
-    notify(`Exported ${folder}.zip: pip install -r requirements.txt, then python train.py (or torchrun) — see its README`);
-  } catch (e) { notify(`Could not export the PyTorch project: ${errorText(e)}`, 'error'); }
+    downloadBlob(
+      new Blob([pytorchZip(folder, c.plan, project, data) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+      `${folder}.zip`,
+    );
+    notify(
+      `Exported ${folder}.zip: pip install -r requirements.txt, then python train.py (or torchrun) — see its README`,
+    );
+  } catch (e) {
+    notify(`Could not export the PyTorch project: ${errorText(e)}`, 'error');
+  }
 }
 
 export async function exportWeightsCommand(): Promise<void> {
@@ -81,7 +94,9 @@ export async function exportWeightsCommand(): Promise<void> {
   const c = compiledPlan(doc);
   // plan.json + project.json make the unzipped folder a run folder for `npm run sample`.
   const step = useTraining.getState().step;
-  const extra: Record<string, string> = c.ok ? { 'plan.json': JSON.stringify(c.plan, null, 2), 'project.json': serializeProject(projectOf(doc, viewport)) } : {};
+  const extra: Record<string, string> = c.ok
+    ? { 'plan.json': JSON.stringify(c.plan, null, 2), 'project.json': serializeProject(projectOf(doc, viewport)) }
+    : {};
   // run.json: how far this run trained, so Import weights continues from that step.
   extra['run.json'] = JSON.stringify({ step });
   const name = `${stem()}-weights-step${step}.zip`;
@@ -91,17 +106,25 @@ export async function exportWeightsCommand(): Promise<void> {
 
 export async function exportSamplesCommand(): Promise<void> {
   const s = useTraining.getState().samples;
-  if (!s) { notify('No samples yet: train or step first', 'error'); return; }
+  if (!s) {
+    notify('No samples yet: train or step first', 'error');
+    return;
+  }
   try {
     const name = `${stem()}-samples-step${s.step}.png`;
     downloadBlob(await samplePng(s.tile), name);
     notify(`Exported ${name}`);
-  } catch (e) { notify(`Could not export the samples: ${errorText(e)}`, 'error'); }
+  } catch (e) {
+    notify(`Could not export the samples: ${errorText(e)}`, 'error');
+  }
 }
 
 export function exportMetricsCommand(): void {
   const h = useTraining.getState().history;
-  if (!h.length) { notify('No metrics yet: train or step first', 'error'); return; }
+  if (!h.length) {
+    notify('No metrics yet: train or step first', 'error');
+    return;
+  }
   const name = `${stem()}-metrics.csv`;
   downloadBlob(new Blob([metricsCsv(h)], { type: 'text/csv' }), name);
   notify(`Exported ${name} (${h.length} steps)`);

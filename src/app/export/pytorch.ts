@@ -8,7 +8,12 @@ import type { GanPlan } from '../../core/compile/plan';
 import { pytorchProject } from '../../core/codegen/pytorch';
 import type { Project } from '../../core/project/types';
 
-export function pytorchZip(folder: string, plan: GanPlan, project: Project, data: Record<string, Uint8Array>): Uint8Array {
+export function pytorchZip(
+  folder: string,
+  plan: GanPlan,
+  project: Project,
+  data: Record<string, Uint8Array>,
+): Uint8Array {
   const files: Zippable = {};
   for (const [name, text] of Object.entries(pytorchProject(plan, project))) files[`${folder}/${name}`] = strToU8(text);
   for (const [name, bytes] of Object.entries(data)) files[`${folder}/${name}`] = bytes;

@@ -14,12 +14,18 @@ export type NetworkArtifacts = NetworkWeights & { modelTopology: unknown };
 /** model.json as tfjs writes it for a single weights file. */
 function modelJson(w: { modelTopology?: unknown; weightSpecs: unknown }): string {
   return JSON.stringify({
-    format: 'layers-model', generatedBy: 'TensorFlow.js tfjs-layers', convertedBy: 'Ganvas',
-    modelTopology: w.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: w.weightSpecs }],
+    format: 'layers-model',
+    generatedBy: 'TensorFlow.js tfjs-layers',
+    convertedBy: 'Ganvas',
+    modelTopology: w.modelTopology,
+    weightsManifest: [{ paths: ['weights.bin'], weights: w.weightSpecs }],
   });
 }
 
-export function weightsToZip(w: Record<typeof NETS[number], NetworkWeights & { modelTopology?: unknown }>, extra: Record<string, string> = {}): Uint8Array {
+export function weightsToZip(
+  w: Record<(typeof NETS)[number], NetworkWeights & { modelTopology?: unknown }>,
+  extra: Record<string, string> = {},
+): Uint8Array {
   const files: Zippable = {};
   for (const net of NETS) {
     files[`${net}/model.json`] = strToU8(modelJson(w[net]));
@@ -40,9 +46,14 @@ function readNet(files: Record<string, Uint8Array>, net: string): NetworkArtifac
   const e = entryFor(files, net);
   if (!e) throw new Error(`the zip has no ${net}/model.json`);
   let json: { modelTopology?: unknown; weightsManifest?: { paths?: string[]; weights?: unknown }[] };
-  try { json = JSON.parse(strFromU8(e.json)); } catch { throw new Error(`${net}/model.json is not JSON`); }
+  try {
+    json = JSON.parse(strFromU8(e.json));
+  } catch {
+    throw new Error(`${net}/model.json is not JSON`);
+  }
   const manifest = json.weightsManifest?.[0];
-  if (!manifest?.paths?.length || !manifest.weights) throw new Error(`${net}/model.json has no weights manifest (is it a tfjs layers model?)`);
+  if (!manifest?.paths?.length || !manifest.weights)
+    throw new Error(`${net}/model.json has no weights manifest (is it a tfjs layers model?)`);
   // tfjs may shard weights over several files; they are concatenated in manifest order.
   const parts = manifest.paths.map((p) => {
     const bin = files[e.dir + p];
@@ -51,7 +62,10 @@ function readNet(files: Record<string, Uint8Array>, net: string): NetworkArtifac
   });
   const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let off = 0;
-  for (const p of parts) { data.set(p, off); off += p.length; }
+  for (const p of parts) {
+    data.set(p, off);
+    off += p.length;
+  }
   return { modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData: data.buffer };
 }
 
@@ -61,23 +75,42 @@ function readNet(files: Record<string, Uint8Array>, net: string): NetworkArtifac
  */
 export function runStepOfZip(bytes: Uint8Array): number | undefined {
   let files: Record<string, Uint8Array>;
-  try { files = unzipSync(bytes, { filter: (f) => /(^|\/)(run\.json|metrics\.jsonl)$/.test(f.name) }); } catch { return undefined; }
+  try {
+    files = unzipSync(bytes, { filter: (f) => /(^|\/)(run\.json|metrics\.jsonl)$/.test(f.name) });
+  } catch {
+    return undefined;
+  }
   const find = (name: string) => Object.keys(files).find((p) => p === name || p.endsWith(`/${name}`));
   const ok = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : undefined);
   const run = find('run.json');
-  if (run) { try { return ok(JSON.parse(strFromU8(files[run])).step); } catch { return undefined; } }
+  if (run) {
+    try {
+      return ok(JSON.parse(strFromU8(files[run])).step);
+    } catch {
+      return undefined;
+    }
+  }
   const metrics = find('metrics.jsonl');
   if (!metrics) return undefined;
   let best: number | undefined;
   for (const line of strFromU8(files[metrics]).split('\n')) {
-    try { const s = ok(JSON.parse(line).step); if (s !== undefined && (best === undefined || s > best)) best = s; } catch { /* a blank or cut line */ }
+    try {
+      const s = ok(JSON.parse(line).step);
+      if (s !== undefined && (best === undefined || s > best)) best = s;
+    } catch {
+      /* a blank or cut line */
+    }
   }
   return best;
 }
 
 /** Reads a weights zip; throws a sentence naming the missing or broken file. */
-export function weightsFromZip(bytes: Uint8Array): Record<typeof NETS[number], NetworkArtifacts> {
+export function weightsFromZip(bytes: Uint8Array): Record<(typeof NETS)[number], NetworkArtifacts> {
   let files: Record<string, Uint8Array>;
-  try { files = unzipSync(bytes); } catch { throw new Error('the file is not a zip'); }
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new Error('the file is not a zip');
+  }
   return { generator: readNet(files, 'generator'), discriminator: readNet(files, 'discriminator') };
 }

@@ -37,7 +37,10 @@ export interface BackendLoaders {
   environment?: () => Promise<GpuEnvironment>;
 }
 
-export interface Activated { backend: BackendName; adapter?: AdapterReport }
+export interface Activated {
+  backend: BackendName;
+  adapter?: AdapterReport;
+}
 
 /** The backends to try, in order: the forced one first, then the ones after it. */
 export function candidates(choice: BackendChoice = 'auto'): BackendName[] {
@@ -46,7 +49,9 @@ export function candidates(choice: BackendChoice = 'auto'): BackendName[] {
 
 export function withTimeout<V>(p: Promise<V>, ms: number, what: string): Promise<V> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const t = new Promise<never>((_, fail) => { timer = setTimeout(() => fail(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms); });
+  const t = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+  });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
@@ -58,19 +63,29 @@ interface GpuAdapterLike {
 
 /** Asks for a WebGPU adapter; navigator.gpu alone proves nothing (headless chromium without the flag has it and returns null). */
 export async function probeWebGpu(): Promise<AdapterReport | undefined> {
-  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } }).navigator?.gpu;
+  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } }).navigator
+    ?.gpu;
   if (!gpu) return undefined;
   const adapter = await withTimeout(gpu.requestAdapter(), 10_000, 'navigator.gpu.requestAdapter()');
   if (!adapter) return undefined;
   const info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
   return {
-    vendor: info.vendor ?? '', architecture: info.architecture ?? '', device: info.device ?? '', description: info.description ?? '',
+    vendor: info.vendor ?? '',
+    architecture: info.architecture ?? '',
+    device: info.device ?? '',
+    description: info.description ?? '',
     isFallbackAdapter: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter),
   };
 }
 
 /** Makes `name` the active backend or throws saying why (no adapter, package missing, init failed, timeout). */
-export async function activateBackend(tf: TF, name: BackendName, loaders: BackendLoaders, options: LoadOptions = {}, timeoutMs = 20_000): Promise<Activated> {
+export async function activateBackend(
+  tf: TF,
+  name: BackendName,
+  loaders: BackendLoaders,
+  options: LoadOptions = {},
+  timeoutMs = 20_000,
+): Promise<Activated> {
   let adapter: AdapterReport | undefined;
   if (name === 'webgpu') {
     adapter = await probeWebGpu();

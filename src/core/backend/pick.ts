@@ -29,7 +29,8 @@ export function isSoftwareRenderer(renderer: string): boolean {
 
 /** True when a GPU backend exists but every one is a software adapter. */
 export function onlySoftwareGpus(env: GpuEnvironment): boolean {
-  const gpu = env.webgpu !== undefined, gl = env.webglRenderer !== undefined;
+  const gpu = env.webgpu !== undefined,
+    gl = env.webglRenderer !== undefined;
   if (!gpu && !gl) return false;
   return (!gpu || env.webgpu!.isFallbackAdapter) && (!gl || isSoftwareRenderer(env.webglRenderer!));
 }
@@ -51,7 +52,12 @@ function softwareGpus(env: GpuEnvironment): BackendName[] {
 }
 
 /** The limits of the timing run where it is needed (seconds, not minutes: the user is waiting to train). */
-export interface TimingLimits { batch: number; steps: number; windowMs: number; capMs: number }
+export interface TimingLimits {
+  batch: number;
+  steps: number;
+  windowMs: number;
+  capMs: number;
+}
 export const BOUNDED_TIMING: TimingLimits = {
   /** At most this batch. */
   batch: 16,
@@ -70,7 +76,8 @@ const unique = (xs: BackendName[]) => [...new Set(xs)];
 
 /** What 'auto' does in this environment for this kind of model (see the file comment). */
 export function planBackends(env: GpuEnvironment, plan: Pick<GanPlan, 'data'>): BackendPlan {
-  const hw = hardwareGpus(env), sw = softwareGpus(env);
+  const hw = hardwareGpus(env),
+    sw = softwareGpus(env);
   const fallbacks = unique(['wasm', ...sw, 'cpu']);
   if (!hw.length) {
     return { kind: 'known', order: fallbacks, reason: sw.length ? explainKnownSoftware(env) : undefined };
@@ -80,14 +87,19 @@ export function planBackends(env: GpuEnvironment, plan: Pick<GanPlan, 'data'>): 
 }
 
 export function explainKnownSoftware(env: GpuEnvironment): string {
-  return `Only software GPUs here (${describeEnvironment(env)}): training on wasm at once. On software adapters wasm was 9–70x `
-    + 'faster than WebGPU and WebGL for every model measured (BENCHMARKS.md), so there is nothing to time '
-    + '(pick a backend in the panel to override).';
+  return (
+    `Only software GPUs here (${describeEnvironment(env)}): training on wasm at once. On software adapters wasm was 9–70x ` +
+    'faster than WebGPU and WebGL for every model measured (BENCHMARKS.md), so there is nothing to time ' +
+    '(pick a backend in the panel to override).'
+  );
 }
 
 export function describeEnvironment(env: GpuEnvironment): string {
   const parts: string[] = [];
-  if (env.webgpu) parts.push(`WebGPU: ${[env.webgpu.vendor, env.webgpu.architecture, env.webgpu.description].filter(Boolean).join(' ') || 'software adapter'}`);
+  if (env.webgpu)
+    parts.push(
+      `WebGPU: ${[env.webgpu.vendor, env.webgpu.architecture, env.webgpu.description].filter(Boolean).join(' ') || 'software adapter'}`,
+    );
   if (env.webglRenderer) parts.push(`WebGL: ${env.webglRenderer}`);
   return parts.join('; ');
 }
@@ -101,7 +113,11 @@ export function memoryKey(plan: Pick<GanPlan, 'data'>, env: GpuEnvironment): str
   return `${kind} | ${describeEnvironment(env)}`;
 }
 
-export interface Timing { backend: BackendName; msPerStep?: number; error?: string }
+export interface Timing {
+  backend: BackendName;
+  msPerStep?: number;
+  error?: string;
+}
 
 /** Fastest first; candidates that failed go last, in their original order. */
 export function rankTimings(ts: Timing[]): Timing[] {
@@ -113,15 +129,23 @@ const ms = (v: number) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} m
 
 /** The notice the user sees: what was measured, what was chosen and why. */
 export function explainMeasuredChoice(ts: Timing[], chosen: BackendName, env: GpuEnvironment, batch: number): string {
-  const rows = rankTimings(ts).map((t) => (t.msPerStep !== undefined ? `${t.backend} ${ms(t.msPerStep)}` : `${t.backend} failed (${t.error ?? 'unknown error'})`));
-  return `A small model on a GPU (${describeEnvironment(env)}) may train faster on wasm, so Ganvas timed a few steps at batch ${batch} on each `
-    + `backend: ${rows.join(', ')} per step. Training on ${chosen}, the fastest; remembered for this kind of model `
-    + '(pick a backend in the panel to override).';
+  const rows = rankTimings(ts).map((t) =>
+    t.msPerStep !== undefined
+      ? `${t.backend} ${ms(t.msPerStep)}`
+      : `${t.backend} failed (${t.error ?? 'unknown error'})`,
+  );
+  return (
+    `A small model on a GPU (${describeEnvironment(env)}) may train faster on wasm, so Ganvas timed a few steps at batch ${batch} on each ` +
+    `backend: ${rows.join(', ')} per step. Training on ${chosen}, the fastest; remembered for this kind of model ` +
+    '(pick a backend in the panel to override).'
+  );
 }
 
 export function explainRememberedChoice(chosen: BackendName, env: GpuEnvironment): string {
-  return `Training on ${chosen}, measured fastest here (${describeEnvironment(env)}) for this kind `
-    + 'of model on an earlier run (pick a backend in the panel to override).';
+  return (
+    `Training on ${chosen}, measured fastest here (${describeEnvironment(env)}) for this kind ` +
+    'of model on an earlier run (pick a backend in the panel to override).'
+  );
 }
 
 /** What the page shows while a backend is being timed. */
@@ -134,13 +158,22 @@ export function describeTiming(backend: BackendName, batch: number): string {
  * end within BOUNDED_TIMING.capMs (else the result is an error, and the step is left to finish on its own),
  * then up to BOUNDED_TIMING.steps steps or windowMs.
  */
-export async function timeSteps(step: () => Promise<void>, now: () => number, limits: TimingLimits = BOUNDED_TIMING): Promise<{ msPerStep?: number; error?: string }> {
+export async function timeSteps(
+  step: () => Promise<void>,
+  now: () => number,
+  limits: TimingLimits = BOUNDED_TIMING,
+): Promise<{ msPerStep?: number; error?: string }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const cap = new Promise<'cap'>((ok) => { timer = setTimeout(() => ok('cap'), limits.capMs); });
+  const cap = new Promise<'cap'>((ok) => {
+    timer = setTimeout(() => ok('cap'), limits.capMs);
+  });
   const warm = await Promise.race([step().then(() => 'done' as const), cap]).finally(() => clearTimeout(timer));
   if (warm === 'cap') return { error: `over ${limits.capMs / 1000} s per step` };
   const t0 = now();
   let n = 0;
-  while (n < limits.steps && (n === 0 || now() - t0 < limits.windowMs)) { await step(); n++; }
+  while (n < limits.steps && (n === 0 || now() - t0 < limits.windowMs)) {
+    await step();
+    n++;
+  }
   return { msPerStep: (now() - t0) / n };
 }

@@ -5,8 +5,11 @@ import { activationPy } from './shared/torch';
 const FUNCTIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'softmax', 'linear'] as const;
 
 export const activation = defineBlock({
-  type: 'activation', label: 'Activation', category: 'activation',
-  description: 'An element-wise non-linearity. LeakyReLU keeps a small slope (alpha) for negative inputs so gradients never die.',
+  type: 'activation',
+  label: 'Activation',
+  category: 'activation',
+  description:
+    'An element-wise non-linearity. LeakyReLU keeps a small slope (alpha) for negative inputs so gradients never die.',
   params: {
     fn: choice(FUNCTIONS, 'leakyRelu', { label: 'function' }),
     alpha: float(0.3, { min: 0, max: 1, step: 0.05, visibleIf: { param: 'fn', values: ['leakyRelu'] } }),

@@ -2,8 +2,13 @@ import { defineBlock, fmtShape, one, ShapeError } from './defineBlock';
 import { choice } from './params';
 
 export const auxClassHead = defineBlock({
-  type: 'auxClassHead', label: 'Class head (AC-GAN)', category: 'heads', network: 'discriminator', outputRole: 'auxClass',
-  description: 'AC-GAN: D also predicts the class of every sample, real or fake; G is rewarded when its samples are classified as the asked-for class.',
+  type: 'auxClassHead',
+  label: 'Class head (AC-GAN)',
+  category: 'heads',
+  network: 'discriminator',
+  outputRole: 'auxClass',
+  description:
+    'AC-GAN: D also predicts the class of every sample, real or fake; G is rewarded when its samples are classified as the asked-for class.',
   params: { output: choice(['logits', 'softmax'], 'logits') },
   inputs: [{ name: 'x' }],
   outputs: [],

@@ -48,12 +48,17 @@ const KERAS_BATCH_NORM = String.raw`class KerasBatchNorm(nn.modules.batchnorm._B
 const channelsOnDim1 = (s: number[]) => isImage(s) || s.length === 1;
 
 export const batchNormalization = defineBlock({
-  type: 'batchNormalization', label: 'BatchNorm', category: 'normalization',
-  description: 'Normalises each channel over the batch, then scales and shifts it. Keeps 4 numbers per channel (2 learned).',
+  type: 'batchNormalization',
+  label: 'BatchNorm',
+  category: 'normalization',
+  description:
+    'Normalises each channel over the batch, then scales and shifts it. Keeps 4 numbers per channel (2 learned).',
   batchDependent: true,
   params: {
-    momentum: float(0.99, { min: 0, max: 1 }), epsilon: float(0.001, { min: 0 }),
-    center: bool(true), scale: bool(true),
+    momentum: float(0.99, { min: 0, max: 1 }),
+    epsilon: float(0.001, { min: 0 }),
+    center: bool(true),
+    scale: bool(true),
   },
   inputs: [{ name: 'x' }],
   inferShape: (i) => {
@@ -62,7 +67,11 @@ export const batchNormalization = defineBlock({
     return x;
   },
   // gamma, beta (if enabled) + moving mean and variance, as Keras counts them.
-  paramCount: (i, p) => { const x = one(i); const c = x[x.length - 1]; return c * (2 + (p.center ? 1 : 0) + (p.scale ? 1 : 0)); },
+  paramCount: (i, p) => {
+    const x = one(i);
+    const c = x[x.length - 1];
+    return c * (2 + (p.center ? 1 : 0) + (p.scale ? 1 : 0));
+  },
   macs: (i) => 2 * prod(one(i)),
   layer: {
     fn: 'batchNormalization',
@@ -72,7 +81,8 @@ export const batchNormalization = defineBlock({
     helpers: { KerasBatchNorm: KERAS_BATCH_NORM },
     module: ({ p, inputs: [x] }) =>
       `KerasBatchNorm(${x.shape[x.shape.length - 1]}, momentum=${py(p.momentum)}, eps=${py(p.epsilon)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
-    forward: ({ inputs: [x], self }) => (channelsOnDim1(x.shape) ? `${self}(${x.expr})` : `${self}(${x.expr}.movedim(-1, 1)).movedim(1, -1)`),
+    forward: ({ inputs: [x], self }) =>
+      channelsOnDim1(x.shape) ? `${self}(${x.expr})` : `${self}(${x.expr}.movedim(-1, 1)).movedim(1, -1)`,
     weights: ({ p, inputs: [x] }) => {
       const c = [x.shape[x.shape.length - 1]];
       return [

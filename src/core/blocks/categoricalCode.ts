@@ -2,8 +2,13 @@ import { defineBlock } from './defineBlock';
 import { int } from './params';
 
 export const categoricalCode = defineBlock({
-  type: 'categoricalCode', label: 'Categorical code c', category: 'inputs', network: 'generator', inputRole: 'categoricalCode',
-  description: 'InfoGAN: a random one-hot code. The Q head must recover it from the sample, so G learns to give it meaning (often the digit).',
+  type: 'categoricalCode',
+  label: 'Categorical code c',
+  category: 'inputs',
+  network: 'generator',
+  inputRole: 'categoricalCode',
+  description:
+    'InfoGAN: a random one-hot code. The Q head must recover it from the sample, so G learns to give it meaning (often the digit).',
   params: { categories: int(10, { min: 2, max: 1000 }) },
   inputs: [],
   inferShape: (_i, p) => [p.categories],

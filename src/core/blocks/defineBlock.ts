@@ -12,7 +12,7 @@ import type { TF, Tensor } from '../tf';
 export type { TF, Tensor };
 export type Layer = tfNs.layers.Layer;
 export type LayerFactory = {
-  [K in keyof typeof tfNs.layers]: (typeof tfNs.layers)[K] extends (args: never) => Layer ? K : never
+  [K in keyof typeof tfNs.layers]: (typeof tfNs.layers)[K] extends (args: never) => Layer ? K : never;
 }[keyof typeof tfNs.layers];
 
 /** A tensor shape without its batch dimension: [28, 28, 1] means [batch, 28, 28, 1]. */
@@ -30,10 +30,23 @@ export interface ShapeContext {
 }
 
 export type Category =
-  | 'inputs' | 'heads' | 'core' | 'convolution' | 'normalization' | 'activation'
-  | 'reshape' | 'pooling' | 'merge' | 'regularization';
+  | 'inputs'
+  | 'heads'
+  | 'core'
+  | 'convolution'
+  | 'normalization'
+  | 'activation'
+  | 'reshape'
+  | 'pooling'
+  | 'merge'
+  | 'regularization';
 
-export interface PortSpec { name: string; label?: string; multi?: boolean; optional?: boolean }
+export interface PortSpec {
+  name: string;
+  label?: string;
+  multi?: boolean;
+  optional?: boolean;
+}
 
 /** What an input block feeds into its network during training. */
 export type InputRole = 'noise' | 'categoricalCode' | 'continuousCode' | 'label' | 'data';
@@ -161,8 +174,8 @@ export type TorchInit = 'glorotNormal' | 'zeros' | 'ones' | 'uniform';
 
 type Optional = 'paramCount' | 'macs' | 'summary' | 'outputs' | 'network';
 /** A block as declared: its params schema `S` types the `p` every one of its functions receives. */
-export type BlockInit<S extends ParamSpecs = ParamSpecs> =
-  Omit<BlockDef<ParamsOf<S>>, Optional | 'params'> & Partial<Pick<BlockDef<ParamsOf<S>>, Optional>> & { params: S };
+export type BlockInit<S extends ParamSpecs = ParamSpecs> = Omit<BlockDef<ParamsOf<S>>, Optional | 'params'> &
+  Partial<Pick<BlockDef<ParamsOf<S>>, Optional>> & { params: S };
 
 export function defineBlock<const S extends ParamSpecs>(init: BlockInit<S>): BlockDef {
   type P = ParamsOf<S>;
@@ -191,7 +204,14 @@ export class ShapeError extends Error {
    * @param port the input port at fault
    * @param missing true when an input is absent rather than wrong (the editor still accepts a wire then)
    */
-  constructor(message: string, readonly port?: string, readonly missing = false) { super(message); this.name = 'ShapeError'; }
+  constructor(
+    message: string,
+    readonly port?: string,
+    readonly missing = false,
+  ) {
+    super(message);
+    this.name = 'ShapeError';
+  }
 }
 
 export const fmtShape = (s: Shape): string => `[batch${s.map((d) => `, ${d}`).join('')}]`;

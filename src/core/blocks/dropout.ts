@@ -3,8 +3,11 @@ import { float } from './params';
 import { py } from './shared/torch';
 
 export const dropout = defineBlock({
-  type: 'dropout', label: 'Dropout', category: 'regularization',
-  description: 'While training, zeroes a random fraction of values (and rescales the rest); does nothing when sampling.',
+  type: 'dropout',
+  label: 'Dropout',
+  category: 'regularization',
+  description:
+    'While training, zeroes a random fraction of values (and rescales the rest); does nothing when sampling.',
   params: { rate: float(0.3, { min: 0, max: 0.99, step: 0.05 }) },
   inputs: [{ name: 'x' }],
   inferShape: (i) => one(i),

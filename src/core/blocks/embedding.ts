@@ -2,7 +2,9 @@ import { defineBlock, expectRank, one } from './defineBlock';
 import { int } from './params';
 
 export const embedding = defineBlock({
-  type: 'embedding', label: 'Embedding', category: 'core',
+  type: 'embedding',
+  label: 'Embedding',
+  category: 'core',
   description: 'Looks up a learned vector for each integer index (e.g. a class label -> 100 numbers).',
   params: { inputDim: int(10, { min: 1, label: 'vocabulary' }), outputDim: int(100, { min: 1, label: 'vector size' }) },
   inputs: [{ name: 'x' }],
@@ -10,7 +12,7 @@ export const embedding = defineBlock({
     const [len] = expectRank(one(i), 1, '[batch, length] of integer indices (a class label with index encoding)');
     return [len, p.outputDim];
   },
-  paramCount: (_i, p) => (p.inputDim) * (p.outputDim),
+  paramCount: (_i, p) => p.inputDim * p.outputDim,
   layer: { fn: 'embedding', args: (p, name) => ({ name, inputDim: p.inputDim, outputDim: p.outputDim }) },
   torch: {
     module: ({ p }) => `nn.Embedding(${p.inputDim}, ${p.outputDim})`,

@@ -2,7 +2,9 @@ import { defineBlock, fmtShape, one, prod, ShapeError } from './defineBlock';
 import { channelsLast } from './shared/torch';
 
 export const flatten = defineBlock({
-  type: 'flatten', label: 'Flatten', category: 'reshape',
+  type: 'flatten',
+  label: 'Flatten',
+  category: 'reshape',
   description: 'Turns each sample into one long vector, e.g. 7×7×128 -> 6272.',
   params: {},
   inputs: [{ name: 'x' }],

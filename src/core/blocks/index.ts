@@ -31,11 +31,33 @@ import { embedding } from './embedding';
 import { gaussianNoise } from './gaussianNoise';
 
 export const BLOCKS: readonly BlockDef[] = [
-  latentNoise, categoricalCode, continuousCode, classLabel, realData,
-  generatorOutput, realFakeHead, auxClassHead, qCodesHead,
-  dense, conv2d, conv2dTranspose, batchNormalization, layerNormalization, dropout, activation,
-  reshape, flatten, upSampling2d, maxPooling2d, averagePooling2d, zeroPadding2d,
-  concatenate, add, multiply, embedding, gaussianNoise,
+  latentNoise,
+  categoricalCode,
+  continuousCode,
+  classLabel,
+  realData,
+  generatorOutput,
+  realFakeHead,
+  auxClassHead,
+  qCodesHead,
+  dense,
+  conv2d,
+  conv2dTranspose,
+  batchNormalization,
+  layerNormalization,
+  dropout,
+  activation,
+  reshape,
+  flatten,
+  upSampling2d,
+  maxPooling2d,
+  averagePooling2d,
+  zeroPadding2d,
+  concatenate,
+  add,
+  multiply,
+  embedding,
+  gaussianNoise,
 ];
 
 const byType = new Map(BLOCKS.map((b) => [b.type, b]));
@@ -48,11 +70,28 @@ export function getBlock(type: string): BlockDef {
 export const hasBlock = (type: string): boolean => byType.has(type);
 
 export const CATEGORY_ORDER: readonly Category[] = [
-  'inputs', 'core', 'convolution', 'normalization', 'activation', 'reshape', 'pooling', 'merge', 'regularization', 'heads',
+  'inputs',
+  'core',
+  'convolution',
+  'normalization',
+  'activation',
+  'reshape',
+  'pooling',
+  'merge',
+  'regularization',
+  'heads',
 ];
 export const CATEGORY_LABELS: Record<Category, string> = {
-  inputs: 'Inputs', heads: 'Outputs & heads', core: 'Core', convolution: 'Convolution', normalization: 'Normalization',
-  activation: 'Activation', reshape: 'Reshape', pooling: 'Pooling', merge: 'Merge', regularization: 'Regularization',
+  inputs: 'Inputs',
+  heads: 'Outputs & heads',
+  core: 'Core',
+  convolution: 'Convolution',
+  normalization: 'Normalization',
+  activation: 'Activation',
+  reshape: 'Reshape',
+  pooling: 'Pooling',
+  merge: 'Merge',
+  regularization: 'Regularization',
 };
 
 export * from './defineBlock';

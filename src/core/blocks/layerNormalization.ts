@@ -17,7 +17,9 @@ const KERAS_LAYER_NORM = String.raw`class KerasLayerNorm(nn.Module):
 `;
 
 export const layerNormalization = defineBlock({
-  type: 'layerNormalization', label: 'LayerNorm', category: 'normalization',
+  type: 'layerNormalization',
+  label: 'LayerNorm',
+  category: 'normalization',
   description: 'Normalises each sample over its last axis (no batch statistics: safe for WGAN-GP critics).',
   params: { epsilon: float(0.001, { min: 0 }), center: bool(true), scale: bool(true) },
   inputs: [{ name: 'x' }],
@@ -26,12 +28,20 @@ export const layerNormalization = defineBlock({
     if (x.length < 1) throw new ShapeError(`expects at least a 2-D input but receives ${fmtShape(x)}`, 'x');
     return x;
   },
-  paramCount: (i, p) => { const x = one(i); const c = x[x.length - 1]; return c * ((p.center ? 1 : 0) + (p.scale ? 1 : 0)); },
+  paramCount: (i, p) => {
+    const x = one(i);
+    const c = x[x.length - 1];
+    return c * ((p.center ? 1 : 0) + (p.scale ? 1 : 0));
+  },
   macs: (i) => 3 * prod(one(i)),
-  layer: { fn: 'layerNormalization', args: (p, name) => ({ name, epsilon: p.epsilon, center: p.center, scale: p.scale }) },
+  layer: {
+    fn: 'layerNormalization',
+    args: (p, name) => ({ name, epsilon: p.epsilon, center: p.center, scale: p.scale }),
+  },
   torch: {
     helpers: { KerasLayerNorm: KERAS_LAYER_NORM },
-    module: ({ p, inputs: [x] }) => `KerasLayerNorm(${x.shape[x.shape.length - 1]}, eps=${py(p.epsilon)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
+    module: ({ p, inputs: [x] }) =>
+      `KerasLayerNorm(${x.shape[x.shape.length - 1]}, eps=${py(p.epsilon)}, center=${pyBool(p.center)}, scale=${pyBool(p.scale)})`,
     forward: ({ inputs: [x], self }) => onLastAxis(x.expr, x.shape, (v) => `${self}(${v})`),
     weights: ({ p, inputs: [x] }) => {
       const c = [x.shape[x.shape.length - 1]];

@@ -1,4 +1,8 @@
 import { elementwiseBlock } from './shared/elementwise';
 
-export const multiply = elementwiseBlock('multiply', 'Multiply', 'multiply',
-  'Multiplies its inputs element by element (e.g. AC-GAN: noise × class embedding).');
+export const multiply = elementwiseBlock(
+  'multiply',
+  'Multiply',
+  'multiply',
+  'Multiplies its inputs element by element (e.g. AC-GAN: noise × class embedding).',
+);

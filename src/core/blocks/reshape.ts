@@ -3,14 +3,20 @@ import { ints } from './params';
 import { channelsFirst, channelsLast } from './shared/torch';
 
 export const reshape = defineBlock({
-  type: 'reshape', label: 'Reshape', category: 'reshape',
+  type: 'reshape',
+  label: 'Reshape',
+  category: 'reshape',
   description: 'Rearranges the values into a new shape with the same number of elements (e.g. 12544 -> 7×7×256).',
   params: { targetShape: ints([7, 7, 256], { label: 'target shape' }) },
   inputs: [{ name: 'x' }],
   inferShape: (i, p) => {
-    const x = one(i), t = p.targetShape;
+    const x = one(i),
+      t = p.targetShape;
     if (prod(x) !== prod(t)) {
-      throw new ShapeError(`cannot reshape ${fmtShape(x)} (${prod(x)} values) into ${fmtShape(t)} (${prod(t)} values)`, 'x');
+      throw new ShapeError(
+        `cannot reshape ${fmtShape(x)} (${prod(x)} values) into ${fmtShape(t)} (${prod(t)} values)`,
+        'x',
+      );
     }
     return [...t];
   },

@@ -17,7 +17,9 @@ const RESIZE_BILINEAR_LEGACY = String.raw`def resize_bilinear_legacy(x, scale):
 `;
 
 export const upSampling2d = defineBlock({
-  type: 'upSampling2d', label: 'UpSampling2D', category: 'reshape',
+  type: 'upSampling2d',
+  label: 'UpSampling2D',
+  category: 'reshape',
   description: 'Repeats each pixel size×size times (nearest) or interpolates (bilinear). No weights.',
   params: { size: int(2, { min: 1 }), interpolation: choice(['nearest', 'bilinear'], 'nearest') },
   inputs: [{ name: 'x' }],
@@ -32,10 +34,11 @@ export const upSampling2d = defineBlock({
   },
   torch: {
     helpers: { resize_bilinear_legacy: RESIZE_BILINEAR_LEGACY },
-    forward: ({ p, inputs: [x] }) => (p.interpolation === 'bilinear'
-      ? `resize_bilinear_legacy(${x.expr}, ${p.size})`
-      // Nearest with an integer factor reads input pixel floor(i / size) in both engines.
-      : `F.interpolate(${x.expr}, scale_factor=${p.size}, mode='nearest')`),
+    forward: ({ p, inputs: [x] }) =>
+      p.interpolation === 'bilinear'
+        ? `resize_bilinear_legacy(${x.expr}, ${p.size})`
+        : // Nearest with an integer factor reads input pixel floor(i / size) in both engines.
+          `F.interpolate(${x.expr}, scale_factor=${p.size}, mode='nearest')`,
   },
   summary: (p) => `×${p.size} ${p.interpolation}`,
 });

@@ -16,14 +16,15 @@ const optimizer = (o: GanPlan['training']['generator']) => getOptimizer(o.type).
 
 function emitStep(plan: GanPlan): string {
   const roles = new Set(plan.discriminator.outputs.map((o) => o.role));
-  const aux = roles.has('auxClass'), info = roles.has('qCategorical') || roles.has('qContinuous');
+  const aux = roles.has('auxClass'),
+    info = roles.has('qCategorical') || roles.has('qContinuous');
   const labelsExpr = plan.usesLabels ? 'data.labels ? tf.gather(data.labels, idx) : undefined' : 'undefined';
   const d = [
-    '    const idx = tf.randomUniform([b], 0, data.images.shape[0]!, \'int32\', s + 131 * k);',
+    "    const idx = tf.randomUniform([b], 0, data.images.shape[0]!, 'int32', s + 131 * k);",
     '    const real = tf.gather(data.images, idx);',
     `    const realLabels = ${labelsExpr};`,
     '    const feed = sampleGeneratorInputs(b, undefined, s + 131 * k + 11);',
-    '    // G runs outside D\'s tape: D\'s update needs no gradient through G.',
+    "    // G runs outside D's tape: D's update needs no gradient through G.",
     '    const fake = gan.generator.apply(feed.values, { training: true }) as tf.Tensor;',
     '    const { value, grads } = tf.variableGrads(() => {',
     '      const outR = asArray(gan.discriminator.apply(discriminatorInputs(real, realLabels), { training: true }));',
@@ -31,12 +32,22 @@ function emitStep(plan: GanPlan): string {
     '      const terms = [discriminatorLoss(realFakeLogit(outR), realFakeLogit(outF))];',
   ];
   if (getLoss(plan.training.loss).gradientPenalty) {
-    d.push('      const critic = (x: tf.Tensor) => realFakeLogit(asArray(gan.discriminator.apply(discriminatorInputs(x, realLabels), { training: true })));',
-      '      terms.push(tf.mul(TRAINING.gpWeight, gradientPenalty(critic, real, fake, s + 131 * k + 23)));');
+    d.push(
+      '      const critic = (x: tf.Tensor) => realFakeLogit(asArray(gan.discriminator.apply(discriminatorInputs(x, realLabels), { training: true })));',
+      '      terms.push(tf.mul(TRAINING.gpWeight, gradientPenalty(critic, real, fake, s + 131 * k + 23)));',
+    );
   }
-  if (aux) d.push('      terms.push(tf.mul(TRAINING.auxWeight, tf.add(auxLoss(outR, realLabels!), auxLoss(outF, feed.labels!))));');
+  if (aux)
+    d.push(
+      '      terms.push(tf.mul(TRAINING.auxWeight, tf.add(auxLoss(outR, realLabels!), auxLoss(outF, feed.labels!))));',
+    );
   if (info) d.push('      terms.push(infoLoss(outF, feed));');
-  d.push('      return tf.addN(terms) as tf.Scalar;', '    }, variablesOf(gan.discriminator));', '    gan.optD.applyGradients(grads);', '    dLoss = value;');
+  d.push(
+    '      return tf.addN(terms) as tf.Scalar;',
+    '    }, variablesOf(gan.discriminator));',
+    '    gan.optD.applyGradients(grads);',
+    '    dLoss = value;',
+  );
   const g = [
     '  const feed = sampleGeneratorInputs(b, undefined, s + 997);',
     '  const { value: gLoss, grads } = tf.variableGrads(() => {',
@@ -52,7 +63,7 @@ function emitStep(plan: GanPlan): string {
   return [
     '/**',
     ' * One GAN step: D on a real batch and on a generated batch (TRAINING.dSteps times), then G through D',
-    ' * updating only G\'s variables. `data` is the whole dataset as tensors; batches are gathered by index.',
+    " * updating only G's variables. `data` is the whole dataset as tensors; batches are gathered by index.",
     ' * Returns the losses as scalars (dispose them, or read them with `await t.data()`).',
     ' */',
     'export function trainStep(gan: Gan, data: { images: tf.Tensor; labels?: tf.Tensor }, step = 0): { dLoss: tf.Scalar; gLoss: tf.Scalar } {',
@@ -78,10 +89,25 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
   const t = plan.training;
   const names = new ModuleNames();
   // The description keeps its lines (at most 40, each escaped as one line of comment text).
-  const about = description.trim() === '' ? [] : description.trim().split(/\r\n|[\n\r\u2028\u2029]/).slice(0, 40)
-    .map((line) => blockCommentText(line, 2000)).map((line) => (line ? ` * ${line}` : ' *'));
-  const training = { loss: t.loss, batchSize: t.batchSize, dSteps: t.dSteps, realLabel: t.realLabel, gpWeight: t.gpWeight,
-    infoLambda: t.infoLambda, auxWeight: t.auxWeight, seed: t.seed };
+  const about =
+    description.trim() === ''
+      ? []
+      : description
+          .trim()
+          .split(/\r\n|[\n\r\u2028\u2029]/)
+          .slice(0, 40)
+          .map((line) => blockCommentText(line, 2000))
+          .map((line) => (line ? ` * ${line}` : ' *'));
+  const training = {
+    loss: t.loss,
+    batchSize: t.batchSize,
+    dSteps: t.dSteps,
+    realLabel: t.realLabel,
+    gpWeight: t.gpWeight,
+    infoLambda: t.infoLambda,
+    auxWeight: t.auxWeight,
+    seed: t.seed,
+  };
   return [
     '/**',
     ` * ${blockCommentText(name)} — a GAN exported from Ganvas.`,
@@ -94,13 +120,27 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     `/** Shape of one real sample (without the batch dimension). */`,
     `export const DATA_SHAPE = ${JSON.stringify(plan.data.shape).replace(/,/g, ', ')};`,
     `export const NUM_CLASSES = ${plan.data.numClasses};`,
-    `export const TRAINING = { ${Object.entries(training).map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : v}`).join(', ')} } as const;`,
+    `export const TRAINING = { ${Object.entries(training)
+      .map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : v}`)
+      .join(', ')} } as const;`,
     '',
-    emitBuilder('buildGenerator', 'generator', plan.generator, 'The generator, layer by layer as on the canvas.', names),
+    emitBuilder(
+      'buildGenerator',
+      'generator',
+      plan.generator,
+      'The generator, layer by layer as on the canvas.',
+      names,
+    ),
     '',
-    emitBuilder('buildDiscriminator', 'discriminator', plan.discriminator, 'The discriminator; its outputs are its heads, in the order trainStep reads them.', names),
+    emitBuilder(
+      'buildDiscriminator',
+      'discriminator',
+      plan.discriminator,
+      'The discriminator; its outputs are its heads, in the order trainStep reads them.',
+      names,
+    ),
     '',
-    '/** The generator\'s inputs for one batch, plus what InfoGAN\'s Q must recover. */',
+    "/** The generator's inputs for one batch, plus what InfoGAN's Q must recover. */",
     'export interface GeneratorFeed { values: tf.Tensor[]; labels?: tf.Tensor; categorical: tf.Tensor[]; continuous?: tf.Tensor }',
     '',
     emitSampling(plan, names),
@@ -137,10 +177,19 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
  */
 export function emitPackageJson(moduleFile: string, name: string): string {
   const pkg = {
-    name: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100).replace(/-$/, '') || 'ganvas-export',
-    private: true, type: 'module',
+    name:
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 100)
+        .replace(/-$/, '') || 'ganvas-export',
+    private: true,
+    type: 'module',
     description: `${oneLine(name)}, exported from Ganvas`,
-    scripts: { typecheck: `tsc --strict --noEmit --target es2022 --module esnext --moduleResolution bundler --skipLibCheck ${shellWord(moduleFile)}` },
+    scripts: {
+      typecheck: `tsc --strict --noEmit --target es2022 --module esnext --moduleResolution bundler --skipLibCheck ${shellWord(moduleFile)}`,
+    },
     dependencies: { '@tensorflow/tfjs': '^4.22.0' },
     devDependencies: { typescript: '^5.9.0', tsx: '^4.20.0' },
   };

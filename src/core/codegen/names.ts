@@ -7,11 +7,47 @@ import { identifier } from '../codeText';
 
 /** Names the exported module declares at top level, or that its functions and blocks' templates use. */
 export const MODULE_NAMES = [
-  'tf', 'DATA_SHAPE', 'NUM_CLASSES', 'TRAINING', 'buildGenerator', 'buildDiscriminator', 'GeneratorFeed', 'sampleGeneratorInputs',
-  'discriminatorInputs', 'sigmoidCE', 'softmaxCE', 'realFakeLogit', 'gradientPenalty', 'discriminatorLoss', 'generatorLoss',
-  'auxLoss', 'infoLoss', 'Gan', 'createGan', 'asArray', 'variablesOf', 'trainStep', 'defaultGan', 'sample',
+  'tf',
+  'DATA_SHAPE',
+  'NUM_CLASSES',
+  'TRAINING',
+  'buildGenerator',
+  'buildDiscriminator',
+  'GeneratorFeed',
+  'sampleGeneratorInputs',
+  'discriminatorInputs',
+  'sigmoidCE',
+  'softmaxCE',
+  'realFakeLogit',
+  'gradientPenalty',
+  'discriminatorLoss',
+  'generatorLoss',
+  'auxLoss',
+  'infoLoss',
+  'Gan',
+  'createGan',
+  'asArray',
+  'variablesOf',
+  'trainStep',
+  'defaultGan',
+  'sample',
   // locals of the generated functions and the words blocks' emitSample templates are written in
-  'batch', 'labels', 'seed', 's', 'value', 'target', 'images', 'feed', 'data', 'step', 'idx', 'real', 'fake', 'k', 'b', 'n',
+  'batch',
+  'labels',
+  'seed',
+  's',
+  'value',
+  'target',
+  'images',
+  'feed',
+  'data',
+  'step',
+  'idx',
+  'real',
+  'fake',
+  'k',
+  'b',
+  'n',
 ];
 
 export class ModuleNames {
@@ -32,4 +68,5 @@ export class ModuleNames {
 }
 
 /** Replaces whole-word `from` with `to` in a code expression (a block's template; `from` is a plain word). */
-export const substitute = (code: string, from: string, to: string): string => code.replace(new RegExp(`\\b${from}\\b`, 'g'), () => to);
+export const substitute = (code: string, from: string, to: string): string =>
+  code.replace(new RegExp(`\\b${from}\\b`, 'g'), () => to);

@@ -12,7 +12,10 @@ export interface BuiltNet {
   probe: tfNs.LayersModel;
   probeIds: string[];
 }
-export interface BuiltGan { generator: BuiltNet; discriminator: BuiltNet }
+export interface BuiltGan {
+  generator: BuiltNet;
+  discriminator: BuiltNet;
+}
 
 export function buildNet(tf: TF, net: NetPlan, name: string): BuiltNet {
   const sym = new Map<string, tfNs.SymbolicTensor>();

@@ -10,7 +10,13 @@ import { validateGraph } from '../validate/validate';
 import type { DataInfo } from '../shapes/infer';
 import type { TrainingConfig } from '../training/types';
 
-export interface PlanInput { id: string; type: string; params: Params; role: InputRole; shape: Shape }
+export interface PlanInput {
+  id: string;
+  type: string;
+  params: Params;
+  role: InputRole;
+  shape: Shape;
+}
 export interface PlanLayer {
   id: string;
   type: string;
@@ -32,7 +38,13 @@ export interface PlanOutput {
   activation?: string;
   shape: Shape;
 }
-export interface NetPlan { inputs: PlanInput[]; layers: PlanLayer[]; outputs: PlanOutput[]; params: number; macs: number }
+export interface NetPlan {
+  inputs: PlanInput[];
+  layers: PlanLayer[];
+  outputs: PlanOutput[];
+  params: number;
+  macs: number;
+}
 
 export interface GanPlan {
   format: 'ganvas-plan';
@@ -53,11 +65,21 @@ const codeSize = (i: PlanInput): number => getBlock(i.type).codeSize?.(i.params)
 
 export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig): CompileResult {
   const rfHead = g.nodes.find((n) => n.network === 'discriminator' && getBlockSafe(n.type)?.outputRole === 'realFake');
-  const v = validateGraph(g, data, { loss: training.loss, realFakeOutput: rfHead && getBlock(rfHead.type).headOutput?.(rfHead.params) as 'logit' | 'sigmoid' | undefined, batchSize: training.batchSize });
+  const v = validateGraph(g, data, {
+    loss: training.loss,
+    realFakeOutput: rfHead && (getBlock(rfHead.type).headOutput?.(rfHead.params) as 'logit' | 'sigmoid' | undefined),
+    batchSize: training.batchSize,
+  });
   if (!v.ok) return { ok: false, problems: v.problems };
 
   const net = (network: NetworkId): NetPlan => {
-    const plan: NetPlan = { inputs: [], layers: [], outputs: [], params: v.totals[network].params, macs: v.totals[network].macs };
+    const plan: NetPlan = {
+      inputs: [],
+      layers: [],
+      outputs: [],
+      params: v.totals[network].params,
+      macs: v.totals[network].macs,
+    };
     for (const id of v.order) {
       const node = g.nodes.find((n) => n.id === id)!;
       if (node.network !== network) continue;
@@ -67,16 +89,30 @@ export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig)
       if (block.inputRole) {
         plan.inputs.push({ id, type: node.type, params: node.params, role: block.inputRole, shape: info.shape! });
       } else if (block.outputRole === 'qCodes') {
-        for (const [port, role] of [['categorical', 'qCategorical'], ['continuous', 'qContinuous']] as const) {
+        for (const [port, role] of [
+          ['categorical', 'qCategorical'],
+          ['continuous', 'qContinuous'],
+        ] as const) {
           const src = ins[port]?.[0];
           if (src) plan.outputs.push({ role, head: id, source: src, shape: v.nodes[src].shape! });
         }
       } else if (block.outputRole) {
         const src = ins.x[0];
-        plan.outputs.push({ role: block.outputRole, head: id, source: src, activation: block.headOutput?.(node.params), shape: info.shape! });
+        plan.outputs.push({
+          role: block.outputRole,
+          head: id,
+          source: src,
+          activation: block.headOutput?.(node.params),
+          shape: info.shape!,
+        });
       } else {
         plan.layers.push({
-          id, type: node.type, params: node.params, shape: info.shape!, paramCount: info.params, macs: info.macs,
+          id,
+          type: node.type,
+          params: node.params,
+          shape: info.shape!,
+          paramCount: info.params,
+          macs: info.macs,
           inputs: block.inputs.filter((p) => ins[p.name]).map((p) => ({ port: p.name, sources: ins[p.name] })),
         });
       }
@@ -88,17 +124,28 @@ export function compileGraph(g: Graph, data: DataInfo, training: TrainingConfig)
     plan.inputs.sort((a, b) => Number(b.role === 'data') - Number(a.role === 'data'));
     return plan;
   };
-  const generator = net('generator'), discriminator = net('discriminator');
+  const generator = net('generator'),
+    discriminator = net('discriminator');
   const plan: GanPlan = {
-    format: 'ganvas-plan', version: 1, data, generator, discriminator, training,
+    format: 'ganvas-plan',
+    version: 1,
+    data,
+    generator,
+    discriminator,
+    training,
     categoricalCodes: generator.inputs.filter((i) => i.role === 'categoricalCode').map(codeSize),
     continuousCodes: generator.inputs.filter((i) => i.role === 'continuousCode').reduce((a, i) => a + codeSize(i), 0),
-    usesLabels: [...generator.inputs, ...discriminator.inputs].some((i) => i.role === 'label')
-      || discriminator.outputs.some((o) => o.role === 'auxClass'),
+    usesLabels:
+      [...generator.inputs, ...discriminator.inputs].some((i) => i.role === 'label') ||
+      discriminator.outputs.some((o) => o.role === 'auxClass'),
   };
   return { ok: true, plan, problems: v.problems };
 }
 
 function getBlockSafe(type: string) {
-  try { return getBlock(type); } catch { return undefined; }
+  try {
+    return getBlock(type);
+  } catch {
+    return undefined;
+  }
 }

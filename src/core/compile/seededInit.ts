@@ -52,7 +52,10 @@ export function seedModelWeights(tf: TF, model: tfNs.LayersModel, seed: number):
   for (const layer of model.layers) {
     for (const w of layer.weights) {
       const init = initializerOf(layer, w.originalName);
-      if (!init) { skipped.push(w.originalName); continue; }
+      if (!init) {
+        skipped.push(w.originalName);
+        continue;
+      }
       const value = tf.tidy(() => seeded(init, weightSeed(seed, w.originalName)).apply(w.shape as number[], w.dtype));
       w.write(value);
       value.dispose();

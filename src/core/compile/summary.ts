@@ -13,8 +13,14 @@ export function netSummary(name: string, net: NetPlan): string {
   ];
   const head = ['name', 'block', 'output shape', 'params'];
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padStart(w[3])}`;
-  return [`${name}`, line(head), ...rows.map(line), `${name}: ${fmtCount(net.params)} params, ${fmtCount(net.macs)} MACs per sample`].join('\n');
+  const line = (r: string[]) =>
+    `  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padStart(w[3])}`;
+  return [
+    `${name}`,
+    line(head),
+    ...rows.map(line),
+    `${name}: ${fmtCount(net.params)} params, ${fmtCount(net.macs)} MACs per sample`,
+  ].join('\n');
 }
 
 export function planSummary(plan: GanPlan): string {

@@ -6,9 +6,16 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 
-export interface WeightSpec { name: string; shape: number[]; dtype: string }
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: string;
+}
 /** One network's weights as tf.io artifacts carry them (the specs come from JSON, so unknown). */
-export interface NetworkWeights { weightSpecs: unknown; weightData: ArrayBuffer }
+export interface NetworkWeights {
+  weightSpecs: unknown;
+  weightData: ArrayBuffer;
+}
 export type GanWeights = Record<'generator' | 'discriminator', NetworkWeights>;
 export type GanModels = Record<'generator' | 'discriminator', tfNs.LayersModel>;
 
@@ -20,18 +27,25 @@ export const specsOf = (model: tfNs.LayersModel): WeightSpec[] =>
   model.weights.map((w) => ({ name: w.originalName, shape: [...w.shape] as number[], dtype: w.dtype }));
 
 function parseSpecs(network: string, raw: unknown): WeightSpec[] {
-  const ok = Array.isArray(raw) && raw.every((s) => s && typeof s.name === 'string' && Array.isArray(s.shape) && typeof s.dtype === 'string');
+  const ok =
+    Array.isArray(raw) &&
+    raw.every((s) => s && typeof s.name === 'string' && Array.isArray(s.shape) && typeof s.dtype === 'string');
   if (!ok) throw new Error(`${network}: the weight list is not in the tfjs format (name, shape, dtype per weight)`);
   return raw as WeightSpec[];
 }
 
 /** The first difference between the project's weights and a file's, in words (in the project's layer order). */
-export function firstMismatch(network: string, expected: readonly WeightSpec[], got: readonly WeightSpec[]): string | undefined {
+export function firstMismatch(
+  network: string,
+  expected: readonly WeightSpec[],
+  got: readonly WeightSpec[],
+): string | undefined {
   const byName = new Map(got.map((g) => [g.name, g]));
   for (const e of expected) {
     const g = byName.get(e.name);
     if (!g) return `${network}: the file has no weights '${e.name}' (${fmt(e.shape)} in this project)`;
-    if (fmt(g.shape) !== fmt(e.shape)) return `${network}: '${e.name}' is ${fmt(g.shape)} in the file but ${fmt(e.shape)} in this project`;
+    if (fmt(g.shape) !== fmt(e.shape))
+      return `${network}: '${e.name}' is ${fmt(g.shape)} in the file but ${fmt(e.shape)} in this project`;
     if (g.dtype !== e.dtype) return `${network}: '${e.name}' is ${g.dtype} in the file but ${e.dtype} in this project`;
   }
   const extra = got.find((g) => !expected.some((e) => e.name === g.name));
@@ -49,7 +63,8 @@ export function checkWeights(models: GanModels, w: GanWeights): Record<keyof Gan
     const specs = parseSpecs(net, w[net]?.weightSpecs);
     const problem = firstMismatch(net, specsOf(models[net]), specs);
     if (problem) throw new Error(problem);
-    const need = byteLength(specs), have = w[net].weightData.byteLength;
+    const need = byteLength(specs),
+      have = w[net].weightData.byteLength;
     if (need !== have) throw new Error(`${net}: weights.bin holds ${have} bytes but its weights need ${need}`);
     out[net] = specs;
   }

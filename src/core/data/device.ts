@@ -33,7 +33,11 @@ export interface DeviceData {
 /** Bytes a float32 can hold exactly on this backend: 3, or 1 on WebGL devices without float32 rendering. */
 export function bytesPerFloat(tf: TF): 1 | 3 {
   if (tf.getBackend() !== 'webgl') return 3;
-  try { return tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 3 : 1; } catch { return 1; }
+  try {
+    return tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 3 : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** Device bytes a dataset takes: packed image bytes (or float values) plus int32 labels. */
@@ -44,24 +48,38 @@ export function deviceBytes(d: Pick<HostDataset, 'shape' | 'count' | 'labels' | 
 }
 
 /** Refuses a dataset whose device copy would exceed the budget, with the figures and what would fit. */
-export function checkDeviceBudget(d: HostDataset, per: 1 | 3 = 3, budget: number = LIMITS.datasetDeviceBytes.value): void {
+export function checkDeviceBudget(
+  d: HostDataset,
+  per: 1 | 3 = 3,
+  budget: number = LIMITS.datasetDeviceBytes.value,
+): void {
   const need = deviceBytes(d, per);
   if (need <= budget) return;
   const each = need / Math.max(1, d.count);
   const fits = Math.floor(budget / each);
-  const how = d.pixels ? `${per === 3 ? 'image bytes packed 3 to a float32' : 'one byte a float32'}: ${fmtBytes(each)} each` : `float32: ${fmtBytes(each)} each`;
-  throw new Error(`'${d.name}' needs ${fmtBytes(need)} of device memory (${fmtInt(d.count)} samples of ${d.shape.join('×')}, ${how}); `
-    + `the budget is ${fmtBytes(budget)} of ${LIMITS.datasetDeviceBytes.what}. Keep at most ${fmtInt(fits)} samples, or use a smaller size`);
+  const how = d.pixels
+    ? `${per === 3 ? 'image bytes packed 3 to a float32' : 'one byte a float32'}: ${fmtBytes(each)} each`
+    : `float32: ${fmtBytes(each)} each`;
+  throw new Error(
+    `'${d.name}' needs ${fmtBytes(need)} of device memory (${fmtInt(d.count)} samples of ${d.shape.join('×')}, ${how}); ` +
+      `the budget is ${fmtBytes(budget)} of ${LIMITS.datasetDeviceBytes.what}. Keep at most ${fmtInt(fits)} samples, or use a smaller size`,
+  );
 }
 
 /** Packs count samples of `length` bytes into count rows of ceil(length / per) floats. */
 export function packBytes(pixels: Uint8Array, count: number, length: number, per: 1 | 3): Float32Array {
-  const row = Math.ceil(length / per), out = new Float32Array(count * row);
-  if (per === 1) { for (let i = 0; i < pixels.length; i++) out[i] = pixels[i]; return out; }
+  const row = Math.ceil(length / per),
+    out = new Float32Array(count * row);
+  if (per === 1) {
+    for (let i = 0; i < pixels.length; i++) out[i] = pixels[i];
+    return out;
+  }
   for (let s = 0; s < count; s++) {
-    const src = s * length, dst = s * row;
+    const src = s * length,
+      dst = s * row;
     for (let j = 0; j < row; j++) {
-      const k = src + 3 * j, end = src + length;
+      const k = src + 3 * j,
+        end = src + length;
       out[dst + j] = pixels[k] + (k + 1 < end ? 256 * pixels[k + 1] : 0) + (k + 2 < end ? 65536 * pixels[k + 2] : 0);
     }
   }
@@ -73,11 +91,22 @@ export function toDevice(tf: TF, d: HostDataset, per: 1 | 3 = bytesPerFloat(tf))
   checkDeviceBudget(d, per);
   const labels = d.labels ? tf.tensor1d(d.labels, 'int32') : undefined;
   const base = { labels, count: d.count, shape: [...d.shape], bytes: deviceBytes(d, per) };
-  if (!d.pixels) return { ...base, stored: tf.tensor2d(d.values, [d.count, sampleSize(d)], 'float32'), encoding: { kind: 'float' } };
+  if (!d.pixels)
+    return { ...base, stored: tf.tensor2d(d.values, [d.count, sampleSize(d)], 'float32'), encoding: { kind: 'float' } };
   const length = sampleSize(d);
   const packed = packBytes(d.pixels, d.count, length, per);
-  const table = tf.tensor1d(scaleBytes(Uint8Array.from({ length: 256 }, (_, i) => i), d.scale), 'float32');
-  return { ...base, stored: tf.tensor2d(packed, [d.count, Math.ceil(length / per)], 'float32'), encoding: { kind: 'bytes', per, length, scale: d.scale, table } };
+  const table = tf.tensor1d(
+    scaleBytes(
+      Uint8Array.from({ length: 256 }, (_, i) => i),
+      d.scale,
+    ),
+    'float32',
+  );
+  return {
+    ...base,
+    stored: tf.tensor2d(packed, [d.count, Math.ceil(length / per)], 'float32'),
+    encoding: { kind: 'bytes', per, length, scale: d.scale, table },
+  };
 }
 
 /** The samples at `idx` (int32 [b]) as [b, ...shape] float32 in the generator's units. */
@@ -112,5 +141,12 @@ export function floatDevice(tf: TF, samples: T, labels?: T): DeviceData {
   const [n, ...shape] = samples.shape as number[];
   const stored = tf.reshape(samples, [n, -1]);
   if (stored !== samples) samples.dispose();
-  return { stored, labels, count: n, shape, encoding: { kind: 'float' }, bytes: 4 * stored.size + (labels ? 4 * n : 0) };
+  return {
+    stored,
+    labels,
+    count: n,
+    shape,
+    encoding: { kind: 'float' },
+    bytes: 4 * stored.size + (labels ? 4 * n : 0),
+  };
 }

@@ -13,7 +13,11 @@ function tooBig(name: string, what: string, limit: number): Error {
   return new Error(`${name}: ${what}; the limit is ${fmtBytes(limit)} of ${l.what} (${l.why})`);
 }
 
-export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number = LIMITS.expandedBytes.value): Promise<Uint8Array> {
+export async function gunzipLimited(
+  b: Uint8Array,
+  name = 'file',
+  limit: number = LIMITS.expandedBytes.value,
+): Promise<Uint8Array> {
   const reader = new Blob([b as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -34,6 +38,9 @@ export async function gunzipLimited(b: Uint8Array, name = 'file', limit: number 
   }
   const out = new Uint8Array(total);
   let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.length; }
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
   return out;
 }

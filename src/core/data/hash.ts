@@ -14,14 +14,23 @@ const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16)
 const sha256 = async (b: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', b as BufferSource));
 
 export async function datasetHash(d: HostDataset): Promise<string> {
-  const head = new TextEncoder().encode(JSON.stringify({
-    shape: d.shape, count: d.count, kind: d.pixels ? 'uint8' : 'float32', labelled: Boolean(d.labels), numClasses: d.numClasses,
-  }));
+  const head = new TextEncoder().encode(
+    JSON.stringify({
+      shape: d.shape,
+      count: d.count,
+      kind: d.pixels ? 'uint8' : 'float32',
+      labelled: Boolean(d.labels),
+      numClasses: d.numClasses,
+    }),
+  );
   const body = d.pixels ?? d.values;
   const data = new Uint8Array(body.buffer, body.byteOffset, d.count * sampleSize(d) * (d.pixels ? 1 : 4));
-  const labels = d.labels ? new Uint8Array(d.labels.buffer, d.labels.byteOffset, d.labels.length * 4) : new Uint8Array(0);
+  const labels = d.labels
+    ? new Uint8Array(d.labels.buffer, d.labels.byteOffset, d.labels.length * 4)
+    : new Uint8Array(0);
   const pieces: Uint8Array[] = [];
-  for (const part of [data, labels]) for (let i = 0; i < part.length; i += PIECE) pieces.push(await sha256(part.subarray(i, i + PIECE)));
+  for (const part of [data, labels])
+    for (let i = 0; i < part.length; i += PIECE) pieces.push(await sha256(part.subarray(i, i + PIECE)));
   const all = new Uint8Array(head.length + 32 * pieces.length);
   all.set(head);
   pieces.forEach((p, i) => all.set(p, head.length + 32 * i));

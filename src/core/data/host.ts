@@ -22,7 +22,10 @@ export type ByteDataset = HostBase & { pixels: Uint8Array; scale: Scale; values?
 export type HostDataset = FloatDataset | ByteDataset;
 
 /** Factors in [0, 1] (a circular one, like hue, wraps), except class-like ones, which hold their index. */
-export interface DatasetFactors { names: readonly string[]; values: Float32Array }
+export interface DatasetFactors {
+  names: readonly string[];
+  values: Float32Array;
+}
 
 export type Scale = 'tanh' | 'sigmoid';
 
@@ -42,11 +45,13 @@ export const sampleSize = (d: Pick<HostDataset, 'shape'>): number => d.shape.red
 
 /** The samples at `idx` as one Float32Array in the generator's units (bytes scaled; floats copied). */
 export function hostRows(d: HostDataset, idx: readonly number[]): Float32Array {
-  const size = sampleSize(d), out = new Float32Array(idx.length * size);
+  const size = sampleSize(d),
+    out = new Float32Array(idx.length * size);
   if (d.pixels) {
     const [m, a] = byteScale(d.scale);
     idx.forEach((i, j) => {
-      const src = d.pixels.subarray(i * size, (i + 1) * size), o = j * size;
+      const src = d.pixels.subarray(i * size, (i + 1) * size),
+        o = j * size;
       for (let k = 0; k < size; k++) out[o + k] = src[k] * m + a;
     });
   } else {
@@ -58,7 +63,10 @@ export function hostRows(d: HostDataset, idx: readonly number[]): Float32Array {
 /** Samples from..from+n-1 (clipped to the data) in the generator's units. */
 export function hostRange(d: HostDataset, from: number, n: number): Float32Array {
   const k = Math.max(0, Math.min(n, d.count - from));
-  return hostRows(d, Array.from({ length: k }, (_, i) => from + i));
+  return hostRows(
+    d,
+    Array.from({ length: k }, (_, i) => from + i),
+  );
 }
 
 /** How the data's values are scaled: images say so; float data with a negative value is read as tanh. */
@@ -71,9 +79,14 @@ export function scaleOfData(d: HostDataset): Scale {
 
 /** The first `n` samples (all when n is larger), e.g. for a reference batch. */
 export function takeSamples(d: HostDataset, n: number): HostDataset {
-  const k = Math.min(n, d.count), size = sampleSize(d);
-  const factors = d.factors && { names: d.factors.names, values: d.factors.values.slice(0, k * d.factors.names.length) };
+  const k = Math.min(n, d.count),
+    size = sampleSize(d);
+  const factors = d.factors && {
+    names: d.factors.names,
+    values: d.factors.values.slice(0, k * d.factors.names.length),
+  };
   const base = { ...d, count: k, labels: d.labels?.slice(0, k), factors };
-  return d.pixels ? { ...base, pixels: d.pixels.slice(0, k * size), values: undefined, scale: d.scale }
+  return d.pixels
+    ? { ...base, pixels: d.pixels.slice(0, k * size), values: undefined, scale: d.scale }
     : { ...base, values: d.values.slice(0, k * size), pixels: undefined };
 }

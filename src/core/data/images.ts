@@ -4,7 +4,13 @@
  */
 import type { ByteDataset, Scale } from './host';
 
-export interface DecodedImage { name: string; width: number; height: number; rgba: Uint8Array | Uint8ClampedArray; label?: number }
+export interface DecodedImage {
+  name: string;
+  width: number;
+  height: number;
+  rgba: Uint8Array | Uint8ClampedArray;
+  label?: number;
+}
 
 /**
  * How a non-square image becomes square: 'crop' keeps the centre square, 'pad' fits the whole image and
@@ -20,7 +26,9 @@ function rects(w: number, h: number, size: number, fit: Fit): { src: number[]; d
     return { src: [Math.floor((w - s) / 2), Math.floor((h - s) / 2), s, s], dst: [0, 0, size, size] };
   }
   if (fit === 'pad') {
-    const k = size / Math.max(w, h), dw = Math.max(1, Math.round(w * k)), dh = Math.max(1, Math.round(h * k));
+    const k = size / Math.max(w, h),
+      dw = Math.max(1, Math.round(w * k)),
+      dh = Math.max(1, Math.round(h * k));
     return { src: [0, 0, w, h], dst: [Math.floor((size - dw) / 2), Math.floor((size - dh) / 2), dw, dh] };
   }
   return { src: [0, 0, w, h], dst: [0, 0, size, size] };
@@ -30,20 +38,35 @@ function rects(w: number, h: number, size: number, fit: Fit): { src: number[]; d
  * Box-filtered resize of RGBA pixels to size×size (after `fit`), written as `channels` (1 or 3) bytes per
  * pixel into `out` at `offset` (a new array when not given).
  */
-export function resizeTo(img: DecodedImage, size: number, channels: 1 | 3, fit: Fit = 'stretch', out = new Uint8Array(size * size * channels), offset = 0): Uint8Array {
-  const { src: [sx, sy, sw, sh], dst: [dx, dy, dw, dh] } = rects(img.width, img.height, size, fit);
+export function resizeTo(
+  img: DecodedImage,
+  size: number,
+  channels: 1 | 3,
+  fit: Fit = 'stretch',
+  out = new Uint8Array(size * size * channels),
+  offset = 0,
+): Uint8Array {
+  const {
+    src: [sx, sy, sw, sh],
+    dst: [dx, dy, dw, dh],
+  } = rects(img.width, img.height, size, fit);
   if (fit === 'pad') out.fill(0, offset, offset + size * size * channels);
   const acc = [0, 0, 0];
   for (let y = 0; y < dh; y++) {
-    const y0 = sy + Math.floor((y * sh) / dh), y1 = Math.max(y0 + 1, sy + Math.floor(((y + 1) * sh) / dh));
+    const y0 = sy + Math.floor((y * sh) / dh),
+      y1 = Math.max(y0 + 1, sy + Math.floor(((y + 1) * sh) / dh));
     for (let x = 0; x < dw; x++) {
-      const x0 = sx + Math.floor((x * sw) / dw), x1 = Math.max(x0 + 1, sx + Math.floor(((x + 1) * sw) / dw));
+      const x0 = sx + Math.floor((x * sw) / dw),
+        x1 = Math.max(x0 + 1, sx + Math.floor(((x + 1) * sw) / dw));
       acc[0] = acc[1] = acc[2] = 0;
       let n = 0;
       for (let yy = y0; yy < y1; yy++) {
         for (let xx = x0; xx < x1; xx++) {
-          const o = 4 * (yy * img.width + xx), a = img.rgba[o + 3] / 255;
-          acc[0] += img.rgba[o] * a; acc[1] += img.rgba[o + 1] * a; acc[2] += img.rgba[o + 2] * a;
+          const o = 4 * (yy * img.width + xx),
+            a = img.rgba[o + 3] / 255;
+          acc[0] += img.rgba[o] * a;
+          acc[1] += img.rgba[o + 1] * a;
+          acc[2] += img.rgba[o + 2] * a;
           n++;
         }
       }
@@ -55,7 +78,14 @@ export function resizeTo(img: DecodedImage, size: number, channels: 1 | 3, fit: 
   return out;
 }
 
-export function imagesDataset(images: DecodedImage[], size: number, channels: 1 | 3, scale: Scale, name = 'images', fit: Fit = 'stretch'): ByteDataset {
+export function imagesDataset(
+  images: DecodedImage[],
+  size: number,
+  channels: 1 | 3,
+  scale: Scale,
+  name = 'images',
+  fit: Fit = 'stretch',
+): ByteDataset {
   if (images.length === 0) throw new Error('no images found: expected PNG or JPEG files');
   const bad = images.find((im) => im.width < 1 || im.height < 1 || im.rgba.length !== im.width * im.height * 4);
   if (bad) throw new Error(`${bad.name}: could not read its pixels`);
@@ -65,7 +95,12 @@ export function imagesDataset(images: DecodedImage[], size: number, channels: 1 
   const labelled = images.every((im) => im.label !== undefined);
   const labels = labelled ? Int32Array.from(images, (im) => im.label!) : undefined;
   return {
-    name, shape: [size, size, channels], count: images.length,
-    numClasses: labels ? labels.reduce((m, x) => Math.max(m, x), -1) + 1 : 0, pixels: bytes, scale, labels,
+    name,
+    shape: [size, size, channels],
+    count: images.length,
+    numClasses: labels ? labels.reduce((m, x) => Math.max(m, x), -1) + 1 : 0,
+    pixels: bytes,
+    scale,
+    labels,
   };
 }

@@ -9,13 +9,24 @@ import type { ByteDataset, Scale } from './host';
 export const MNIST_MAGIC = 'GNVM';
 export const MNIST_BIN_PATH = 'data/mnist-10k.bin';
 
-export interface MnistBytes { count: number; rows: number; cols: number; labels: Uint8Array; pixels: Uint8Array }
+export interface MnistBytes {
+  count: number;
+  rows: number;
+  cols: number;
+  labels: Uint8Array;
+  pixels: Uint8Array;
+}
 
 export function encodeMnist(m: MnistBytes): Uint8Array {
   const out = new Uint8Array(16 + m.count + m.pixels.length);
-  out.set([...MNIST_MAGIC].map((c) => c.charCodeAt(0)), 0);
+  out.set(
+    [...MNIST_MAGIC].map((c) => c.charCodeAt(0)),
+    0,
+  );
   const dv = new DataView(out.buffer);
-  dv.setUint32(4, m.count, true); dv.setUint32(8, m.rows, true); dv.setUint32(12, m.cols, true);
+  dv.setUint32(4, m.count, true);
+  dv.setUint32(8, m.rows, true);
+  dv.setUint32(12, m.cols, true);
   out.set(m.labels, 16);
   out.set(m.pixels, 16 + m.count);
   return out;
@@ -24,12 +35,18 @@ export function encodeMnist(m: MnistBytes): Uint8Array {
 export function decodeMnist(buf: ArrayBuffer | Uint8Array): MnistBytes {
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== MNIST_MAGIC) throw new Error(`not a Ganvas MNIST file (starts with '${magic}'); run 'npm run prepare-data'`);
+  if (magic !== MNIST_MAGIC)
+    throw new Error(`not a Ganvas MNIST file (starts with '${magic}'); run 'npm run prepare-data'`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = dv.getUint32(4, true), rows = dv.getUint32(8, true), cols = dv.getUint32(12, true);
-  if (bytes.length !== 16 + count + count * rows * cols) throw new Error(`MNIST file is truncated: ${bytes.length} bytes for ${count} digits`);
+  const count = dv.getUint32(4, true),
+    rows = dv.getUint32(8, true),
+    cols = dv.getUint32(12, true);
+  if (bytes.length !== 16 + count + count * rows * cols)
+    throw new Error(`MNIST file is truncated: ${bytes.length} bytes for ${count} digits`);
   return {
-    count, rows, cols,
+    count,
+    rows,
+    cols,
     labels: bytes.subarray(16, 16 + count),
     pixels: bytes.subarray(16 + count),
   };
@@ -43,10 +60,17 @@ export function mnistDataset(m: MnistBytes, scale: Scale, digits?: number[]): By
   for (let i = 0; i < m.count; i++) if (!keep || keep.has(m.labels[i])) idx.push(i);
   const pixels = new Uint8Array(idx.length * size);
   const labels = new Int32Array(idx.length);
-  idx.forEach((src, j) => { pixels.set(m.pixels.subarray(src * size, (src + 1) * size), j * size); labels[j] = m.labels[src]; });
+  idx.forEach((src, j) => {
+    pixels.set(m.pixels.subarray(src * size, (src + 1) * size), j * size);
+    labels[j] = m.labels[src];
+  });
   return {
     name: keep ? `MNIST digits ${[...keep].join(',')}` : 'MNIST',
-    shape: [m.rows, m.cols, 1], count: idx.length, numClasses: 10,
-    pixels, scale, labels,
+    shape: [m.rows, m.cols, 1],
+    count: idx.length,
+    numClasses: 10,
+    pixels,
+    scale,
+    labels,
   };
 }

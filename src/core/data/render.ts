@@ -2,17 +2,34 @@
  * Turning samples into pictures, without a DOM: a grid of images, or a scatter plot of 2-D points
  * over the real data. Returns raw pixels; the CLI encodes PNG, the app draws them on a canvas.
  */
-export interface Raster { width: number; height: number; channels: 1 | 3; pixels: Uint8Array }
+export interface Raster {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  pixels: Uint8Array;
+}
 
 /** values: n × h × w × c in the data's scale ([-1, 1] for tanh, [0, 1] for sigmoid). */
-export function imageGrid(values: Float32Array, n: number, h: number, w: number, c: number, scale: 'tanh' | 'sigmoid', zoom = 2): Raster {
-  const cols = Math.ceil(Math.sqrt(n)), rows = Math.ceil(n / cols), pad = 1;
-  const width = cols * (w * zoom + pad) + pad, height = rows * (h * zoom + pad) + pad;
+export function imageGrid(
+  values: Float32Array,
+  n: number,
+  h: number,
+  w: number,
+  c: number,
+  scale: 'tanh' | 'sigmoid',
+  zoom = 2,
+): Raster {
+  const cols = Math.ceil(Math.sqrt(n)),
+    rows = Math.ceil(n / cols),
+    pad = 1;
+  const width = cols * (w * zoom + pad) + pad,
+    height = rows * (h * zoom + pad) + pad;
   const channels: 1 | 3 = c === 3 ? 3 : 1;
   const pixels = new Uint8Array(width * height * channels).fill(40);
   const toByte = (v: number) => Math.max(0, Math.min(255, Math.round(scale === 'tanh' ? (v + 1) * 127.5 : v * 255)));
   for (let i = 0; i < n; i++) {
-    const ox = pad + (i % cols) * (w * zoom + pad), oy = pad + Math.floor(i / cols) * (h * zoom + pad);
+    const ox = pad + (i % cols) * (w * zoom + pad),
+      oy = pad + Math.floor(i / cols) * (h * zoom + pad);
     for (let y = 0; y < h * zoom; y++) {
       for (let x = 0; x < w * zoom; x++) {
         const src = ((i * h + Math.floor(y / zoom)) * w + Math.floor(x / zoom)) * c;
@@ -33,14 +50,16 @@ export function scatterPlot(real: Float32Array, fake: Float32Array, range = 3, s
       const cy = Math.round(((range - pts[i + 1]) / (2 * range)) * (size - 1));
       for (let dy = -r; dy <= r; dy++) {
         for (let dx = -r; dx <= r; dx++) {
-          const x = cx + dx, y = cy + dy;
+          const x = cx + dx,
+            y = cy + dy;
           if (x < 0 || y < 0 || x >= size || y >= size) continue;
           pixels.set(rgb, (y * size + x) * 3);
         }
       }
     }
   };
-  for (let i = 0; i < size; i++) { // axes
+  for (let i = 0; i < size; i++) {
+    // axes
     pixels.set([225, 225, 225], (Math.floor(size / 2) * size + i) * 3);
     pixels.set([225, 225, 225], (i * size + Math.floor(size / 2)) * 3);
   }
@@ -65,13 +84,16 @@ export function previewRaster(d: import('./host').HostDataset, n = 64): Raster {
     return scatterPlot(new Float32Array(0), pts, Math.max(1, m * 1.15), 256);
   }
   const [h, w, c] = d.shape;
-  const cols = Math.ceil(Math.sqrt(k)), rows = Math.ceil(k / cols);
+  const cols = Math.ceil(Math.sqrt(k)),
+    rows = Math.ceil(k / cols);
   const zoom = Math.max(1, Math.floor(256 / (cols * (w + 1))));
-  const width = cols * (w * zoom + 1) + 1, height = rows * (h * zoom + 1) + 1;
+  const width = cols * (w * zoom + 1) + 1,
+    height = rows * (h * zoom + 1) + 1;
   const channels: 1 | 3 = c === 3 ? 3 : 1;
   const pixels = new Uint8Array(width * height * channels).fill(40);
   idx.forEach((s, j) => {
-    const ox = 1 + (j % cols) * (w * zoom + 1), oy = 1 + Math.floor(j / cols) * (h * zoom + 1);
+    const ox = 1 + (j % cols) * (w * zoom + 1),
+      oy = 1 + Math.floor(j / cols) * (h * zoom + 1);
     for (let y = 0; y < h * zoom; y++) {
       for (let x = 0; x < w * zoom; x++) {
         const src = s * size + (Math.floor(y / zoom) * w + Math.floor(x / zoom)) * c;

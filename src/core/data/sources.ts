@@ -11,7 +11,14 @@ import { detectFormat, READABLE } from './formats';
 import type { ByteDataset, HostDataset, Scale } from './host';
 import { idxDataset } from './idx';
 import { gunzipLimited } from './gzip';
-import { describeImport, IMAGE_FILE, importImages, spread, type ImageDecoder, type ImageImportReport } from './imageImport';
+import {
+  describeImport,
+  IMAGE_FILE,
+  importImages,
+  spread,
+  type ImageDecoder,
+  type ImageImportReport,
+} from './imageImport';
 import type { Fit } from './images';
 import { fmtInt } from '../limits';
 import { parsePointsCsv, parsePointsNpy, pointsDataset } from './points';
@@ -46,10 +53,19 @@ const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
  * A set of files (a folder, or several dropped files): images; or one file of another kind; or an IDX
  * images file and its labels file (told apart by their headers: images have 3 dimensions, labels 1).
  */
-export async function importFiles(name: string, files: ArchiveFile[], decode: ImageDecoder, o: ImportOptions): Promise<Imported> {
+export async function importFiles(
+  name: string,
+  files: ArchiveFile[],
+  decode: ImageDecoder,
+  o: ImportOptions,
+): Promise<Imported> {
   if (files.length === 2 && !files.some((f) => IMAGE_FILE.test(f.path))) {
     const pair = await idxPair(files);
-    if (pair) return importFile(pair.images.path, pair.images.bytes, decode, { ...o, labels: { name: pair.labels.path, bytes: pair.labels.bytes } });
+    if (pair)
+      return importFile(pair.images.path, pair.images.bytes, decode, {
+        ...o,
+        labels: { name: pair.labels.path, bytes: pair.labels.bytes },
+      });
   }
   if (files.some((f) => IMAGE_FILE.test(f.path)) || files.length !== 1) {
     const { dataset, report } = await importImages(files, decode, { ...o, name });
@@ -59,47 +75,76 @@ export async function importFiles(name: string, files: ArchiveFile[], decode: Im
 }
 
 /** Two IDX files (gzipped or not), images and labels, in either order; undefined when they are not that. */
-async function idxPair(files: ArchiveFile[]): Promise<{ images: { path: string; bytes: Uint8Array }; labels: { path: string; bytes: Uint8Array } } | undefined> {
-  const read = await Promise.all(files.map(async (f) => {
-    const raw = await f.bytes();
-    const format = detectFormat(f.path, raw.subarray(0, 16));
-    if (format !== 'idx' && format !== 'gzip') return undefined;
-    const bytes = format === 'gzip' ? await gunzipLimited(raw, f.path) : raw;
-    return { path: f.path, bytes, rank: bytes[3] };
-  }));
-  const images = read.find((r) => r?.rank === 3), labels = read.find((r) => r?.rank === 1);
+async function idxPair(
+  files: ArchiveFile[],
+): Promise<{ images: { path: string; bytes: Uint8Array }; labels: { path: string; bytes: Uint8Array } } | undefined> {
+  const read = await Promise.all(
+    files.map(async (f) => {
+      const raw = await f.bytes();
+      const format = detectFormat(f.path, raw.subarray(0, 16));
+      if (format !== 'idx' && format !== 'gzip') return undefined;
+      const bytes = format === 'gzip' ? await gunzipLimited(raw, f.path) : raw;
+      return { path: f.path, bytes, rank: bytes[3] };
+    }),
+  );
+  const images = read.find((r) => r?.rank === 3),
+    labels = read.find((r) => r?.rank === 1);
   return images && labels ? { images, labels } : undefined;
 }
 
 /** One file: a zip of images, an IDX file (gzipped or not), a CSV or .npy of points. */
-export async function importFile(path: string, bytes: Uint8Array, decode: ImageDecoder, o: ImportOptions): Promise<Imported> {
+export async function importFile(
+  path: string,
+  bytes: Uint8Array,
+  decode: ImageDecoder,
+  o: ImportOptions,
+): Promise<Imported> {
   const name = baseName(path);
   const format = detectFormat(path, bytes.subarray(0, 16));
   switch (format) {
     case 'zip': {
       const { files, others } = readZip(bytes, path, (p) => IMAGE_FILE.test(p));
       if (!files.length) {
-        const what = others.length ? `it has ${fmtInt(others.length)} other file${others.length === 1 ? '' : 's'}: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}` : 'it is empty';
+        const what = others.length
+          ? `it has ${fmtInt(others.length)} other file${others.length === 1 ? '' : 's'}: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}`
+          : 'it is empty';
         throw new Error(`${path} holds no PNG or JPEG images (${what})`);
       }
       const all = [...files, ...others.map((p) => ({ path: p, bytes: () => new Uint8Array(0) }))];
       const { dataset, report } = await importImages(all, decode, { ...o, name: name.replace(/\.zip$/i, '') });
       return { dataset, what: 'images', report: describeImport(report, o), images: report };
     }
-    case 'png': case 'jpeg':
+    case 'png':
+    case 'jpeg':
       throw new Error(`${path} is one image; a dataset needs many: pick several images, a folder or a zip of them`);
-    case 'gzip': case 'idx': {
-      const d = await idxDataset(bytes, o.labels?.bytes, o.scale, name.replace(/\.gz$/i, '').replace(/\.idx\d?-ubyte$|\.idx$/i, ''), { images: path, labels: o.labels?.name });
+    case 'gzip':
+    case 'idx': {
+      const d = await idxDataset(
+        bytes,
+        o.labels?.bytes,
+        o.scale,
+        name.replace(/\.gz$/i, '').replace(/\.idx\d?-ubyte$|\.idx$/i, ''),
+        { images: path, labels: o.labels?.name },
+      );
       const kept = keepSome(d, o.maxImages);
-      const report = [`${fmtInt(kept.count)} of ${fmtInt(d.count)} images, ${d.shape[0]}×${d.shape[1]} grey (IDX images keep their size)`];
+      const report = [
+        `${fmtInt(kept.count)} of ${fmtInt(d.count)} images, ${d.shape[0]}×${d.shape[1]} grey (IDX images keep their size)`,
+      ];
       if (d.labels) report.push(`${d.numClasses} classes from ${o.labels!.name}`);
       return { dataset: kept, what: 'idx', report };
     }
-    case 'csv': case 'npy': {
-      const pts = format === 'csv' ? parsePointsCsv(new TextDecoder().decode(bytes), path) : parsePointsNpy(bytes, path);
-      const { dataset, centre, factor } = pointsDataset(pts, name.replace(/\.(csv|tsv|txt|npy)$/i, ''), { normalise: o.normalise });
+    case 'csv':
+    case 'npy': {
+      const pts =
+        format === 'csv' ? parsePointsCsv(new TextDecoder().decode(bytes), path) : parsePointsNpy(bytes, path);
+      const { dataset, centre, factor } = pointsDataset(pts, name.replace(/\.(csv|tsv|txt|npy)$/i, ''), {
+        normalise: o.normalise,
+      });
       const report = [`${fmtInt(dataset.count)} points`];
-      if (o.normalise !== false) report.push(`centred on (${centre.map((c) => +c.toPrecision(4)).join(', ')}) and scaled ×${+factor.toPrecision(4)} to fit [-2, 2]²`);
+      if (o.normalise !== false)
+        report.push(
+          `centred on (${centre.map((c) => +c.toPrecision(4)).join(', ')}) and scaled ×${+factor.toPrecision(4)} to fit [-2, 2]²`,
+        );
       return { dataset, what: 'points', report };
     }
     default:
@@ -110,7 +155,8 @@ export async function importFile(path: string, bytes: Uint8Array, decode: ImageD
 /** At most k samples of an IDX dataset, evenly spread. */
 function keepSome(d: ByteDataset, k: number | undefined): ByteDataset {
   if (k === undefined || k >= d.count) return d;
-  const idx = spread(d.count, k), per = d.pixels.length / d.count;
+  const idx = spread(d.count, k),
+    per = d.pixels.length / d.count;
   const pixels = new Uint8Array(idx.length * per);
   idx.forEach((i, j) => pixels.set(d.pixels.subarray(i * per, (i + 1) * per), j * per));
   return { ...d, count: idx.length, pixels, labels: d.labels && Int32Array.from(idx, (i) => d.labels![i]) };

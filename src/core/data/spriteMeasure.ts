@@ -29,7 +29,7 @@ export interface MeasuredSprite {
 export function rotationPhase(shape: number, rotation: number): number {
   const p = SYMMETRY[SPRITE_SHAPES[shape]];
   if (!p) return NaN;
-  return ((rotation % p) + p) % p / p;
+  return (((rotation % p) + p) % p) / p;
 }
 
 /** Rotations tried per symmetry period. */
@@ -38,29 +38,46 @@ const ROTATIONS = 24;
 const LIT = 0.1;
 
 function rgbHue(r: number, g: number, b: number): number {
-  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+  const max = Math.max(r, g, b),
+    min = Math.min(r, g, b),
+    d = max - min;
   if (d <= 0) return NaN;
   let h: number;
   if (max === r) h = ((g - b) / d) % 6;
   else if (max === g) h = (b - r) / d + 2;
   else h = (r - g) / d + 4;
-  return ((h / 6) % 1 + 1) % 1;
+  return (((h / 6) % 1) + 1) % 1;
 }
 
 /**
  * Factors of n images ([n, size, size, channels] in the data's scale: [-1, 1] for tanh, [0, 1] for sigmoid).
  * Grey images (channels 1) have no hue (NaN).
  */
-export function measureSprites(images: Float32Array, n: number, size: number, channels: number, scale: 'tanh' | 'sigmoid'): MeasuredSprite[] {
+export function measureSprites(
+  images: Float32Array,
+  n: number,
+  size: number,
+  channels: number,
+  scale: 'tanh' | 'sigmoid',
+): MeasuredSprite[] {
   const per = size * size * channels;
   const w = new Float32Array(size * size);
   const out: MeasuredSprite[] = [];
   for (let i = 0; i < n; i++) {
-    let area = 0, sx = 0, sy = 0, hx = 0, hy = 0;
+    let area = 0,
+      sx = 0,
+      sy = 0,
+      hx = 0,
+      hy = 0;
     for (let p = 0; p < size * size; p++) {
       const o = i * per + p * channels;
-      const at = (k: number) => { const v = images[o + k]; return Math.max(0, Math.min(1, scale === 'tanh' ? (v + 1) / 2 : v)); };
-      const r = at(0), g = channels === 3 ? at(1) : r, b = channels === 3 ? at(2) : r;
+      const at = (k: number) => {
+        const v = images[o + k];
+        return Math.max(0, Math.min(1, scale === 'tanh' ? (v + 1) / 2 : v));
+      };
+      const r = at(0),
+        g = channels === 3 ? at(1) : r,
+        b = channels === 3 ? at(2) : r;
       const lit = Math.max(r, g, b);
       w[p] = lit >= LIT ? lit : 0;
       if (!w[p]) continue;
@@ -70,7 +87,8 @@ export function measureSprites(images: Float32Array, n: number, size: number, ch
       const h = rgbHue(r, g, b);
       if (!Number.isNaN(h)) {
         const sat = (lit - Math.min(r, g, b)) * w[p];
-        hx += sat * Math.cos(2 * Math.PI * h); hy += sat * Math.sin(2 * Math.PI * h);
+        hx += sat * Math.cos(2 * Math.PI * h);
+        hy += sat * Math.sin(2 * Math.PI * h);
       }
     }
     const smallest = SHAPE_AREA.reduce((a, b) => Math.min(a, b)) * (radiusOf(0) * size) ** 2;
@@ -78,36 +96,58 @@ export function measureSprites(images: Float32Array, n: number, size: number, ch
       out.push({ found: false, shape: -1, hue: NaN, scale: NaN, rotationPhase: NaN, x: NaN, y: NaN, fit: 0 });
       continue;
     }
-    const cx = sx / area, cy = sy / area;
-    const hue = hx === 0 && hy === 0 ? NaN : ((Math.atan2(hy, hx) / (2 * Math.PI)) % 1 + 1) % 1;
+    const cx = sx / area,
+      cy = sy / area;
+    const hue = hx === 0 && hy === 0 ? NaN : (((Math.atan2(hy, hx) / (2 * Math.PI)) % 1) + 1) % 1;
     const best = bestShape(w, size, area, cx, cy);
     const [lo, hi] = POSITION_RANGE;
     out.push({
-      found: true, shape: best.shape, hue, fit: best.fit, rotationPhase: best.phase,
+      found: true,
+      shape: best.shape,
+      hue,
+      fit: best.fit,
+      rotationPhase: best.phase,
       scale: (best.radius / size - radiusOf(0)) / (radiusOf(1) - radiusOf(0)),
-      x: (cx / size - lo) / (hi - lo), y: (cy / size - lo) / (hi - lo),
+      x: (cx / size - lo) / (hi - lo),
+      y: (cy / size - lo) / (hi - lo),
     });
   }
   return out;
 }
 
 /** The shape, rotation phase and radius whose drawing overlaps the lit pixels most (IoU of coverage). */
-function bestShape(w: Float32Array, size: number, area: number, cx: number, cy: number): { shape: number; phase: number; radius: number; fit: number } {
+function bestShape(
+  w: Float32Array,
+  size: number,
+  area: number,
+  cx: number,
+  cy: number,
+): { shape: number; phase: number; radius: number; fit: number } {
   let best = { shape: 0, phase: NaN, radius: 0, fit: -1 };
   for (let k = 0; k < SPRITE_SHAPES.length; k++) {
     const radius = Math.sqrt(area / SHAPE_AREA[k]);
     const period = SYMMETRY[SPRITE_SHAPES[k]];
     const steps = period ? ROTATIONS : 1;
     const reach = Math.ceil(radius * 1.2) + 1;
-    const x0 = Math.max(0, Math.floor(cx - reach)), x1 = Math.min(size - 1, Math.ceil(cx + reach));
-    const y0 = Math.max(0, Math.floor(cy - reach)), y1 = Math.min(size - 1, Math.ceil(cy + reach));
+    const x0 = Math.max(0, Math.floor(cx - reach)),
+      x1 = Math.min(size - 1, Math.ceil(cx + reach));
+    const y0 = Math.max(0, Math.floor(cy - reach)),
+      y1 = Math.min(size - 1, Math.ceil(cy + reach));
     for (let j = 0; j < steps; j++) {
-      const phase = j / steps, angle = 2 * Math.PI * period * phase, c = Math.cos(angle), s = Math.sin(angle);
-      let inter = 0, drawn = 0;
+      const phase = j / steps,
+        angle = 2 * Math.PI * period * phase,
+        c = Math.cos(angle),
+        s = Math.sin(angle);
+      let inter = 0,
+        drawn = 0;
       for (let py = y0; py <= y1; py++) {
         for (let px = x0; px <= x1; px++) {
-          const dx = (px + 0.5 - cx) / radius, dy = (cy - (py + 0.5)) / radius;
-          if (insideShape(k, c * dx + s * dy, -s * dx + c * dy)) { drawn++; inter += w[py * size + px]; }
+          const dx = (px + 0.5 - cx) / radius,
+            dy = (cy - (py + 0.5)) / radius;
+          if (insideShape(k, c * dx + s * dy, -s * dx + c * dy)) {
+            drawn++;
+            inter += w[py * size + px];
+          }
         }
       }
       // Lit pixels outside the window count against the fit through `area`.

@@ -7,18 +7,29 @@ import { gaussian, mulberry32 } from './random';
 
 export type Toy2dKind = 'ring8' | 'grid25' | 'spiral' | 'points';
 
-export interface Toy2d { modes: [number, number][]; std: number }
+export interface Toy2d {
+  modes: [number, number][];
+  std: number;
+}
 
 export function toyModes(kind: Toy2dKind, points?: [number, number][]): Toy2d {
   switch (kind) {
     case 'ring8':
-      return { modes: Array.from({ length: 8 }, (_, i) => [2 * Math.cos((2 * Math.PI * i) / 8), 2 * Math.sin((2 * Math.PI * i) / 8)]), std: 0.02 };
+      return {
+        modes: Array.from({ length: 8 }, (_, i) => [
+          2 * Math.cos((2 * Math.PI * i) / 8),
+          2 * Math.sin((2 * Math.PI * i) / 8),
+        ]),
+        std: 0.02,
+      };
     case 'grid25':
       return { modes: Array.from({ length: 25 }, (_, i) => [-4 + 2 * (i % 5), -4 + 2 * Math.floor(i / 5)]), std: 0.05 };
     case 'spiral':
       return {
         modes: Array.from({ length: 100 }, (_, i) => {
-          const t = i / 99, a = 3 * Math.PI * t, r = 0.3 + 1.7 * t;
+          const t = i / 99,
+            a = 3 * Math.PI * t,
+            r = 0.3 + 1.7 * t;
           return [r * Math.cos(a), r * Math.sin(a)];
         }),
         std: 0.04,
@@ -35,7 +46,8 @@ export function toyDataset(kind: Toy2dKind, count = 10_000, seed = 1, points?: [
 
 /** `count` points from Gaussians (σ = std) around the modes, each mode equally likely; seeded. */
 export function sampleToy({ modes, std }: Toy2d, count: number, seed: number, name = 'points'): FloatDataset {
-  const rand = mulberry32(seed), normal = gaussian(rand);
+  const rand = mulberry32(seed),
+    normal = gaussian(rand);
   const values = new Float32Array(count * 2);
   const labels = new Int32Array(count);
   for (let i = 0; i < count; i++) {

@@ -6,9 +6,20 @@ import { fail, list, text, wholeNumber } from './fields';
  * and its content hash; the samples live elsewhere (IndexedDB in the app, a file or folder for the CLI's --data).
  */
 export const custom = defineDataset({
-  id: 'custom', label: 'Imported data', builtIn: false,
-  description: 'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count and content hash (SHA-256 of the samples), not the data.',
-  example: { kind: 'custom', scale: 'tanh', name: 'sketches', shape: [32, 32, 3], numClasses: 4, count: 5, hash: 'f'.repeat(64) },
+  id: 'custom',
+  label: 'Imported data',
+  builtIn: false,
+  description:
+    'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count and content hash (SHA-256 of the samples), not the data.',
+  example: {
+    kind: 'custom',
+    scale: 'tanh',
+    name: 'sketches',
+    shape: [32, 32, 3],
+    numClasses: 4,
+    count: 5,
+    hash: 'f'.repeat(64),
+  },
   fields: ['name', 'shape', 'numClasses', 'hash', 'count'],
   parseFields: (o, path) => ({
     name: text(o.name, `${path}.name`),
@@ -22,12 +33,13 @@ export const custom = defineDataset({
     if (!sources.custom) throw new Error(`${describeImported(spec)} is not loaded here; load it again`);
     return sources.custom(spec);
   },
-  pytorch: () => [
-    '    # Imported data stays where it was imported (the browser, or the files given to the CLI): pass it with --data.',
-    '    d = read_project()["dataset"]',
-    '    raise SystemExit(f"this project was trained on imported data {d.get(\'name\')!r} of shape {d.get(\'shape\')}: pass it with --data "',
-    '                     "(an IDX file with --labels, or a folder or zip of images)")',
-  ].join('\n'),
+  pytorch: () =>
+    [
+      '    # Imported data stays where it was imported (the browser, or the files given to the CLI): pass it with --data.',
+      '    d = read_project()["dataset"]',
+      "    raise SystemExit(f\"this project was trained on imported data {d.get('name')!r} of shape {d.get('shape')}: pass it with --data \"",
+      '                     "(an IDX file with --labels, or a folder or zip of images)")',
+    ].join('\n'),
 });
 
 /** A SHA-256 in hex, as datasetHash writes it. */

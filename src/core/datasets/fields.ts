@@ -1,7 +1,9 @@
 /** Field readers shared by the dataset kinds' parsers: each names the path of a bad value. */
 import { ProjectError, showValue as show } from '../messages';
 
-const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
+const fail = (path: string, reason: string): never => {
+  throw new ProjectError(path, reason);
+};
 
 export function list(v: unknown, path: string): unknown[] {
   return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`);

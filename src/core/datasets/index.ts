@@ -13,7 +13,16 @@ import { points } from './points';
 import { custom } from './custom';
 import { sprites32, sprites64 } from './sprites';
 
-export const DATASET_KINDS: readonly DatasetKindDef[] = [mnist, ring8, grid25, spiral, sprites32, sprites64, points, custom];
+export const DATASET_KINDS: readonly DatasetKindDef[] = [
+  mnist,
+  ring8,
+  grid25,
+  spiral,
+  sprites32,
+  sprites64,
+  points,
+  custom,
+];
 export const DATASET_KIND_IDS: readonly string[] = DATASET_KINDS.map((d) => d.id);
 
 const byId = new Map(DATASET_KINDS.map((d) => [d.id, d]));

@@ -17,10 +17,13 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** `density` points uniformly in the disc of `radius` around (x, y), inside the view; at most MAX_PAINTED in all. */
 export function dab(points: readonly Pt[], x: number, y: number, radius: number, density: number, seed: number): Pt[] {
-  const rand = mulberry32(seed), out = [...points];
+  const rand = mulberry32(seed),
+    out = [...points];
   for (let i = 0; i < density && out.length < MAX_PAINTED; i++) {
-    const r = radius * Math.sqrt(rand()), a = 2 * Math.PI * rand();
-    const px = x + r * Math.cos(a), py = y + r * Math.sin(a);
+    const r = radius * Math.sqrt(rand()),
+      a = 2 * Math.PI * rand();
+    const px = x + r * Math.cos(a),
+      py = y + r * Math.sin(a);
     if (Math.abs(px) <= VIEW && Math.abs(py) <= VIEW) out.push([round(px), round(py)]);
   }
   return out;

@@ -4,9 +4,19 @@ import { toyPython } from './toy2d';
 import { fail, list, number } from './fields';
 
 export const points = defineDataset({
-  id: 'points', label: 'Your drawn points', builtIn: false,
+  id: 'points',
+  label: 'Your drawn points',
+  builtIn: false,
   description: 'A 2-D distribution you made: Gaussians (σ 0.05) around the points, saved in the project file.',
-  example: { kind: 'points', scale: 'tanh', points: [[-1, 0], [1, 0.5], [0, -1]] },
+  example: {
+    kind: 'points',
+    scale: 'tanh',
+    points: [
+      [-1, 0],
+      [1, 0.5],
+      [0, -1],
+    ],
+  },
   fields: ['points'],
   parseFields: (o, path) => {
     if (o.points === undefined) return fail(`${path}.points`, "a 'points' dataset needs its points");

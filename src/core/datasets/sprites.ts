@@ -9,9 +9,12 @@ export const SPRITES_DEFAULT = { count: 10_000, seed: 1 } as const;
 function spritesKind(size: 32 | 64): DatasetKindDef {
   const id = `sprites${size}`;
   return defineDataset({
-    id, label: `Colour sprites ${size}×${size}`, builtIn: true,
-    description: `Generated, no download: ${SPRITE_SHAPES.join(', ')} in any colour, size, rotation and place on black (${size}×${size} RGB). `
-      + `The shape is the class; every factor (${SPRITE_FACTORS.join(', ')}) is known, so InfoGAN's codes can be checked against them. Same seed, same images.`,
+    id,
+    label: `Colour sprites ${size}×${size}`,
+    builtIn: true,
+    description:
+      `Generated, no download: ${SPRITE_SHAPES.join(', ')} in any colour, size, rotation and place on black (${size}×${size} RGB). ` +
+      `The shape is the class; every factor (${SPRITE_FACTORS.join(', ')}) is known, so InfoGAN's codes can be checked against them. Same seed, same images.`,
     example: { kind: id, scale: 'tanh', count: 2000, seed: 3 },
     fields: ['count', 'seed'],
     parseFields: (o, path) => ({
@@ -19,18 +22,36 @@ function spritesKind(size: 32 | 64): DatasetKindDef {
       ...(o.seed === undefined ? {} : { seed: wholeNumber(o.seed, `${path}.seed`, 0, 2 ** 32 - 1) }),
     }),
     info: () => ({ shape: [size, size, 3], numClasses: SPRITE_SHAPES.length }),
-    load: async (spec) => spritesDataset({ size, count: spec.count ?? SPRITES_DEFAULT.count, seed: spec.seed ?? SPRITES_DEFAULT.seed, scale: spec.scale }),
+    load: async (spec) =>
+      spritesDataset({
+        size,
+        count: spec.count ?? SPRITES_DEFAULT.count,
+        seed: spec.seed ?? SPRITES_DEFAULT.seed,
+        scale: spec.scale,
+      }),
     // The sprites are drawn by Ganvas's TypeScript; the exported PyTorch project does not draw them (yet): it says so
     // and takes the same kind of data from --data.
-    pytorch: () => [
-      `    raise SystemExit("this project trains on Ganvas's generated colour sprites (${size}x${size} RGB), which this PyTorch "`,
-      '                     "project cannot draw yet: pass images with --data (a folder or zip of PNG/JPEG, or an IDX file)")',
-    ].join('\n'),
+    pytorch: () =>
+      [
+        `    raise SystemExit("this project trains on Ganvas's generated colour sprites (${size}x${size} RGB), which this PyTorch "`,
+        '                     "project cannot draw yet: pass images with --data (a folder or zip of PNG/JPEG, or an IDX file)")',
+      ].join('\n'),
     // 'rotation' as measured is the share of the shape's own symmetry period (a square repeats every quarter turn).
     factors: {
-      names: SPRITE_FACTORS, classes: SPRITE_SHAPES, circular: [false, true, false, true, false, false],
-      measure: (images, n, scale) => Float32Array.from(measureSprites(images, n, size, 3, scale)
-        .flatMap((m) => [m.shape, m.hue, m.scale, m.rotationPhase, m.x, m.y])),
+      names: SPRITE_FACTORS,
+      classes: SPRITE_SHAPES,
+      circular: [false, true, false, true, false, false],
+      measure: (images, n, scale) =>
+        Float32Array.from(
+          measureSprites(images, n, size, 3, scale).flatMap((m) => [
+            m.shape,
+            m.hue,
+            m.scale,
+            m.rotationPhase,
+            m.x,
+            m.y,
+          ]),
+        ),
     },
   });
 }

@@ -14,18 +14,31 @@ const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
 function range(spec: ParamSpec): string {
   switch (spec.kind) {
-    case 'int': case 'float':
-      return spec.min !== undefined && spec.max !== undefined ? `${spec.min} – ${spec.max}`
-        : spec.min !== undefined ? `≥ ${spec.min}` : spec.max !== undefined ? `≤ ${spec.max}` : 'any';
-    case 'choice': return spec.options.map((o) => `\`${o}\``).join(', ');
-    case 'bool': return 'true / false';
-    case 'ints': return `list of whole numbers ≥ ${spec.min ?? 1}`;
+    case 'int':
+    case 'float':
+      return spec.min !== undefined && spec.max !== undefined
+        ? `${spec.min} – ${spec.max}`
+        : spec.min !== undefined
+          ? `≥ ${spec.min}`
+          : spec.max !== undefined
+            ? `≤ ${spec.max}`
+            : 'any';
+    case 'choice':
+      return spec.options.map((o) => `\`${o}\``).join(', ');
+    case 'bool':
+      return 'true / false';
+    case 'ints':
+      return `list of whole numbers ≥ ${spec.min ?? 1}`;
   }
 }
 const show = (v: unknown) => `\`${JSON.stringify(v)}\``;
 
 function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function referenceMarkdown(): string {
@@ -38,24 +51,51 @@ export function referenceMarkdown(): string {
     '',
     'The `training` object of a project file. The settings panel shows the same fields, and `npm run train` takes each as a flag.',
     '',
-    table(['setting', 'label', 'default', 'accepted', 'CLI flag', 'what it does'],
-      TRAINING_SETTINGS.map((s) => [`\`${s.path}\``, s.label, show(s.spec.default), range(s.spec), s.flag ? `\`--${s.flag}\`` : '', s.help])),
+    table(
+      ['setting', 'label', 'default', 'accepted', 'CLI flag', 'what it does'],
+      TRAINING_SETTINGS.map((s) => [
+        `\`${s.path}\``,
+        s.label,
+        show(s.spec.default),
+        range(s.spec),
+        s.flag ? `\`--${s.flag}\`` : '',
+        s.help,
+      ]),
+    ),
     '',
     '## Losses',
     '',
-    table(['id', 'name', 'D(x) / D(G(z)) show', 'what it is'],
-      LOSSES.map((l) => [`\`${l.id}\``, l.label, l.score === 'probability' ? 'probabilities' : 'raw scores', l.description])),
+    table(
+      ['id', 'name', 'D(x) / D(G(z)) show', 'what it is'],
+      LOSSES.map((l) => [
+        `\`${l.id}\``,
+        l.label,
+        l.score === 'probability' ? 'probabilities' : 'raw scores',
+        l.description,
+      ]),
+    ),
     '',
     '## Optimizers',
     '',
-    table(['id', 'name', 'settings'], OPTIMIZERS.map((o) => [`\`${o.id}\``, o.label, o.usesBetas ? 'learning rate, β1, β2' : 'learning rate'])),
+    table(
+      ['id', 'name', 'settings'],
+      OPTIMIZERS.map((o) => [`\`${o.id}\``, o.label, o.usesBetas ? 'learning rate, β1, β2' : 'learning rate']),
+    ),
     '',
     '## Dataset kinds',
     '',
-    'The `dataset` object of a project file: `kind`, `scale` (`tanh`: values in [-1, 1]; `sigmoid`: [0, 1]) and the kind\'s own fields.',
+    "The `dataset` object of a project file: `kind`, `scale` (`tanh`: values in [-1, 1]; `sigmoid`: [0, 1]) and the kind's own fields.",
     '',
-    table(['kind', 'name', 'fields', 'example', 'what it is'],
-      DATASET_KINDS.map((d) => [`\`${d.id}\``, d.label, d.fields.map((f) => `\`${f}\``).join(', '), show(d.example), d.description])),
+    table(
+      ['kind', 'name', 'fields', 'example', 'what it is'],
+      DATASET_KINDS.map((d) => [
+        `\`${d.id}\``,
+        d.label,
+        d.fields.map((f) => `\`${f}\``).join(', '),
+        show(d.example),
+        d.description,
+      ]),
+    ),
     '',
     '## Blocks',
     '',
@@ -65,10 +105,19 @@ export function referenceMarkdown(): string {
     if (!blocks.length) continue;
     out.push(`### ${CATEGORY_LABELS[cat]}`, '');
     for (const b of blocks) {
-      out.push(`**${b.label}** (\`${b.type}\`, ${b.network === 'either' ? 'G or D' : b.network === 'generator' ? 'G only' : 'D only'}): ${b.description}`, '');
+      out.push(
+        `**${b.label}** (\`${b.type}\`, ${b.network === 'either' ? 'G or D' : b.network === 'generator' ? 'G only' : 'D only'}): ${b.description}`,
+        '',
+      );
       const params = Object.entries(b.params);
       if (params.length) {
-        out.push(table(['param', 'default', 'accepted', 'help'], params.map(([k, p]) => [`\`${k}\``, show(p.default), range(p), p.help ?? ''])), '');
+        out.push(
+          table(
+            ['param', 'default', 'accepted', 'help'],
+            params.map(([k, p]) => [`\`${k}\``, show(p.default), range(p), p.help ?? '']),
+          ),
+          '',
+        );
       }
     }
   }

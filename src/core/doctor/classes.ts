@@ -20,7 +20,11 @@ export const CLASS_THRESHOLDS = {
   span: 200,
 } as const;
 
-export interface ClassPoint { step: number; coverage: number; classes: number }
+export interface ClassPoint {
+  step: number;
+  coverage: number;
+  classes: number;
+}
 
 export function diagnoseClasses(points: readonly ClassPoint[], ctx: DoctorContext): Finding[] {
   const T = CLASS_THRESHOLDS;
@@ -28,13 +32,19 @@ export function diagnoseClasses(points: readonly ClassPoint[], ctx: DoctorContex
   const few = lastingRun(late, (p) => p.coverage < T.share * p.classes, T.run, T.span);
   if (!few) return [];
   const last = late[late.length - 1];
-  return [{
-    id: 'poorCoverage', severity: last.coverage <= 2 ? 'critical' : 'warning', since: late[few.start].step,
-    nodes: ctx.generatorOutput ? [ctx.generatorOutput] : [],
-    title: 'The generator makes only a few kinds of digit (mode collapse)',
-    explanation: `The reference classifier finds only ${last.coverage} of ${last.classes} classes among G's samples: `
-      + 'G has settled on a few outputs that fool D.',
-    suggestion: "Lower G's learning rate or raise D's, give G a larger latent input, try a Wasserstein (WGAN-GP) or hinge loss, "
-      + "or add noise to D's input.",
-  }];
+  return [
+    {
+      id: 'poorCoverage',
+      severity: last.coverage <= 2 ? 'critical' : 'warning',
+      since: late[few.start].step,
+      nodes: ctx.generatorOutput ? [ctx.generatorOutput] : [],
+      title: 'The generator makes only a few kinds of digit (mode collapse)',
+      explanation:
+        `The reference classifier finds only ${last.coverage} of ${last.classes} classes among G's samples: ` +
+        'G has settled on a few outputs that fool D.',
+      suggestion:
+        "Lower G's learning rate or raise D's, give G a larger latent input, try a Wasserstein (WGAN-GP) or hinge loss, " +
+        "or add noise to D's input.",
+    },
+  ];
 }

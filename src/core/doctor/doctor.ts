@@ -46,9 +46,14 @@ export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: 
   const g = plan.generator.outputs.find((o) => o.role === 'generated');
   const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
   return {
-    loss: plan.training.loss, discriminatorHead: d?.head, generatorOutput: g?.head,
+    loss: plan.training.loss,
+    discriminatorHead: d?.head,
+    generatorOutput: g?.head,
     generatorLabel: plan.generator.inputs.find((i) => i.role === 'label')?.id,
-    layers: { generator: plan.generator.layers.map((l) => l.id), discriminator: plan.discriminator.layers.map((l) => l.id) },
+    layers: {
+      generator: plan.generator.layers.map((l) => l.id),
+      discriminator: plan.discriminator.layers.map((l) => l.id),
+    },
     expectedSaturation: [...plan.generator.outputs, ...plan.discriminator.outputs].flatMap((o) => [o.head, o.source]),
   };
 }

@@ -1,8 +1,15 @@
 /** What the GAN doctor reports, and the helpers its rules share. Pure: no tf, no DOM. */
 
 export type FindingId =
-  | 'discriminatorWins' | 'gradientsVanish' | 'gradientsExplode' | 'poorCoverage' | 'lowDiversity'
-  | 'oscillation' | 'deadLayer' | 'saturatedLayer' | 'labelIgnored';
+  | 'discriminatorWins'
+  | 'gradientsVanish'
+  | 'gradientsExplode'
+  | 'poorCoverage'
+  | 'lowDiversity'
+  | 'oscillation'
+  | 'deadLayer'
+  | 'saturatedLayer'
+  | 'labelIgnored';
 
 export interface Finding {
   id: FindingId;
@@ -41,7 +48,12 @@ export function trailingRun(flags: boolean[]): { start: number; length: number }
  * measurements are paced by time (the app's worker): a slow G is measured every few steps, and two
  * measurements of a passing moment must not count as a lasting state.
  */
-export function lastingRun<P extends { step: number }>(points: readonly P[], cond: (p: P) => boolean, minPoints: number, minSteps: number): { start: number; length: number } | undefined {
+export function lastingRun<P extends { step: number }>(
+  points: readonly P[],
+  cond: (p: P) => boolean,
+  minPoints: number,
+  minSteps: number,
+): { start: number; length: number } | undefined {
   const run = trailingRun(points.map(cond));
   if (run.length < minPoints) return undefined;
   return points[points.length - 1].step - points[run.start].step >= minSteps ? run : undefined;

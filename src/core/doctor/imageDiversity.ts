@@ -27,7 +27,11 @@ export const IMAGE_DIVERSITY_THRESHOLDS = {
   span: 200,
 } as const;
 
-export interface ImageDiversityPoint { step: number; spread: number; neighbours: number }
+export interface ImageDiversityPoint {
+  step: number;
+  spread: number;
+  neighbours: number;
+}
 
 const pct = (x: number) => `${x < 0.1 ? (x * 100).toFixed(1) : Math.round(x * 100)}%`;
 
@@ -38,18 +42,21 @@ export function diagnoseImageDiversity(points: readonly ImageDiversityPoint[], c
   if (!low) return [];
   const last = late[late.length - 1];
   const copies = last.neighbours < T.neighbours;
-  return [{
-    id: 'lowDiversity',
-    severity: last.spread < T.spreadCritical || last.neighbours < T.neighboursCritical ? 'critical' : 'warning',
-    since: late[low.start].step,
-    nodes: ctx.generatorOutput ? [ctx.generatorOutput] : [],
-    title: "The generator's images all look alike (mode collapse)",
-    explanation: copies
-      ? `G's images come in near-copies: in a fixed batch, the distance from each image to its nearest other one is only ${pct(last.neighbours)} `
-        + 'of what it is among real images. It draws a few pictures over and over, whatever the latent input.'
-      : `G's images differ from each other only ${pct(last.spread)} as much as real images do (mean pixel distance between pairs of `
-        + 'a fixed batch): it draws nearly the same picture whatever the latent input.',
-    suggestion: "Lower G's learning rate or raise D's, give G a larger latent input, add noise or dropout to D's input, "
-      + 'or try a Wasserstein (WGAN-GP) or hinge loss.',
-  }];
+  return [
+    {
+      id: 'lowDiversity',
+      severity: last.spread < T.spreadCritical || last.neighbours < T.neighboursCritical ? 'critical' : 'warning',
+      since: late[low.start].step,
+      nodes: ctx.generatorOutput ? [ctx.generatorOutput] : [],
+      title: "The generator's images all look alike (mode collapse)",
+      explanation: copies
+        ? `G's images come in near-copies: in a fixed batch, the distance from each image to its nearest other one is only ${pct(last.neighbours)} ` +
+          'of what it is among real images. It draws a few pictures over and over, whatever the latent input.'
+        : `G's images differ from each other only ${pct(last.spread)} as much as real images do (mean pixel distance between pairs of ` +
+          'a fixed batch): it draws nearly the same picture whatever the latent input.',
+      suggestion:
+        "Lower G's learning rate or raise D's, give G a larger latent input, add noise or dropout to D's input, " +
+        'or try a Wasserstein (WGAN-GP) or hinge loss.',
+    },
+  ];
 }

@@ -19,7 +19,10 @@ export const LABEL_THRESHOLDS = {
   span: 200,
 } as const;
 
-export interface LabelPoint { step: number; agreement: number }
+export interface LabelPoint {
+  step: number;
+  agreement: number;
+}
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -29,13 +32,22 @@ export function diagnoseLabels(points: readonly LabelPoint[], ctx: DoctorContext
   const low = lastingRun(late, (p) => p.agreement < T.agreement, T.run, T.span);
   if (!low) return [];
   const last = late[late.length - 1];
-  return [{
-    id: 'labelIgnored', severity: last.agreement < T.critical ? 'critical' : 'warning', since: late[low.start].step,
-    nodes: [...(ctx.generatorLabel ? [ctx.generatorLabel] : []), ...(ctx.generatorOutput ? [ctx.generatorOutput] : [])],
-    title: 'The generator ignores its class label',
-    explanation: `Asked for each digit in turn, G draws the asked-for one only ${pct(last.agreement)} of the time (the reference classifier `
-      + 'reads its samples; 10% is chance): it draws much the same digits whatever the label says, so the sample rows per class look alike.',
-    suggestion: "Make the label matter more to G: feed it in later layers too, or through an embedding multiplied with the latent; raise D's "
-      + 'use of labels (an auxiliary class head, AC-GAN) or its learning rate, or train longer.',
-  }];
+  return [
+    {
+      id: 'labelIgnored',
+      severity: last.agreement < T.critical ? 'critical' : 'warning',
+      since: late[low.start].step,
+      nodes: [
+        ...(ctx.generatorLabel ? [ctx.generatorLabel] : []),
+        ...(ctx.generatorOutput ? [ctx.generatorOutput] : []),
+      ],
+      title: 'The generator ignores its class label',
+      explanation:
+        `Asked for each digit in turn, G draws the asked-for one only ${pct(last.agreement)} of the time (the reference classifier ` +
+        'reads its samples; 10% is chance): it draws much the same digits whatever the label says, so the sample rows per class look alike.',
+      suggestion:
+        "Make the label matter more to G: feed it in later layers too, or through an embedding multiplied with the latent; raise D's " +
+        'use of labels (an auxiliary class head, AC-GAN) or its learning rate, or train longer.',
+    },
+  ];
 }

@@ -6,10 +6,17 @@
  */
 import type { LayerGradNormPoint } from '../train/layerGradNorms';
 
-export interface LayerChange { nodeId: string; ratio: number }
+export interface LayerChange {
+  nodeId: string;
+  ratio: number;
+}
 
 /** Last-window mean / first-window mean of each of `nodeIds` (windows of `window` steps); layers that start at 0 are left out. */
-export function layerChanges(points: readonly LayerGradNormPoint[], nodeIds: readonly string[], window: number): LayerChange[] {
+export function layerChanges(
+  points: readonly LayerGradNormPoint[],
+  nodeIds: readonly string[],
+  window: number,
+): LayerChange[] {
   if (!points.length) return [];
   const first = points.filter((p) => p.step < points[0].step + window);
   const last = points.filter((p) => p.step > points[points.length - 1].step - window);
@@ -29,7 +36,11 @@ export function layerChanges(points: readonly LayerGradNormPoint[], nodeIds: rea
  * changed most that way; none when no layer moved that way at all.
  */
 export function layersInvolved(
-  points: readonly LayerGradNormPoint[], nodeIds: readonly string[], window: number, way: 'fell' | 'grew', limit: number,
+  points: readonly LayerGradNormPoint[],
+  nodeIds: readonly string[],
+  window: number,
+  way: 'fell' | 'grew',
+  limit: number,
 ): LayerChange[] {
   const sign = way === 'fell' ? 1 : -1;
   const ranked = layerChanges(points, nodeIds, window).sort((a, b) => sign * (a.ratio - b.ratio));
@@ -40,8 +51,9 @@ export function layersInvolved(
 
 /** "g_fc2 (0.12% of its start)" / "d_fc1 (3,400× its start)", for a finding's explanation. */
 export function describeChanges(changes: readonly LayerChange[], way: 'fell' | 'grew'): string {
-  const one = (c: LayerChange) => (way === 'fell'
-    ? `${c.nodeId} (${(c.ratio * 100).toPrecision(2)}% of its first measurements)`
-    : `${c.nodeId} (${Math.round(c.ratio).toLocaleString('en-US')}× its first measurements)`);
+  const one = (c: LayerChange) =>
+    way === 'fell'
+      ? `${c.nodeId} (${(c.ratio * 100).toPrecision(2)}% of its first measurements)`
+      : `${c.nodeId} (${Math.round(c.ratio).toLocaleString('en-US')}× its first measurements)`;
   return changes.map(one).join(', ');
 }

@@ -20,7 +20,11 @@ export const LAYER_THRESHOLDS = {
   run: 3,
 } as const;
 
-export interface LayerStatPoint { step: number; dead: number; saturated: number }
+export interface LayerStatPoint {
+  step: number;
+  dead: number;
+  saturated: number;
+}
 export interface LayerSeries {
   nodeId: string;
   /** ReLU-like: dead units matter. tanh/sigmoid: saturation matters. */
@@ -33,7 +37,8 @@ export interface LayerSeries {
  * output of MNIST is -1 on most of the background) and D's head (its certainty is the discriminatorWins rule).
  */
 export function diagnoseLayers(series: readonly LayerSeries[]): Finding[] {
-  const T = LAYER_THRESHOLDS, out: Finding[] = [];
+  const T = LAYER_THRESHOLDS,
+    out: Finding[] = [];
   for (const s of series) {
     if (s.kind === 'other' || !s.points.length) continue;
     const key = s.kind === 'relu' ? 'dead' : 'saturated';
@@ -43,17 +48,30 @@ export function diagnoseLayers(series: readonly LayerSeries[]): Finding[] {
     const last = s.points[s.points.length - 1][key];
     const critical = last >= (s.kind === 'relu' ? T.deadCritical : T.saturatedCritical);
     const pct = Math.round(last * 100);
-    out.push(s.kind === 'relu' ? {
-      id: 'deadLayer', severity: critical ? 'critical' : 'warning', since: s.points[run.start].step, nodes: [s.nodeId],
-      title: `${s.nodeId}: ${pct}% of its ReLU units are dead`,
-      explanation: `These units output 0 for every sample of the probe batch, so no gradient flows through them: the layer has lost ${pct}% of its capacity.`,
-      suggestion: 'Use LeakyReLU (slope 0.2), lower the learning rate, or add batch normalisation before the activation.',
-    } : {
-      id: 'saturatedLayer', severity: critical ? 'critical' : 'warning', since: s.points[run.start].step, nodes: [s.nodeId],
-      title: `${s.nodeId}: ${pct}% of its values are saturated`,
-      explanation: 'Its tanh/sigmoid outputs sit at the flat ends of the curve, where the gradient is almost 0: the layers before it barely learn.',
-      suggestion: 'Add batch or layer normalisation before it, lower the learning rate, or use a non-saturating activation (LeakyReLU) inside the network.',
-    });
+    out.push(
+      s.kind === 'relu'
+        ? {
+            id: 'deadLayer',
+            severity: critical ? 'critical' : 'warning',
+            since: s.points[run.start].step,
+            nodes: [s.nodeId],
+            title: `${s.nodeId}: ${pct}% of its ReLU units are dead`,
+            explanation: `These units output 0 for every sample of the probe batch, so no gradient flows through them: the layer has lost ${pct}% of its capacity.`,
+            suggestion:
+              'Use LeakyReLU (slope 0.2), lower the learning rate, or add batch normalisation before the activation.',
+          }
+        : {
+            id: 'saturatedLayer',
+            severity: critical ? 'critical' : 'warning',
+            since: s.points[run.start].step,
+            nodes: [s.nodeId],
+            title: `${s.nodeId}: ${pct}% of its values are saturated`,
+            explanation:
+              'Its tanh/sigmoid outputs sit at the flat ends of the curve, where the gradient is almost 0: the layers before it barely learn.',
+            suggestion:
+              'Add batch or layer normalisation before it, lower the learning rate, or use a non-saturating activation (LeakyReLU) inside the network.',
+          },
+    );
   }
   return out;
 }

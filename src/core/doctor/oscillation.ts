@@ -32,12 +32,17 @@ export function cycleStats(means: number[]): { rel: number; turns: number; trend
   for (let i = 2; i < m.length; i++) if ((m[i] - m[i - 1]) * (m[i - 1] - m[i - 2]) < 0) turns++;
   const half = m.length / 2;
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  return { rel: range / size, turns, trend: range > 0 ? Math.abs(avg(m.slice(half)) - avg(m.slice(0, half))) / range : 0 };
+  return {
+    rel: range / size,
+    turns,
+    trend: range > 0 ? Math.abs(avg(m.slice(half)) - avg(m.slice(0, half))) / range : 0,
+  };
 }
 
 /** Cycling without trend in one series of window means; returns its range relative to its size. */
 export function cycling(means: number[]): number | undefined {
-  const O = OSCILLATION, c = cycleStats(means);
+  const O = OSCILLATION,
+    c = cycleStats(means);
   return c && c.rel > O.amplitude && c.turns >= O.turns && c.trend < O.trend ? c.rel : undefined;
 }
 
@@ -46,14 +51,20 @@ export function diagnoseOscillation(h: readonly StepMetrics[], ctx: DoctorContex
     const ws = windows(h, key, THRESHOLDS.window);
     const rel = cycling(ws.map((w) => w[1]));
     if (rel === undefined) continue;
-    return [{
-      id: 'oscillation', severity: 'warning', since: ws[ws.length - OSCILLATION.span][0],
-      nodes: [ctx.discriminatorHead, ctx.generatorOutput].filter((x): x is string => !!x),
-      title: 'The losses cycle without converging',
-      explanation: `${key === 'gLoss' ? "G's" : "D's"} loss has swung up and down by ${Math.round(rel * 100)}% over the last `
-        + `${OSCILLATION.span * THRESHOLDS.window} steps with no trend: G and D keep undoing each other's progress.`,
-      suggestion: 'Lower both learning rates (or Adam\'s beta1 to 0.5), use two-timescale rates (D 4x G with a lower G rate), or switch to WGAN-GP or hinge loss.',
-    }];
+    return [
+      {
+        id: 'oscillation',
+        severity: 'warning',
+        since: ws[ws.length - OSCILLATION.span][0],
+        nodes: [ctx.discriminatorHead, ctx.generatorOutput].filter((x): x is string => !!x),
+        title: 'The losses cycle without converging',
+        explanation:
+          `${key === 'gLoss' ? "G's" : "D's"} loss has swung up and down by ${Math.round(rel * 100)}% over the last ` +
+          `${OSCILLATION.span * THRESHOLDS.window} steps with no trend: G and D keep undoing each other's progress.`,
+        suggestion:
+          "Lower both learning rates (or Adam's beta1 to 0.5), use two-timescale rates (D 4x G with a lower G rate), or switch to WGAN-GP or hinge loss.",
+      },
+    ];
   }
   return [];
 }

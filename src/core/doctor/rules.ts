@@ -61,52 +61,92 @@ function withLayers(nodes: readonly string[], layers: readonly LayerChange[], wa
   };
 }
 
-export function diagnoseHistory(h: readonly StepMetrics[], ctx: DoctorContext, layerNorms: readonly LayerGradNormPoint[] = []): Finding[] {
-  const T = THRESHOLDS, out: Finding[] = [];
-  const real = windows(h, 'dReal', T.window), fake = windows(h, 'dFake', T.window);
+export function diagnoseHistory(
+  h: readonly StepMetrics[],
+  ctx: DoctorContext,
+  layerNorms: readonly LayerGradNormPoint[] = [],
+): Finding[] {
+  const T = THRESHOLDS,
+    out: Finding[] = [];
+  const real = windows(h, 'dReal', T.window),
+    fake = windows(h, 'dFake', T.window);
   const starts = real.map((w) => w[0]);
   const d = ctx.discriminatorHead ? [ctx.discriminatorHead] : [];
   const g = ctx.generatorOutput ? [ctx.generatorOutput] : [];
   if (getLoss(ctx.loss).score === 'probability') {
-    const since = trailing(real.map((r, i) => fake[i][1] < T.dFake && r[1] - fake[i][1] > T.dGap), starts, T.dWinsWindows);
+    const since = trailing(
+      real.map((r, i) => fake[i][1] < T.dFake && r[1] - fake[i][1] > T.dGap),
+      starts,
+      T.dWinsWindows,
+    );
     if (since !== undefined) {
       const last = real.length - 1;
       out.push({
-        id: 'discriminatorWins', severity: fake[last][1] < T.dFakeCritical ? 'critical' : 'warning', since, nodes: [...d, ...g],
+        id: 'discriminatorWins',
+        severity: fake[last][1] < T.dFakeCritical ? 'critical' : 'warning',
+        since,
+        nodes: [...d, ...g],
         title: 'The discriminator is winning',
-        explanation: `D tells real from fake too easily: D(x) ≈ ${real[last][1].toFixed(2)} while D(G(z)) ≈ ${fake[last][1].toFixed(2)}. `
-          + 'When D is this sure, its feedback to G gets weak or noisy and G stops improving.',
-        suggestion: "Lower D's learning rate (or raise G's), use one-sided label smoothing (real label 0.9), "
-          + "take fewer D steps per G step, or add Gaussian noise or dropout to D's input.",
+        explanation:
+          `D tells real from fake too easily: D(x) ≈ ${real[last][1].toFixed(2)} while D(G(z)) ≈ ${fake[last][1].toFixed(2)}. ` +
+          'When D is this sure, its feedback to G gets weak or noisy and G stops improving.',
+        suggestion:
+          "Lower D's learning rate (or raise G's), use one-sided label smoothing (real label 0.9), " +
+          "take fewer D steps per G step, or add Gaussian noise or dropout to D's input.",
       });
     }
   }
   const gNorm = windows(h, 'gGradNorm', T.window);
   if (gNorm.length >= 3) {
     const peak = Math.max(...gNorm.slice(0, -1).map((w) => w[1]));
-    const since = trailing(gNorm.map((w, i) => i > 0 && w[1] < T.vanishShare * peak), gNorm.map((w) => w[0]));
+    const since = trailing(
+      gNorm.map((w, i) => i > 0 && w[1] < T.vanishShare * peak),
+      gNorm.map((w) => w[0]),
+    );
     if (since !== undefined) {
-      const { nodes, where } = withLayers(g, layersInvolved(layerNorms, ctx.layers?.generator ?? [], T.window, 'fell', T.vanishShare), 'fell');
+      const { nodes, where } = withLayers(
+        g,
+        layersInvolved(layerNorms, ctx.layers?.generator ?? [], T.window, 'fell', T.vanishShare),
+        'fell',
+      );
       out.push({
-        id: 'gradientsVanish', severity: 'critical', since, nodes,
+        id: 'gradientsVanish',
+        severity: 'critical',
+        since,
+        nodes,
         title: "The generator's gradients are vanishing",
         explanation: `G's gradient norm fell below ${T.vanishShare * 100}% of its earlier level: G is barely learning.${where}`,
-        suggestion: 'Use the non-saturating loss (not minimax), lower D\'s learning rate, or check for saturated tanh/sigmoid layers in G.',
+        suggestion:
+          "Use the non-saturating loss (not minimax), lower D's learning rate, or check for saturated tanh/sigmoid layers in G.",
       });
     }
   }
-  for (const [key, who, heads] of [['gGradNorm', 'generator', g], ['dGradNorm', 'discriminator', d]] as const) {
+  for (const [key, who, heads] of [
+    ['gGradNorm', 'generator', g],
+    ['dGradNorm', 'discriminator', d],
+  ] as const) {
     const ws = windows(h, key, T.window);
     if (ws.length < 2) continue;
     const base = ws[0][1];
-    const since = trailing(ws.map((w, i) => i > 0 && w[1] > T.explodeFactor * base), ws.map((w) => w[0]));
+    const since = trailing(
+      ws.map((w, i) => i > 0 && w[1] > T.explodeFactor * base),
+      ws.map((w) => w[0]),
+    );
     if (since !== undefined) {
-      const { nodes, where } = withLayers(heads, layersInvolved(layerNorms, ctx.layers?.[who] ?? [], T.window, 'grew', T.explodeFactor), 'grew');
+      const { nodes, where } = withLayers(
+        heads,
+        layersInvolved(layerNorms, ctx.layers?.[who] ?? [], T.window, 'grew', T.explodeFactor),
+        'grew',
+      );
       out.push({
-        id: 'gradientsExplode', severity: 'critical', since, nodes,
+        id: 'gradientsExplode',
+        severity: 'critical',
+        since,
+        nodes,
         title: `The ${who}'s gradients are exploding`,
         explanation: `Its gradient norm grew more than ${T.explodeFactor}x its starting level; a NaN usually follows.${where}`,
-        suggestion: 'Lower the learning rate, add batch or layer normalisation, or use a loss with bounded gradients (hinge, least squares).',
+        suggestion:
+          'Lower the learning rate, add batch or layer normalisation, or use a loss with bounded gradients (hinge, least squares).',
       });
     }
   }

@@ -37,11 +37,15 @@ export const SAMPLE_THRESHOLDS = {
 
 /** Mean Euclidean distance over all pairs of the first n points (rows of `dim` numbers). */
 export function meanPairwiseDistance(x: ArrayLike<number>, dim: number, n = Math.floor(x.length / dim)): number {
-  let sum = 0, pairs = 0;
+  let sum = 0,
+    pairs = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       let s = 0;
-      for (let k = 0; k < dim; k++) { const d = x[i * dim + k] - x[j * dim + k]; s += d * d; }
+      for (let k = 0; k < dim; k++) {
+        const d = x[i * dim + k] - x[j * dim + k];
+        s += d * d;
+      }
       sum += Math.sqrt(s);
       pairs++;
     }
@@ -67,24 +71,29 @@ export interface SamplePoint {
 }
 
 export function diagnoseSamples(points: readonly SamplePoint[], ctx: DoctorContext): Finding[] {
-  const T = SAMPLE_THRESHOLDS, out: Finding[] = [];
+  const T = SAMPLE_THRESHOLDS,
+    out: Finding[] = [];
   const g = ctx.generatorOutput ? [ctx.generatorOutput] : [];
   const late = points.filter((p) => p.step >= T.coverageAfter && p.modes !== undefined);
   const cov = trailingRun(late.map((p) => p.modesCovered! < T.coverageShare * p.modes!));
   if (cov.length >= T.coverageRun) {
     const last = late[late.length - 1];
-    const between = last.highQuality !== undefined && last.highQuality < T.offModes && last.diversity >= T.diversityRatio;
+    const between =
+      last.highQuality !== undefined && last.highQuality < T.offModes && last.diversity >= T.diversityRatio;
     out.push({
-      id: 'poorCoverage', severity: last.modesCovered! <= 1 ? 'critical' : 'warning', since: late[cov.start].step, nodes: g,
+      id: 'poorCoverage',
+      severity: last.modesCovered! <= 1 ? 'critical' : 'warning',
+      since: late[cov.start].step,
+      nodes: g,
       title: between ? 'The generator draws between the modes' : 'The generator covers few modes (mode collapse)',
       explanation: between
-        ? `G's samples are spread out, but only ${Math.round(last.highQuality! * 100)}% land on a mode of the data (within 3σ), and only `
-          + `${last.modesCovered} of ${last.modes} modes get their share: G draws a thin curve or a cloud through the gaps between the modes `
-          + 'instead of separate clusters. A latent input too small to pick a mode (a 1-number latent can only draw one curve) does this.'
+        ? `G's samples are spread out, but only ${Math.round(last.highQuality! * 100)}% land on a mode of the data (within 3σ), and only ` +
+          `${last.modesCovered} of ${last.modes} modes get their share: G draws a thin curve or a cloud through the gaps between the modes ` +
+          'instead of separate clusters. A latent input too small to pick a mode (a 1-number latent can only draw one curve) does this.'
         : `Only ${last.modesCovered} of ${last.modes} modes of the data get samples: G has settled on a few outputs that fool D.`,
       suggestion: between
         ? 'Give G a larger latent input (8–16 numbers), or train longer; a lower learning rate late in training tightens samples onto the modes.'
-        : 'Give G a larger latent input, lower its learning rate, try a Wasserstein (WGAN-GP) or hinge loss, or add noise to D\'s input.',
+        : "Give G a larger latent input, lower its learning rate, try a Wasserstein (WGAN-GP) or hinge loss, or add noise to D's input.",
     });
   }
   const div = points.filter((p) => p.step >= T.diversityAfter);
@@ -92,11 +101,16 @@ export function diagnoseSamples(points: readonly SamplePoint[], ctx: DoctorConte
   if (low.length >= T.diversityRun) {
     const last = div[div.length - 1];
     out.push({
-      id: 'lowDiversity', severity: last.diversity < T.diversityCritical ? 'critical' : 'warning', since: div[low.start].step, nodes: g,
+      id: 'lowDiversity',
+      severity: last.diversity < T.diversityCritical ? 'critical' : 'warning',
+      since: div[low.start].step,
+      nodes: g,
       title: "The generator's samples all look alike",
-      explanation: `G's samples are ${Math.round(last.diversity * 100)}% as spread out as real data (mean distance between pairs of a fixed batch): `
-        + 'it produces a few outputs whatever the latent input (mode collapse).',
-      suggestion: 'Lower G\'s learning rate or raise D\'s, give G a larger latent input, add minibatch noise to D\'s input, or try WGAN-GP.',
+      explanation:
+        `G's samples are ${Math.round(last.diversity * 100)}% as spread out as real data (mean distance between pairs of a fixed batch): ` +
+        'it produces a few outputs whatever the latent input (mode collapse).',
+      suggestion:
+        "Lower G's learning rate or raise D's, give G a larger latent input, add minibatch noise to D's input, or try WGAN-GP.",
     });
   }
   return out;

@@ -15,14 +15,31 @@ export type ExploreRequest =
    * Each row one random point; along the row one code changes and nothing else: every category of
    * a categorical input, or `steps` values from `from` to `to` of one continuous dimension.
    */
-  | { kind: 'sweep'; seed: number; rows: number; input: string; dim?: number; steps?: number; from?: number; to?: number }
+  | {
+      kind: 'sweep';
+      seed: number;
+      rows: number;
+      input: string;
+      dim?: number;
+      steps?: number;
+      from?: number;
+      to?: number;
+    }
   /** One row per class, the same `cols` latents in every row (so a column keeps its style). */
   | { kind: 'byClass'; seed: number; cols: number }
   /**
    * Latent arithmetic: the means of three groups of picked samples (their points, as `pickPoint` gives
    * them) and A − B + C, then `neighbours` points around the result (noise of σ `spread`, seeded).
    */
-  | { kind: 'arithmetic'; a: LatentPoint[]; b: LatentPoint[]; c: LatentPoint[]; neighbours?: number; spread?: number; seed?: number };
+  | {
+      kind: 'arithmetic';
+      a: LatentPoint[];
+      b: LatentPoint[];
+      c: LatentPoint[];
+      neighbours?: number;
+      spread?: number;
+      seed?: number;
+    };
 
 export interface ExploreBatch {
   rows: number;
@@ -41,7 +58,13 @@ export interface ExploreBatch {
 export const MAX_SAMPLES = 256;
 const clampInt = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
 
-function pack(plan: GanPlan, rows: number, cols: number, points: LatentPoint[], labels: Pick<ExploreBatch, 'rowLabels' | 'colLabels' | 'caption'>): ExploreBatch {
+function pack(
+  plan: GanPlan,
+  rows: number,
+  cols: number,
+  points: LatentPoint[],
+  labels: Pick<ExploreBatch, 'rowLabels' | 'colLabels' | 'caption'>,
+): ExploreBatch {
   const enc = points.map((p) => encodePoint(plan, p));
   const inputs = plan.generator.inputs.map((_, i) => {
     const w = enc[0]?.[i].length ?? 0;
@@ -53,25 +76,50 @@ function pack(plan: GanPlan, rows: number, cols: number, points: LatentPoint[], 
 }
 
 export function randomGrid(plan: GanPlan, seed: number, rows: number, cols: number): ExploreBatch {
-  rows = clampInt(rows, 1, 16); cols = clampInt(cols, 1, Math.floor(MAX_SAMPLES / rows));
+  rows = clampInt(rows, 1, 16);
+  cols = clampInt(cols, 1, Math.floor(MAX_SAMPLES / rows));
   const points = Array.from({ length: rows * cols }, (_, j) => randomPoint(plan, seedOf(seed, j)));
   // Like the training panel's grid: a conditional GAN shows every class in turn.
   plan.generator.inputs.forEach((input, i) => {
-    if (input.role === 'label') points.forEach((p, j) => { p[i][0] = j % choicesOf(plan, input); });
+    if (input.role === 'label')
+      points.forEach((p, j) => {
+        p[i][0] = j % choicesOf(plan, input);
+      });
   });
-  return pack(plan, rows, cols, points, { rowLabels: [], colLabels: [], caption: `${rows * cols} random samples, seed ${seed}` });
+  return pack(plan, rows, cols, points, {
+    rowLabels: [],
+    colLabels: [],
+    caption: `${rows * cols} random samples, seed ${seed}`,
+  });
 }
 
-export function interpolate(plan: GanPlan, seedA: number, seedB: number, steps: number, mode: 'lerp' | 'slerp'): ExploreBatch {
+export function interpolate(
+  plan: GanPlan,
+  seedA: number,
+  seedB: number,
+  steps: number,
+  mode: 'lerp' | 'slerp',
+): ExploreBatch {
   steps = clampInt(steps, 2, 64);
-  const a = randomPoint(plan, seedOf(seedA, 0)), b = randomPoint(plan, seedOf(seedB, 0));
+  const a = randomPoint(plan, seedOf(seedA, 0)),
+    b = randomPoint(plan, seedOf(seedB, 0));
   const points = Array.from({ length: steps }, (_, j) => between(plan, a, b, j / (steps - 1), mode));
   const colLabels = points.map((_, j) => (j === 0 ? 'A' : j === steps - 1 ? 'B' : ''));
   const how = mode === 'slerp' ? 'spherical (slerp)' : 'linear';
-  return pack(plan, 1, steps, points, { rowLabels: [], colLabels, caption: `${how} interpolation, seed ${seedA} → seed ${seedB}, ${steps} steps` });
+  return pack(plan, 1, steps, points, {
+    rowLabels: [],
+    colLabels,
+    caption: `${how} interpolation, seed ${seedA} → seed ${seedB}, ${steps} steps`,
+  });
 }
 
-export function sweep(plan: GanPlan, seed: number, rows: number, inputId: string, opts: { dim?: number; steps?: number; from?: number; to?: number } = {}): ExploreBatch {
+export function sweep(
+  plan: GanPlan,
+  seed: number,
+  rows: number,
+  inputId: string,
+  opts: { dim?: number; steps?: number; from?: number; to?: number } = {},
+): ExploreBatch {
   const at = plan.generator.inputs.findIndex((i) => i.id === inputId);
   const input = plan.generator.inputs[at];
   if (!input || (input.role !== 'categoricalCode' && input.role !== 'continuousCode')) {
@@ -80,7 +128,8 @@ export function sweep(plan: GanPlan, seed: number, rows: number, inputId: string
   rows = clampInt(rows, 1, 16);
   const categorical = input.role === 'categoricalCode';
   const dim = clampInt(opts.dim ?? 0, 0, (input.shape[0] ?? 1) - 1);
-  const from = opts.from ?? -2, to = opts.to ?? 2;
+  const from = opts.from ?? -2,
+    to = opts.to ?? 2;
   const cols = categorical ? choicesOf(plan, input) : clampInt(opts.steps ?? 7, 2, 32);
   const valueAt = (j: number) => (categorical ? j : from + ((to - from) * j) / (cols - 1));
   const points: LatentPoint[] = [];
@@ -94,7 +143,11 @@ export function sweep(plan: GanPlan, seed: number, rows: number, inputId: string
   }
   const colLabels = Array.from({ length: cols }, (_, j) => (categorical ? String(j) : valueAt(j).toFixed(1)));
   const what = categorical ? `every category of ${input.id}` : `${input.id}[${dim}] from ${from} to ${to}`;
-  return pack(plan, rows, cols, points, { rowLabels: [], colLabels, caption: `${what}, the rest fixed per row (seed ${seed})` });
+  return pack(plan, rows, cols, points, {
+    rowLabels: [],
+    colLabels,
+    caption: `${what}, the rest fixed per row (seed ${seed})`,
+  });
 }
 
 export function byClass(plan: GanPlan, seed: number, cols: number): ExploreBatch {
@@ -112,21 +165,30 @@ export function byClass(plan: GanPlan, seed: number, cols: number): ExploreBatch
     }
   }
   const rowLabels = Array.from({ length: classes }, (_, c) => String(c));
-  return pack(plan, classes, cols, points, { rowLabels, colLabels: [], caption: `one row per class, the same ${cols} latents in every row (seed ${seed})` });
+  return pack(plan, classes, cols, points, {
+    rowLabels,
+    colLabels: [],
+    caption: `one row per class, the same ${cols} latents in every row (seed ${seed})`,
+  });
 }
 
 /**
  * Latent arithmetic laid out 4 wide: Ā, B̄, C̄, A − B + C in the first row, then the neighbours of the
  * result (rounded up to whole rows of 4, at most MAX_NEIGHBOURS).
  */
-export function arithmetic(plan: GanPlan, groups: ArithmeticGroups, opts: { neighbours?: number; spread?: number; seed?: number } = {}): ExploreBatch {
+export function arithmetic(
+  plan: GanPlan,
+  groups: ArithmeticGroups,
+  opts: { neighbours?: number; spread?: number; seed?: number } = {},
+): ExploreBatch {
   const { means, result } = latentArithmetic(plan, groups);
   const k = Math.ceil(clampInt(opts.neighbours ?? 4, 0, MAX_NEIGHBOURS) / 4) * 4;
   const spread = opts.spread ?? NEIGHBOUR_SPREAD;
   const near = neighbours(plan, result, k, spread, opts.seed ?? 1);
   const sizes = `${groups.a.length}, ${groups.b.length} and ${groups.c.length} samples`;
   return pack(plan, 1 + k / 4, 4, [...means, result, ...near], {
-    rowLabels: k ? ['means', 'neighbours'] : ['means'], colLabels: ['A', 'B', 'C', 'A − B + C'],
+    rowLabels: k ? ['means', 'neighbours'] : ['means'],
+    colLabels: ['A', 'B', 'C', 'A − B + C'],
     caption: `A − B + C from the means of ${sizes}${k ? `; then ${k} neighbours of the result (noise σ ${spread})` : ''}`,
   });
 }
@@ -134,11 +196,16 @@ export function arithmetic(plan: GanPlan, groups: ArithmeticGroups, opts: { neig
 /** The batch a request asks for. */
 export function buildBatch(plan: GanPlan, r: ExploreRequest): ExploreBatch {
   switch (r.kind) {
-    case 'grid': return randomGrid(plan, r.seed, r.rows, r.cols);
-    case 'interpolate': return interpolate(plan, r.seedA, r.seedB, r.steps, r.mode);
-    case 'sweep': return sweep(plan, r.seed, r.rows, r.input, r);
-    case 'byClass': return byClass(plan, r.seed, r.cols);
-    case 'arithmetic': return arithmetic(plan, r, r);
+    case 'grid':
+      return randomGrid(plan, r.seed, r.rows, r.cols);
+    case 'interpolate':
+      return interpolate(plan, r.seedA, r.seedB, r.steps, r.mode);
+    case 'sweep':
+      return sweep(plan, r.seed, r.rows, r.input, r);
+    case 'byClass':
+      return byClass(plan, r.seed, r.cols);
+    case 'arithmetic':
+      return arithmetic(plan, r, r);
   }
 }
 
@@ -161,8 +228,13 @@ export interface Explorations {
 }
 export function explorations(plan: GanPlan): Explorations {
   return {
-    sweeps: plan.generator.inputs.filter((i) => i.role === 'categoricalCode' || i.role === 'continuousCode')
-      .map((i) => ({ input: i.id, kind: i.role === 'categoricalCode' ? 'categorical' as const : 'continuous' as const, size: i.shape[0] ?? 1 })),
+    sweeps: plan.generator.inputs
+      .filter((i) => i.role === 'categoricalCode' || i.role === 'continuousCode')
+      .map((i) => ({
+        input: i.id,
+        kind: i.role === 'categoricalCode' ? ('categorical' as const) : ('continuous' as const),
+        size: i.shape[0] ?? 1,
+      })),
     byClass: plan.generator.inputs.some((i) => i.role === 'label' && isIndexInput(i)),
     points: plan.data.shape.length === 1,
     arithmetic: plan.generator.inputs.some((i) => i.role === 'noise'),

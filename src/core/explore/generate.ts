@@ -25,7 +25,10 @@ export interface ExploreResult extends Pick<ExploreBatch, 'rows' | 'cols' | 'row
   extent?: number;
 }
 
-export interface RenderOptions { scale: 'tanh' | 'sigmoid'; gap?: number }
+export interface RenderOptions {
+  scale: 'tanh' | 'sigmoid';
+  gap?: number;
+}
 const GAP_VALUE = 96;
 
 /**
@@ -42,16 +45,36 @@ export function gridPicture(tf: TF, x: T, rows: number, cols: number, o: RenderO
     const [lo, hi] = o.scale === 'tanh' ? [-1, 1] : [0, 1];
     imgs = tf.clipByValue(tf.mul(tf.div(tf.sub(imgs, lo), hi - lo), 255), 0, 255);
     if (n < rows * cols) imgs = tf.concat([imgs, tf.zeros([rows * cols - n, h, w, c])]);
-    const H = h + gap, W = w + gap;
-    const padded = gap ? tf.pad(imgs, [[0, 0], [0, gap], [0, gap], [0, 0]], GAP_VALUE) : imgs;
-    const grid = tf.reshape(tf.transpose(tf.reshape(padded, [rows, cols, H, W * c]), [0, 2, 1, 3]), [rows * H, cols * W * c]);
+    const H = h + gap,
+      W = w + gap;
+    const padded = gap
+      ? tf.pad(
+          imgs,
+          [
+            [0, 0],
+            [0, gap],
+            [0, gap],
+            [0, 0],
+          ],
+          GAP_VALUE,
+        )
+      : imgs;
+    const grid = tf.reshape(tf.transpose(tf.reshape(padded, [rows, cols, H, W * c]), [0, 2, 1, 3]), [
+      rows * H,
+      cols * W * c,
+    ]);
     return tf.slice(grid, [0, 0], [rows * H - gap, (cols * W - gap) * c]);
   });
 }
 
 /** G(inputs) for one explorer request. The caller adds step/real/extent it knows about. */
-export async function generateExploration(tf: TF, plan: GanPlan, generator: tfNs.LayersModel, request: ExploreRequest, o: RenderOptions):
-  Promise<Omit<ExploreResult, 'step'>> {
+export async function generateExploration(
+  tf: TF,
+  plan: GanPlan,
+  generator: tfNs.LayersModel,
+  request: ExploreRequest,
+  o: RenderOptions,
+): Promise<Omit<ExploreResult, 'step'>> {
   const batch = buildBatch(plan, request);
   const n = batch.rows * batch.cols;
   const out = tf.tidy(() => {
@@ -73,8 +96,17 @@ export async function generateExploration(tf: TF, plan: GanPlan, generator: tfNs
     for (let i = 0; i < pixels.length; i++) bytes[i] = Math.round(pixels[i]);
     const zero = { mean: 0, std: 0, min: 0, max: 0, dead: 0, saturatedTanh: 0, saturatedSigmoid: 0, nonFinite: 0 };
     const tile: ActivationTile = {
-      nodeId: plan.generator.outputs[0]?.head ?? 'generator', network: 'generator', kind: 'image', shape: shape.slice(1),
-      width, height, channels, shown: n, total: n, pixels: bytes, stats: zero,
+      nodeId: plan.generator.outputs[0]?.head ?? 'generator',
+      network: 'generator',
+      kind: 'image',
+      shape: shape.slice(1),
+      width,
+      height,
+      channels,
+      shown: n,
+      total: n,
+      pixels: bytes,
+      stats: zero,
     };
     return { ...base, tile };
   } finally {

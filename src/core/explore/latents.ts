@@ -61,14 +61,16 @@ export function lerp(a: Float32Array, b: Float32Array, t: number): Float32Array 
  * shrinking towards the origin as a straight line does. Nearly parallel vectors fall back to lerp.
  */
 export function slerp(a: Float32Array, b: Float32Array, t: number): Float32Array {
-  const na = norm(a), nb = norm(b);
+  const na = norm(a),
+    nb = norm(b);
   if (na === 0 || nb === 0) return lerp(a, b, t);
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += (a[i] / na) * (b[i] / nb);
   const omega = Math.acos(Math.min(1, Math.max(-1, dot)));
   const s = Math.sin(omega);
   if (s < 1e-6) return lerp(a, b, t);
-  const ka = Math.sin((1 - t) * omega) / s, kb = Math.sin(t * omega) / s;
+  const ka = Math.sin((1 - t) * omega) / s,
+    kb = Math.sin(t * omega) / s;
   const out = new Float32Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = ka * a[i] + kb * b[i];
   return out;

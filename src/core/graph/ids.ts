@@ -15,8 +15,18 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Own properties of Object.prototype (fixed here rather than read from the running engine, so the rule never moves). */
 export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
-  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
-  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
 ]);
 
 /** Why `id` cannot name a node, as a sentence that quotes it (escaped), or null when it can. */
@@ -24,6 +34,7 @@ export function idError(id: string): string | null {
   if (PROTOTYPE_NAMES.has(id)) {
     return `'${id}' is a name every JavaScript object already has (Object.prototype.${id}); tfjs could not load a saved model with a layer named so: choose another name`;
   }
-  if (!ID_PATTERN.test(id)) return `${quoteName(id)} is not a valid name: use a letter, then letters, digits and _ (like g_dense1)`;
+  if (!ID_PATTERN.test(id))
+    return `${quoteName(id)} is not a valid name: use a letter, then letters, digits and _ (like g_dense1)`;
   return null;
 }

@@ -33,8 +33,11 @@ export function addNode(g: Graph, spec: NewNode): Graph {
   if (bad) throw new Error(bad);
   if (findNode(g, id)) throw new Error(`a node named '${id}' already exists`);
   const node: GraphNode = {
-    id, type: spec.type, network: spec.network,
-    params: withDefaults(block.params, spec.params), position: spec.position ?? { x: 0, y: 0 },
+    id,
+    type: spec.type,
+    network: spec.network,
+    params: withDefaults(block.params, spec.params),
+    position: spec.position ?? { x: 0, y: 0 },
   };
   return { ...g, nodes: [...g.nodes, node] };
 }
@@ -69,7 +72,10 @@ export function setParams(g: Graph, id: string, params: Params): Graph {
 }
 
 export function moveNodes(g: Graph, positions: Record<string, XY>): Graph {
-  return { ...g, nodes: g.nodes.map((n) => (Object.hasOwn(positions, n.id) ? { ...n, position: { ...positions[n.id] } } : n)) };
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => (Object.hasOwn(positions, n.id) ? { ...n, position: { ...positions[n.id] } } : n)),
+  };
 }
 
 export function renameNode(g: Graph, id: string, newId: string): Graph {
@@ -80,9 +86,11 @@ export function renameNode(g: Graph, id: string, newId: string): Graph {
   const r = (x: string) => (x === id ? newId : x);
   return {
     nodes: g.nodes.map((n) => (n.id === id ? { ...n, id: newId } : n)),
-    edges: g.edges.map((e) => (e.source === id || e.target === id
-      ? { ...e, source: r(e.source), target: r(e.target), id: edgeId(r(e.source), r(e.target), e.targetPort) }
-      : e)),
+    edges: g.edges.map((e) =>
+      e.source === id || e.target === id
+        ? { ...e, source: r(e.source), target: r(e.target), id: edgeId(r(e.source), r(e.target), e.targetPort) }
+        : e,
+    ),
   };
 }
 
@@ -125,7 +133,10 @@ export function topoOrder(g: Graph): { order: string[]; cyclic: string[] } {
 }
 
 /** One loop of the graph: the nodes that reach each other (graph order), and one way round through the first. */
-export interface Cycle { members: string[]; loop: string[] }
+export interface Cycle {
+  members: string[];
+  loop: string[];
+}
 
 /**
  * The graph's loops: its strongly connected groups of nodes that loop (Tarjan's algorithm, with an
@@ -139,13 +150,19 @@ export function findCycles(g: Graph): Cycle[] {
     if (!known.has(e.source) || !known.has(e.target)) continue;
     (succ.get(e.source) ?? succ.set(e.source, []).get(e.source)!).push(e.target);
   }
-  const index = new Map<string, number>(), low = new Map<string, number>();
-  const onStack = new Set<string>(), stack: string[] = [], groups: string[][] = [];
+  const index = new Map<string, number>(),
+    low = new Map<string, number>();
+  const onStack = new Set<string>(),
+    stack: string[] = [],
+    groups: string[][] = [];
   let counter = 0;
   for (const n of g.nodes) {
     if (index.has(n.id)) continue;
     const work: [string, number][] = [[n.id, 0]];
-    index.set(n.id, counter); low.set(n.id, counter++); stack.push(n.id); onStack.add(n.id);
+    index.set(n.id, counter);
+    low.set(n.id, counter++);
+    stack.push(n.id);
+    onStack.add(n.id);
     while (work.length) {
       const frame = work[work.length - 1];
       const [v, i] = frame;
@@ -154,17 +171,27 @@ export function findCycles(g: Graph): Cycle[] {
         frame[1]++;
         const w = next[i];
         if (!index.has(w)) {
-          index.set(w, counter); low.set(w, counter++); stack.push(w); onStack.add(w);
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
           work.push([w, 0]);
         } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
         continue;
       }
       work.pop();
-      if (work.length) { const u = work[work.length - 1][0]; low.set(u, Math.min(low.get(u)!, low.get(v)!)); }
+      if (work.length) {
+        const u = work[work.length - 1][0];
+        low.set(u, Math.min(low.get(u)!, low.get(v)!));
+      }
       if (low.get(v) !== index.get(v)) continue;
       const group: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); group.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
       if (group.length > 1 || (succ.get(v) ?? []).includes(v)) groups.push(group);
     }
   }
@@ -188,7 +215,10 @@ function loopThrough(start: string, members: Set<string>, succ: Map<string, stri
         for (let x = v; x !== start; x = parent.get(x)!) path.push(x);
         return [start, ...path.slice(1).reverse(), start];
       }
-      if (!parent.has(w)) { parent.set(w, v); queue.push(w); }
+      if (!parent.has(w)) {
+        parent.set(w, v);
+        queue.push(w);
+      }
     }
   }
   return [start, start];

@@ -3,7 +3,10 @@ import type { Params } from '../blocks/params';
 export type NetworkId = 'generator' | 'discriminator';
 export const NETWORKS: readonly NetworkId[] = ['generator', 'discriminator'];
 
-export interface XY { x: number; y: number }
+export interface XY {
+  x: number;
+  y: number;
+}
 
 /** A block placed on the canvas. Its id is also its tfjs layer name, shown to the user (e.g. 'd_conv1'). */
 export interface GraphNode {

@@ -6,11 +6,20 @@
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../tf';
 
-interface CpuBackendLike { data: { get(id: unknown): { values: Float32Array } }; makeTensorInfo(shape: number[], dtype: string, values: Float32Array): unknown }
+interface CpuBackendLike {
+  data: { get(id: unknown): { values: Float32Array } };
+  makeTensorInfo(shape: number[], dtype: string, values: Float32Array): unknown;
+}
 
 export function conv2DBackpropFilterFlat(
-  x: Float32Array, xShape: number[], dy: Float32Array, dyShape: number[], filterShape: number[],
-  strides: [number, number], padTop: number, padLeft: number,
+  x: Float32Array,
+  xShape: number[],
+  dy: Float32Array,
+  dyShape: number[],
+  filterShape: number[],
+  strides: [number, number],
+  padTop: number,
+  padLeft: number,
 ): Float32Array {
   const [batch, inH, inW, inC] = xShape;
   const [, outH, outW, outC] = dyShape;
@@ -60,16 +69,34 @@ export function registerFastCpuKernels(tf: TF): void {
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, dy } = inputs as unknown as { x: tfNs.TensorInfo; dy: tfNs.TensorInfo };
       const a = attrs as unknown as {
-        strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: 'NHWC' | 'NCHW';
-        dimRoundingMode?: 'floor' | 'round' | 'ceil'; filterShape: [number, number, number, number];
+        strides: [number, number] | number;
+        pad: 'same' | 'valid' | number;
+        dataFormat: 'NHWC' | 'NCHW';
+        dimRoundingMode?: 'floor' | 'round' | 'ceil';
+        filterShape: [number, number, number, number];
       };
       if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter: NCHW is not supported');
       const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+        x.shape as [number, number, number, number],
+        a.filterShape,
+        a.strides,
+        1,
+        a.pad,
+        a.dimRoundingMode,
+        false,
+        'channelsLast',
+      );
       const cpu = backend as unknown as CpuBackendLike;
       const out = conv2DBackpropFilterFlat(
-        cpu.data.get(x.dataId).values, x.shape, cpu.data.get(dy.dataId).values, dy.shape, a.filterShape,
-        [info.strideHeight, info.strideWidth], info.padInfo.top, info.padInfo.left);
+        cpu.data.get(x.dataId).values,
+        x.shape,
+        cpu.data.get(dy.dataId).values,
+        dy.shape,
+        a.filterShape,
+        [info.strideHeight, info.strideWidth],
+        info.padInfo.top,
+        info.padInfo.left,
+      );
       return cpu.makeTensorInfo(a.filterShape, 'float32', out) as tfNs.TensorInfo;
     },
   });

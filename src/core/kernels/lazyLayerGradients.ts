@@ -17,11 +17,17 @@ import type { TF } from '../tf';
 
 type T = tfNs.Tensor;
 interface LayerLike {
-  kernel: { read(): T }; bias?: { read(): T } | null; activation?: { apply(x: T): T };
+  kernel: { read(): T };
+  bias?: { read(): T } | null;
+  activation?: { apply(x: T): T };
   invokeCallHook?(inputs: unknown, kwargs: unknown): void;
 }
 interface ConvLike extends LayerLike {
-  rank: number; strides: number[]; padding: string; dataFormat: string; dilationRate: number | number[];
+  rank: number;
+  strides: number[];
+  padding: string;
+  dataFormat: string;
+  dilationRate: number | number[];
 }
 type Call = (this: unknown, inputs: T | T[], kwargs: unknown) => T | T[];
 const one = (x: T | T[]) => (Array.isArray(x) ? x[0] : x);
@@ -43,7 +49,8 @@ export function patchLazyLayerGradients(tf: TF): void {
     };
     proto.__ganvasLazy = true;
   };
-  const dense = tf.layers.dense({ units: 1 }), conv = tf.layers.conv2d({ filters: 1, kernelSize: 1 });
+  const dense = tf.layers.dense({ units: 1 }),
+    conv = tf.layers.conv2d({ filters: 1, kernelSize: 1 });
   patch(Object.getPrototypeOf(dense), function (this: LayerLike, x: T) {
     if (x.rank !== 2) return undefined; // K.dot's reshaping of higher ranks: leave it to tfjs
     this.invokeCallHook?.(x, {});
@@ -52,7 +59,13 @@ export function patchLazyLayerGradients(tf: TF): void {
   patch(Object.getPrototypeOf(conv), function (this: ConvLike, x: T) {
     if (this.rank !== 2 || this.dataFormat !== 'channelsLast' || x.rank !== 4) return undefined;
     const d = this.dilationRate;
-    return tf.conv2d(x as tfNs.Tensor4D, this.kernel.read() as tfNs.Tensor4D, this.strides as [number, number],
-      this.padding === 'same' ? 'same' : 'valid', 'NHWC', (Array.isArray(d) ? d : [d, d]) as [number, number]);
+    return tf.conv2d(
+      x as tfNs.Tensor4D,
+      this.kernel.read() as tfNs.Tensor4D,
+      this.strides as [number, number],
+      this.padding === 'same' ? 'same' : 'valid',
+      'NHWC',
+      (Array.isArray(d) ? d : [d, d]) as [number, number],
+    );
   });
 }

@@ -23,6 +23,8 @@ export function installTrainingPatches(tf: TF): void {
 /** The training step refuses to run without them: a missing install would make WGAN-GP fail and every step slower. */
 export function assertTrainingPatches(tf: TF): void {
   if (!installed.has(tf.engine())) {
-    throw new Error('tfjs is not set up for training: call installTrainingPatches(tf) (src/core/kernels/trainingPatches.ts) where the backend is set up');
+    throw new Error(
+      'tfjs is not set up for training: call installTrainingPatches(tf) (src/core/kernels/trainingPatches.ts) where the backend is set up',
+    );
   }
 }

@@ -9,7 +9,11 @@ import { replaceStockKernel, type BackendLike, type Info, type KernelCall } from
 
 export function registerWasmMatMulTransposes(tf: TF): void {
   replaceStockKernel(tf, 'BatchMatMul', (product) => (args) => {
-    const { inputs, backend, attrs } = args as unknown as { inputs: { a: Info; b: Info }; backend: BackendLike; attrs: Record<string, unknown> };
+    const { inputs, backend, attrs } = args as unknown as {
+      inputs: { a: Info; b: Info };
+      backend: BackendLike;
+      attrs: Record<string, unknown>;
+    };
     const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
     if (!transposeA && !transposeB) return product(args as Parameters<KernelCall>[0]);
     const transpose = tf.getKernel('Transpose', 'wasm')!.kernelFunc as unknown as KernelCall;
@@ -21,7 +25,8 @@ export function registerWasmMatMulTransposes(tf: TF): void {
       made.push(r);
       return r;
     };
-    const a = transposeA ? swapLast(inputs.a) : inputs.a, b = transposeB ? swapLast(inputs.b) : inputs.b;
+    const a = transposeA ? swapLast(inputs.a) : inputs.a,
+      b = transposeB ? swapLast(inputs.b) : inputs.b;
     const out = product({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
     for (const t of made) backend.disposeData(t.dataId);
     return out;

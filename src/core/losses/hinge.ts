@@ -1,9 +1,12 @@
 import { defineLoss } from './defineLoss';
 
 export const hinge = defineLoss({
-  id: 'hinge', label: 'Hinge', score: 'raw',
-  description: "The hinge loss of SAGAN and BigGAN: D pushes real scores above 1 and fake scores below −1; G raises D's "
-    + 'score on its samples.',
+  id: 'hinge',
+  label: 'Hinge',
+  score: 'raw',
+  description:
+    "The hinge loss of SAGAN and BigGAN: D pushes real scores above 1 and fake scores below −1; G raises D's " +
+    'score on its samples.',
   tfjs: {
     d: (tf, real, fake) => tf.add(tf.mean(tf.relu(tf.sub(1, real))), tf.mean(tf.relu(tf.add(1, fake)))),
     g: (tf, fake) => tf.neg(tf.mean(fake)),

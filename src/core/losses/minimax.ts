@@ -2,9 +2,12 @@ import { defineLoss } from './defineLoss';
 import { sigmoidCE } from './helpers';
 
 export const minimax = defineLoss({
-  id: 'minimax', label: 'Minimax BCE', score: 'probability',
-  description: "The original two-player game: G minimises log(1 − D(G(z))). Its gradients vanish when D wins (it 'saturates'); "
-    + 'kept for teaching the difference.',
+  id: 'minimax',
+  label: 'Minimax BCE',
+  score: 'probability',
+  description:
+    "The original two-player game: G minimises log(1 − D(G(z))). Its gradients vanish when D wins (it 'saturates'); " +
+    'kept for teaching the difference.',
   tfjs: {
     d: (tf, real, fake, realLabel) => tf.add(sigmoidCE(tf, real, realLabel), sigmoidCE(tf, fake, 0)),
     // G minimises log(1 - D(G(z))) = -BCE(fake, 0).

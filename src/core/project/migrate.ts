@@ -16,11 +16,17 @@ const MIGRATIONS: Record<number, (p: Raw) => Raw> = {
 export function migrate(p: Raw): Raw {
   const given = p.version === undefined ? 0 : p.version;
   if (typeof given !== 'number' || !Number.isInteger(given) || given < 0) {
-    throw new ProjectError('version', `expected a whole number (${PROJECT_VERSION} for this Ganvas), got ${showValue(given)}`);
+    throw new ProjectError(
+      'version',
+      `expected a whole number (${PROJECT_VERSION} for this Ganvas), got ${showValue(given)}`,
+    );
   }
   let version = given;
   if (version > PROJECT_VERSION) {
-    throw new ProjectError('version', `this file was made by a newer Ganvas (format ${version}; this one reads up to ${PROJECT_VERSION})`);
+    throw new ProjectError(
+      'version',
+      `this file was made by a newer Ganvas (format ${version}; this one reads up to ${PROJECT_VERSION})`,
+    );
   }
   let out = p;
   while (version < PROJECT_VERSION) {

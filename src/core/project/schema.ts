@@ -22,12 +22,20 @@ export { ProjectError };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fail = (path: string, reason: string): never => { throw new ProjectError(path, reason); };
+const fail = (path: string, reason: string): never => {
+  throw new ProjectError(path, reason);
+};
 const show = (v: unknown) => showValue(v);
 
-function obj(v: unknown, path: string): Obj { return isObj(v) ? v : fail(path, `expected an object, got ${show(v)}`); }
-function arr(v: unknown, path: string): unknown[] { return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`); }
-function str(v: unknown, path: string): string { return typeof v === 'string' ? v : fail(path, `expected text, got ${show(v)}`); }
+function obj(v: unknown, path: string): Obj {
+  return isObj(v) ? v : fail(path, `expected an object, got ${show(v)}`);
+}
+function arr(v: unknown, path: string): unknown[] {
+  return Array.isArray(v) ? v : fail(path, `expected a list, got ${show(v)}`);
+}
+function str(v: unknown, path: string): string {
+  return typeof v === 'string' ? v : fail(path, `expected text, got ${show(v)}`);
+}
 function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, `expected a number, got ${show(v)}`);
   const n = v as number;
@@ -51,13 +59,21 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], path: string
 function checkNesting(root: unknown): void {
   const max = LIMITS.nesting.value;
   const stack: { v: object; depth: number; path: string }[] = [];
-  const push = (v: unknown, depth: number, path: string) => { if (typeof v === 'object' && v !== null) stack.push({ v, depth, path }); };
+  const push = (v: unknown, depth: number, path: string) => {
+    if (typeof v === 'object' && v !== null) stack.push({ v, depth, path });
+  };
   push(root, 1, '');
   while (stack.length) {
     const { v, depth, path } = stack.pop()!;
-    if (depth > max) fail(path || '(file)', `nested more than ${max} levels deep; the limit is ${max} ${LIMITS.nesting.what} (a project nests 6)`);
+    if (depth > max)
+      fail(
+        path || '(file)',
+        `nested more than ${max} levels deep; the limit is ${max} ${LIMITS.nesting.what} (a project nests 6)`,
+      );
     if (Array.isArray(v)) v.forEach((c, i) => push(c, depth + 1, `${path}[${i}]`));
-    else for (const k of Object.keys(v)) push((v as Obj)[k], depth + 1, path ? `${path}${pathKey(k)}` : pathKey(k).replace(/^\./, ''));
+    else
+      for (const k of Object.keys(v))
+        push((v as Obj)[k], depth + 1, path ? `${path}${pathKey(k)}` : pathKey(k).replace(/^\./, ''));
   }
 }
 
@@ -72,7 +88,8 @@ function parseNode(v: unknown, path: string): GraphNode {
   const block = getBlock(type);
   const given = o.params === undefined ? {} : obj(o.params, `${path}.params`);
   for (const k of Object.keys(given)) {
-    if (!Object.hasOwn(block.params, k)) fail(`${path}.params${pathKey(k)}`, `${block.label} has no parameter ${quoteName(k)}`);
+    if (!Object.hasOwn(block.params, k))
+      fail(`${path}.params${pathKey(k)}`, `${block.label} has no parameter ${quoteName(k)}`);
   }
   const params = withDefaults(block.params, given as GraphNode['params']);
   for (const [k, spec] of Object.entries(block.params)) {
@@ -80,13 +97,20 @@ function parseNode(v: unknown, path: string): GraphNode {
     if (why) fail(`${path}.params.${k}`, why);
   }
   const pos = o.position === undefined ? { x: 0, y: 0 } : obj(o.position, `${path}.position`);
-  return { id, type, network, params, position: { x: num(pos.x, `${path}.position.x`), y: num(pos.y, `${path}.position.y`) } };
+  return {
+    id,
+    type,
+    network,
+    params,
+    position: { x: num(pos.x, `${path}.position.x`), y: num(pos.y, `${path}.position.y`) },
+  };
 }
 
 /** A list no longer than `limit` allows. */
 function capped(v: unknown, path: string, limit: { value: number; what: string }): unknown[] {
   const a = arr(v, path);
-  if (a.length > limit.value) fail(path, `${fmtInt(a.length)} entries; the limit is ${fmtInt(limit.value)} ${limit.what}`);
+  if (a.length > limit.value)
+    fail(path, `${fmtInt(a.length)} entries; the limit is ${fmtInt(limit.value)} ${limit.what}`);
   return a;
 }
 
@@ -101,11 +125,13 @@ function parseGraph(v: unknown, path: string): Graph {
   const edges: GraphEdge[] = capped(o.edges, `${path}.edges`, LIMITS.edges).map((e, i) => {
     const p = `${path}.edges[${i}]`;
     const eo = obj(e, p);
-    const source = str(eo.source, `${p}.source`), target = str(eo.target, `${p}.target`);
+    const source = str(eo.source, `${p}.source`),
+      target = str(eo.target, `${p}.target`);
     if (!byId.has(source)) fail(`${p}.source`, `no node named ${quoteName(source)}`);
     const t = byId.get(target) ?? fail(`${p}.target`, `no node named ${quoteName(target)}`);
     const targetPort = eo.targetPort === undefined ? 'x' : str(eo.targetPort, `${p}.targetPort`);
-    if (!getBlock(t.type).inputs.some((q) => q.name === targetPort)) fail(`${p}.targetPort`, `'${target}' has no input ${quoteName(targetPort)}`);
+    if (!getBlock(t.type).inputs.some((q) => q.name === targetPort))
+      fail(`${p}.targetPort`, `'${target}' has no input ${quoteName(targetPort)}`);
     return { id: edgeId(source, target, targetPort), source, target, targetPort };
   });
   return { nodes, edges };
@@ -117,7 +143,8 @@ function parseDataset(v: unknown, path: string): DatasetSpec {
   const o = obj(v, path);
   const kind = getDatasetKind(oneOf(o.kind, DATASET_KIND_IDS, `${path}.kind`));
   for (const k of Object.keys(o)) {
-    if (k !== 'kind' && k !== 'scale' && !kind.fields.includes(k)) fail(`${path}${pathKey(k)}`, `a '${kind.id}' dataset has no field ${quoteName(k)}`);
+    if (k !== 'kind' && k !== 'scale' && !kind.fields.includes(k))
+      fail(`${path}${pathKey(k)}`, `a '${kind.id}' dataset has no field ${quoteName(k)}`);
   }
   return {
     kind: kind.id,
@@ -130,11 +157,16 @@ function parseDataset(v: unknown, path: string): DatasetSpec {
 export function parseProject(input: unknown): Project {
   let raw: unknown = input;
   if (typeof input === 'string') {
-    try { raw = JSON.parse(input); } catch (e) { fail('', `not valid JSON (${(e as Error).message})`); }
+    try {
+      raw = JSON.parse(input);
+    } catch (e) {
+      fail('', `not valid JSON (${(e as Error).message})`);
+    }
   }
   checkNesting(raw);
   const top = obj(raw, '(file)');
-  if (top.format !== 'ganvas') fail('format', `expected "ganvas" (is this a Ganvas project file?), got ${show(top.format)}`);
+  if (top.format !== 'ganvas')
+    fail('format', `expected "ganvas" (is this a Ganvas project file?), got ${show(top.format)}`);
   const migrated = migrate(top);
   const vp = migrated.viewport === undefined ? undefined : obj(migrated.viewport, 'viewport');
   return {
@@ -145,7 +177,15 @@ export function parseProject(input: unknown): Project {
     graph: parseGraph(migrated.graph, 'graph'),
     training: parseTraining(migrated.training),
     dataset: parseDataset(migrated.dataset, 'dataset'),
-    ...(vp ? { viewport: { x: num(vp.x, 'viewport.x'), y: num(vp.y, 'viewport.y'), zoom: num(vp.zoom, 'viewport.zoom', 0.01, 100) } } : {}),
+    ...(vp
+      ? {
+          viewport: {
+            x: num(vp.x, 'viewport.x'),
+            y: num(vp.y, 'viewport.y'),
+            zoom: num(vp.zoom, 'viewport.zoom', 0.01, 100),
+          },
+        }
+      : {}),
   };
 }
 

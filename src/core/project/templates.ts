@@ -15,9 +15,17 @@ import { datasetInfo } from '../datasets';
 import type { Project } from './types';
 
 const RAW: Record<string, unknown> = {
-  'dcgan-mnist': dcgan, 'infogan-mnist': infogan, 'acgan-mnist': acgan, 'vanilla-gan-mnist': vanilla,
-  'cgan-mnist': cgan, 'wgan-gp-mnist': wgangp, 'lsgan-mnist': lsgan, 'gan-2d-ring': ring, 'dcgan-tf-tutorial': dcganTutorial,
-  'dcgan-sprites32': dcganRgb32, 'dcgan-sprites64': dcganRgb64,
+  'dcgan-mnist': dcgan,
+  'infogan-mnist': infogan,
+  'acgan-mnist': acgan,
+  'vanilla-gan-mnist': vanilla,
+  'cgan-mnist': cgan,
+  'wgan-gp-mnist': wgangp,
+  'lsgan-mnist': lsgan,
+  'gan-2d-ring': ring,
+  'dcgan-tf-tutorial': dcganTutorial,
+  'dcgan-sprites32': dcganRgb32,
+  'dcgan-sprites64': dcganRgb64,
 };
 
 export const TEMPLATE_IDS = Object.keys(RAW);
@@ -32,7 +40,10 @@ export function loadTemplate(id: string): Project {
 let shapes: { shape: string; name: string }[] | undefined;
 /** The name of the first template made for data of this shape (e.g. the colour DCGANs for 32×32 and 64×64 RGB), if any. */
 export function templateForShape(shape: readonly number[]): string | undefined {
-  shapes ??= TEMPLATE_IDS.map((id) => { const p = loadTemplate(id); return { shape: datasetInfo(p.dataset).shape.join('x'), name: p.name }; });
+  shapes ??= TEMPLATE_IDS.map((id) => {
+    const p = loadTemplate(id);
+    return { shape: datasetInfo(p.dataset).shape.join('x'), name: p.name };
+  });
   return shapes.find((s) => s.shape === shape.join('x'))?.name;
 }
 

@@ -6,7 +6,11 @@ import type { TrainingConfig } from '../training/types';
 export type { DatasetSpec } from '../datasets/types';
 import type { DatasetSpec } from '../datasets/types';
 
-export interface Viewport { x: number; y: number; zoom: number }
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
 
 export const PROJECT_VERSION = 1;
 

@@ -4,7 +4,8 @@
  * that ignores its label scores about its largest class share. Pure: plain arrays.
  */
 export function classAgreement(asked: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  if (asked.length !== predicted.length) throw new Error(`${asked.length} asked-for labels but ${predicted.length} predictions`);
+  if (asked.length !== predicted.length)
+    throw new Error(`${asked.length} asked-for labels but ${predicted.length} predictions`);
   if (asked.length === 0) return 0;
   let hits = 0;
   for (let i = 0; i < asked.length; i++) if (asked[i] === predicted[i]) hits++;

@@ -32,11 +32,13 @@ export const classesWithShare = (classShares: readonly number[], share: number):
 
 export function classScore(probs: Float32Array | Float64Array, numClasses: number): ClassScore {
   const n = probs.length / numClasses;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected rows of ${numClasses} probabilities, got ${probs.length} values`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`expected rows of ${numClasses} probabilities, got ${probs.length} values`);
   const eps = 1e-12;
   const marginal = new Float64Array(numClasses);
   const counts = new Array<number>(numClasses).fill(0);
-  let confidence = 0, confident = 0;
+  let confidence = 0,
+    confident = 0;
   for (let i = 0; i < n; i++) {
     let best = 0;
     for (let c = 0; c < numClasses; c++) {
@@ -49,13 +51,17 @@ export function classScore(probs: Float32Array | Float64Array, numClasses: numbe
     if (probs[i * numClasses + best] >= CONFIDENT_PROB) confident++;
   }
   let kl = 0;
-  for (let i = 0; i < n; i++) for (let c = 0; c < numClasses; c++) {
-    const p = probs[i * numClasses + c];
-    if (p > 0) kl += (p * (Math.log(p + eps) - Math.log(marginal[c] + eps))) / n;
-  }
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < numClasses; c++) {
+      const p = probs[i * numClasses + c];
+      if (p > 0) kl += (p * (Math.log(p + eps) - Math.log(marginal[c] + eps))) / n;
+    }
   const classShares = counts.map((k) => k / n);
   return {
-    samples: n, score: Math.exp(kl), confidence, confident: confident / n,
+    samples: n,
+    score: Math.exp(kl),
+    confidence,
+    confident: confident / n,
     coverage: classesWithShare(classShares, COVERAGE_SHARE),
     classShares,
   };

@@ -9,7 +9,10 @@ import { classesWithShare } from './classScore';
 
 export const DIGITS_THRESHOLD = { classes: 9, classShare: 0.03, confident: 0.7 } as const;
 
-export interface DigitsEvidence { classShares: readonly number[]; confident: number }
+export interface DigitsEvidence {
+  classShares: readonly number[];
+  confident: number;
+}
 
 /** Classes given to at least DIGITS_THRESHOLD.classShare of the samples. */
 export const digitClasses = (q: DigitsEvidence): number => classesWithShare(q.classShares, DIGITS_THRESHOLD.classShare);

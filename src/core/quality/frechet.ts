@@ -7,12 +7,18 @@
  * Pure: plain arrays, no tfjs.
  */
 
-export interface Gaussian { dim: number; mean: Float64Array; /** d × d, row-major */ cov: Float64Array; n: number }
+export interface Gaussian {
+  dim: number;
+  mean: Float64Array /** d × d, row-major */;
+  cov: Float64Array;
+  n: number;
+}
 
 /** Mean and (unbiased) covariance of n rows of `dim` features. */
 export function fitGaussian(features: Float32Array | Float64Array, dim: number): Gaussian {
   const n = features.length / dim;
-  if (!Number.isInteger(n) || n < 2) throw new Error(`need at least 2 feature rows of ${dim} values, got ${features.length} values`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new Error(`need at least 2 feature rows of ${dim} values, got ${features.length} values`);
   const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) mean[j] += features[i * dim + j];
   for (let j = 0; j < dim; j++) mean[j] /= n;
@@ -26,11 +32,12 @@ export function fitGaussian(features: Float32Array | Float64Array, dim: number):
       for (let b = a; b < dim; b++) cov[a * dim + b] += ra * row[b];
     }
   }
-  for (let a = 0; a < dim; a++) for (let b = a; b < dim; b++) {
-    const v = cov[a * dim + b] / (n - 1);
-    cov[a * dim + b] = v;
-    cov[b * dim + a] = v;
-  }
+  for (let a = 0; a < dim; a++)
+    for (let b = a; b < dim; b++) {
+      const v = cov[a * dim + b] / (n - 1);
+      cov[a * dim + b] = v;
+      cov[b * dim + a] = v;
+    }
   return { dim, mean, cov, n };
 }
 
@@ -40,34 +47,42 @@ export function symmetricEigen(m: Float64Array, d: number): { values: Float64Arr
   const v = new Float64Array(d * d);
   for (let i = 0; i < d; i++) v[i * d + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0, diag = 0;
+    let off = 0,
+      diag = 0;
     for (let p = 0; p < d; p++) {
       diag += a[p * d + p] ** 2;
       for (let q = p + 1; q < d; q++) off += a[p * d + q] ** 2;
     }
     if (off <= 1e-30 * Math.max(diag, 1e-300)) break;
-    for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) {
-      const apq = a[p * d + q];
-      if (Math.abs(apq) < 1e-300) continue;
-      const theta = (a[q * d + q] - a[p * d + p]) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-      for (let k = 0; k < d; k++) { // rotate columns p and q
-        const akp = a[k * d + p], akq = a[k * d + q];
-        a[k * d + p] = c * akp - s * akq;
-        a[k * d + q] = s * akp + c * akq;
+    for (let p = 0; p < d; p++)
+      for (let q = p + 1; q < d; q++) {
+        const apq = a[p * d + q];
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * d + q] - a[p * d + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
+        for (let k = 0; k < d; k++) {
+          // rotate columns p and q
+          const akp = a[k * d + p],
+            akq = a[k * d + q];
+          a[k * d + p] = c * akp - s * akq;
+          a[k * d + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < d; k++) {
+          // then rows p and q
+          const apk = a[p * d + k],
+            aqk = a[q * d + k];
+          a[p * d + k] = c * apk - s * aqk;
+          a[q * d + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < d; k++) {
+          const vkp = v[k * d + p],
+            vkq = v[k * d + q];
+          v[k * d + p] = c * vkp - s * vkq;
+          v[k * d + q] = s * vkp + c * vkq;
+        }
       }
-      for (let k = 0; k < d; k++) { // then rows p and q
-        const apk = a[p * d + k], aqk = a[q * d + k];
-        a[p * d + k] = c * apk - s * aqk;
-        a[q * d + k] = s * apk + c * aqk;
-      }
-      for (let k = 0; k < d; k++) {
-        const vkp = v[k * d + p], vkq = v[k * d + q];
-        v[k * d + p] = c * vkp - s * vkq;
-        v[k * d + q] = s * vkp + c * vkq;
-      }
-    }
   }
   const values = new Float64Array(d);
   for (let i = 0; i < d; i++) values[i] = a[i * d + i];
@@ -92,11 +107,12 @@ export function sqrtPsd(m: Float64Array, d: number): Float64Array {
 
 function matMul(a: Float64Array, b: Float64Array, d: number): Float64Array {
   const out = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) {
-    const aik = a[i * d + k];
-    if (aik === 0) continue;
-    for (let j = 0; j < d; j++) out[i * d + j] += aik * b[k * d + j];
-  }
+  for (let i = 0; i < d; i++)
+    for (let k = 0; k < d; k++) {
+      const aik = a[i * d + k];
+      if (aik === 0) continue;
+      for (let j = 0; j < d; j++) out[i * d + j] += aik * b[k * d + j];
+    }
   return out;
 }
 
@@ -104,17 +120,21 @@ function matMul(a: Float64Array, b: Float64Array, d: number): Float64Array {
 export function frechetDistance(g1: Gaussian, g2: Gaussian): number {
   const d = g1.dim;
   if (g2.dim !== d) throw new Error(`feature sizes differ: ${d} and ${g2.dim}`);
-  let meanTerm = 0, trace = 0;
+  let meanTerm = 0,
+    trace = 0;
   for (let i = 0; i < d; i++) {
     meanTerm += (g1.mean[i] - g2.mean[i]) ** 2;
     trace += g1.cov[i * d + i] + g2.cov[i * d + i];
   }
   const s = sqrtPsd(g1.cov, d);
   const m = matMul(matMul(s, g2.cov, d), s, d);
-  for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) { // symmetrise rounding noise
-    const v = (m[i * d + j] + m[j * d + i]) / 2;
-    m[i * d + j] = v; m[j * d + i] = v;
-  }
+  for (let i = 0; i < d; i++)
+    for (let j = i + 1; j < d; j++) {
+      // symmetrise rounding noise
+      const v = (m[i * d + j] + m[j * d + i]) / 2;
+      m[i * d + j] = v;
+      m[j * d + i] = v;
+    }
   const { values } = symmetricEigen(m, d);
   let rootTrace = 0;
   for (const v of values) rootTrace += Math.sqrt(Math.max(0, v));

@@ -63,12 +63,24 @@ export interface ImageDiversity {
 }
 
 export class ImageDiversityMeter {
-  private constructor(private readonly tf: TF, readonly pool: number, readonly real: [number, number], readonly samples: number) {}
+  private constructor(
+    private readonly tf: TF,
+    readonly pool: number,
+    readonly real: [number, number],
+    readonly samples: number,
+  ) {}
 
   /** Measures real images once, on n images drawn at random (seeded) from the data. */
   static async create(tf: TF, host: HostDataset, n = DIVERSITY_SAMPLES): Promise<ImageDiversityMeter> {
-    const idx = pickIndices(host.count, n, 3), pool = coarsePool(host.shape);
-    const s = tf.tidy(() => pairDistanceStats(tf, tf.tensor4d(rowsOf(host, idx), [idx.length, ...host.shape] as [number, number, number, number]), pool));
+    const idx = pickIndices(host.count, n, 3),
+      pool = coarsePool(host.shape);
+    const s = tf.tidy(() =>
+      pairDistanceStats(
+        tf,
+        tf.tensor4d(rowsOf(host, idx), [idx.length, ...host.shape] as [number, number, number, number]),
+        pool,
+      ),
+    );
     try {
       const [mean, nearest] = await s.data();
       return new ImageDiversityMeter(tf, pool, [mean, nearest], idx.length);
@@ -82,8 +94,14 @@ export class ImageDiversityMeter {
    * nearest-neighbour distances shrink as a batch grows — generated in batches of `batch`, with
    * `shouldStop` asked between them (a stop gives undefined: a pause never waits for a big G's whole batch).
    */
-  async measureSession(session: TrainingSession, seed = 4321, opts: { batch?: number; shouldStop?: () => boolean } = {}): Promise<ImageDiversity | undefined> {
-    const n = this.samples, batch = opts.batch ?? 64, parts: tfNs.Tensor[] = [];
+  async measureSession(
+    session: TrainingSession,
+    seed = 4321,
+    opts: { batch?: number; shouldStop?: () => boolean } = {},
+  ): Promise<ImageDiversity | undefined> {
+    const n = this.samples,
+      batch = opts.batch ?? 64,
+      parts: tfNs.Tensor[] = [];
     try {
       for (let i = 0; i < n; i += batch) {
         if (opts.shouldStop?.()) return undefined;
@@ -97,10 +115,16 @@ export class ImageDiversityMeter {
 
   /** The diversity of images already generated (batches of [k, h, w, c], not disposed; `samples` of them in all). */
   async measureImages(parts: readonly tfNs.Tensor[]): Promise<ImageDiversity> {
-    const s = this.tf.tidy(() => pairDistanceStats(this.tf, parts.length === 1 ? parts[0] : this.tf.concat(parts as tfNs.Tensor[]), this.pool));
+    const s = this.tf.tidy(() =>
+      pairDistanceStats(this.tf, parts.length === 1 ? parts[0] : this.tf.concat(parts as tfNs.Tensor[]), this.pool),
+    );
     const [mean, nearest] = await s.data();
     s.dispose();
     const ratio = (x: number, r: number) => (r > 0 ? x / r : 1);
-    return { spread: ratio(mean, this.real[0]), neighbours: ratio(nearest, this.real[1]), samples: parts.reduce((a, p) => a + p.shape[0]!, 0) };
+    return {
+      spread: ratio(mean, this.real[0]),
+      neighbours: ratio(nearest, this.real[1]),
+      samples: parts.reduce((a, p) => a + p.shape[0]!, 0),
+    };
   }
 }

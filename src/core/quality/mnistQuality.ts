@@ -39,7 +39,10 @@ export interface MnistQuality {
 }
 
 /** What the generated images were made from: InfoGAN's code value and a conditional G's label per image. */
-export interface SampleInputs { codes?: { values: Int32Array; categories: number }; labels?: Int32Array }
+export interface SampleInputs {
+  codes?: { values: Int32Array; categories: number };
+  labels?: Int32Array;
+}
 
 /** The metrics apply to the bundled MNIST (any subset of digits): the classifier knows those digits. */
 export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[]): boolean {
@@ -54,7 +57,8 @@ export function mnistQualityApplies(spec: DatasetSpec, shape: readonly number[])
 export function pickIndices(count: number, n: number, seed: number, avoid: ReadonlySet<number> = new Set()): number[] {
   const pool: number[] = [];
   for (let i = 0; i < count; i++) if (!avoid.has(i)) pool.push(i);
-  const rand = mulberry32(seed), k = Math.min(n, pool.length);
+  const rand = mulberry32(seed),
+    k = Math.min(n, pool.length);
   for (let j = 0; j < k; j++) {
     const r = j + Math.floor(rand() * (pool.length - j));
     [pool[j], pool[r]] = [pool[r], pool[j]];
@@ -67,12 +71,21 @@ export const rowsOf = (host: HostDataset, idx: number[]): Float32Array => hostRo
 
 export class MnistQualityMeter {
   private constructor(
-    private readonly tf: TF, readonly classifier: ReferenceClassifier, readonly real: Gaussian,
-    readonly scale: 'tanh' | 'sigmoid', private readonly realIdx: ReadonlySet<number>,
+    private readonly tf: TF,
+    readonly classifier: ReferenceClassifier,
+    readonly real: Gaussian,
+    readonly scale: 'tanh' | 'sigmoid',
+    private readonly realIdx: ReadonlySet<number>,
   ) {}
 
   /** Loads the classifier and fits the real digits' feature statistics (on `nReal` digits drawn at random from the data). */
-  static async create(tf: TF, file: ClassifierFile, host: HostDataset, scale: 'tanh' | 'sigmoid', nReal = 1000): Promise<MnistQualityMeter> {
+  static async create(
+    tf: TF,
+    file: ClassifierFile,
+    host: HostDataset,
+    scale: 'tanh' | 'sigmoid',
+    nReal = 1000,
+  ): Promise<MnistQualityMeter> {
     const classifier = new ReferenceClassifier(tf, file);
     try {
       const idx = pickIndices(host.count, nReal, 1);
@@ -92,11 +105,22 @@ export class MnistQualityMeter {
   private score(c: Classified, { codes, labels }: SampleInputs): MnistQuality {
     const s = classScore(c.probs, this.classifier.numClasses);
     const out: MnistQuality = {
-      samples: s.samples, classifierScore: s.score, confidence: s.confidence, confident: s.confident, coverage: s.coverage, classShares: s.classShares,
+      samples: s.samples,
+      classifierScore: s.score,
+      confidence: s.confidence,
+      confident: s.confident,
+      coverage: s.coverage,
+      classShares: s.classShares,
       fd: frechetDistance(fitGaussian(c.features, this.classifier.featureDim), this.real),
     };
     const predicted = argmaxRows(c.probs);
-    if (codes) out.codeAccuracy = codeMatchAccuracy(codes.values, predicted, codes.categories, this.classifier.numClasses).accuracy;
+    if (codes)
+      out.codeAccuracy = codeMatchAccuracy(
+        codes.values,
+        predicted,
+        codes.categories,
+        this.classifier.numClasses,
+      ).accuracy;
     if (labels) out.classAgreement = classAgreement(labels, predicted);
     return out;
   }
@@ -105,7 +129,11 @@ export class MnistQualityMeter {
   async measureReal(host: HostDataset, n: number): Promise<MnistQuality> {
     const idx = pickIndices(host.count, n, 2, this.realIdx);
     const x = this.tf.tensor4d(rowsOf(host, idx), [idx.length, 28, 28, 1]);
-    try { return await this.measure(x); } finally { x.dispose(); }
+    try {
+      return await this.measure(x);
+    } finally {
+      x.dispose();
+    }
   }
 
   /**
@@ -115,10 +143,14 @@ export class MnistQualityMeter {
    * before it is disposed (the worker measures their diversity too instead of generating them again).
    */
   async measureSession(
-    session: TrainingSession, n: number, seed = 4321,
+    session: TrainingSession,
+    n: number,
+    seed = 4321,
     opts: { batch?: number; shouldStop?: () => boolean; onImages?: (images: tfNs.Tensor) => void } = {},
   ): Promise<MnistQuality | undefined> {
-    const batch = opts.batch ?? 64, f = this.classifier.featureDim, k = this.classifier.numClasses;
+    const batch = opts.batch ?? 64,
+      f = this.classifier.featureDim,
+      k = this.classifier.numClasses;
     const all: Classified = { n, features: new Float32Array(n * f), probs: new Float32Array(n * k) };
     const codes = session.plan.categoricalCodes.length ? new Int32Array(n) : undefined;
     const labels = session.plan.usesLabels ? new Int32Array(n) : undefined;
@@ -142,14 +174,21 @@ export class MnistQualityMeter {
     return this.score(all, { codes: codes && { values: codes, categories: session.plan.categoricalCodes[0] }, labels });
   }
 
-  dispose(): void { this.classifier.dispose(); }
+  dispose(): void {
+    this.classifier.dispose();
+  }
 }
 
 /**
  * Generated images plus, for InfoGAN, the value of the first categorical code behind each image, and for
  * a conditional G the label it was asked for (int32, the fixed feed's cycling labels).
  */
-export function generateWithCodes(tf: TF, session: TrainingSession, n: number, seed: number): { images: tfNs.Tensor; codes?: tfNs.Tensor; labels?: tfNs.Tensor } {
+export function generateWithCodes(
+  tf: TF,
+  session: TrainingSession,
+  n: number,
+  seed: number,
+): { images: tfNs.Tensor; codes?: tfNs.Tensor; labels?: tfNs.Tensor } {
   const out = tf.tidy(() => {
     const feed = session.fixedFeed(n, seed);
     const images = session.stepper.generate(feed);

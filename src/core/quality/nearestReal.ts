@@ -30,8 +30,11 @@ const median = (v: Float32Array): number => {
 
 export class NearestRealMeter {
   private constructor(
-    private readonly tf: TF, private readonly pool: tfNs.Tensor2D, private readonly poolSq: tfNs.Tensor,
-    private readonly scale: 'tanh' | 'sigmoid', readonly real: number,
+    private readonly tf: TF,
+    private readonly pool: tfNs.Tensor2D,
+    private readonly poolSq: tfNs.Tensor,
+    private readonly scale: 'tanh' | 'sigmoid',
+    readonly real: number,
   ) {}
 
   /**
@@ -40,7 +43,12 @@ export class NearestRealMeter {
    */
   static async create(tf: TF, host: HostDataset, scale: 'tanh' | 'sigmoid', nReal = 500): Promise<NearestRealMeter> {
     const inPool = Array.from({ length: host.count }, (_, i) => i).filter((i) => !isHeldOut(i));
-    const pool = tf.tidy(() => tf.reshape(toUnitRange(tf, tf.tensor4d(rowsOf(host, inPool), [inPool.length, 28, 28, 1]), scale), [inPool.length, 784])) as tfNs.Tensor2D;
+    const pool = tf.tidy(() =>
+      tf.reshape(toUnitRange(tf, tf.tensor4d(rowsOf(host, inPool), [inPool.length, 28, 28, 1]), scale), [
+        inPool.length,
+        784,
+      ]),
+    ) as tfNs.Tensor2D;
     const poolSq = tf.tidy(() => tf.reshape(tf.sum(tf.square(pool), 1), [1, -1]));
     const idx = pickIndices(host.count, nReal, 5, new Set(inPool));
     const x = tf.tensor4d(rowsOf(host, idx), [idx.length, 28, 28, 1]);
@@ -54,11 +62,19 @@ export class NearestRealMeter {
 
   /** Median nearest-pool distance of images [n, 28, 28, 1] scaled like the data (not disposed). */
   async measure(images: tfNs.Tensor, batch = 250): Promise<number> {
-    const n = images.shape[0]!, all = new Float32Array(n);
+    const n = images.shape[0]!,
+      all = new Float32Array(n);
     for (let i = 0; i < n; i += batch) {
       const k = Math.min(batch, n - i);
-      const d = this.tf.tidy(() => nearestDistances(this.tf, toUnitRange(this.tf, this.tf.slice(images, [i], [k]), this.scale), this.pool, this.poolSq));
-      all.set(await d.data() as Float32Array, i);
+      const d = this.tf.tidy(() =>
+        nearestDistances(
+          this.tf,
+          toUnitRange(this.tf, this.tf.slice(images, [i], [k]), this.scale),
+          this.pool,
+          this.poolSq,
+        ),
+      );
+      all.set((await d.data()) as Float32Array, i);
       d.dispose();
     }
     return median(all);

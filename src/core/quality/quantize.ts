@@ -6,7 +6,12 @@
  */
 import { CLASSIFIER_SHAPES } from './classifier';
 
-export interface QuantizedTensor { shape: number[]; dtype: 'int8' | 'float32'; scales?: number[]; data: string }
+export interface QuantizedTensor {
+  shape: number[];
+  dtype: 'int8' | 'float32';
+  scales?: number[];
+  data: string;
+}
 export interface ClassifierFile {
   format: 'ganvas-classifier';
   version: 1;
@@ -32,14 +37,20 @@ function fromBase64(b64: string): Uint8Array {
 
 /** Kernels: symmetric int8 per output unit; 1-D tensors (biases) stay float32. */
 export function quantize(values: Float32Array, shape: number[]): QuantizedTensor {
-  if (shape.length === 1) return { shape, dtype: 'float32', data: toBase64(new Uint8Array(new Float32Array(values).buffer)) };
+  if (shape.length === 1)
+    return { shape, dtype: 'float32', data: toBase64(new Uint8Array(new Float32Array(values).buffer)) };
   const units = shape[shape.length - 1];
   const scales = new Array<number>(units).fill(0);
   for (let i = 0; i < values.length; i++) scales[i % units] = Math.max(scales[i % units], Math.abs(values[i]));
   for (let u = 0; u < units; u++) scales[u] = scales[u] / 127 || 1;
   const q = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) q[i] = Math.round(values[i] / scales[i % units]);
-  return { shape, dtype: 'int8', scales: scales.map((s) => +s.toPrecision(8)), data: toBase64(new Uint8Array(q.buffer)) };
+  return {
+    shape,
+    dtype: 'int8',
+    scales: scales.map((s) => +s.toPrecision(8)),
+    data: toBase64(new Uint8Array(q.buffer)),
+  };
 }
 
 export function dequantize(t: QuantizedTensor): Float32Array {
@@ -54,10 +65,12 @@ export function dequantize(t: QuantizedTensor): Float32Array {
 
 /** Checks a file against the architecture: every weight present with the right shape. */
 export function checkClassifierFile(f: ClassifierFile): void {
-  if (f.format !== 'ganvas-classifier' || f.version !== 1) throw new Error('not a Ganvas classifier file (format/version)');
+  if (f.format !== 'ganvas-classifier' || f.version !== 1)
+    throw new Error('not a Ganvas classifier file (format/version)');
   for (const [name, shape] of Object.entries(CLASSIFIER_SHAPES)) {
     const w = f.weights[name];
     if (!w) throw new Error(`classifier file lacks weight '${name}'`);
-    if (w.shape.join('x') !== shape.join('x')) throw new Error(`classifier weight '${name}' is [${w.shape}] but the model needs [${shape}]`);
+    if (w.shape.join('x') !== shape.join('x'))
+      throw new Error(`classifier weight '${name}' is [${w.shape}] but the model needs [${shape}]`);
   }
 }

@@ -5,7 +5,14 @@
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
-import { CLASSIFIER_SHAPES, classifierForward, FEATURE_DIM, NUM_CLASSES, toUnitRange, type ClassifierWeights } from './classifier';
+import {
+  CLASSIFIER_SHAPES,
+  classifierForward,
+  FEATURE_DIM,
+  NUM_CLASSES,
+  toUnitRange,
+  type ClassifierWeights,
+} from './classifier';
 import { checkClassifierFile, dequantize, type ClassifierFile } from './quantize';
 
 export interface Classified {
@@ -27,10 +34,14 @@ export class ReferenceClassifier {
   readonly featureDim = FEATURE_DIM;
   readonly numClasses = NUM_CLASSES;
 
-  constructor(private readonly tf: TF, readonly file: ClassifierFile) {
+  constructor(
+    private readonly tf: TF,
+    readonly file: ClassifierFile,
+  ) {
     checkClassifierFile(file);
     const w: Partial<ClassifierWeights> = {};
-    for (const name of Object.keys(CLASSIFIER_SHAPES)) w[name] = tf.keep(tf.tensor(dequantize(file.weights[name]), file.weights[name].shape));
+    for (const name of Object.keys(CLASSIFIER_SHAPES))
+      w[name] = tf.keep(tf.tensor(dequantize(file.weights[name]), file.weights[name].shape));
     this.weights = w as ClassifierWeights;
   }
 
@@ -45,7 +56,8 @@ export class ReferenceClassifier {
   /** Runs `x` (not disposed) through the classifier in batches; one async download per batch. */
   async classify(x: tfNs.Tensor, scale: 'tanh' | 'sigmoid', batch = 256): Promise<Classified> {
     const n = x.shape[0]!;
-    const features = new Float32Array(n * FEATURE_DIM), probs = new Float32Array(n * NUM_CLASSES);
+    const features = new Float32Array(n * FEATURE_DIM),
+      probs = new Float32Array(n * NUM_CLASSES);
     for (let i = 0; i < n; i += batch) {
       const k = Math.min(batch, n - i);
       const part = this.tf.slice(x, [i], [k]);
@@ -63,7 +75,11 @@ export class ReferenceClassifier {
   /** Host images (n × 784 values, scaled as `scale`) through the classifier. */
   async classifyHost(values: Float32Array, scale: 'tanh' | 'sigmoid'): Promise<Classified> {
     const x = this.tf.tensor4d(values, [values.length / 784, 28, 28, 1]);
-    try { return await this.classify(x, scale); } finally { x.dispose(); }
+    try {
+      return await this.classify(x, scale);
+    } finally {
+      x.dispose();
+    }
   }
 
   dispose(): void {

@@ -25,33 +25,46 @@ export function toy2dQuality(fake: Float32Array, real: Float32Array, dist: Toy2d
   const perMode = new Array(dist.modes.length).fill(0);
   let good = 0;
   for (let i = 0; i < n; i++) {
-    let best = 0, bestD = Infinity;
+    let best = 0,
+      bestD = Infinity;
     dist.modes.forEach(([mx, my], m) => {
       const d = Math.hypot(fake[2 * i] - mx, fake[2 * i + 1] - my);
-      if (d < bestD) { bestD = d; best = m; }
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
     });
-    if (bestD <= 3 * dist.std) { good++; perMode[best]++; }
+    if (bestD <= 3 * dist.std) {
+      good++;
+      perMode[best]++;
+    }
   }
   const extent = Math.max(...dist.modes.flat().map(Math.abs)) + 1;
   const hist = (pts: Float32Array) => {
     const h = new Float64Array(grid * grid).fill(1e-6);
     for (let i = 0; i + 1 < pts.length; i += 2) {
-      const x = Math.floor(((pts[i] + extent) / (2 * extent)) * grid), y = Math.floor(((pts[i + 1] + extent) / (2 * extent)) * grid);
+      const x = Math.floor(((pts[i] + extent) / (2 * extent)) * grid),
+        y = Math.floor(((pts[i + 1] + extent) / (2 * extent)) * grid);
       if (x >= 0 && y >= 0 && x < grid && y < grid) h[y * grid + x] += 1;
     }
     const total = h.reduce((a, b) => a + b, 0);
     return h.map((v) => v / total);
   };
-  const p = hist(real), q = hist(fake);
-  let kl = 0, js = 0;
+  const p = hist(real),
+    q = hist(fake);
+  let kl = 0,
+    js = 0;
   for (let i = 0; i < p.length; i++) {
     const m = (p[i] + q[i]) / 2;
     kl += p[i] * Math.log(p[i] / q[i]);
     js += 0.5 * p[i] * Math.log(p[i] / m) + 0.5 * q[i] * Math.log(q[i] / m);
   }
   return {
-    samples: n, modes: dist.modes.length,
+    samples: n,
+    modes: dist.modes.length,
     modesCovered: perMode.filter((c) => c >= Math.max(1, COVER_SHARE * n)).length,
-    highQuality: good / n, kl, js,
+    highQuality: good / n,
+    kl,
+    js,
   };
 }

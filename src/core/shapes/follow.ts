@@ -18,12 +18,23 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Layers a shape passes through unchanged on the way to G's output. */
 const PASS_THROUGH = new Set(['activation', 'batchNormalization', 'layerNormalization', 'dropout', 'gaussianNoise']);
 
-export interface Followed { graph: Graph; changed: string[] }
+export interface Followed {
+  graph: Graph;
+  changed: string[];
+}
 
 export function followData(g: Graph, info: DataInfo): Followed {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  const sources = (id: string) => g.edges.filter((e) => e.target === id).map((e) => byId.get(e.source)!).filter(Boolean);
-  const targets = (id: string) => g.edges.filter((e) => e.source === id).map((e) => byId.get(e.target)!).filter(Boolean);
+  const sources = (id: string) =>
+    g.edges
+      .filter((e) => e.target === id)
+      .map((e) => byId.get(e.source)!)
+      .filter(Boolean);
+  const targets = (id: string) =>
+    g.edges
+      .filter((e) => e.source === id)
+      .map((e) => byId.get(e.target)!)
+      .filter(Boolean);
   const patches = new Map<string, GraphNode['params']>();
   const set = (n: GraphNode, key: string, v: GraphNode['params'][string]) => {
     if (same(n.params[key], v)) return;
@@ -44,17 +55,24 @@ export function followData(g: Graph, info: DataInfo): Followed {
   while (last && PASS_THROUGH.has(last.type)) last = sources(last.id)[0];
   const shape = info.shape;
   if (last && shape.length) {
-    if ((last.type === 'conv2dTranspose' || last.type === 'conv2d') && shape.length === 3) set(last, 'filters', shape[2]);
+    if ((last.type === 'conv2dTranspose' || last.type === 'conv2d') && shape.length === 3)
+      set(last, 'filters', shape[2]);
     if (last.type === 'reshape') {
       const before = sources(last.id)[0];
       // Dense → Reshape: the whole sample shape can follow.
-      if (before?.type === 'dense') { set(before, 'units', prod(shape)); set(last, 'targetShape', [...shape]); }
+      if (before?.type === 'dense') {
+        set(before, 'units', prod(shape));
+        set(last, 'targetShape', [...shape]);
+      }
     }
     if (last.type === 'dense' && shape.length === 1) set(last, 'units', shape[0]);
   }
   if (!patches.size) return { graph: g, changed: [] };
   return {
-    graph: { ...g, nodes: g.nodes.map((n) => (patches.has(n.id) ? { ...n, params: { ...n.params, ...patches.get(n.id)! } } : n)) },
+    graph: {
+      ...g,
+      nodes: g.nodes.map((n) => (patches.has(n.id) ? { ...n, params: { ...n.params, ...patches.get(n.id)! } } : n)),
+    },
     changed: [...patches.keys()],
   };
 }
@@ -64,17 +82,29 @@ export function followData(g: Graph, info: DataInfo): Followed {
  * size G draws at (its first spatial shape: a Reshape, or the input of its first upsampling) and, when one
  * exists, the template made for this shape.
  */
-export function explainShapeProblems(g: Graph, info: DataInfo, problems: readonly Problem[], templateFor?: (shape: number[]) => string | undefined): Problem[] {
+export function explainShapeProblems(
+  g: Graph,
+  info: DataInfo,
+  problems: readonly Problem[],
+  templateFor?: (shape: number[]) => string | undefined,
+): Problem[] {
   const out = g.nodes.find((n) => n.type === 'generatorOutput');
   if (!out || info.shape.length !== 3) return [...problems];
   const start = g.nodes.find((n) => n.network === 'generator' && n.type === 'reshape');
-  const upsampling = g.nodes.filter((n) => n.network === 'generator' && (n.type === 'conv2dTranspose' || n.type === 'upSampling2d')).map((n) => n.id);
+  const upsampling = g.nodes
+    .filter((n) => n.network === 'generator' && (n.type === 'conv2dTranspose' || n.type === 'upSampling2d'))
+    .map((n) => n.id);
   const template = templateFor?.(info.shape);
   return problems.map((p) => {
     if (p.nodeId !== out.id || !p.message.includes("the real data's shape")) return p;
     const where = start
       ? `change where G's images start ('${start.id}', ${(start.params.targetShape as number[] | undefined)?.join('×') ?? '?'})${upsampling.length ? ` or its upsampling (${upsampling.map((id) => `'${id}'`).join(', ')})` : ''}`
-      : upsampling.length ? `change G's upsampling (${upsampling.map((id) => `'${id}'`).join(', ')})` : "change G's last layers";
-    return { ...p, message: `${p.message}: ${where} so that it ends at ${info.shape.slice(0, 2).join('×')}${template ? `, or start from the template '${template}'` : ''}` };
+      : upsampling.length
+        ? `change G's upsampling (${upsampling.map((id) => `'${id}'`).join(', ')})`
+        : "change G's last layers";
+    return {
+      ...p,
+      message: `${p.message}: ${where} so that it ends at ${info.shape.slice(0, 2).join('×')}${template ? `, or start from the template '${template}'` : ''}`,
+    };
   });
 }

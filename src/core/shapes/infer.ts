@@ -8,7 +8,10 @@ import { incoming, topoOrder } from '../graph/ops';
 import type { Graph, GraphNode, NetworkId, Problem } from '../graph/types';
 
 /** What shape inference needs to know about the dataset. */
-export interface DataInfo { shape: Shape; numClasses: number }
+export interface DataInfo {
+  shape: Shape;
+  numClasses: number;
+}
 
 export interface NodeInfo {
   shape?: Shape;
@@ -58,10 +61,12 @@ export function inferShapes(g: Graph, data: DataInfo): ShapeResult {
     const block = getBlock(node.type);
     let upstreamUnknown = false;
     for (const [port, sources] of Object.entries(incoming(g, id))) {
-      info.inputs[port] = sources.map((s) => nodes[s]?.shape).filter((s): s is Shape => {
-        if (!s) upstreamUnknown = true;
-        return !!s;
-      });
+      info.inputs[port] = sources
+        .map((s) => nodes[s]?.shape)
+        .filter((s): s is Shape => {
+          if (!s) upstreamUnknown = true;
+          return !!s;
+        });
     }
     if (upstreamUnknown) continue;
     try {

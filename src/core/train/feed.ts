@@ -30,5 +30,10 @@ export function sampleGeneratorFeed(tf: TF, plan: GanPlan, batch: number, seed?:
 
 /** Labels 0, 1, 2, ... (wrapping) so a sample grid of a conditional GAN shows every class. */
 export function cyclingLabels(tf: TF, plan: GanPlan, n: number): T | undefined {
-  return plan.usesLabels ? tf.tensor1d(Array.from({ length: n }, (_, i) => i % plan.data.numClasses), 'int32') : undefined;
+  return plan.usesLabels
+    ? tf.tensor1d(
+        Array.from({ length: n }, (_, i) => i % plan.data.numClasses),
+        'int32',
+      )
+    : undefined;
 }

@@ -10,7 +10,10 @@ import type { TF } from '../blocks';
 type T = tfNs.Tensor;
 
 /** One measurement: the step (as in the metrics history) and the norm of each layer with weights, by node id. */
-export interface LayerGradNormPoint { step: number; norms: Record<string, number> }
+export interface LayerGradNormPoint {
+  step: number;
+  norms: Record<string, number>;
+}
 
 /** Points a history keeps: the first HEAD_POINTS, then the latest. */
 export const LAYER_NORM_POINTS = 500;
@@ -18,7 +21,11 @@ export const LAYER_NORM_POINTS = 500;
 const HEAD_POINTS = 10;
 
 /** `h` with `more` appended, dropping points after the head once it holds more than `max`. */
-export function appendLayerNorms(h: readonly LayerGradNormPoint[], more: readonly LayerGradNormPoint[], max = LAYER_NORM_POINTS): LayerGradNormPoint[] {
+export function appendLayerNorms(
+  h: readonly LayerGradNormPoint[],
+  more: readonly LayerGradNormPoint[],
+  max = LAYER_NORM_POINTS,
+): LayerGradNormPoint[] {
   const all = [...h, ...more];
   return all.length <= max ? all : [...all.slice(0, HEAD_POINTS), ...all.slice(all.length - (max - HEAD_POINTS))];
 }
@@ -37,7 +44,8 @@ class NetNorms {
       // tf.variableGrads keys its record by the tf.Variable's name, which is the LayerVariable's uniquified
       // `name` ('g_fc1/kernel', or 'g_fc1/kernel_1' once another model with that layer name was built in
       // this process), not its `originalName`: map the names the variables really have, once.
-      for (const w of layer.trainableWeights) this.slotOf.set((w as unknown as { read(): tfNs.Variable }).read().name, this.nodeIds.length);
+      for (const w of layer.trainableWeights)
+        this.slotOf.set((w as unknown as { read(): tfNs.Variable }).read().name, this.nodeIds.length);
       this.nodeIds.push(layer.name);
     }
   }
@@ -63,7 +71,11 @@ class NetNorms {
 export class LayerGradNorms {
   private readonly nets: Record<'g' | 'd', NetNorms>;
 
-  constructor(private readonly tf: TF, models: Record<'g' | 'd', tfNs.LayersModel>, private readonly zero: T) {
+  constructor(
+    private readonly tf: TF,
+    models: Record<'g' | 'd', tfNs.LayersModel>,
+    private readonly zero: T,
+  ) {
     this.nets = { g: new NetNorms(models.g), d: new NetNorms(models.d) };
   }
 
@@ -76,7 +88,9 @@ export class LayerGradNorms {
   async read(): Promise<LayerGradNormPoint | undefined> {
     const fresh = Object.values(this.nets).filter((n) => n.unread && n.latest);
     if (!fresh.length) return undefined;
-    fresh.forEach((n) => { n.unread = false; });
+    fresh.forEach((n) => {
+      n.unread = false;
+    });
     // A copy: a measurement while the download is in flight replaces (disposes) the kept tensors.
     const all = this.tf.concat(fresh.map((n) => n.latest!));
     const values = await all.data();
@@ -88,6 +102,9 @@ export class LayerGradNorms {
   }
 
   dispose(): void {
-    for (const n of Object.values(this.nets)) { n.latest?.dispose(); n.latest = undefined; }
+    for (const n of Object.values(this.nets)) {
+      n.latest?.dispose();
+      n.latest = undefined;
+    }
   }
 }

@@ -12,8 +12,12 @@ export class MetricsQueue {
   private pending: { step: number; t: tfNs.Tensor }[] = [];
   constructor(private readonly tf: TF) {}
 
-  push(step: number, t: tfNs.Tensor): void { this.pending.push({ step, t }); }
-  get size(): number { return this.pending.length; }
+  push(step: number, t: tfNs.Tensor): void {
+    this.pending.push({ step, t });
+  }
+  get size(): number {
+    return this.pending.length;
+  }
 
   /** Downloads every queued step's metrics at once and frees their tensors. */
   async flush(): Promise<StepMetrics[]> {
@@ -27,12 +31,17 @@ export class MetricsQueue {
     const n = METRICS.length;
     return batch.map((p, i) => {
       const m = { step: p.step } as StepMetrics;
-      METRICS.forEach((name, j) => { m[name] = values[i * n + j]; });
+      METRICS.forEach((name, j) => {
+        m[name] = values[i * n + j];
+      });
       return m;
     });
   }
 
-  dispose(): void { this.pending.forEach((p) => p.t.dispose()); this.pending = []; }
+  dispose(): void {
+    this.pending.forEach((p) => p.t.dispose());
+    this.pending = [];
+  }
 }
 
 /** The first metric of a step that is NaN or infinite, if any. */

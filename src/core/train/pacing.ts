@@ -7,7 +7,9 @@
 class Ema {
   value = NaN;
   constructor(private readonly alpha = 0.3) {}
-  add(x: number): void { this.value = Number.isNaN(this.value) ? x : this.value + this.alpha * (x - this.value); }
+  add(x: number): void {
+    this.value = Number.isNaN(this.value) ? x : this.value + this.alpha * (x - this.value);
+  }
 }
 
 /**
@@ -37,7 +39,10 @@ export class Pacer {
    * @param minProbeGapMs no point in probing faster than the UI can show it
    */
   // The default aims at 8%: probe times vary (GC, contention), and the promise to users is <= 10%.
-  constructor(readonly budget = 0.08, readonly minProbeGapMs = 250) {}
+  constructor(
+    readonly budget = 0.08,
+    readonly minProbeGapMs = 250,
+  ) {}
 
   recordSteps(n: number, ms: number): void {
     if (n <= 0) return;
@@ -45,13 +50,23 @@ export class Pacer {
     this.trainMs += ms;
     this.step.add(n, ms);
   }
-  recordProbe(ms: number): void { this.probeMs += ms; this.probe.add(ms); }
+  recordProbe(ms: number): void {
+    this.probeMs += ms;
+    this.probe.add(ms);
+  }
 
   /** Mean wall time of one step (ms) over the last ~2 s of training. */
-  get stepMs(): number { return this.step.value; }
-  get stepsPerSec(): number { return this.step.value > 0 ? 1000 / this.step.value : 0; }
+  get stepMs(): number {
+    return this.step.value;
+  }
+  get stepsPerSec(): number {
+    return this.step.value > 0 ? 1000 / this.step.value : 0;
+  }
   /** Probe time as a share of all time spent. */
-  get overhead(): number { const all = this.trainMs + this.probeMs; return all > 0 ? this.probeMs / all : 0; }
+  get overhead(): number {
+    const all = this.trainMs + this.probeMs;
+    return all > 0 ? this.probeMs / all : 0;
+  }
 
   /** Steps to run before the next metric read, aiming at `targetMs` of work (1 until a step was timed). */
   chunkSteps(targetMs: number, cap = 200): number {

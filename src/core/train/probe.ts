@@ -28,10 +28,21 @@ export interface ProbeOptions {
   extent?: number;
 }
 /** Which probes to run: G on the fixed latents, D on the fixed real batch or on G's samples of them. */
-export interface ProbeParts { generator?: boolean; discriminator?: 'real' | 'fake' | false }
+export interface ProbeParts {
+  generator?: boolean;
+  discriminator?: 'real' | 'fake' | false;
+}
 const ALL: ProbeParts = { generator: true, discriminator: 'real' };
 
-const DEFAULTS: Required<ProbeOptions> = { maxChannels: 64, stripRows: 16, stripCols: 64, gridSide: 4, scatterSize: 64, scale: 'tanh', extent: 3 };
+const DEFAULTS: Required<ProbeOptions> = {
+  maxChannels: 64,
+  stripRows: 16,
+  stripCols: 64,
+  gridSide: 4,
+  scatterSize: 64,
+  scale: 'tanh',
+  extent: 3,
+};
 
 /** The probe batch: 16 samples are enough for a 4×4 grid; 2-D data needs a cloud of points. */
 export const probeBatchSize = (plan: GanPlan): number => (plan.data.shape.length >= 3 ? 16 : 256);
@@ -100,13 +111,21 @@ export class ActivationProbe {
    * @param feed fixed generator inputs (the probe keeps them; it disposes them in dispose())
    * @param real a fixed real batch (kept, disposed in dispose()); labels for conditional D inputs
    */
-  constructor(private readonly tf: TF, private readonly plan: GanPlan, private readonly gan: BuiltGan,
-    private readonly feed: GeneratorFeed, private readonly real: T, private readonly realLabels: T | undefined, opts: ProbeOptions = {}) {
+  constructor(
+    private readonly tf: TF,
+    private readonly plan: GanPlan,
+    private readonly gan: BuiltGan,
+    private readonly feed: GeneratorFeed,
+    private readonly real: T,
+    private readonly realLabels: T | undefined,
+    opts: ProbeOptions = {},
+  ) {
     this.o = { ...DEFAULTS, ...opts };
     this.gInputs = feed.values;
     const b = real.shape[0]!;
-    this.dInputs = plan.discriminator.inputs.map((input) => (input.role === 'data'
-      ? real : getBlock(input.type).sample!(tf, input.params, b, { labels: realLabels }).value));
+    this.dInputs = plan.discriminator.inputs.map((input) =>
+      input.role === 'data' ? real : getBlock(input.type).sample!(tf, input.params, b, { labels: realLabels }).value,
+    );
     this.addLayouts('generator', plan.generator, gan.generator.probeIds);
     this.addLayouts('discriminator', plan.discriminator, gan.discriminator.probeIds);
   }
@@ -120,7 +139,17 @@ export class ActivationProbe {
       const colour = 'role' in n && n.role === 'data' && n.shape.length === 3 && n.shape[2] === 3;
       const g = o.gridSide;
       const l: TileLayout = colour
-        ? { kind: 'image', width: g * n.shape[1], height: g * n.shape[0], channels: 3, shown: g * g, total: g * g, nodeId: id, network, shape: n.shape }
+        ? {
+            kind: 'image',
+            width: g * n.shape[1],
+            height: g * n.shape[0],
+            channels: 3,
+            shown: g * g,
+            total: g * g,
+            nodeId: id,
+            network,
+            shape: n.shape,
+          }
         : { ...this.layoutFor(n.shape), nodeId: id, network, shape: n.shape, activation: activationOf(n) };
       this.layouts.push(l);
       this.sources.set(l, id);
@@ -128,12 +157,42 @@ export class ActivationProbe {
     for (const out of net.outputs) {
       if (out.role === 'generated') {
         const image = out.shape.length === 3;
-        const g = o.gridSide, s = o.scatterSize;
-        this.layouts.push(image
-          ? { nodeId: out.head, network, kind: 'image', shape: out.shape, width: g * out.shape[1], height: g * out.shape[0], channels: out.shape[2] >= 3 ? 3 : 1, shown: g * g, total: g * g }
-          : { nodeId: out.head, network, kind: 'scatter', shape: out.shape, width: s, height: s, channels: 2, shown: 1, total: 1, points: this.real.shape[0]! });
+        const g = o.gridSide,
+          s = o.scatterSize;
+        this.layouts.push(
+          image
+            ? {
+                nodeId: out.head,
+                network,
+                kind: 'image',
+                shape: out.shape,
+                width: g * out.shape[1],
+                height: g * out.shape[0],
+                channels: out.shape[2] >= 3 ? 3 : 1,
+                shown: g * g,
+                total: g * g,
+              }
+            : {
+                nodeId: out.head,
+                network,
+                kind: 'scatter',
+                shape: out.shape,
+                width: s,
+                height: s,
+                channels: 2,
+                shown: 1,
+                total: 1,
+                points: this.real.shape[0]!,
+              },
+        );
       } else {
-        this.layouts.push({ ...this.layoutFor(out.shape), nodeId: out.head, network, shape: out.shape, activation: out.activation });
+        this.layouts.push({
+          ...this.layoutFor(out.shape),
+          nodeId: out.head,
+          network,
+          shape: out.shape,
+          activation: out.activation,
+        });
       }
       this.sources.set(this.layouts[this.layouts.length - 1], out.source);
     }
@@ -144,13 +203,22 @@ export class ActivationProbe {
     const o = this.o;
     if (shape.length === 3) {
       const [h, w, c] = shape;
-      const shown = Math.min(c, o.maxChannels), cols = Math.ceil(Math.sqrt(shown)), rows = Math.ceil(shown / cols);
+      const shown = Math.min(c, o.maxChannels),
+        cols = Math.ceil(Math.sqrt(shown)),
+        rows = Math.ceil(shown / cols);
       // Each channel gets a 1-pixel gutter on its right and bottom.
       return { kind: 'mosaic', width: cols * (w + 1), height: rows * (h + 1), channels: 1, shown, total: c };
     }
     const units = prod(shape);
     const cols = Math.min(units, o.stripCols);
-    return { kind: 'strip', width: cols, height: Math.min(this.real.shape[0]!, o.stripRows), channels: 1, shown: cols, total: units };
+    return {
+      kind: 'strip',
+      width: cols,
+      height: Math.min(this.real.shape[0]!, o.stripRows),
+      channels: 1,
+      shown: cols,
+      total: units,
+    };
   }
 
   /** The layouts a probe of these parts produces, in packing order. */
@@ -163,11 +231,16 @@ export class ActivationProbe {
     const tf = this.tf;
     return tf.tidy(() => {
       const byId = new Map<string, T>();
-      const put = (ids: string[], outs: T | T[]) => ids.forEach((id, i) => byId.set(id, Array.isArray(outs) ? outs[i] : outs));
+      const put = (ids: string[], outs: T | T[]) =>
+        ids.forEach((id, i) => byId.set(id, Array.isArray(outs) ? outs[i] : outs));
       if (parts.generator) put(this.gan.generator.probeIds, this.gan.generator.probe.predict(this.gInputs) as T | T[]);
       if (parts.discriminator) {
-        put(this.gan.discriminator.probeIds, this.gan.discriminator.probe.predict(
-          parts.discriminator === 'real' ? this.dInputs : this.fakeInputs()) as T | T[]);
+        put(
+          this.gan.discriminator.probeIds,
+          this.gan.discriminator.probe.predict(parts.discriminator === 'real' ? this.dInputs : this.fakeInputs()) as
+            | T
+            | T[],
+        );
       }
       const out: T[] = [];
       for (const l of this.layoutsOf(parts)) {
@@ -182,18 +255,31 @@ export class ActivationProbe {
   private fakeInputs(): T[] {
     const fake = this.gan.generator.model.predict(this.gInputs) as T;
     const b = fake.shape[0]!;
-    return this.plan.discriminator.inputs.map((input) => (input.role === 'data'
-      ? fake : getBlock(input.type).sample!(this.tf, input.params, b, { labels: this.feed.labels }).value));
+    return this.plan.discriminator.inputs.map((input) =>
+      input.role === 'data'
+        ? fake
+        : getBlock(input.type).sample!(this.tf, input.params, b, { labels: this.feed.labels }).value,
+    );
   }
 
   private tile(l: TileLayout, x: T): T {
-    const tf = this.tf, o = this.o;
+    const tf = this.tf,
+      o = this.o;
     if (l.kind === 'mosaic') {
       const [h, w] = l.shape;
-      const cols = Math.ceil(Math.sqrt(l.shown)), rows = Math.ceil(l.shown / cols);
+      const cols = Math.ceil(Math.sqrt(l.shown)),
+        rows = Math.ceil(l.shown / cols);
       const first = tf.slice(x, [0, 0, 0, 0], [1, h, w, l.shown]).reshape([h, w, l.shown]);
       const norm = to255(tf, first, tf.min(first, [0, 1]), tf.max(first, [0, 1]));
-      let ch = tf.pad(tf.transpose(norm, [2, 0, 1]), [[0, rows * cols - l.shown], [0, 1], [0, 1]], 48);
+      let ch = tf.pad(
+        tf.transpose(norm, [2, 0, 1]),
+        [
+          [0, rows * cols - l.shown],
+          [0, 1],
+          [0, 1],
+        ],
+        48,
+      );
       ch = tf.reshape(ch, [rows, cols, h + 1, w + 1]);
       return tf.reshape(tf.transpose(ch, [0, 2, 1, 3]), [rows * (h + 1), cols * (w + 1)]);
     }

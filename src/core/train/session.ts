@@ -37,8 +37,13 @@ export class TrainingSession {
   readonly history: StepMetrics[] = [];
   private layerPoints: LayerGradNormPoint[] = [];
 
-  constructor(private readonly tf: TF, readonly plan: GanPlan, host: HostDataset) {
-    const want = plan.data.shape.join('x'), got = host.shape.join('x');
+  constructor(
+    private readonly tf: TF,
+    readonly plan: GanPlan,
+    host: HostDataset,
+  ) {
+    const want = plan.data.shape.join('x'),
+      got = host.shape.join('x');
     if (want !== got) throw new Error(`the dataset's samples are ${got} but the graph expects ${want}`);
     if (plan.usesLabels && !host.labels) throw new Error(`the graph uses class labels but '${host.name}' has none`);
     this.gan = buildGan(tf, plan);
@@ -49,12 +54,18 @@ export class TrainingSession {
     this.queue = new MetricsQueue(tf);
   }
 
-  get step(): number { return this.stepper.stepIndex; }
+  get step(): number {
+    return this.stepper.stepIndex;
+  }
 
   /** Per-layer gradient norms, one point per measurement (bounded: the first ones and the latest). */
-  get layerGradNorms(): readonly LayerGradNormPoint[] { return this.layerPoints; }
+  get layerGradNorms(): readonly LayerGradNormPoint[] {
+    return this.layerPoints;
+  }
 
-  configure(cfg: TrainingConfig): void { this.stepper.configure(cfg); }
+  configure(cfg: TrainingConfig): void {
+    this.stepper.configure(cfg);
+  }
 
   /** Runs up to `steps` steps; stops early on request or when a loss becomes NaN/Inf. */
   async run(steps: number, opts: RunOptions = {}): Promise<RunEnd> {

@@ -52,27 +52,42 @@ export class GanStep {
   /** Steps taken so far; also seeds this step's randomness, so runs repeat exactly. */
   stepIndex = 0;
 
-  constructor(private readonly tf: TF, readonly plan: GanPlan, readonly gan: BuiltGan, private readonly data: DeviceData) {
+  constructor(
+    private readonly tf: TF,
+    readonly plan: GanPlan,
+    readonly gan: BuiltGan,
+    private readonly data: DeviceData,
+  ) {
     assertTrainingPatches(tf);
     this.zero = tf.keep(tf.scalar(0));
     this.norms = { d: this.zero, g: this.zero };
     this.gVars = variablesOf(gan.generator.model);
     this.dVars = variablesOf(gan.discriminator.model);
     this.layerNorms = new LayerGradNorms(tf, { g: gan.generator.model, d: gan.discriminator.model }, this.zero);
-    plan.discriminator.outputs.forEach((o, i) => { this.outIdx[o.role] = i; });
+    plan.discriminator.outputs.forEach((o, i) => {
+      this.outIdx[o.role] = i;
+    });
     this.configure(plan.training);
   }
 
   /** New hyperparameters (while paused). Optimizers are rebuilt only when their settings change. */
   configure(cfg: TrainingConfig): void {
     const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-    if (!this.cfg || !same(this.cfg.generator, cfg.generator)) { this.optG?.dispose(); this.optG = getOptimizer(cfg.generator.type).tfjs(this.tf, cfg.generator); }
-    if (!this.cfg || !same(this.cfg.discriminator, cfg.discriminator)) { this.optD?.dispose(); this.optD = getOptimizer(cfg.discriminator.type).tfjs(this.tf, cfg.discriminator); }
+    if (!this.cfg || !same(this.cfg.generator, cfg.generator)) {
+      this.optG?.dispose();
+      this.optG = getOptimizer(cfg.generator.type).tfjs(this.tf, cfg.generator);
+    }
+    if (!this.cfg || !same(this.cfg.discriminator, cfg.discriminator)) {
+      this.optD?.dispose();
+      this.optD = getOptimizer(cfg.discriminator.type).tfjs(this.tf, cfg.discriminator);
+    }
     this.cfg = cfg;
     this.loss = getLoss(cfg.loss);
   }
 
-  get config(): TrainingConfig { return this.cfg; }
+  get config(): TrainingConfig {
+    return this.cfg;
+  }
 
   /** Fresh optimizer state (e.g. after rolling the weights back past a NaN: the old moments led there). */
   resetOptimizers(): void {
@@ -90,9 +105,9 @@ export class GanStep {
   /** D's inputs for a batch of images: the images, then every label input fed the batch's labels. */
   private discriminatorInputs(images: T, labels: T | undefined): T[] {
     const b = images.shape[0]!;
-    return this.plan.discriminator.inputs.map((input) => (input.role === 'data'
-      ? images
-      : getBlock(input.type).sample!(this.tf, input.params, b, { labels }).value));
+    return this.plan.discriminator.inputs.map((input) =>
+      input.role === 'data' ? images : getBlock(input.type).sample!(this.tf, input.params, b, { labels }).value,
+    );
   }
 
   private score(out: T[], role: PlanOutput['role']): T {
@@ -167,16 +182,27 @@ export class GanStep {
     const { value, grads } = tf.variableGrads(() => {
       const outR = asArray(D.apply(this.discriminatorInputs(real, realLabels), { training: true }) as T | T[]);
       const outF = asArray(D.apply(this.discriminatorInputs(fake, feed.labels), { training: true }) as T | T[]);
-      const sr = this.score(outR, 'realFake'), sf = this.score(outF, 'realFake');
+      const sr = this.score(outR, 'realFake'),
+        sf = this.score(outF, 'realFake');
       let loss = this.loss.tfjs.d(tf, sr, sf, cfg.realLabel);
       if (this.loss.gradientPenalty) {
-        const critic = (x: T) => this.score(asArray(D.apply(this.discriminatorInputs(x, realLabels), { training: true }) as T | T[]), 'realFake');
+        const critic = (x: T) =>
+          this.score(
+            asArray(D.apply(this.discriminatorInputs(x, realLabels), { training: true }) as T | T[]),
+            'realFake',
+          );
         loss = tf.add(loss, tf.mul(cfg.gpWeight, gradientPenalty(tf, critic, real, fake, seed + 23)));
       }
-      const auxR = this.auxLoss(outR, realLabels), auxF = this.auxLoss(outF, feed.labels);
+      const auxR = this.auxLoss(outR, realLabels),
+        auxF = this.auxLoss(outF, feed.labels);
       const aux = auxR && auxF ? tf.mul(cfg.auxWeight, tf.add(auxR, auxF)) : undefined;
       const info = this.infoLoss(outF, feed);
-      kept.push(tf.keep(this.meanScore(sr)), tf.keep(this.meanScore(sf)), aux ? tf.keep(aux) : this.zero, info ? tf.keep(info) : this.zero);
+      kept.push(
+        tf.keep(this.meanScore(sr)),
+        tf.keep(this.meanScore(sf)),
+        aux ? tf.keep(aux) : this.zero,
+        info ? tf.keep(info) : this.zero,
+      );
       const terms = [loss, aux, info].filter((t): t is T => !!t);
       return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tfNs.Scalar;
     }, this.dVars);

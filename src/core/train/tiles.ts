@@ -27,7 +27,16 @@ export interface NodeStats {
   /** Fraction of values that are NaN or infinite. */
   nonFinite: number;
 }
-export const STAT_NAMES = ['mean', 'std', 'min', 'max', 'dead', 'saturatedTanh', 'saturatedSigmoid', 'nonFinite'] as const;
+export const STAT_NAMES = [
+  'mean',
+  'std',
+  'min',
+  'max',
+  'dead',
+  'saturatedTanh',
+  'saturatedSigmoid',
+  'nonFinite',
+] as const;
 
 export interface TileLayout {
   nodeId: string;
@@ -91,7 +100,9 @@ export function unpackTiles(values: ArrayLike<number>, layouts: TileLayout[]): A
       off += n;
     }
     const stats = {} as NodeStats;
-    STAT_NAMES.forEach((name, j) => { stats[name] = values[off + j]; });
+    STAT_NAMES.forEach((name, j) => {
+      stats[name] = values[off + j];
+    });
     off += STAT_NAMES.length;
     return { ...l, pixels, stats };
   });

@@ -17,13 +17,18 @@ export function parseTraining(v: unknown, path = 'training'): TrainingConfig {
   if (v === undefined) return defaultTraining();
   if (!isObj(v)) throw new ProjectError(path, 'expected an object');
   const known = new Set(TRAINING_SETTINGS.map((s) => s.path.split('.')[0]));
-  for (const k of Object.keys(v)) if (!known.has(k)) throw new ProjectError(`${path}${pathKey(k)}`, `there is no training setting ${quoteName(k)}`);
+  for (const k of Object.keys(v))
+    if (!known.has(k)) throw new ProjectError(`${path}${pathKey(k)}`, `there is no training setting ${quoteName(k)}`);
   for (const g of GROUPS) {
     const o = v[g];
     if (o === undefined) continue;
     if (!isObj(o)) throw new ProjectError(`${path}.${g}`, 'expected an object');
-    const inGroup = new Set(TRAINING_SETTINGS.filter((s) => s.path.startsWith(`${g}.`)).map((s) => s.path.slice(g.length + 1)));
-    for (const k of Object.keys(o)) if (!inGroup.has(k)) throw new ProjectError(`${path}.${g}${pathKey(k)}`, `there is no ${g} optimizer setting ${quoteName(k)}`);
+    const inGroup = new Set(
+      TRAINING_SETTINGS.filter((s) => s.path.startsWith(`${g}.`)).map((s) => s.path.slice(g.length + 1)),
+    );
+    for (const k of Object.keys(o))
+      if (!inGroup.has(k))
+        throw new ProjectError(`${path}.${g}${pathKey(k)}`, `there is no ${g} optimizer setting ${quoteName(k)}`);
   }
   let t = defaultTraining();
   for (const s of TRAINING_SETTINGS) {

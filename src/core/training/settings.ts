@@ -28,29 +28,48 @@ export interface TrainingSetting {
   applies?(t: TrainingConfig): boolean;
 }
 
-const labelsOf = (defs: readonly { id: string; label: string }[]) => Object.fromEntries(defs.map((d) => [d.id, d.label]));
+const labelsOf = (defs: readonly { id: string; label: string }[]) =>
+  Object.fromEntries(defs.map((d) => [d.id, d.label]));
 
 function optimizerSettings(which: 'generator' | 'discriminator', tag: 'G' | 'D'): TrainingSetting[] {
   const usesBetas = (t: TrainingConfig) => getOptimizer(t[which].type).usesBetas;
   const f = tag.toLowerCase();
   return [
     {
-      path: `${which}.type`, label: `${tag} optimizer`, group: which, flag: `${f}-optimizer`,
+      path: `${which}.type`,
+      label: `${tag} optimizer`,
+      group: which,
+      flag: `${f}-optimizer`,
       help: `The optimizer that updates the ${which}'s weights.`,
-      spec: choice(OPTIMIZERS.map((o) => o.id), 'adam', { optionLabels: labelsOf(OPTIMIZERS) }),
+      spec: choice(
+        OPTIMIZERS.map((o) => o.id),
+        'adam',
+        { optionLabels: labelsOf(OPTIMIZERS) },
+      ),
     },
     {
-      path: `${which}.learningRate`, label: `${tag} learning rate`, group: which, flag: `${f}-lr`,
+      path: `${which}.learningRate`,
+      label: `${tag} learning rate`,
+      group: which,
+      flag: `${f}-lr`,
       help: `Step size of the ${which}'s updates. GANs usually train with about 2e-4 (Adam, β1 0.5); a NaN loss often means it is too high.`,
       spec: float(2e-4, { min: 1e-9, max: 10, step: 1e-5 }),
     },
     {
-      path: `${which}.beta1`, label: `${tag} β1`, group: which, flag: `${f}-beta1`, applies: usesBetas,
+      path: `${which}.beta1`,
+      label: `${tag} β1`,
+      group: which,
+      flag: `${f}-beta1`,
+      applies: usesBetas,
       help: "Adam's decay of the running mean of gradients. 0.5 (Radford et al.) is steadier for GANs than Adam's usual 0.9.",
       spec: float(0.5, { min: 0, max: 0.9999, step: 0.05 }),
     },
     {
-      path: `${which}.beta2`, label: `${tag} β2`, group: which, flag: `${f}-beta2`, applies: usesBetas,
+      path: `${which}.beta2`,
+      label: `${tag} β2`,
+      group: which,
+      flag: `${f}-beta2`,
+      applies: usesBetas,
       help: "Adam's decay of the running mean of squared gradients.",
       spec: float(0.999, { min: 0, max: 0.99999, step: 0.001 }),
     },
@@ -59,43 +78,71 @@ function optimizerSettings(which: 'generator' | 'discriminator', tag: 'G' | 'D')
 
 export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
   {
-    path: 'loss', label: 'Loss', group: 'training', flag: 'loss',
+    path: 'loss',
+    label: 'Loss',
+    group: 'training',
+    flag: 'loss',
     help: 'The GAN objective D and G minimise. Non-saturating BCE is the usual default; least squares, Wasserstein + GP and hinge keep gradients alive when D wins (docs/reference.md describes each).',
-    spec: choice(LOSSES.map((l) => l.id), 'nsgan', { optionLabels: labelsOf(LOSSES) }),
+    spec: choice(
+      LOSSES.map((l) => l.id),
+      'nsgan',
+      { optionLabels: labelsOf(LOSSES) },
+    ),
   },
   {
-    path: 'batchSize', label: 'Batch size', group: 'training', flag: 'batch',
+    path: 'batchSize',
+    label: 'Batch size',
+    group: 'training',
+    flag: 'batch',
     help: 'Samples per batch, for D (real and fake batches each) and for G.',
     spec: int(64, { min: 1, max: 4096 }),
   },
   {
-    path: 'dSteps', label: 'D steps per G step', group: 'training', flag: 'd-steps',
+    path: 'dSteps',
+    label: 'D steps per G step',
+    group: 'training',
+    flag: 'd-steps',
     help: 'k in Goodfellow et al.: how many discriminator updates come before each generator update (5 for WGAN-GP).',
     spec: int(1, { min: 1, max: 100 }),
   },
   {
-    path: 'realLabel', label: 'Real label (smoothing)', group: 'training', flag: 'real-label',
+    path: 'realLabel',
+    label: 'Real label (smoothing)',
+    group: 'training',
+    flag: 'real-label',
     help: "D's target for real samples; below 1 (e.g. 0.9) is one-sided label smoothing, which keeps D from getting overconfident.",
     spec: float(1, { min: 0.5, max: 1, step: 0.05 }),
   },
   {
-    path: 'gpWeight', label: 'Gradient penalty weight', group: 'training', flag: 'gp-weight',
+    path: 'gpWeight',
+    label: 'Gradient penalty weight',
+    group: 'training',
+    flag: 'gp-weight',
     applies: (t) => getLoss(t.loss).gradientPenalty === true,
     help: "λ of WGAN-GP's gradient penalty (10 in Gulrajani et al.).",
     spec: float(10, { min: 0, max: 1000 }),
   },
   {
-    path: 'infoLambda', label: 'InfoGAN λ', group: 'training', flag: 'info-lambda',
+    path: 'infoLambda',
+    label: 'InfoGAN λ',
+    group: 'training',
+    flag: 'info-lambda',
     help: "Weight of InfoGAN's mutual-information term (only when D has a Q codes head).",
     spec: float(1, { min: 0, max: 100 }),
   },
   {
-    path: 'auxWeight', label: 'Aux class weight', group: 'training', flag: 'aux-weight',
+    path: 'auxWeight',
+    label: 'Aux class weight',
+    group: 'training',
+    flag: 'aux-weight',
     help: "Weight of AC-GAN's auxiliary class loss (only when D has a class head).",
     spec: float(1, { min: 0, max: 100 }),
   },
   {
-    path: 'seed', label: 'Seed', group: 'training', flag: 'seed',
+    path: 'seed',
+    label: 'Seed',
+    group: 'training',
+    flag: 'seed',
     help: 'Seeds the initial weights, the batches and the latents: the same project and seed train identically.',
     spec: int(42, { min: 0, max: 2 ** 31 - 1 }),
   },
@@ -124,7 +171,8 @@ export function withSetting(t: TrainingConfig, path: SettingPath, value: ParamVa
 /** The defaults of every setting. */
 export function defaultTraining(): TrainingConfig {
   let t = {
-    generator: {}, discriminator: {},
+    generator: {},
+    discriminator: {},
   } as TrainingConfig;
   for (const s of TRAINING_SETTINGS) t = withSetting(t, s.path, s.spec.default);
   return t;

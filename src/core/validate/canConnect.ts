@@ -10,16 +10,21 @@ import type { Graph } from '../graph/types';
 export type Connectable = { ok: true; shape?: Shape } | { ok: false; reason: string };
 
 export function canConnect(g: Graph, source: string, target: string, port: string, data: DataInfo): Connectable {
-  const s = findNode(g, source), t = findNode(g, target);
+  const s = findNode(g, source),
+    t = findNode(g, target);
   if (!s || !t) return { ok: false, reason: 'no such node' };
   if (!hasBlock(s.type) || !hasBlock(t.type)) return { ok: false, reason: 'unknown block type' };
   if (getBlock(s.type).outputs.length === 0) return { ok: false, reason: `${nodeTitle(s)} has no output` };
   const spec = getBlock(t.type).inputs.find((p) => p.name === port);
   if (!spec) return { ok: false, reason: `${nodeTitle(t)} has no input '${port}'` };
   if (s.network !== t.network) {
-    return { ok: false, reason: `wires cannot cross from the ${s.network} into the ${t.network}; G's samples reach D through 'Fake samples'` };
+    return {
+      ok: false,
+      reason: `wires cannot cross from the ${s.network} into the ${t.network}; G's samples reach D through 'Fake samples'`,
+    };
   }
-  if (wouldCycle(g, source, target)) return { ok: false, reason: `this wire would make a cycle through ${nodeTitle(t)}` };
+  if (wouldCycle(g, source, target))
+    return { ok: false, reason: `this wire would make a cycle through ${nodeTitle(t)}` };
 
   const trial = connect(g, source, target, port);
   const shapes = inferShapes(trial, data);

@@ -8,7 +8,13 @@ import { prod } from '../blocks/defineBlock';
 import { LIMITS, fmtBytes, fmtInt } from '../limits';
 
 /** Parts of one training step's memory, in bytes. */
-export interface MemoryEstimate { weights: number; gradients: number; optimizer: number; activations: number; total: number }
+export interface MemoryEstimate {
+  weights: number;
+  gradients: number;
+  optimizer: number;
+  activations: number;
+  total: number;
+}
 
 const FLOAT = 4;
 
@@ -30,7 +36,9 @@ export function estimateMemory(g: Graph, shapes: ShapeResult, batch: number, los
     if (info.shape) acts[n.network] += prod(info.shape);
   }
   const dBatches = loss === 'wgan-gp' ? 3 : 2;
-  const weights = params * FLOAT, gradients = params * FLOAT, optimizer = 2 * params * FLOAT;
+  const weights = params * FLOAT,
+    gradients = params * FLOAT,
+    optimizer = 2 * params * FLOAT;
   const activations = 2 * FLOAT * batch * (acts.generator + dBatches * acts.discriminator);
   return { weights, gradients, optimizer, activations, total: weights + gradients + optimizer + activations };
 }
@@ -44,14 +52,24 @@ export function limitProblems(g: Graph, shapes: ShapeResult, batch: number, loss
   for (const n of sized) {
     const p = shapes.nodes[n.id].params;
     if (p > layerParams.value) {
-      problems.push({ severity: 'error', nodeId: n.id, message: `${nodeTitle(n)} has ${fmtInt(p)} parameters; the limit is ${fmtInt(layerParams.value)} ${layerParams.what} (${fmtBytes(p * FLOAT)} of weights, which a training step holds four times over)` });
+      problems.push({
+        severity: 'error',
+        nodeId: n.id,
+        message: `${nodeTitle(n)} has ${fmtInt(p)} parameters; the limit is ${fmtInt(layerParams.value)} ${layerParams.what} (${fmtBytes(p * FLOAT)} of weights, which a training step holds four times over)`,
+      });
     }
   }
   for (const net of ['generator', 'discriminator'] as const) {
     const total = shapes.totals[net].params;
     if (total <= networkParams.value) continue;
-    const biggest = sized.filter((n) => n.network === net).reduce((a, b) => (shapes.nodes[b.id].params > shapes.nodes[a.id].params ? b : a));
-    problems.push({ severity: 'error', nodeId: biggest.id, message: `the ${net} has ${fmtInt(total)} parameters; the limit is ${fmtInt(networkParams.value)} ${networkParams.what} (its largest layer is ${nodeTitle(biggest)}, ${fmtInt(shapes.nodes[biggest.id].params)})` });
+    const biggest = sized
+      .filter((n) => n.network === net)
+      .reduce((a, b) => (shapes.nodes[b.id].params > shapes.nodes[a.id].params ? b : a));
+    problems.push({
+      severity: 'error',
+      nodeId: biggest.id,
+      message: `the ${net} has ${fmtInt(total)} parameters; the limit is ${fmtInt(networkParams.value)} ${networkParams.what} (its largest layer is ${nodeTitle(biggest)}, ${fmtInt(shapes.nodes[biggest.id].params)})`,
+    });
   }
   const m = estimateMemory(g, shapes, batch, loss);
   if (m.total > memoryBytes.value && sized.length) {
@@ -63,10 +81,12 @@ export function limitProblems(g: Graph, shapes: ShapeResult, batch: number, loss
     };
     const worst = sized.reduce((a, b) => (cost(b.id) > cost(a.id) ? b : a));
     problems.push({
-      severity: 'error', nodeId: worst.id,
-      message: `training at batch ${batch} needs about ${fmtBytes(m.total)} (weights ${fmtBytes(m.weights)}, gradients ${fmtBytes(m.gradients)}, `
-        + `optimizer state ${fmtBytes(m.optimizer)}, activations ${fmtBytes(m.activations)}); the limit is ${fmtBytes(memoryBytes.value)} of ${memoryBytes.what}. `
-        + `The largest share is ${nodeTitle(worst)} (${fmtBytes(cost(worst.id))}): make it smaller, or lower the batch size`,
+      severity: 'error',
+      nodeId: worst.id,
+      message:
+        `training at batch ${batch} needs about ${fmtBytes(m.total)} (weights ${fmtBytes(m.weights)}, gradients ${fmtBytes(m.gradients)}, ` +
+        `optimizer state ${fmtBytes(m.optimizer)}, activations ${fmtBytes(m.activations)}); the limit is ${fmtBytes(memoryBytes.value)} of ${memoryBytes.what}. ` +
+        `The largest share is ${nodeTitle(worst)} (${fmtBytes(cost(worst.id))}): make it smaller, or lower the batch size`,
     });
   }
   return problems;

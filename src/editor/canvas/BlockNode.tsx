@@ -15,20 +15,44 @@ import { FAKE_HANDLE, type BlockFlowNode } from './flowModel';
 import { useNodeDecorations } from './decorations';
 
 /** An input handle on the node's left edge; its port name and shapes show next to it on hover and while wiring. */
-function PortHandle({ nodeId, name, label, shapes, top }: { nodeId: string; name: string; label: string; shapes: string; top: string }) {
+function PortHandle({
+  nodeId,
+  name,
+  label,
+  shapes,
+  top,
+}: {
+  nodeId: string;
+  name: string;
+  label: string;
+  shapes: string;
+  top: string;
+}) {
   const verdict = useEditor((s) => s.connecting?.verdicts[`${nodeId}:${name}`]);
   const cls = verdict === undefined ? '' : verdict.ok ? ' port-ok' : ' port-bad';
   return (
-    <div className={`port-row port-in${cls}`} data-port={name} style={{ top }}
-      title={verdict && !verdict.ok ? verdict.reason : `${label}: ${shapes}`}>
+    <div
+      className={`port-row port-in${cls}`}
+      data-port={name}
+      style={{ top }}
+      title={verdict && !verdict.ok ? verdict.reason : `${label}: ${shapes}`}
+    >
       <Handle type="target" position={Position.Left} id={name} className="port-handle" />
-      <span className="port-label"><span className="port-name">{label}</span> <span className="port-shape">{shapes}</span></span>
+      <span className="port-label">
+        <span className="port-name">{label}</span> <span className="port-shape">{shapes}</span>
+      </span>
     </div>
   );
 }
 
 function UnknownBlock({ type }: { type: string }) {
-  return <div className="block-node has-error"><div className="block-title"><span className="block-label">unknown block '{type}'</span></div></div>;
+  return (
+    <div className="block-node has-error">
+      <div className="block-title">
+        <span className="block-label">unknown block '{type}'</span>
+      </div>
+    </div>
+  );
 }
 
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
@@ -47,34 +71,84 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
       data-testid={`node-${node.id}`}
       title={problems.map((p) => p.message).join('\n') || undefined}
     >
-      <div className="block-title"><span className="block-label">{block.label}</span></div>
-      {errors.length > 0
-        ? <div className="block-error">{errors[0].message}</div>
-        : <div className="block-summary">{summary || '\u00a0'}</div>}
+      <div className="block-title">
+        <span className="block-label">{block.label}</span>
+      </div>
+      {errors.length > 0 ? (
+        <div className="block-error">{errors[0].message}</div>
+      ) : (
+        <div className="block-summary">{summary || '\u00a0'}</div>
+      )}
       <div className="block-body">
         <div className="block-id">{node.id}</div>
-        <div className="port-out"><span className="port-shape" data-testid={`shape-${node.id}`}>{shapeText(info?.shape)}</span></div>
+        <div className="port-out">
+          <span className="port-shape" data-testid={`shape-${node.id}`}>
+            {shapeText(info?.shape)}
+          </span>
+        </div>
       </div>
       {/* The slot keeps its size before the first tile arrives, so training does not change the node's size. */}
       <div className="activation-slot" data-node-id={node.id}>
         {deco.corner && <deco.corner nodeId={node.id} />}
       </div>
-      {deco.badges?.map((Badge, i) => <Badge key={i} nodeId={node.id} />)}
-      {block.inputRole === 'data' && <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />}
-      {block.inputs.map((p, i) => (
-        <PortHandle key={p.name} nodeId={node.id} name={p.name} label={p.label ?? p.name} shapes={inShapes(p.name)}
-          top={`${((i + 1) / (block.inputs.length + 1)) * 100}%`} />
+      {deco.badges?.map((Badge, i) => (
+        <Badge key={i} nodeId={node.id} />
       ))}
-      {block.outputs.map((o) => <Handle key={o} type="source" position={Position.Right} id={o} className="port-handle out-handle" />)}
-      {block.outputRole === 'generated' && <Handle type="source" id={FAKE_HANDLE} position={Position.Right} isConnectable={false} className="fake-handle" />}
+      {block.inputRole === 'data' && (
+        <Handle type="target" id={FAKE_HANDLE} position={Position.Left} isConnectable={false} className="fake-handle" />
+      )}
+      {block.inputs.map((p, i) => (
+        <PortHandle
+          key={p.name}
+          nodeId={node.id}
+          name={p.name}
+          label={p.label ?? p.name}
+          shapes={inShapes(p.name)}
+          top={`${((i + 1) / (block.inputs.length + 1)) * 100}%`}
+        />
+      ))}
+      {block.outputs.map((o) => (
+        <Handle key={o} type="source" position={Position.Right} id={o} className="port-handle out-handle" />
+      ))}
+      {block.outputRole === 'generated' && (
+        <Handle
+          type="source"
+          id={FAKE_HANDLE}
+          position={Position.Right}
+          isConnectable={false}
+          className="fake-handle"
+        />
+      )}
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a dl is not focusable; the hover card repeats what the node's label says */}
       <dl className="block-details" aria-hidden="true">
-        {summary && <div><dt>{block.label}</dt><dd>{summary}</dd></div>}
-        {block.inputs.map((p) => <div key={p.name}><dt>in {p.label ?? p.name}</dt><dd>{inShapes(p.name)}</dd></div>)}
-        <div><dt>out</dt><dd>{shapeText(info?.shape)}</dd></div>
-        <div className="block-stats"><dt>{compact(info?.params ?? 0)} params</dt><dd>{compact(info?.macs ?? 0)} MACs</dd></div>
-        {deco.details?.map((Detail, i) => <Detail key={i} nodeId={node.id} />)}
-        {problems.map((p, i) => <div key={i} className={`detail-${p.severity}`}><dd>{p.message}</dd></div>)}
+        {summary && (
+          <div>
+            <dt>{block.label}</dt>
+            <dd>{summary}</dd>
+          </div>
+        )}
+        {block.inputs.map((p) => (
+          <div key={p.name}>
+            <dt>in {p.label ?? p.name}</dt>
+            <dd>{inShapes(p.name)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>out</dt>
+          <dd>{shapeText(info?.shape)}</dd>
+        </div>
+        <div className="block-stats">
+          <dt>{compact(info?.params ?? 0)} params</dt>
+          <dd>{compact(info?.macs ?? 0)} MACs</dd>
+        </div>
+        {deco.details?.map((Detail, i) => (
+          <Detail key={i} nodeId={node.id} />
+        ))}
+        {problems.map((p, i) => (
+          <div key={i} className={`detail-${p.severity}`}>
+            <dd>{p.message}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   );

@@ -4,8 +4,16 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
-  Background, MiniMap, ReactFlow, useReactFlow,
-  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
+  Background,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../state/store';
@@ -66,16 +74,25 @@ export interface CanvasProps {
 }
 
 export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps) {
-  const input = useEditor(useShallow((s) => ({
-    graph: s.doc.graph, selection: s.selection, edgeSelection: s.edgeSelection, dragging: s.dragging, sizes: s.sizes,
-  })));
+  const input = useEditor(
+    useShallow((s) => ({
+      graph: s.doc.graph,
+      selection: s.selection,
+      edgeSelection: s.edgeSelection,
+      dragging: s.dragging,
+      sizes: s.sizes,
+    })),
+  );
   const validation = useValidation();
   const data = useDataInfo();
   const rf = useReactFlow<FlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [quick, setQuick] = useState<{ screen: XY; flow: XY } | null>(null);
   useTrackWidth(wrapper);
-  const minimap = minimapOn(useWorkspace((s) => s.minimap), useCanvasWidth((s) => s.width));
+  const minimap = minimapOn(
+    useWorkspace((s) => s.minimap),
+    useCanvasWidth((s) => s.width),
+  );
 
   const nodes = useMemo(() => toFlowNodes({ ...input, validation }), [input, validation]);
   const edges = useMemo(() => toFlowEdges({ ...input, validation }), [input, validation]);
@@ -102,7 +119,8 @@ export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps
         moved[c.id] = c.position;
       } else if (c.type === 'select') {
         sel ??= new Set(s.selection);
-        if (c.selected) sel.add(c.id); else sel.delete(c.id);
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
       }
     }
     if (Object.keys(sizes).length) s.setSizes(sizes);
@@ -117,13 +135,16 @@ export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps
     for (const c of changes) {
       if (c.type !== 'select') continue;
       touched = true;
-      if (c.selected) sel.add(c.id); else sel.delete(c.id);
+      if (c.selected) sel.add(c.id);
+      else sel.delete(c.id);
     }
     if (touched) s.select(s.selection, [...sel]);
   }, []);
 
   const isValidConnection: IsValidConnection<Edge> = useCallback(
-    (c) => verdict(useEditor.getState().doc.graph, c, data).ok, [data]);
+    (c) => verdict(useEditor.getState().doc.graph, c, data).ok,
+    [data],
+  );
 
   const onConnect = useCallback((c: Connection) => {
     const s = useEditor.getState();
@@ -131,23 +152,32 @@ export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps
     if (!v.ok) s.notify(v.reason, 'error');
   }, []);
 
-  const onConnectStart = useCallback((_: unknown, p: { nodeId: string | null; handleType: 'source' | 'target' | null }) => {
-    const s = useEditor.getState();
-    if (p.nodeId && p.handleType === 'source') s.setConnecting({ source: p.nodeId, verdicts: verdictsFrom(s.doc.graph, p.nodeId, data) });
-  }, [data]);
+  const onConnectStart = useCallback(
+    (_: unknown, p: { nodeId: string | null; handleType: 'source' | 'target' | null }) => {
+      const s = useEditor.getState();
+      if (p.nodeId && p.handleType === 'source')
+        s.setConnecting({ source: p.nodeId, verdicts: verdictsFrom(s.doc.graph, p.nodeId, data) });
+    },
+    [data],
+  );
 
-  const onConnectEnd = useCallback((_: unknown, st: FinalConnectionState) => {
-    const s = useEditor.getState();
-    s.setConnecting(null);
-    if (st.isValid === false && st.toHandle && st.fromHandle) {
-      const v = verdict(s.doc.graph, orient(st.fromHandle, st.toHandle), data);
-      if (!v.ok) s.notify(`Refused: ${v.reason}`, 'error');
-    }
-  }, [data]);
+  const onConnectEnd = useCallback(
+    (_: unknown, st: FinalConnectionState) => {
+      const s = useEditor.getState();
+      s.setConnecting(null);
+      if (st.isValid === false && st.toHandle && st.fromHandle) {
+        const v = verdict(s.doc.graph, orient(st.fromHandle, st.toHandle), data);
+        if (!v.ok) s.notify(`Refused: ${v.reason}`, 'error');
+      }
+    },
+    [data],
+  );
 
   const onDragOver = (e: DragEvent) => {
-    if (e.dataTransfer.types.includes(BLOCK_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
-    else if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+    if (e.dataTransfer.types.includes(BLOCK_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    } else if (e.dataTransfer.types.includes('Files')) e.preventDefault();
   };
   const onDrop = (e: DragEvent) => {
     const type = e.dataTransfer.getData(BLOCK_MIME);
@@ -159,32 +189,64 @@ export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps
   const onDoubleClick = (e: MouseEvent) => {
     if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
     const box = wrapper.current!.getBoundingClientRect();
-    setQuick({ screen: { x: e.clientX - box.left, y: e.clientY - box.top }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+    setQuick({
+      screen: { x: e.clientX - box.left, y: e.clientY - box.top },
+      flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }),
+    });
   };
 
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
       <NodeDecorationsContext.Provider value={decorations}>
         <ReactFlow<FlowNode, Edge>
-          nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
           onNodeDragStop={endDrag}
-          onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onMoveEnd={(_, v) => useEditor.getState().setViewport(v)}
-          deleteKeyCode={null} zoomOnDoubleClick={false} snapToGrid snapGrid={GRID}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']} selectionKeyCode="Shift"
-          minZoom={0.1} maxZoom={2} connectionRadius={24} attributionPosition="top-right" disableKeyboardA11y
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          snapToGrid
+          snapGrid={GRID}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionKeyCode="Shift"
+          minZoom={0.1}
+          maxZoom={2}
+          connectionRadius={24}
+          attributionPosition="top-right"
+          disableKeyboardA11y
         >
           <Background gap={20} size={1} />
           {/* Fits leave the minimap's corner free (templateView's overlayInsets); zoom is in the toolbar. */}
-          {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: MINIMAP.width, height: MINIMAP.height }} ariaLabel="Overview" />}
+          {minimap && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeWidth={0}
+              style={{ width: MINIMAP.width, height: MINIMAP.height }}
+              ariaLabel="Overview"
+            />
+          )}
         </ReactFlow>
       </NodeDecorationsContext.Provider>
       <ConnectionHint container={wrapper.current} />
       {quick && (
-        <QuickInsert at={quick.screen} onClose={() => setQuick(null)}
-          onPick={(type) => { insertBlockAt(type, quick.flow); setQuick(null); }} />
+        <QuickInsert
+          at={quick.screen}
+          onClose={() => setQuick(null)}
+          onPick={(type) => {
+            insertBlockAt(type, quick.flow);
+            setQuick(null);
+          }}
+        />
       )}
     </div>
   );

@@ -18,7 +18,11 @@ export function ConnectionHint({ container }: { container: HTMLElement | null })
   const screen = rf.flowToScreenPosition(c.pointer);
   const box = container.getBoundingClientRect();
   return (
-    <div className="connection-hint" role="alert" style={{ left: screen.x - box.left + 16, top: screen.y - box.top + 16 }}>
+    <div
+      className="connection-hint"
+      role="alert"
+      style={{ left: screen.x - box.left + 16, top: screen.y - box.top + 16 }}
+    >
       {v.reason}
     </div>
   );

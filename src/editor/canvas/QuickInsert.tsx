@@ -15,8 +15,14 @@ export function QuickInsert({ at, onPick, onClose }: QuickInsertProps) {
   return (
     <div className="quick-insert" style={{ left: at.x, top: at.y }} role="dialog" aria-label="Insert a block">
       <input
-        autoFocus placeholder="Insert block…" value={query} aria-label="Block to insert"
-        onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        autoFocus
+        placeholder="Insert block…"
+        value={query}
+        aria-label="Block to insert"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onBlur={onClose}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
@@ -27,7 +33,14 @@ export function QuickInsert({ at, onPick, onClose }: QuickInsertProps) {
       />
       <ul>
         {hits.map((b, i) => (
-          <li key={b.type} className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); onPick(b.type); }}>
+          <li
+            key={b.type}
+            className={i === active ? 'active' : ''}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onPick(b.type);
+            }}
+          >
             {b.label} <small>{b.category}</small>
           </li>
         ))}

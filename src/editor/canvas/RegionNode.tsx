@@ -5,7 +5,9 @@ import type { RegionFlowNode } from './flowModel';
 export function RegionNode({ data, width, height }: NodeProps<RegionFlowNode>) {
   return (
     <div className={`region region-${data.network}`} style={{ width, height }} data-testid={`region-${data.network}`}>
-      <div className="region-label">{data.label} <span className="region-totals">{data.totals}</span></div>
+      <div className="region-label">
+        {data.label} <span className="region-totals">{data.totals}</span>
+      </div>
     </div>
   );
 }

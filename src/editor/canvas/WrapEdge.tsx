@@ -8,13 +8,31 @@ import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 export function WrapEdge(p: EdgeProps) {
   const centerY = (p.data as { centerY?: number } | undefined)?.centerY;
   const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX: p.sourceX, sourceY: p.sourceY, sourcePosition: p.sourcePosition,
-    targetX: p.targetX, targetY: p.targetY, targetPosition: p.targetPosition,
-    borderRadius: 10, offset: 14, centerY,
+    sourceX: p.sourceX,
+    sourceY: p.sourceY,
+    sourcePosition: p.sourcePosition,
+    targetX: p.targetX,
+    targetY: p.targetY,
+    targetPosition: p.targetPosition,
+    borderRadius: 10,
+    offset: 14,
+    centerY,
   });
   return (
-    <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} style={p.style} interactionWidth={p.interactionWidth}
-      label={p.label} labelX={labelX} labelY={centerY ?? labelY} labelStyle={p.labelStyle} labelShowBg={p.labelShowBg}
-      labelBgStyle={p.labelBgStyle} labelBgPadding={p.labelBgPadding} labelBgBorderRadius={p.labelBgBorderRadius} />
+    <BaseEdge
+      id={p.id}
+      path={path}
+      markerEnd={p.markerEnd}
+      style={p.style}
+      interactionWidth={p.interactionWidth}
+      label={p.label}
+      labelX={labelX}
+      labelY={centerY ?? labelY}
+      labelStyle={p.labelStyle}
+      labelShowBg={p.labelShowBg}
+      labelBgStyle={p.labelBgStyle}
+      labelBgPadding={p.labelBgPadding}
+      labelBgBorderRadius={p.labelBgBorderRadius}
+    />
   );
 }

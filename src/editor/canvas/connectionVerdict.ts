@@ -8,11 +8,18 @@ import type { Graph } from '../../core/graph/types';
 import type { DataInfo } from '../../core/shapes/infer';
 import { FAKE_HANDLE } from './flowModel';
 
-export interface WireEnds { source: string; target: string; targetHandle?: string | null }
+export interface WireEnds {
+  source: string;
+  target: string;
+  targetHandle?: string | null;
+}
 
 export function verdict(g: Graph, c: WireEnds, data: DataInfo): Connectable {
   if (c.targetHandle === FAKE_HANDLE) {
-    return { ok: false, reason: "the discriminator's input receives the generator's samples automatically; it takes no wires" };
+    return {
+      ok: false,
+      reason: "the discriminator's input receives the generator's samples automatically; it takes no wires",
+    };
   }
   return canConnect(g, c.source, c.target, c.targetHandle ?? 'x', data);
 }
@@ -28,8 +35,10 @@ export function verdictsFrom(g: Graph, source: string, data: DataInfo): Record<s
 }
 
 /** Orders the two ends of a React Flow connection as output -> input. */
-export function orient(from: { nodeId: string; id?: string | null; type: 'source' | 'target' },
-  to: { nodeId: string; id?: string | null }): WireEnds {
+export function orient(
+  from: { nodeId: string; id?: string | null; type: 'source' | 'target' },
+  to: { nodeId: string; id?: string | null },
+): WireEnds {
   return from.type === 'source'
     ? { source: from.nodeId, target: to.nodeId, targetHandle: to.id }
     : { source: to.nodeId, target: from.nodeId, targetHandle: from.id };

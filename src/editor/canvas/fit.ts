@@ -6,7 +6,12 @@
 import type { Viewport } from '../../core/project/types';
 import type { Rect } from './geometry';
 
-export interface Insets { top: number; right: number; bottom: number; left: number }
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
 export interface FitOptions {
@@ -22,8 +27,10 @@ export interface FitOptions {
 }
 
 export function fitViewport(r: Rect, canvas: { width: number; height: number }, o: FitOptions = {}): Viewport {
-  const i = o.insets ?? NO_INSETS, m = o.margin ?? 12;
-  const w = Math.max(1, canvas.width - i.left - i.right - 2 * m), h = Math.max(1, canvas.height - i.top - i.bottom - 2 * m);
+  const i = o.insets ?? NO_INSETS,
+    m = o.margin ?? 12;
+  const w = Math.max(1, canvas.width - i.left - i.right - 2 * m),
+    h = Math.max(1, canvas.height - i.top - i.bottom - 2 * m);
   const fit = Math.min(w / Math.max(r.width, 1), h / Math.max(r.height, 1), o.maxZoom ?? 1);
   if (o.minZoom !== undefined && fit < o.minZoom) {
     const zoom = o.minZoom;
@@ -32,14 +39,23 @@ export function fitViewport(r: Rect, canvas: { width: number; height: number }, 
     const y = r.height * zoom <= h ? i.top + m + (h - r.height * zoom) / 2 - r.y * zoom : i.top + m - r.y * zoom;
     return { x, y, zoom };
   }
-  return { x: i.left + m + (w - r.width * fit) / 2 - r.x * fit, y: i.top + m + (h - r.height * fit) / 2 - r.y * fit, zoom: fit };
+  return {
+    x: i.left + m + (w - r.width * fit) / 2 - r.x * fit,
+    y: i.top + m + (h - r.height * fit) / 2 - r.y * fit,
+    zoom: fit,
+  };
 }
 
 /**
  * The best of several ways to keep clear of overlays: e.g. a minimap in the bottom-right corner can
  * be avoided by leaving out a band on the right or one at the bottom, whichever costs less zoom.
  */
-export function bestFit(r: Rect, canvas: { width: number; height: number }, choices: Insets[], o: Omit<FitOptions, 'insets'> = {}): Viewport {
+export function bestFit(
+  r: Rect,
+  canvas: { width: number; height: number },
+  choices: Insets[],
+  o: Omit<FitOptions, 'insets'> = {},
+): Viewport {
   let best: Viewport | undefined;
   for (const insets of choices) {
     const v = fitViewport(r, canvas, { ...o, insets });

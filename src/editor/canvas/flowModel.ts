@@ -18,7 +18,11 @@ export interface BlockNodeData extends Record<string, unknown> {
   info?: NodeInfo;
   problems: Problem[];
 }
-export interface RegionNodeData extends Record<string, unknown> { network: NetworkId; label: string; totals: string }
+export interface RegionNodeData extends Record<string, unknown> {
+  network: NetworkId;
+  label: string;
+  totals: string;
+}
 
 export type BlockFlowNode = Node<BlockNodeData, 'block'>;
 export type RegionFlowNode = Node<RegionNodeData, 'region'>;
@@ -42,15 +46,30 @@ export function toFlowNodes({ graph, validation, selection, dragging, sizes }: F
   const byNode = problemsByNode(validation.problems);
   const rects = regionRects(graph.nodes, sizes, dragging ?? {});
   const regions: RegionFlowNode[] = (['generator', 'discriminator'] as const).map((net) => ({
-    id: `region-${net}`, type: 'region', position: { x: rects[net].x, y: rects[net].y },
-    width: rects[net].width, height: rects[net].height,
-    data: { network: net, label: REGION_LABEL[net], totals: `${compact(validation.totals[net].params)} params · ${compact(validation.totals[net].macs)} MACs` },
-    selectable: false, draggable: false, connectable: false, focusable: false, deletable: false, zIndex: -1,
+    id: `region-${net}`,
+    type: 'region',
+    position: { x: rects[net].x, y: rects[net].y },
+    width: rects[net].width,
+    height: rects[net].height,
+    data: {
+      network: net,
+      label: REGION_LABEL[net],
+      totals: `${compact(validation.totals[net].params)} params · ${compact(validation.totals[net].macs)} MACs`,
+    },
+    selectable: false,
+    draggable: false,
+    connectable: false,
+    focusable: false,
+    deletable: false,
+    zIndex: -1,
     style: { pointerEvents: 'none' },
   }));
   const blocks: BlockFlowNode[] = graph.nodes.map((n) => ({
-    id: n.id, type: 'block', position: dragging?.[n.id] ?? n.position,
-    selected: selected.has(n.id), deletable: false,
+    id: n.id,
+    type: 'block',
+    position: dragging?.[n.id] ?? n.position,
+    selected: selected.has(n.id),
+    deletable: false,
     data: { node: n, info: validation.nodes[n.id], problems: byNode.get(n.id) ?? [] },
   }));
   return [...regions, ...blocks];
@@ -71,10 +90,17 @@ export function toFlowEdges({ graph, validation, edgeSelection, dragging, sizes 
   const rects = nodeRects(graph.nodes, sizes, dragging ?? {});
   const bad = new Set(validation.problems.filter((p) => p.severity === 'error' && p.edgeId).map((p) => p.edgeId));
   const edges: Edge[] = graph.edges.map((e) => ({
-    id: e.id, source: e.source, target: e.target, sourceHandle: 'y', targetHandle: e.targetPort,
-    label: shapeText(validation.nodes[e.source]?.shape), selected: selected.has(e.id), deletable: false,
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    sourceHandle: 'y',
+    targetHandle: e.targetPort,
+    label: shapeText(validation.nodes[e.source]?.shape),
+    selected: selected.has(e.id),
+    deletable: false,
     className: bad.has(e.id) ? 'edge-error' : undefined,
-    labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 3,
+    labelBgPadding: [4, 2] as [number, number],
+    labelBgBorderRadius: 3,
     ...routeOf(rects.get(e.source), rects.get(e.target)),
   }));
   const role = (n: GraphNode) => (hasBlock(n.type) ? getBlock(n.type) : undefined);
@@ -82,11 +108,20 @@ export function toFlowEdges({ graph, validation, edgeSelection, dragging, sizes 
   const dIn = graph.nodes.find((n) => n.network === 'discriminator' && role(n)?.inputRole === 'data');
   if (gOut && dIn) {
     edges.push({
-      id: FAKE_EDGE_ID, source: gOut.id, target: dIn.id, sourceHandle: FAKE_HANDLE, targetHandle: FAKE_HANDLE,
+      id: FAKE_EDGE_ID,
+      source: gOut.id,
+      target: dIn.id,
+      sourceHandle: FAKE_HANDLE,
+      targetHandle: FAKE_HANDLE,
       // Dashed, not `animated`: React Flow's dash animation repaints the canvas every frame, which costs
       // the main thread ~25% of its time on a software renderer, during training too.
-      label: `fake samples ${shapeText(validation.nodes[gOut.id]?.shape)}`, animated: false,
-      selectable: false, deletable: false, focusable: false, className: 'edge-fake', zIndex: 0,
+      label: `fake samples ${shapeText(validation.nodes[gOut.id]?.shape)}`,
+      animated: false,
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      className: 'edge-fake',
+      zIndex: 0,
       ...routeOf(rects.get(gOut.id), rects.get(dIn.id)),
     });
   }

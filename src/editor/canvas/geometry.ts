@@ -26,23 +26,42 @@ export const MIN_NODE_FONT = 12;
 /** The lowest zoom at which every text on a node is at least 10 px on screen. */
 export const READABLE_ZOOM = 10 / MIN_NODE_FONT + 0.005;
 
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 export type Sizes = Record<string, { width: number; height: number }>;
 
-export const rectOf = (p: XY, size: { width: number; height: number } = NODE_SIZE): Rect => ({ x: p.x, y: p.y, ...size });
+export const rectOf = (p: XY, size: { width: number; height: number } = NODE_SIZE): Rect => ({
+  x: p.x,
+  y: p.y,
+  ...size,
+});
 
 /** True when the two rectangles share area (touching edges do not count), with an optional margin around `a`. */
 export function intersects(a: Rect, b: Rect, margin = 0): boolean {
-  return a.x - margin < b.x + b.width && b.x < a.x + a.width + margin && a.y - margin < b.y + b.height && b.y < a.y + a.height + margin;
+  return (
+    a.x - margin < b.x + b.width &&
+    b.x < a.x + a.width + margin &&
+    a.y - margin < b.y + b.height &&
+    b.y < a.y + a.height + margin
+  );
 }
 
 /** The smallest rectangle holding all of `rects` (undefined for none). */
 export function boundsOf(rects: readonly Rect[]): Rect | undefined {
   if (!rects.length) return undefined;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of rects) {
-    x0 = Math.min(x0, r.x); y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.width); y1 = Math.max(y1, r.y + r.height);
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -18,14 +18,23 @@ export function insertBlockAt(type: string, pointer: XY): string {
   const block = getBlock(type);
   const under = networkAt(pointer, regionRects(s.doc.graph.nodes, s.sizes));
   const network = block.network === 'either' ? under : block.network;
-  const at = placeBlock({ network, at: { x: pointer.x - NODE_WIDTH / 2, y: pointer.y - 20 }, nodes: s.doc.graph.nodes, sizes: s.sizes });
+  const at = placeBlock({
+    network,
+    at: { x: pointer.x - NODE_WIDTH / 2, y: pointer.y - 20 },
+    nodes: s.doc.graph.nodes,
+    sizes: s.sizes,
+  });
   const id = s.addBlock(type, network, at);
-  if (network !== under) s.notify(`${block.label} is a ${NAMES[network]} block: it was placed in the ${NAMES[network]}'s region.`);
+  if (network !== under)
+    s.notify(`${block.label} is a ${NAMES[network]} block: it was placed in the ${NAMES[network]}'s region.`);
   return id;
 }
 
 /** The message for a drag whose blocks were kept on their own network's side. */
 export function keptMessage(ids: readonly string[], network: 'generator' | 'discriminator'): string {
-  const which = ids.length === 1 ? `'${ids[0]}' belongs to the ${network}` : `${ids.map((i) => `'${i}'`).join(', ')} belong to the ${network}`;
+  const which =
+    ids.length === 1
+      ? `'${ids[0]}' belongs to the ${network}`
+      : `${ids.map((i) => `'${i}'`).join(', ')} belong to the ${network}`;
   return `${which}: blocks cannot move into the other network, so ${ids.length === 1 ? 'it stays' : 'they stay'} on the ${network}'s side.`;
 }

@@ -18,9 +18,19 @@ const MAX_RINGS = 120;
 const other = (n: NetworkId): NetworkId => (n === 'generator' ? 'discriminator' : 'generator');
 const snap = (v: number) => Math.round(v / STEP) * STEP;
 
-interface Scene { rects: Rect[]; own: Rect[]; others: Rect[] }
+interface Scene {
+  rects: Rect[];
+  own: Rect[];
+  others: Rect[];
+}
 
-function sceneOf(network: NetworkId, nodes: readonly GraphNode[], sizes: Sizes, positions: Record<string, XY>, ignore: ReadonlySet<string>): Scene {
+function sceneOf(
+  network: NetworkId,
+  nodes: readonly GraphNode[],
+  sizes: Sizes,
+  positions: Record<string, XY>,
+  ignore: ReadonlySet<string>,
+): Scene {
   const scene: Scene = { rects: [], own: [], others: [] };
   for (const n of nodes) {
     if (ignore.has(n.id)) continue;
@@ -61,22 +71,35 @@ export interface PlaceRequest {
 export function placeBlock(q: PlaceRequest): XY {
   const size = q.size ?? NODE_SIZE;
   const scene = sceneOf(q.network, q.nodes, q.sizes ?? {}, q.positions ?? {}, q.ignore ?? new Set());
-  const cx = snap(q.at.x), cy = snap(q.at.y);
-  let best: XY | undefined, bestD = Infinity;
+  const cx = snap(q.at.x),
+    cy = snap(q.at.y);
+  let best: XY | undefined,
+    bestD = Infinity;
   for (let k = 0; k <= MAX_RINGS; k++) {
     // Rings are squares: once a ring is farther than the best spot found, nothing beyond can be nearer.
     if (k * STEP > bestD) break;
     for (let i = -k; i <= k; i++) {
-      for (const [dx, dy] of k === 0 ? [[0, 0]] : [[i, -k], [i, k], [-k, i], [k, i]]) {
+      for (const [dx, dy] of k === 0
+        ? [[0, 0]]
+        : [
+            [i, -k],
+            [i, k],
+            [-k, i],
+            [k, i],
+          ]) {
         const p = { x: cx + dx * STEP, y: cy + dy * STEP };
         const d = Math.hypot(p.x - q.at.x, p.y - q.at.y);
-        if (d < bestD && allowed({ ...p, ...size }, scene)) { best = p; bestD = d; }
+        if (d < bestD && allowed({ ...p, ...size }, scene)) {
+          best = p;
+          bestD = d;
+        }
       }
     }
   }
   if (best) return best;
   // Nothing near: to the right of the network's nodes, at the top of its region.
-  const x1 = Math.max(0, ...scene.own.map((r) => r.x + r.width)), y0 = Math.min(...scene.own.map((r) => r.y), cy);
+  const x1 = Math.max(0, ...scene.own.map((r) => r.x + r.width)),
+    y0 = Math.min(...scene.own.map((r) => r.y), cy);
   return { x: snap(x1 + 40), y: snap(y0) };
 }
 
@@ -95,8 +118,14 @@ export function resolveDrag(nodes: readonly GraphNode[], sizes: Sizes, dragged: 
   const positions = { ...dragged };
   const kept: string[] = [];
   const overlapping = (pos: Record<string, XY>) => {
-    const mine = (net: NetworkId) => regionAround(nodes.filter((n) => n.network === net).map((n) => ({ ...(pos[n.id] ?? n.position), ...(sizes[n.id] ?? NODE_SIZE) })));
-    const g = mine('generator'), d = mine('discriminator');
+    const mine = (net: NetworkId) =>
+      regionAround(
+        nodes
+          .filter((n) => n.network === net)
+          .map((n) => ({ ...(pos[n.id] ?? n.position), ...(sizes[n.id] ?? NODE_SIZE) })),
+      );
+    const g = mine('generator'),
+      d = mine('discriminator');
     return !!g && !!d && intersects(g, d);
   };
   // Regions that overlapped before the drag (a hand-made file) are not this drag's doing.
@@ -109,8 +138,19 @@ export function resolveDrag(nodes: readonly GraphNode[], sizes: Sizes, dragged: 
     for (const n of movers) delete settled[n.id];
     for (const n of movers) {
       // Movers not yet settled count at their old places (overlapping() falls back to them).
-      if (!overlapping({ ...settled, [n.id]: dragged[n.id] })) { settled[n.id] = dragged[n.id]; continue; }
-      settled[n.id] = placeBlock({ network: net, at: dragged[n.id], nodes, sizes, positions: settled, ignore: new Set([n.id]), size: sizes[n.id] });
+      if (!overlapping({ ...settled, [n.id]: dragged[n.id] })) {
+        settled[n.id] = dragged[n.id];
+        continue;
+      }
+      settled[n.id] = placeBlock({
+        network: net,
+        at: dragged[n.id],
+        nodes,
+        sizes,
+        positions: settled,
+        ignore: new Set([n.id]),
+        size: sizes[n.id],
+      });
       kept.push(n.id);
     }
     Object.assign(positions, settled);

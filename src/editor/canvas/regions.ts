@@ -15,17 +15,31 @@ const sizeOf = (sizes: Sizes, id: string) => sizes[id] ?? NODE_SIZE;
 export function regionAround(rects: readonly Rect[]): Rect | undefined {
   const b = boundsOf(rects);
   if (!b) return undefined;
-  return { x: b.x - REGION_PAD, y: b.y - REGION_PAD - REGION_HEADER, width: b.width + 2 * REGION_PAD, height: b.height + 2 * REGION_PAD + REGION_HEADER };
+  return {
+    x: b.x - REGION_PAD,
+    y: b.y - REGION_PAD - REGION_HEADER,
+    width: b.width + 2 * REGION_PAD,
+    height: b.height + 2 * REGION_PAD + REGION_HEADER,
+  };
 }
 
-export function nodeRects(nodes: readonly GraphNode[], sizes: Sizes, positions: Record<string, XY> = {}): Map<string, Rect> {
+export function nodeRects(
+  nodes: readonly GraphNode[],
+  sizes: Sizes,
+  positions: Record<string, XY> = {},
+): Map<string, Rect> {
   return new Map(nodes.map((n) => [n.id, { ...(positions[n.id] ?? n.position), ...sizeOf(sizes, n.id) }]));
 }
 
-export function regionRects(nodes: readonly GraphNode[], sizes: Sizes, positions: Record<string, XY> = {}): Record<NetworkId, Rect> {
+export function regionRects(
+  nodes: readonly GraphNode[],
+  sizes: Sizes,
+  positions: Record<string, XY> = {},
+): Record<NetworkId, Rect> {
   const rects = nodeRects(nodes, sizes, positions);
   const of = (net: NetworkId) => regionAround(nodes.filter((n) => n.network === net).map((n) => rects.get(n.id)!));
-  const g = of('generator'), d = of('discriminator');
+  const g = of('generator'),
+    d = of('discriminator');
   // An empty network still gets a region to drop into: above D, or below G.
   const empty = { width: 480, height: 200 };
   const generator = g ?? (d ? { x: d.x, y: d.y - REGION_GAP - empty.height, ...empty } : { x: -40, y: -80, ...empty });

@@ -14,7 +14,10 @@ import type { DatasetSpec } from '../../core/project/types';
 /** The kinds offered as they are; an imported or drawn dataset shows too while it is the project's. */
 const BUILT_IN = DATASET_KINDS.filter((d) => d.builtIn).map((d) => d.id);
 
-export interface DataActions { choose(spec: DatasetSpec): void; open(): void }
+export interface DataActions {
+  choose(spec: DatasetSpec): void;
+  open(): void;
+}
 
 export function ProjectSettings({ trainingLink, data }: { trainingLink?: ReactNode; data?: DataActions }) {
   const doc = useEditor((s) => s.doc);
@@ -29,20 +32,44 @@ export function ProjectSettings({ trainingLink, data }: { trainingLink?: ReactNo
       </div>
       <div className="field field-wide">
         <label htmlFor="project-description">Description</label>
-        <textarea id="project-description" rows={3} value={doc.description} onChange={(e) => setDoc({ description: e.target.value })} />
+        <textarea
+          id="project-description"
+          rows={3}
+          value={doc.description}
+          onChange={(e) => setDoc({ description: e.target.value })}
+        />
       </div>
       <fieldset>
         <legend>Dataset</legend>
         <div className="field field-wide">
           <label htmlFor="dataset-kind">Data</label>
-          <select id="dataset-kind" value={doc.dataset.kind}
-            onChange={(e) => { const spec = { kind: e.target.value, scale: doc.dataset.scale }; if (data) data.choose(spec); else setDataset(spec); }}>
-            {kinds.map((k) => <option key={k} value={k}>{k === 'custom' ? `${getDatasetKind(k).label}: ${doc.dataset.name ?? '?'}` : getDatasetKind(k).label}</option>)}
+          <select
+            id="dataset-kind"
+            value={doc.dataset.kind}
+            onChange={(e) => {
+              const spec = { kind: e.target.value, scale: doc.dataset.scale };
+              if (data) data.choose(spec);
+              else setDataset(spec);
+            }}
+          >
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k === 'custom' ? `${getDatasetKind(k).label}: ${doc.dataset.name ?? '?'}` : getDatasetKind(k).label}
+              </option>
+            ))}
           </select>
         </div>
-        {data && <button type="button" className="field-wide" onClick={data.open}>Datasets… (your images, IDX, points; draw)</button>}
-        <ParamWidget name="scale" spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
-          value={doc.dataset.scale} onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })} />
+        {data && (
+          <button type="button" className="field-wide" onClick={data.open}>
+            Datasets… (your images, IDX, points; draw)
+          </button>
+        )}
+        <ParamWidget
+          name="scale"
+          spec={choice(['tanh', 'sigmoid'], 'tanh', { label: 'Scale (tanh: [-1, 1])' })}
+          value={doc.dataset.scale}
+          onCommit={(v) => setDataset({ ...doc.dataset, scale: v as 'tanh' | 'sigmoid' })}
+        />
       </fieldset>
       {trainingLink}
     </div>

@@ -8,7 +8,15 @@
  */
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Graph, NetworkId, XY } from '../../core/graph/types';
-import { NODE_HEIGHT, NODE_SIZE, NODE_WIDTH, REGION_GAP, REGION_HEADER, REGION_PAD, type Sizes } from '../canvas/geometry';
+import {
+  NODE_HEIGHT,
+  NODE_SIZE,
+  NODE_WIDTH,
+  REGION_GAP,
+  REGION_HEADER,
+  REGION_PAD,
+  type Sizes,
+} from '../canvas/geometry';
 
 export type { Sizes };
 
@@ -43,16 +51,23 @@ export function columnsPerRow(layers: number, maxRowWidth = MAX_ROW_WIDTH): numb
 }
 
 /** ELK's layers of one network: node id -> column index, and each node's position within its column. */
-async function layersOf(g: Graph, net: NetworkId, sizes: Sizes): Promise<{ column: Map<string, number>; y: Map<string, number> }> {
+async function layersOf(
+  g: Graph,
+  net: NetworkId,
+  sizes: Sizes,
+): Promise<{ column: Map<string, number>; y: Map<string, number> }> {
   const nodes = g.nodes.filter((n) => n.network === net);
   const ids = new Set(nodes.map((n) => n.id));
   const graph: ElkNode = {
     id: net,
     layoutOptions: OPTIONS,
     // Stable input order (by current x, then y) keeps ELK's choices close to what the user had.
-    children: [...nodes].sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y)
+    children: [...nodes]
+      .sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y)
       .map((n) => ({ id: n.id, ...(sizes[n.id] ?? NODE_SIZE) })),
-    edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    edges: g.edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const res = await elk.layout(graph);
   const children = res.children ?? [];
@@ -64,7 +79,12 @@ async function layersOf(g: Graph, net: NetworkId, sizes: Sizes): Promise<{ colum
 }
 
 /** One lane: positions relative to the lane's top-left, and the lane's height. */
-async function layoutLane(g: Graph, net: NetworkId, sizes: Sizes, maxRowWidth: number): Promise<{ positions: Record<string, XY>; height: number }> {
+async function layoutLane(
+  g: Graph,
+  net: NetworkId,
+  sizes: Sizes,
+  maxRowWidth: number,
+): Promise<{ positions: Record<string, XY>; height: number }> {
   const { column, y } = await layersOf(g, net, sizes);
   if (!column.size) return { positions: {}, height: 0 };
   const layers = Math.max(...column.values()) + 1;

@@ -22,10 +22,14 @@ function PaletteItem({ block, onInsert }: { block: BlockDef; onInsert?(type: str
         e.dataTransfer.effectAllowed = 'copy';
       }}
       onDoubleClick={() => onInsert?.(block.type)}
-      onKeyDown={(e) => { if (e.key === 'Enter') onInsert?.(block.type); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onInsert?.(block.type);
+      }}
     >
       <span className="palette-item-label">{block.label}</span>
-      {block.network !== 'either' && <span className={`palette-net net-${block.network}`}>{block.network === 'generator' ? 'G' : 'D'}</span>}
+      {block.network !== 'either' && (
+        <span className={`palette-net net-${block.network}`}>{block.network === 'generator' ? 'G' : 'D'}</span>
+      )}
     </li>
   );
 }
@@ -36,14 +40,22 @@ export function Palette({ onInsert }: PaletteProps) {
   return (
     <nav className="palette" aria-label="Blocks">
       <input
-        className="palette-search" type="search" placeholder="Search blocks…" aria-label="Search blocks"
-        value={query} onChange={(e) => setQuery(e.target.value)}
+        className="palette-search"
+        type="search"
+        placeholder="Search blocks…"
+        aria-label="Search blocks"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
       />
       <div className="palette-groups">
         {groups.map((g) => (
           <section key={g.category} className="palette-group" aria-label={g.label}>
             <h3>{g.label}</h3>
-            <ul>{g.blocks.map((b) => <PaletteItem key={b.type} block={b} onInsert={onInsert} />)}</ul>
+            <ul>
+              {g.blocks.map((b) => (
+                <PaletteItem key={b.type} block={b} onInsert={onInsert} />
+              ))}
+            </ul>
           </section>
         ))}
         {groups.length === 0 && <p className="palette-empty">No block matches “{query}”.</p>}

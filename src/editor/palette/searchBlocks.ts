@@ -5,7 +5,11 @@ export const BLOCK_MIME = 'application/x-ganvas-block';
 
 export function matches(b: BlockDef, query: string): boolean {
   const hay = `${b.label} ${b.type} ${b.category} ${CATEGORY_LABELS[b.category]} ${b.description}`.toLowerCase();
-  return query.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
 }
 
 /** Best matches first: label prefix, then label contains, then anywhere. */
@@ -18,6 +22,9 @@ export function searchBlocks(query: string): BlockDef[] {
 
 export function groupedBlocks(query: string): { category: Category; label: string; blocks: BlockDef[] }[] {
   const hits = BLOCKS.filter((b) => matches(b, query));
-  return CATEGORY_ORDER.map((c) => ({ category: c, label: CATEGORY_LABELS[c], blocks: hits.filter((b) => b.category === c) }))
-    .filter((g) => g.blocks.length > 0);
+  return CATEGORY_ORDER.map((c) => ({
+    category: c,
+    label: CATEGORY_LABELS[c],
+    blocks: hits.filter((b) => b.category === c),
+  })).filter((g) => g.blocks.length > 0);
 }

@@ -3,7 +3,10 @@ import { defineBlock, fmtShape, prod, ShapeError, type BlockDef, type LayerFacto
 /** Add and Multiply: two or more inputs of one shape, combined element by element. */
 export function elementwiseBlock(type: string, label: string, fn: LayerFactory, description: string): BlockDef {
   return defineBlock({
-    type, label, category: 'merge', description,
+    type,
+    label,
+    category: 'merge',
+    description,
     params: {},
     inputs: [{ name: 'x', label: 'inputs (2+)', multi: true }],
     inferShape: (i) => {

@@ -22,7 +22,7 @@ export const channelsLast = (x: string, s: Shape): string => (isImage(s) ? `${x}
 export const channelsFirst = (x: string, s: Shape): string => (isImage(s) ? `${x}.permute(0, 3, 1, 2)` : x);
 /** Applies `f` (which works on the last dim) to Ganvas's last axis: an image moves its channels last and back. */
 export const onLastAxis = (x: string, s: Shape, f: (x: string) => string): string =>
-  (isImage(s) ? `${f(`${x}.movedim(1, -1)`)}.movedim(-1, 1)` : f(x));
+  isImage(s) ? `${f(`${x}.movedim(1, -1)`)}.movedim(-1, 1)` : f(x);
 
 /** Keras/tfjs `same` padding of one axis: [before, after]; the odd pixel goes after (bottom/right). */
 export function samePads(len: number, k: number, s: number): [number, number] {
@@ -32,25 +32,37 @@ export function samePads(len: number, k: number, s: number): [number, number] {
 }
 
 /** Padding of a 2-D window op on an image [h, w, c]: symmetric pads (PyTorch's `padding=`) or F.pad's (left, right, top, bottom). */
-export function windowPads(shape: Shape, k: number, s: number, padding: unknown):
-  { symmetric: [number, number] } | { explicit: [number, number, number, number] } {
+export function windowPads(
+  shape: Shape,
+  k: number,
+  s: number,
+  padding: unknown,
+): { symmetric: [number, number] } | { explicit: [number, number, number, number] } {
   if (padding !== 'same') return { symmetric: [0, 0] };
-  const [t, b] = samePads(shape[0], k, s), [l, r] = samePads(shape[1], k, s);
+  const [t, b] = samePads(shape[0], k, s),
+    [l, r] = samePads(shape[1], k, s);
   return t === b && l === r ? { symmetric: [t, l] } : { explicit: [l, r, t, b] };
 }
 
 /** An activation (tfjs names, plus leakyRelu) applied to `x`, whose Ganvas shape is `s` (softmax uses its last axis). */
 export function activationPy(fn: string, x: string, s: Shape, alpha?: number): string {
   switch (fn) {
-    case 'linear': return x;
-    case 'relu': return `torch.relu(${x})`;
-    case 'tanh': return `torch.tanh(${x})`;
-    case 'sigmoid': return `torch.sigmoid(${x})`;
-    case 'elu': return `F.elu(${x})`;
-    case 'softmax': return `torch.softmax(${x}, dim=${lastDim(s)})`;
+    case 'linear':
+      return x;
+    case 'relu':
+      return `torch.relu(${x})`;
+    case 'tanh':
+      return `torch.tanh(${x})`;
+    case 'sigmoid':
+      return `torch.sigmoid(${x})`;
+    case 'elu':
+      return `F.elu(${x})`;
+    case 'softmax':
+      return `torch.softmax(${x}, dim=${lastDim(s)})`;
     case 'leakyRelu':
       if (alpha === undefined) throw new Error('leakyRelu needs its alpha');
       return `F.leaky_relu(${x}, ${py(alpha)})`;
-    default: throw new Error(`no PyTorch form for the activation '${String(fn)}'`);
+    default:
+      throw new Error(`no PyTorch form for the activation '${String(fn)}'`);
   }
 }

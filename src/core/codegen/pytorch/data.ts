@@ -11,7 +11,10 @@ import { PytorchExportError } from './model';
 
 export function emitDataPy(spec: DatasetSpec): string {
   const kind = getDatasetKind(spec.kind);
-  if (!kind.pytorch) throw new PytorchExportError(`the dataset kind ${kind.label} has no PyTorch loader yet, so this project cannot be exported to PyTorch`);
+  if (!kind.pytorch)
+    throw new PytorchExportError(
+      `the dataset kind ${kind.label} has no PyTorch loader yet, so this project cannot be exported to PyTorch`,
+    );
   const modes = kind.modes?.(spec);
   const modesPy = modes ? `(${modes.modes.map(([x, y]) => `(${Number(x)}, ${Number(y)})`).join(', ')},)` : 'None';
   return String.raw`"""The training data, as Ganvas loads it: values scaled for the generator's output activation

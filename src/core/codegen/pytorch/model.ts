@@ -10,25 +10,39 @@ import { docstringText, lineCommentText, stringLiteral } from '../../codeText';
 import { pythonNames, type PyNames } from './names';
 
 export class PytorchExportError extends Error {
-  constructor(message: string) { super(message); this.name = 'PytorchExportError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'PytorchExportError';
+  }
 }
 
 /** One row of a weights table: a tfjs weight and where it lives in PyTorch. */
-export interface WeightRow { network: 'generator' | 'discriminator'; tfjs: string; key: string; weight: TorchWeight }
+export interface WeightRow {
+  network: 'generator' | 'discriminator';
+  tfjs: string;
+  key: string;
+  weight: TorchWeight;
+}
 
-const describe = (b: BlockDef, id: string, summary: string) => lineCommentText(`${b.label} '${id}'${summary ? `: ${summary}` : ''}`);
+const describe = (b: BlockDef, id: string, summary: string) =>
+  lineCommentText(`${b.label} '${id}'${summary ? `: ${summary}` : ''}`);
 const tuple = (xs: (string | number)[]) => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`);
 
 function torchOf(b: BlockDef, id: string, needs: 'forward' | 'sample'): NonNullable<BlockDef['torch']> {
   const t = b.torch;
   if (!t || (needs === 'forward' && !t.forward) || (needs === 'sample' && !t.sample)) {
-    throw new PytorchExportError(`the block ${b.label} (node '${id}') has no PyTorch form yet, so this graph cannot be exported to PyTorch`);
+    throw new PytorchExportError(
+      `the block ${b.label} (node '${id}') has no PyTorch form yet, so this graph cannot be exported to PyTorch`,
+    );
   }
   return t;
 }
 
 function contextOf(net: NetPlan, layer: PlanLayer, name: PyNames): TorchContext {
-  const shapes = new Map<string, number[]>([...net.inputs.map((i) => [i.id, i.shape] as const), ...net.layers.map((l) => [l.id, l.shape] as const)]);
+  const shapes = new Map<string, number[]>([
+    ...net.inputs.map((i) => [i.id, i.shape] as const),
+    ...net.layers.map((l) => [l.id, l.shape] as const),
+  ]);
   return {
     p: layer.params,
     inputs: layer.inputs.flatMap((port) => port.sources.map((s) => ({ expr: name(s), shape: shapes.get(s)! }))),
@@ -36,10 +50,22 @@ function contextOf(net: NetPlan, layer: PlanLayer, name: PyNames): TorchContext 
   };
 }
 
-interface NetCode { text: string; rows: WeightRow[]; helpers: Map<string, string> }
+interface NetCode {
+  text: string;
+  rows: WeightRow[];
+  helpers: Map<string, string>;
+}
 
-function emitNet(cls: 'Generator' | 'Discriminator', network: 'generator' | 'discriminator', net: NetPlan, name: PyNames, doc: string): NetCode {
-  const init: string[] = [], fwd: string[] = [], rows: WeightRow[] = [];
+function emitNet(
+  cls: 'Generator' | 'Discriminator',
+  network: 'generator' | 'discriminator',
+  net: NetPlan,
+  name: PyNames,
+  doc: string,
+): NetCode {
+  const init: string[] = [],
+    fwd: string[] = [],
+    rows: WeightRow[] = [];
   const helpers = new Map<string, string>();
   for (const layer of net.layers) {
     const b = getBlock(layer.type);
@@ -50,7 +76,8 @@ function emitNet(cls: 'Generator' | 'Discriminator', network: 'generator' | 'dis
     fwd.push(`        # ${describe(b, layer.id, b.summary(layer.params))}`);
     if (t.module) init.push(`        self.${n} = ${t.module(c)}  # ${lineCommentText(`'${layer.id}'`)}`);
     fwd.push(`        ${n} = ${t.forward!({ ...c, self: `self.${n}` })}`);
-    for (const w of t.weights?.(c) ?? []) rows.push({ network, tfjs: `${layer.id}/${w.tfjs}`, key: `${n}.${w.torch}`, weight: w });
+    for (const w of t.weights?.(c) ?? [])
+      rows.push({ network, tfjs: `${layer.id}/${w.tfjs}`, key: `${n}.${w.torch}`, weight: w });
   }
   const args = net.inputs.map((i) => name(i.id));
   const outs = net.outputs.map((o) => name(o.source));
@@ -86,13 +113,18 @@ function emitSampling(plan: GanPlan, name: PyNames): string {
     '    rng: a torch.Generator on `device` (None: torch\'s global one)."""',
   ];
   if (plan.usesLabels) {
-    lines.push('    if labels is None:', '        labels = torch.randint(0, NUM_CLASSES, (batch,), generator=rng, device=device)');
+    lines.push(
+      '    if labels is None:',
+      '        labels = torch.randint(0, NUM_CLASSES, (batch,), generator=rng, device=device)',
+    );
   }
-  const cat: string[] = [], cont: string[] = [];
+  const cat: string[] = [],
+    cont: string[] = [];
   for (const input of plan.generator.inputs) {
     const b = getBlock(input.type);
     const s = torchOf(b, input.id, 'sample').sample!(input.params);
-    const v = name(input.id), t = `${v}_target`;
+    const v = name(input.id),
+      t = `${v}_target`;
     lines.push(`    # ${describe(b, input.id, b.summary(input.params))}`);
     if (s.target && !/\bvalue\b/.test(s.target)) lines.push(`    ${t} = ${s.target}`);
     lines.push(`    ${v} = ${sub(s.value, 'target', t)}`);
@@ -100,11 +132,18 @@ function emitSampling(plan: GanPlan, name: PyNames): string {
     if (input.role === 'categoricalCode') cat.push(target!);
     if (input.role === 'continuousCode') cont.push(target!);
   }
-  const continuous = cont.length === 0 ? 'None' : cont.length === 1 ? cont[0] : `torch.cat([${cont.join(', ')}], dim=1)`;
-  lines.push(`    return Feed([${plan.generator.inputs.map((i) => name(i.id)).join(', ')}], ${plan.usesLabels ? 'labels' : 'None'}, [${cat.join(', ')}], ${continuous})`);
-  lines.push('', '', 'def discriminator_inputs(images, labels=None):',
+  const continuous =
+    cont.length === 0 ? 'None' : cont.length === 1 ? cont[0] : `torch.cat([${cont.join(', ')}], dim=1)`;
+  lines.push(
+    `    return Feed([${plan.generator.inputs.map((i) => name(i.id)).join(', ')}], ${plan.usesLabels ? 'labels' : 'None'}, [${cat.join(', ')}], ${continuous})`,
+  );
+  lines.push(
+    '',
+    '',
+    'def discriminator_inputs(images, labels=None):',
     '    """D\'s inputs for a batch of images: the images, then each label input fed the batch\'s labels."""',
-    '    batch = images.shape[0]');
+    '    batch = images.shape[0]',
+  );
   const ins = plan.discriminator.inputs.map((input) => {
     if (input.role === 'data') return 'images';
     const b = getBlock(input.type);
@@ -114,7 +153,12 @@ function emitSampling(plan: GanPlan, name: PyNames): string {
   return lines.join('\n');
 }
 
-const INIT_NAMES: Record<TorchWeight['init'], string> = { glorotNormal: 'glorot_normal', zeros: 'zeros', ones: 'ones', uniform: 'uniform' };
+const INIT_NAMES: Record<TorchWeight['init'], string> = {
+  glorotNormal: 'glorot_normal',
+  zeros: 'zeros',
+  ones: 'ones',
+  uniform: 'uniform',
+};
 
 function emitTable(constant: string, rows: WeightRow[]): string {
   const body = rows.map((r) => {
@@ -124,21 +168,40 @@ function emitTable(constant: string, rows: WeightRow[]): string {
   return [`${constant} = [`, ...body, ']'].join('\n');
 }
 
-export interface ModelCode { modelPy: string; helpers: Map<string, string>; rows: WeightRow[] }
+export interface ModelCode {
+  modelPy: string;
+  helpers: Map<string, string>;
+  rows: WeightRow[];
+}
 
 export function emitModelPy(plan: GanPlan, projectName: string): ModelCode {
   const name = pythonNames(plan);
-  const g = emitNet('Generator', 'generator', plan.generator, name, 'The generator, block by block as on the Ganvas canvas.');
-  const d = emitNet('Discriminator', 'discriminator', plan.discriminator, name, "The discriminator; forward returns its heads' inputs in the order the GAN step reads them.");
+  const g = emitNet(
+    'Generator',
+    'generator',
+    plan.generator,
+    name,
+    'The generator, block by block as on the Ganvas canvas.',
+  );
+  const d = emitNet(
+    'Discriminator',
+    'discriminator',
+    plan.discriminator,
+    name,
+    "The discriminator; forward returns its heads' inputs in the order the GAN step reads them.",
+  );
   const helpers = new Map([...g.helpers, ...d.helpers]);
   const imports = [...helpers.keys()].sort();
-  const roles = plan.discriminator.outputs.map((o) => `(${stringLiteral(o.role)}, ${stringLiteral(o.head)}, ${o.activation ? stringLiteral(o.activation) : 'None'})`);
+  const roles = plan.discriminator.outputs.map(
+    (o) =>
+      `(${stringLiteral(o.role)}, ${stringLiteral(o.head)}, ${o.activation ? stringLiteral(o.activation) : 'None'})`,
+  );
   const text = [
     `"""${docstringText(projectName)}: the generator and discriminator, exported from Ganvas.`,
     '',
     'Tensors follow tfjs/Keras semantics. Images are channels-first inside PyTorch ([batch, c, h, w]);',
     'Ganvas and the tfjs weight files hold them channels-last ([batch, h, w, c]): data.py and',
-    'tfjs_weights.py convert at that boundary, and Flatten/Reshape keep tfjs\'s element order.',
+    "tfjs_weights.py convert at that boundary, and Flatten/Reshape keep tfjs's element order.",
     '"""',
     'from collections import namedtuple',
     '',

@@ -30,7 +30,7 @@ the same ${getLoss(plan.training.loss).label} loss and GAN step, the same optimi
 | \`layers.py\` | layers with tfjs/Keras semantics where PyTorch's differ (BatchNorm's momentum and biased moving variance, ...) |
 | \`losses.py\`, \`step.py\` | the losses and the GAN step: D on a real and a generated batch (k times), then G through D |
 | \`train.py\` | the command line: one process or many (torchrun), checkpoints, outputs |
-| \`data.py\` | the dataset${mnist ? ' (Ganvas\'s bundled MNIST file: `data/mnist-10k.bin`)' : ''} and \`--data\` formats |
+| \`data.py\` | the dataset${mnist ? " (Ganvas's bundled MNIST file: `data/mnist-10k.bin`)" : ''} and \`--data\` formats |
 | \`tfjs_weights.py\` | reading and writing the tfjs layers format (\`model.json\` + \`weights.bin\`) with numpy |
 | \`plan.json\`, \`project.json\`, \`tfjs_topology.json\` | the compiled graph and the project, copied into each run so Ganvas can open it |
 

@@ -53,7 +53,8 @@ export function lossesPy(lossId: string, extra: readonly HelperName[] = []): str
 
 /** The optimizers of G and D from the optimizer registry's PyTorch forms, and the classes they need. */
 function emitOptimizers(plan: GanPlan): string {
-  const g = getOptimizer(plan.training.generator.type), d = getOptimizer(plan.training.discriminator.type);
+  const g = getOptimizer(plan.training.generator.type),
+    d = getOptimizer(plan.training.discriminator.type);
   const helpers = new Map([...Object.entries(g.pytorchHelpers ?? {}), ...Object.entries(d.pytorchHelpers ?? {})]);
   return [
     ...[...helpers.keys()].sort().flatMap((k) => [helpers.get(k)!.trimEnd(), '', '']),
@@ -69,10 +70,12 @@ export function emitStepPy(plan: GanPlan): string {
   const at = (role: PlanOutput['role']) => outs.findIndex((o) => o.role === role);
   const rf = outs[at('realFake')];
   const aux = at('auxClass') >= 0 ? outs[at('auxClass')] : undefined;
-  const qCat = at('qCategorical'), qCont = at('qContinuous');
+  const qCat = at('qCategorical'),
+    qCont = at('qContinuous');
   const info = qCat >= 0 || qCont >= 0;
   const gp = getLoss(plan.training.loss).gradientPenalty === true;
-  const realFake = rf.activation === 'sigmoid' ? `losses.to_logits(outs[${at('realFake')}])` : `outs[${at('realFake')}]`;
+  const realFake =
+    rf.activation === 'sigmoid' ? `losses.to_logits(outs[${at('realFake')}])` : `outs[${at('realFake')}]`;
 
   const infoTerms: string[] = [];
   let offset = 0;
@@ -94,7 +97,7 @@ export function emitStepPy(plan: GanPlan): string {
   ];
   if (gp) {
     d.push(
-      '        # The critic for the penalty runs in float32 and on the plain module (outside DDP\'s forward);',
+      "        # The critic for the penalty runs in float32 and on the plain module (outside DDP's forward);",
       '        # its weight gradients join the same backward pass, so DDP still averages them once.',
       '        critic = lambda x: self.real_fake(self.d_plain(*model.discriminator_inputs(x, real_labels)))',
       '        with torch.autocast(real.device.type, enabled=False):',
@@ -102,7 +105,9 @@ export function emitStepPy(plan: GanPlan): string {
     );
   }
   if (aux) {
-    d.push('        aux = cfg["auxWeight"] * (self.aux_loss(out_real, real_labels) + self.aux_loss(out_fake, feed.labels))');
+    d.push(
+      '        aux = cfg["auxWeight"] * (self.aux_loss(out_real, real_labels) + self.aux_loss(out_fake, feed.labels))',
+    );
     dTerms.push('aux');
   }
   if (info) {
@@ -166,15 +171,23 @@ class GanStep:
     def real_fake(self, outs):
         """D's real/fake score as a logit${rf.activation === 'sigmoid' ? ' (its head outputs a probability)' : ''}."""
         return ${realFake}
-${aux ? String.raw`
+${
+  aux
+    ? String.raw`
     def aux_loss(self, outs, labels):
         """AC-GAN: D's class head must name the class of real and fake samples."""
         return losses.softmax_ce(outs[${at('auxClass')}], labels, probs=${aux.activation === 'softmax' ? 'True' : 'False'})
-` : ''}${info ? String.raw`
+`
+    : ''
+}${
+  info
+    ? String.raw`
     def info_loss(self, outs, feed):
         """InfoGAN: Q must recover G's codes from its samples (cross-entropy; MSE for continuous codes)."""
         return self.cfg["infoLambda"] * (${infoTerms.join(' + ')})
-` : ''}
+`
+    : ''
+}
     def backward(self, loss, which):
         (self.scalers[which].scale(loss) if self.scalers else loss).backward()
 

@@ -9,13 +9,15 @@ import type { NetPlan } from '../../compile/plan';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** tfjs's class name of a layers factory: conv2dTranspose -> Conv2DTranspose, leakyReLU -> LeakyReLU. */
-export const kerasClassName = (factory: string): string => factory[0].toUpperCase() + factory.slice(1).replace(/2d/g, '2D');
+export const kerasClassName = (factory: string): string =>
+  factory[0].toUpperCase() + factory.slice(1).replace(/2d/g, '2D');
 /** Keras config keys are snake_case (tfjs converts them back to camelCase when it loads). */
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function kerasTopology(net: NetPlan, modelName: string): Json {
   const inputs = net.inputs.map((i) => ({
-    name: i.id, class_name: 'InputLayer',
+    name: i.id,
+    class_name: 'InputLayer',
     config: { batch_input_shape: [null, ...i.shape], dtype: 'float32', sparse: false, name: i.id },
     inbound_nodes: [],
   }));
@@ -26,7 +28,9 @@ export function kerasTopology(net: NetPlan, modelName: string): Json {
     for (const [k, v] of Object.entries(layer.args(l.params, l.id))) if (v !== undefined) config[snake(k)] = v as Json;
     config.trainable = true;
     return {
-      name: l.id, class_name: kerasClassName(fn), config,
+      name: l.id,
+      class_name: kerasClassName(fn),
+      config,
       inbound_nodes: [l.inputs.flatMap((p) => p.sources.map((s) => [s, 0, 0, {}] as Json))],
     };
   });

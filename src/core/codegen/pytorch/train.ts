@@ -12,7 +12,9 @@ const pyValue = (v: unknown): string => {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return stringLiteral(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${stringLiteral(k)}: ${pyValue(x)}`).join(', ')}}`;
+  return `{${Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${stringLiteral(k)}: ${pyValue(x)}`)
+    .join(', ')}}`;
 };
 
 export function emitTrainPy(plan: GanPlan, project: Project): string {

@@ -28,7 +28,9 @@ const TFJS_RMSPROP = String.raw`class TfjsRMSprop(torch.optim.Optimizer):
 `;
 
 export const rmsprop = defineOptimizer({
-  id: 'rmsprop', label: 'RMSprop', usesBetas: false,
+  id: 'rmsprop',
+  label: 'RMSprop',
+  usesBetas: false,
   tfjs: (tf, c) => tf.train.rmsprop(c.learningRate),
   typescript: (c) => `tf.train.rmsprop(${num(c.learningRate)})`,
   pytorch: (c, params) => `TfjsRMSprop(${params}, lr=${num(c.learningRate)}, decay=0.9, momentum=0.0, eps=1e-07)`,

@@ -1,7 +1,9 @@
 import { defineOptimizer, num } from './defineOptimizer';
 
 export const sgd = defineOptimizer({
-  id: 'sgd', label: 'SGD', usesBetas: false,
+  id: 'sgd',
+  label: 'SGD',
+  usesBetas: false,
   tfjs: (tf, c) => tf.train.sgd(c.learningRate),
   typescript: (c) => `tf.train.sgd(${num(c.learningRate)})`,
   pytorch: (c, params) => `torch.optim.SGD(${params}, lr=${num(c.learningRate)})`,
