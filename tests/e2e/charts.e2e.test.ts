@@ -2,24 +2,14 @@
  * The training charts (uPlot): a user reads a value by hovering, zooms into a range of steps by dragging,
  * and switches a chart with positive values to a log scale. Trains gan-2d-ring on wasm for a few hundred steps.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openTemplate } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 test('charts: hover reads a step, drag zooms, log scale for positive series', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'gan-2d-ring');
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
   await page.waitForFunction(

@@ -7,22 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openEditor, openTemplate } from './helpers';
 import { idxPair, manyPngsZip, moonsCsv, shapesZip } from './dataFixtures';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Datasets' });
 async function openData(page: Page) {
@@ -75,7 +66,7 @@ const colourPixels = (page: Page, selector: string) =>
     });
 
 test('a zip of PNGs: preview with classes, a skipped corrupt image and resized ones; kept; trains 10 steps; a reload keeps it', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'vanilla-gan-mnist');
   await openData(page);
   await pick(page, [{ name: 'shapes.zip', buffer: shapesZip(12) }]);
   await page.getByTestId('preview-count').waitFor({ timeout: 60_000 });
@@ -108,7 +99,7 @@ test('a zip of PNGs: preview with classes, a skipped corrupt image and resized o
 });
 
 test('IDX images with a labels file drive a conditional template: its class labels follow the data (3 classes) and it trains', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'cgan-mnist');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'cgan-mnist');
   const { images, labels } = idxPair(60);
   await openData(page);
   await pick(page, [
@@ -130,7 +121,7 @@ test('IDX images with a labels file drive a conditional template: its class labe
 });
 
 test('a CSV of points and a drawn distribution train the 2-D GAN', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'gan-2d-ring');
   await openData(page);
   await pick(page, [{ name: 'moons.csv', buffer: moonsCsv(400) }]);
   await page.getByTestId('preview-count').waitFor({ timeout: 60_000 });
@@ -177,7 +168,7 @@ test('a CSV of points and a drawn distribution train the 2-D GAN', async () => {
 });
 
 test('a project whose dataset is not in this browser opens anyway and says which dataset to load; share links say they carry no data', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const project = JSON.parse(
     readFileSync(resolve(import.meta.dirname, '../../templates/dcgan-sprites32.json'), 'utf8'),
   );
@@ -201,7 +192,7 @@ test('a project whose dataset is not in this browser opens anyway and says which
   await Promise.race([page.getByTestId('missing-dataset').waitFor(), where.waitFor().then(() => where.click())]);
   await page.getByTestId('missing-dataset').waitFor();
   expect(await page.getByTestId('missing-dataset').innerText()).toContain(
-    "This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this browser.",
+    "This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this env.browser.",
   );
   await page.getByTestId('node-g_deconv3').waitFor();
   await screenshot(page, 'data-07-missing');
@@ -220,7 +211,7 @@ test('a project whose dataset is not in this browser opens anyway and says which
 });
 
 test('the sprites train the colour DCGAN: colour samples and tiles; latent arithmetic in the explorer', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'dcgan-sprites32');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'dcgan-sprites32');
   // G needs some steps (and its batch norms' moving averages) before its samples have colour.
   await trainSteps(page, '16', 80);
   await page.waitForFunction(
@@ -298,7 +289,7 @@ test('the sprites train the colour DCGAN: colour samples and tiles; latent arith
 }, 900_000);
 
 test('each bad input gives its message in the panel, and nothing is kept', async () => {
-  const { ctx, page } = await openEditor(browser, app.url);
+  const { ctx, page } = await openEditor(env.browser, env.app.url);
   await openData(page);
   const liar = new Uint8Array([0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3]);
   const cases: [string, Uint8Array | string, string][] = [
@@ -344,7 +335,7 @@ test('each bad input gives its message in the panel, and nothing is kept', async
 });
 
 test('benchmark: 10,000 32×32 PNGs decode in the import worker with no main-thread task over 50 ms', async () => {
-  const { ctx, page } = await openEditor(browser, app.url);
+  const { ctx, page } = await openEditor(env.browser, env.app.url);
   const zip = manyPngsZip(10_000, 32);
   await openData(page);
   // The zip becomes a File in the page before the measurement starts: handing 3.4 MB to the page (base64

@@ -6,24 +6,14 @@
  * pixel-diversity measurements show as "images all look alike" on G's output.
  * Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openTemplate } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 test('a discriminator with 10x the learning rate: the doctor flags it on the canvas and in the panel', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'gan-2d-ring');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'gan-2d-ring');
   await page.getByTestId('node-d_head').waitFor();
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('hp-lr-D').fill('0.01');
@@ -58,7 +48,7 @@ test('a discriminator with 10x the learning rate: the doctor flags it on the can
 }, 400_000);
 
 test("a generator with a 1-number latent on MNIST: the doctor says its images all look alike, on G's output", async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'vanilla-gan-mnist');
   await page.getByTestId('node-z').waitFor();
   await page.getByTestId('node-z').locator('.block-title').click();
   await page.locator('.inspector [data-param="size"] input').fill('1');

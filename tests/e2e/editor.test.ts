@@ -4,9 +4,8 @@
  * in projects.e2e.test.ts.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, serveAppAndBrowser } from './harness';
 import {
   boxOf,
   fitAll,
@@ -18,19 +17,10 @@ import {
   waitForStillViewport,
 } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 test('the app opens with the DCGAN template, readable at 1280x800, without console errors', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await expect(node(page, 'g_dense').isVisible()).resolves.toBe(true);
   expect(await page.getByTestId('totals-generator').innerText()).toContain('360k params');
   expect(await page.getByTestId('totals-discriminator').innerText()).toContain('36.7k params');
@@ -41,7 +31,7 @@ test('the app opens with the DCGAN template, readable at 1280x800, without conso
 });
 
 test('a template is loaded from the Templates menu', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator('[data-template="infogan-mnist"]').waitFor();
   await screenshot(page, 'editor-02a-templates-menu');
@@ -54,7 +44,7 @@ test('a template is loaded from the Templates menu', async () => {
 });
 
 test('a Dense block dragged from the palette lands in the generator', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   expect(await page.getByTestId('node-g_dense1').count()).toBe(0);
   await page.keyboard.press('f'); // fit: the whole generator region on screen
   await waitForStillViewport(page);
@@ -80,7 +70,7 @@ test('a Dense block dragged from the palette lands in the generator', async () =
 });
 
 test('double-clicking the canvas searches and inserts a block there; ? shows the shortcuts', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.keyboard.press('f');
   await waitForStillViewport(page);
   const region = await boxOf(page, '[data-testid="region-discriminator"]');
@@ -121,7 +111,7 @@ test('double-clicking the canvas searches and inserts a block there; ? shows the
 });
 
 test('a wire between incompatible ports is refused, with the reason', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const edgesBefore = await page.locator('.react-flow__edge').count();
   const from = await boxOf(page, '[data-testid="node-z"] .react-flow__handle.source');
   const to = await boxOf(page, '[data-testid="node-g_deconv1"] .port-in[data-port="x"] .react-flow__handle');
@@ -143,7 +133,7 @@ test('a wire between incompatible ports is refused, with the reason', async () =
 });
 
 test('changing a param updates downstream shapes, and undo puts them back', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   expect(await shapeOf(page, 'd_lrelu1')).toBe('14×14×32');
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
@@ -167,7 +157,7 @@ test('changing a param updates downstream shapes, and undo puts them back', asyn
 });
 
 test('auto-layout arranges both networks without overlaps', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   // Scramble one node, then lay out.
   await node(page, 'g_bn1').locator('.block-title').dragTo(node(page, 'g_dense').locator('.block-title'));
   await page.getByRole('button', { name: 'Auto-layout' }).click();
@@ -189,7 +179,7 @@ test('auto-layout arranges both networks without overlaps', async () => {
 });
 
 test('save downloads the project file; a bad file is rejected and the graph stays', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Save' }).click(),
@@ -225,7 +215,7 @@ test('save downloads the project file; a bad file is rejected and the graph stay
 });
 
 test("reloading the page reopens this tab's project from IndexedDB: graph, params and viewport", async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await fitAll(page);
   await node(page, 'd_conv1').locator('.block-title').click();
   await page.locator('.inspector [data-param="filters"] input').fill('48');
@@ -246,12 +236,12 @@ test("reloading the page reopens this tab's project from IndexedDB: graph, param
 });
 
 test('a share link opens the same project in a new browser profile (beside existing work: projects.e2e.test.ts)', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.locator('.palette-item[data-block-type="gaussianNoise"]').dblclick();
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(link).toMatch(/#p=/);
-  const other = await openEditor(browser, link);
+  const other = await openEditor(env.browser, link);
   await other.page.locator('[data-testid="node-g_gaussiannoise1"], [data-testid="node-d_gaussiannoise1"]').waitFor();
   expect(other.page.url()).not.toContain('#p=');
   await screenshot(other.page, 'editor-09-shared');

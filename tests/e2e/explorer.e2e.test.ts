@@ -3,25 +3,16 @@
  * interpolation strip, switch to slerp, save a PNG; keyboard and disabled states. Screenshots go to
  * test-results/. Every wait is on a condition in the page.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR, screenshot, serveAppAndBrowser } from './harness';
 import { openTemplate as openTemplateIn } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
-const openTemplate = (id: string) => openTemplateIn(browser, app.url, id);
+const openTemplate = (id: string) => openTemplateIn(env.browser, env.app.url, id);
 
 /** Steps once on wasm with a small batch, then waits for the models. */
 async function stepOnWasm(page: Page, batch: string) {

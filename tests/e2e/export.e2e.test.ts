@@ -3,29 +3,20 @@
  * tests check; the training outputs (weights zip, sample PNG, metrics CSV) download after a step;
  * a weights zip imports back into a fresh page. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { emitModule } from '../../src/core/codegen/emit';
 import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/datasets';
 import { METRICS } from '../../src/core/train/step';
 import { loadTemplate } from '../../src/core/project/templates';
-import { RESULTS_DIR, launchBrowser, screenshot, startApp } from './harness';
+import { RESULTS_DIR, screenshot, serveAppAndBrowser } from './harness';
 import { fitAll, node, openDock, openEditor } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 /** The module `npm run export` writes for a template, computed here in Node. */
 function expectedModule(id: string): string {
@@ -69,7 +60,7 @@ async function stepOnCpu(page: Page): Promise<void> {
 }
 
 test('Export code downloads the module the unit test checks; a graph that does not compile disables it with the reason', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await openMenu(page);
   await item(page, 'code').waitFor();
   await screenshot(page, 'export-01-menu');
@@ -99,7 +90,7 @@ test('Export code downloads the module the unit test checks; a graph that does n
 });
 
 test('after a step: weights zip (tfjs layers models), sample grid PNG and metrics CSV', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await loadTemplateInPage(page, 'gan-2d-ring');
   await openMenu(page);
   expect(await item(page, 'weights').isDisabled()).toBe(true);
@@ -139,7 +130,7 @@ test('after a step: weights zip (tfjs layers models), sample grid PNG and metric
 });
 
 test("Import weights: a fresh page takes the exported zip (exporting again gives the same bytes); another project's zip is refused, naming the mismatch", async () => {
-  const first = await openEditor(browser, app.url);
+  const first = await openEditor(env.browser, env.app.url);
   await loadTemplateInPage(first.page, 'gan-2d-ring');
   await stepOnCpu(first.page);
   for (let i = 0; i < 3; i++) await first.page.getByTestId('train-step').click();
@@ -155,7 +146,7 @@ test("Import weights: a fresh page takes the exported zip (exporting again gives
   await first.ctx.close();
 
   // A fresh page (fresh profile, fresh worker) with the same template: import builds the models, then loads the zip.
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await loadTemplateInPage(page, 'gan-2d-ring');
   await page.getByTestId('train-backend').selectOption('cpu');
   await openMenu(page);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -118,6 +119,24 @@ export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Br
   if (opts.webgpu) args.push('--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args });
 }
+
+/**
+ * The app served and Chromium launched once for the test file that calls this (at module level: it
+ * registers vitest's beforeAll/afterAll), read as `env.app` and `env.browser` inside the tests.
+ */
+export function serveAppAndBrowser(): { app: ServedApp; browser: Browser } {
+  const env = {} as { app: ServedApp; browser: Browser };
+  beforeAll(async () => {
+    env.app = await startApp();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
+}
+export type ServedApp = Awaited<ReturnType<typeof startApp>>;
 
 /** Collects console errors and page errors, so a test can assert there were none. */
 export function collectErrors(page: Page): string[] {

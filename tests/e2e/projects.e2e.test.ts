@@ -6,21 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors, screenshot, serveAppAndBrowser } from './harness';
 import { node, openEditor, waitForAutosave } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 const projectRows = (page: Page) => page.locator('.projects-list .project-row');
 const toast = (page: Page) => page.getByTestId('toast');
@@ -59,7 +50,7 @@ async function expectThreeEdits(page: Page): Promise<void> {
 }
 
 test('three edits 100 ms apart, then an immediate reload: all three are there', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await threeQuickEdits(page);
   await page.reload();
   await node(page, 'z').waitFor();
@@ -103,12 +94,12 @@ test('three edits 100 ms apart, then an immediate reload: all three are there', 
 });
 
 test('three edits 100 ms apart, then the tab is closed and the app opened again: all three are there', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await threeQuickEdits(page);
   await page.close();
   const again = await ctx.newPage();
   const errors2 = collectErrors(again);
-  await again.goto(app.url);
+  await again.goto(env.app.url);
   await node(again, 'z').waitFor();
   await expectThreeEdits(again);
   expect(await again.locator('.project-name').innerText()).toBe('DCGAN (MNIST)');
@@ -117,7 +108,7 @@ test('three edits 100 ms apart, then the tab is closed and the app opened again:
 });
 
 test('three edits 100 ms apart, then the tab crashes at once: all three are there when the app opens again', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const cdp = await ctx.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
   // From here the page's timers never fire: a save that waits for a timer (a debounce) never happens,
@@ -133,7 +124,7 @@ test('three edits 100 ms apart, then the tab crashes at once: all three are ther
   await crashed;
   const again = await ctx.newPage();
   const errors2 = collectErrors(again);
-  await again.goto(app.url);
+  await again.goto(env.app.url);
   await node(again, 'z').waitFor();
   await expectThreeEdits(again);
   expect(errors).toEqual([]);
@@ -143,7 +134,7 @@ test('three edits 100 ms apart, then the tab crashes at once: all three are ther
 
 test('a share link opened beside existing work opens as a new project; the work stays in Projects', async () => {
   // Someone else's project: the ring template, shared as a link.
-  const other = await openEditor(browser, app.url);
+  const other = await openEditor(env.browser, env.app.url);
   await other.page.getByRole('button', { name: 'Templates ▾' }).click();
   await other.page.locator('[data-template="gan-2d-ring"]').click();
   await node(other.page, 'd_fc1').waitFor();
@@ -152,7 +143,7 @@ test('a share link opened beside existing work opens as a new project; the work 
   await other.ctx.close();
 
   // My work: the DCGAN with a block added, stored.
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await insert(page, 'dropout');
   await waitForAutosave(page);
   const mine = (await idsOf(page, 'dropout1'))[0];
@@ -194,7 +185,7 @@ test('a share link opened beside existing work opens as a new project; the work 
 });
 
 test('a template over edited work asks first: new project, or replace (undoable), or cancel', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   // An untouched template is replaced without a question (and one Ctrl+Z brings it back).
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator('[data-template="gan-2d-ring"]').click();
@@ -237,7 +228,7 @@ test('a template over edited work asks first: new project, or replace (undoable)
 });
 
 test('the projects list works from the keyboard; a deleted project comes back with Undo', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await insert(page, 'dropout');
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await node(page, 'd_head').waitFor();
@@ -280,14 +271,14 @@ test('the projects list works from the keyboard; a deleted project comes back wi
 });
 
 test('the autosave of an earlier version becomes the first project', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   // An empty page of the app's origin, to write the old database (version 1, one key 'current') before the app runs.
-  await ctx.route(`${app.url}seed.html`, (r) =>
+  await ctx.route(`${env.app.url}seed.html`, (r) =>
     r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }),
   );
-  await page.goto(`${app.url}seed.html`);
+  await page.goto(`${env.app.url}seed.html`);
   const old = {
     ...JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates/gan-2d-ring.json'), 'utf8')),
     name: 'My old GAN',
@@ -309,7 +300,7 @@ test('the autosave of an earlier version becomes the first project', async () =>
       req.onerror = () => fail(req.error);
     });
   }, JSON.stringify(old));
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   await page.locator('.project-name', { hasText: 'My old GAN' }).waitFor();
   await page.getByRole('button', { name: 'Projects', exact: true }).click();
   await expect.poll(() => projectRows(page).count()).toBe(1);
@@ -320,7 +311,7 @@ test('the autosave of an earlier version becomes the first project', async () =>
 });
 
 test('the Templates and Export menus work from the keyboard; an error toast leaves once the graph changes', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const templates = page.getByRole('button', { name: 'Templates ▾' });
   const focused = () =>
     page.evaluate(

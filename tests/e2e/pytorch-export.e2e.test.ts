@@ -2,30 +2,20 @@
  * Export ▾ -> PyTorch project (zip) in the browser: the zip holds, in one folder, the files the CLI's
  * `export --target pytorch` writes for the graph on the canvas (byte for byte), with the bundled MNIST.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
 import { pytorchProject } from '../../src/core/codegen/pytorch';
 import { compileGraph } from '../../src/core/compile/plan';
 import { datasetInfo } from '../../src/core/datasets';
 import { loadTemplate } from '../../src/core/project/templates';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openEditor } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 test("PyTorch project (zip): the generated files of the canvas's graph and the bundled MNIST, in one folder", async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.getByRole('button', { name: 'Export ▾' }).click();
   const item = page.locator('[data-export="pytorch"]');
   await item.waitFor();

@@ -3,24 +3,14 @@
  * score, classes covered, Frechet distance, pixel diversity) under the loss charts, with the real digits
  * as the target.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openTemplate } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 test('training vanilla-gan-mnist charts the sample quality from the reference classifier', async () => {
-  const { ctx, page, errors } = await openTemplate(browser, app.url, 'vanilla-gan-mnist');
+  const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'vanilla-gan-mnist');
   await page.getByTestId('train-backend').selectOption('wasm');
   await page.getByTestId('train-start').click();
   // The first measurement comes after ~2 s of training, the next once it costs <= 5% of the time.

@@ -5,21 +5,12 @@
  * graph is too large for the chosen batch Train says why, with the figures. While training runs the
  * settings are locked with the reason; paused, a change applies to the run. Screenshots in test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openEditor, openProblems } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 const panel = (page: Page) => page.getByTestId('settings-panel');
 const active = (page: Page) =>
@@ -48,7 +39,7 @@ const cutOff = (page: Page) =>
   });
 
 test('the settings are edited in one panel in the dock, reached from the inspector, by keyboard, with help and inline range errors; the estimate follows the batch and Train says why it is off', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   // The inspector (nothing selected) no longer edits training settings: it summarises them and links to the panel.
   await page.getByRole('button', { name: 'Open Inspector' }).click();
   const link = page.getByTestId('settings-link');
@@ -136,7 +127,7 @@ test('the settings are edited in one panel in the dock, reached from the inspect
 });
 
 test('while training runs the settings are locked with the reason; paused, a change applies to the run, which resumes', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator('[data-template="gan-2d-ring"]').click();
   await page.getByTestId('node-d_fc1').waitFor();

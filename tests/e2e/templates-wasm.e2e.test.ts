@@ -4,22 +4,13 @@
  * does not grow from step to step (a leak in a block's training or probing code would). Every wait is
  * on a condition in the page; the last template's dock is saved to test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { TEMPLATE_IDS } from '../../src/core/project/templates';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { openTemplate } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 /** Small enough that the convolutional templates take a step in well under a second on 2 cores. */
 const BATCH = '4';
@@ -65,7 +56,7 @@ const lastValues = (page: Page) =>
 for (const [i, id] of TEMPLATE_IDS.entries()) {
   test(`${id} trains on wasm: ${PRESSES} Step presses, finite losses, no tensor leak in the worker`, async () => {
     const t0 = Date.now();
-    const { ctx, page, errors } = await openTemplate(browser, app.url, id);
+    const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, id);
     await page.getByTestId('train-backend').selectOption('wasm');
     await page.getByTestId('hp-batch').fill(BATCH);
     // The first press builds the models (init takes one real step to prove the kernels), then steps: 2, 3, 4.

@@ -2,23 +2,14 @@
  * Training in the browser (Debian chromium, SwiftShader WebGPU): the journeys of issue 4. Every wait
  * is on a condition in the page; screenshots go to test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { fitAll, openTemplate as openTemplateIn } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
 // Not launchBrowser({ webgpu: true }): its --enable-dawn-features (disable_workgroup_init, ...) make tfjs's
 // WebGPU dense layers output NaN here at step 1; --enable-unsafe-webgpu alone trains correctly.
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 /** Records long tasks (> 50 ms) on the main thread from the very start of the page. */
 const LONG_TASKS = `
@@ -27,7 +18,7 @@ const LONG_TASKS = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-const openTemplate = (id: string) => openTemplateIn(browser, app.url, id, LONG_TASKS);
+const openTemplate = (id: string) => openTemplateIn(env.browser, env.app.url, id, LONG_TASKS);
 
 const stepCount = async (page: Page) => Number(await page.getByTestId('train-step-count').innerText());
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);

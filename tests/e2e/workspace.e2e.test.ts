@@ -4,22 +4,13 @@
  * labels that are not cut off, and a layer's activations large while training. Every measure is taken
  * in the page (bounding boxes, computed font sizes × the rendered scale); screenshots go to test-results/.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadTemplate, TEMPLATE_IDS } from '../../src/core/project/templates';
-import { launchBrowser, screenshot, startApp } from './harness';
+import { screenshot, serveAppAndBrowser } from './harness';
 import { boxOf, node, openDock, openEditor } from './helpers';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveAppAndBrowser();
 
 interface Box {
   id: string;
@@ -113,7 +104,7 @@ async function loadTemplateInPage(page: Page, id: string): Promise<void> {
 }
 
 test('at 1280×800 the DCGAN template opens whole, every text on its nodes at least 10 px on screen, the canvas over 70% of the window', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.mouse.move(640, 20);
   await waitForFit(page, 'gan');
   const m = await measure(page);
@@ -139,7 +130,7 @@ test('at 1280×800 the DCGAN template opens whole, every text on its nodes at le
 });
 
 test('every template opens whole with no two nodes overlapping; Fit G and Fit D show their network with text at least 10 px', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const zooms: string[] = [];
   for (const id of TEMPLATE_IDS) {
     await loadTemplateInPage(page, id);
@@ -175,7 +166,7 @@ test('every template opens whole with no two nodes overlapping; Fit G and Fit D 
 });
 
 test("a generator block dropped or dragged into the discriminator's region stays in the generator, and G's region does not grow over D", async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   await page.mouse.move(640, 20);
   const d = await boxOf(page, '[data-testid="region-discriminator"]');
   const pane = await boxOf(page, '.react-flow__pane');
@@ -228,7 +219,7 @@ test("a generator block dropped or dragged into the discriminator's region stays
 });
 
 test('the palette and the inspector fold from the keyboard and stay folded after a reload; the dock opens from its strip', async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   const canvasWidth = async () => (await boxOf(page, '.canvas')).width;
   const before = await canvasWidth();
   const fold = page.getByRole('button', { name: 'Fold Blocks' });
@@ -269,7 +260,7 @@ test('the palette and the inspector fold from the keyboard and stay folded after
 });
 
 test("while training, a layer's activations open large: every channel with a colour scale, histogram and statistics; the layer view follows one sample through G and D", async () => {
-  const { ctx, page, errors } = await openEditor(browser, app.url);
+  const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
   // The TF-tutorial DCGAN: its layer of 128 channels of 7×7 is what the large view's sizes below are about.
   await page.getByRole('button', { name: 'Templates ▾' }).click();
   await page.locator('[data-template="dcgan-tf-tutorial"]').click();
