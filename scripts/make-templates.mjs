@@ -408,7 +408,7 @@ C['dcgan-sprites64'] = project(
     ['d_logit', 'dense', { units: 1 }],
     ['d_head', 'realFakeHead', { output: 'logit' }],
   ],
-  { batchSize: 64, generator: adam(2e-4), discriminator: adam(2e-4) },
+  { batchSize: 32, generator: adam(2e-4), discriminator: adam(2e-4) },
   { kind: 'sprites64', scale: 'tanh' },
 );
 

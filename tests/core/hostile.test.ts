@@ -265,18 +265,21 @@ describe('size limits', () => {
     expect(at(4096)).toBe(true);
   });
 
-  it('every template fits well within the limits at its batch size', () => {
+  it('every template fits within the limits at its batch size (memory and networks within half)', () => {
     for (const id of TEMPLATE_IDS) {
       const p = parseProject(readFileSync(`templates/${id}.json`, 'utf8'));
       const shapes = inferShapes(p.graph, datasetInfo(p.dataset));
       const m = estimateMemory(p.graph, shapes, p.training.batchSize, p.training.loss);
-      // (InfoGAN, the largest: 290 MB at batch 64, networks of 6.7 million, a layer of 6.4 million.)
-      expect(m.total).toBeLessThan(LIMITS.memoryBytes.value / 4);
-      expect(Math.max(shapes.totals.generator.params, shapes.totals.discriminator.params)).toBeLessThan(
-        LIMITS.networkParams.value / 5,
+      // The largest is Radford et al.'s 64×64 RGB DCGAN, as the paper built it: G of 19 million parameters,
+      // ~740 MB to train at batch 32; the MNIST and 2-D templates are far smaller (InfoGAN, the largest of
+      // them: 290 MB at batch 64, networks of 6.7 million).
+      expect(m.total, id).toBeLessThan(LIMITS.memoryBytes.value / 2);
+      expect(Math.max(shapes.totals.generator.params, shapes.totals.discriminator.params), id).toBeLessThan(
+        LIMITS.networkParams.value / 2,
       );
-      expect(Math.max(...p.graph.nodes.map((n) => shapes.nodes[n.id].params))).toBeLessThan(
-        LIMITS.layerParams.value / 2,
+      // Its largest layer, the 5×5 transposed convolution from 1024 to 512 channels, has 13.1 million.
+      expect(Math.max(...p.graph.nodes.map((n) => shapes.nodes[n.id].params)), id).toBeLessThan(
+        LIMITS.layerParams.value,
       );
     }
   });
