@@ -40,6 +40,10 @@ const cutOff = (page: Page) =>
 
 test('the settings are edited in one panel in the dock, reached from the inspector, by keyboard, with help and inline range errors; the estimate follows the batch and Train says why it is off', async () => {
   const { ctx, page, errors } = await openEditor(env.browser, env.app.url);
+  // The figures below are the TensorFlow tutorial's DCGAN (G 2.33M, D 213k parameters, batch 64).
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.locator('[data-template="dcgan-tf-tutorial"]').click();
+  await page.getByTestId('node-g_deconv3').waitFor();
   // The inspector (nothing selected) no longer edits training settings: it summarises them and links to the panel.
   await page.getByRole('button', { name: 'Open Inspector' }).click();
   const link = page.getByTestId('settings-link');
