@@ -192,7 +192,7 @@ test('a project whose dataset is not in this browser opens anyway and says which
   await Promise.race([page.getByTestId('missing-dataset').waitFor(), where.waitFor().then(() => where.click())]);
   await page.getByTestId('missing-dataset').waitFor();
   expect(await page.getByTestId('missing-dataset').innerText()).toContain(
-    "This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this env.browser.",
+    "This project trains on the imported dataset 'faces' (500 × 32×32×3), which is not in this browser.",
   );
   await page.getByTestId('node-g_deconv3').waitFor();
   await screenshot(page, 'data-07-missing');
