@@ -59,6 +59,12 @@ export async function train(): Promise<void> {
     if (!(await build())) return;
     // The first step (run by init) already went NaN: stay paused on the fault.
     if (useTraining.getState().fault) return;
+    // Built and about to run: still starting, so the button never offers "Resume" in between. The worker's
+    // 'running' event arrives before its answer to start(); if start failed, the run is paused.
+    useTraining.setState({ status: 'initializing' });
+    await trainer.start();
+    if (useTraining.getState().status === 'initializing') useTraining.setState({ status: 'paused' });
+    return;
   }
   await trainer.start();
 }
