@@ -20,7 +20,7 @@ test('training vanilla-gan-mnist charts the sample quality from the reference cl
     { timeout: 180_000 },
   );
   const caption = await page.getByTestId('quality-charts').innerText();
-  expect(caption).toMatch(/real digits: score \d+\.\d\d, 10\/10 classes, FD \d+/);
+  expect(caption).toMatch(/real digits: score \d+\.\d\d, 10\/10 classes, \d+% sure, FD \d+/);
   expect(await page.getByTestId('chart-Frechet distance').innerText()).toMatch(/FD \d+/);
   // Pixel diversity, on every image run: an early G's digits are far less varied than real ones (< 1).
   const diversity = page.getByTestId('chart-Diversity (real images = 1)');
