@@ -22,6 +22,7 @@ import { DatasetsDialog } from '../datasets-ui/DatasetsDialog';
 import { DrawPoints } from '../datasets-ui/DrawPoints';
 import { showDatasets } from '../datasets-ui/ui';
 import { describeImported } from '../core/datasets/custom';
+import { FilePicker } from '../ui/FilePicker';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const dataset = useEditor((s) => s.doc.dataset);
@@ -74,17 +75,11 @@ export function TopBar({ onHelp }: { onHelp(): void }) {
         <button type="button" onClick={() => picker.current?.click()}>
           Open…
         </button>
-        <input
+        <FilePicker
           ref={picker}
-          type="file"
           accept=".json,application/json"
-          hidden
-          data-testid="open-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void openProjectFile(f);
-            e.target.value = '';
-          }}
+          testId="open-file"
+          onFiles={(f) => void openProjectFile(f[0])}
         />
         <button type="button" onClick={saveCommand} title="Ctrl+S">
           Save

@@ -20,6 +20,7 @@ import { importer } from './importClient';
 import { RasterCanvas } from './RasterCanvas';
 import { hideDatasets, refreshDatasets, showDrawing, useDatasetsUi, useImportProgress } from './ui';
 import './datasets.css';
+import { FilePicker } from '../ui/FilePicker';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '');
 const ACCEPT = '.png,.jpg,.jpeg,.zip,.gz,.idx,.idx1-ubyte,.idx3-ubyte,.ubyte,.csv,.tsv,.txt,.npy';
@@ -354,29 +355,8 @@ export function DatasetsDialog() {
             Colour sprites 64×64
           </button>
         </div>
-        <input
-          ref={files}
-          type="file"
-          multiple
-          hidden
-          accept={ACCEPT}
-          data-testid="dataset-files"
-          onChange={(e) => {
-            if (e.target.files?.length) take(fromInput(e.target.files));
-            e.target.value = '';
-          }}
-        />
-        <input
-          ref={folder}
-          type="file"
-          hidden
-          data-testid="dataset-folder"
-          {...{ webkitdirectory: '', directory: '' }}
-          onChange={(e) => {
-            if (e.target.files?.length) take(fromInput(e.target.files));
-            e.target.value = '';
-          }}
-        />
+        <FilePicker ref={files} multiple accept={ACCEPT} testId="dataset-files" onFiles={(f) => take(fromInput(f))} />
+        <FilePicker ref={folder} folder testId="dataset-folder" onFiles={(f) => take(fromInput(f))} />
         <Options o={o} set={(p) => setO((x) => ({ ...x, ...p }))} />
       </section>
       {stage.kind === 'reading' && (

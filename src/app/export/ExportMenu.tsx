@@ -12,6 +12,7 @@ import {
   exportWeightsCommand,
 } from './commands';
 import { useMenuButton } from '../menuButton';
+import { FilePicker } from '../../ui/FilePicker';
 
 /** A disabled item stays focusable (aria-disabled), so arrowing onto it reads out why it is disabled. */
 function Item({
@@ -127,17 +128,11 @@ export function ExportMenu() {
           <ExportList close={m.close} pickWeights={() => picker.current?.click()} />
         </ul>
       )}
-      <input
+      <FilePicker
         ref={picker}
-        type="file"
         accept=".zip,application/zip"
-        hidden
-        data-testid="import-weights-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void importWeightsCommand(f);
-          e.target.value = '';
-        }}
+        testId="import-weights-file"
+        onFiles={(f) => void importWeightsCommand(f[0])}
       />
     </div>
   );
