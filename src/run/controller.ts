@@ -23,7 +23,7 @@ export function builtRun(): { doc: Doc; plan: GanPlan } | undefined {
 }
 
 /** Compiles the current graph and builds it in a fresh worker; false (with a notice) when the graph has errors. */
-export async function build(): Promise<boolean> {
+export async function build(then: 'pause' | 'start' = 'pause'): Promise<boolean> {
   const doc = useEditor.getState().doc;
   const res = compileGraph(doc.graph, datasetInfo(doc.dataset), doc.training);
   if (!res.ok) {
@@ -41,7 +41,7 @@ export async function build(): Promise<boolean> {
   const mnistUrl = new URL(MNIST_BIN_PATH, document.baseURI).href;
   try {
     // An imported dataset is read from this browser's storage by the worker itself (by the spec's hash).
-    await trainer.init(res.plan, { spec: doc.dataset, mnistUrl, stored: doc.dataset.kind === 'custom' });
+    await trainer.init(res.plan, { spec: doc.dataset, mnistUrl, stored: doc.dataset.kind === 'custom' }, then);
     return true;
   } catch {
     built = undefined;
@@ -55,18 +55,9 @@ const needsBuild = () => {
 };
 
 export async function train(): Promise<void> {
-  if (needsBuild()) {
-    if (!(await build())) return;
-    // The first step (run by init) already went NaN: stay paused on the fault.
-    if (useTraining.getState().fault) return;
-    // Built and about to run: still starting, so the button never offers "Resume" in between. The worker's
-    // 'running' event arrives before its answer to start(); if start failed, the run is paused.
-    useTraining.setState({ status: 'initializing' });
-    await trainer.start();
-    if (useTraining.getState().status === 'initializing') useTraining.setState({ status: 'paused' });
-    return;
-  }
-  await trainer.start();
+  // A fresh build trains on by itself (and stays paused on a fault in its first step).
+  if (needsBuild()) await build('start');
+  else await trainer.start();
 }
 
 export async function stepOnce(): Promise<void> {

@@ -56,8 +56,12 @@ export class TrainerClient {
     });
   }
 
-  /** Builds the models in a fresh worker (the backend is chosen there) and runs one step. */
-  async init(plan: GanPlan, data: DatasetInput): Promise<void> {
+  /**
+   * Builds the models in a fresh worker (the backend is chosen there) and runs one step; then pauses, or
+   * with `then: 'start'` trains on, staying 'initializing' until the worker says it runs (the worker's
+   * 'running' event arrives before its answer to start()), so nothing offers "Resume" in between.
+   */
+  async init(plan: GanPlan, data: DatasetInput, then: 'pause' | 'start' = 'pause'): Promise<void> {
     this.last = { plan, data };
     resetRun();
     const api = this.spawn();
@@ -71,14 +75,19 @@ export class TrainerClient {
       );
       if (gen !== this.generation) return;
       if (summary.remember) saveBackendMemory(summary.remember.key, summary.remember.backend);
+      const trainOn = then === 'start' && !summary.fault;
       useTraining.setState({
         summary,
-        status: 'paused',
         step: summary.step,
         stale: false,
+        ...(trainOn ? {} : { status: 'paused' }),
         ...(summary.fault ? { fault: summary.fault } : {}),
       });
       if (summary.notices.length === 0) notify('info', `Training on ${summary.backend}`);
+      if (trainOn) {
+        await this.start();
+        if (useTraining.getState().status === 'initializing') useTraining.setState({ status: 'paused' });
+      }
     } catch (e) {
       if (gen !== this.generation) return;
       useTraining.setState({ status: 'error' });
