@@ -12,7 +12,7 @@ import {
   insideShape,
   spritesDataset,
 } from '../../src/core/data/sprites';
-import { measureSprites, rotationPhase } from '../../src/core/data/spriteMeasure';
+import { MIN_FIT, measureSprites, rotationPhase } from '../../src/core/data/spriteMeasure';
 import { hostRange } from '../../src/core/data/host';
 
 const circularError = (a: number, b: number) => Math.min(Math.abs(a - b), 1 - Math.abs(a - b));
@@ -107,6 +107,38 @@ describe('generated sprites', () => {
   it('an empty (black) image is no sprite', () => {
     const m = measureSprites(new Float32Array(32 * 32 * 3).fill(-1), 1, 32, 3, 'tanh');
     expect(m[0]).toMatchObject({ found: false, shape: -1 });
+  });
+
+  it('noise, speckle and a soft blob are no sprite: a generator that draws them is not "recognisable"', () => {
+    const size = 32,
+      per = size * size * 3,
+      n = 20;
+    let seed = 1;
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const uniform = Float32Array.from({ length: n * per }, () => rnd() * 2 - 1);
+    const speckle = Float32Array.from({ length: n * per }, () => -1 + rnd() * 0.6);
+    const blob = new Float32Array(n * per);
+    for (let i = 0; i < n; i++)
+      for (let p = 0; p < size * size; p++) {
+        const r2 = (((p % size) - 16) ** 2 + (Math.floor(p / size) - 16) ** 2) / 40;
+        blob.fill(Math.exp(-r2) * 1.6 - 1, i * per + p * 3, i * per + p * 3 + 3);
+      }
+    for (const [name, x] of [
+      ['uniform noise', uniform],
+      ['speckle', speckle],
+      ['soft blob', blob],
+    ] as const) {
+      const found = measureSprites(x, n, size, 3, 'tanh').filter((s) => s.found).length;
+      expect(found, name).toBe(0);
+    }
+    // Real sprites all clear the bar (their worst fit is far above MIN_FIT).
+    const d = spritesDataset({ size, count: 200, seed: 7, scale: 'tanh' });
+    const m = measureSprites(hostRange(d, 0, d.count), d.count, size, 3, 'tanh');
+    expect(m.every((s) => s.found)).toBe(true);
+    expect(Math.min(...m.map((s) => s.fit))).toBeGreaterThan(MIN_FIT + 0.05);
   });
 
   it("drawSprite draws grey as the colour's luminance", () => {
