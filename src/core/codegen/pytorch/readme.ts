@@ -52,7 +52,7 @@ torchrun --nnodes=2 --node_rank=0 --nproc_per_node=8 --master_addr=HOST --master
 | \`--seed S\` | seed of the initial weights, batches and latents | ${plan.training.seed} |
 | \`--device auto\\|cpu\\|cuda\\|mps\` | auto: CUDA, else MPS, else CPU | auto |
 | \`--threads N\` | CPU threads per process | PyTorch's |
-| \`--data PATH\` | other data: IDX images (\`.gz\` too, labels with \`--labels\`), a folder or \`.zip\` of images (one subfolder per class gives labels; \`--image-size\`, \`--channels\`) | the project's |
+| \`--data PATH\` | other data: IDX images (\`.gz\` too, labels with \`--labels\`), a folder or \`.zip\` of images (one subfolder per class gives labels; \`--image-size\`, \`--channels\`, \`--fit\`: crop, pad or stretch to square as Ganvas does; the centre crop unless the project recorded another) | the project's |
 | \`--init-from PATH\` | start from weights trained in Ganvas: a run folder of \`npm run train\` or a weights zip of the app | |
 | \`--checkpoint-every K\`, \`--resume\` | save \`OUT/checkpoint.pt\` every K steps; continue from it | with each sample grid |
 | \`--sync-bn\` | under torchrun, BatchNorm statistics over every process's batch (\`nn.SyncBatchNorm\`) | off |
