@@ -175,7 +175,7 @@ def toy_points(modes, std, count=10_000, seed=1):
     return (np.asarray(modes, dtype=np.float64)[m] + std * rng.standard_normal((count, 2))).astype(np.float32)
 
 
-def load_default():
+${kind.pytorchHelpers ? `${kind.pytorchHelpers}\n\n` : ''}def load_default():
     """This project's dataset (${docstringText(spec.kind)})."""
 ${kind.pytorch(spec)}
 
