@@ -8,7 +8,7 @@ import { POSITION_RANGE, SPRITE_FACTORS, SPRITE_SHAPES } from '../data/sprites';
 
 const tuple = (xs: readonly string[]) => `(${xs.map((x) => `"${x}"`).join(', ')},)`;
 
-export const SPRITES_PY = String.raw`# Ganvas's generated colour sprites (its core/data/sprites.ts, ported operation for operation): one
+export const SPRITES_PY = `# Ganvas's generated colour sprites (its core/data/sprites.ts, ported operation for operation): one
 # shape on black per image, with six known factors, drawn from a seed. The same seed gives the same bytes.
 SPRITE_SHAPES = ${tuple(SPRITE_SHAPES)}
 SPRITE_FACTORS = ${tuple(SPRITE_FACTORS)}

@@ -32,6 +32,7 @@ the same ${getLoss(plan.training.loss).label} loss and GAN step, the same optimi
 | \`train.py\` | the command line: one process or many (torchrun), checkpoints, outputs |
 | \`data.py\` | the dataset${mnist ? " (Ganvas's bundled MNIST file: `data/mnist-10k.bin`)" : ''} and \`--data\` formats |
 | \`tfjs_weights.py\` | reading and writing the tfjs layers format (\`model.json\` + \`weights.bin\`) with numpy |
+| \`tfjs_random.py\` | tfjs's seeded random numbers (seedrandom's alea, tfjs's sampling), so the initial weights for a seed are Ganvas's |
 | \`plan.json\`, \`project.json\`, \`tfjs_topology.json\` | the compiled graph and the project, copied into each run so Ganvas can open it |
 
 ## Train
