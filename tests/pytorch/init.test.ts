@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { buildGan, disposeGan } from '../../src/core/compile/build';
 import { seedGanWeights } from '../../src/core/compile/seededInit';
 import { TEMPLATE_IDS } from '../../src/core/project/templates';
+import { createRequire } from 'node:module';
 import { cpuTf } from '../helpers/tf';
 import { templatePlan } from './plans';
 import { pythonOk, readTensors, writeProject } from './helpers';
@@ -30,7 +31,23 @@ describe("the PyTorch project's seeded initial weights are Ganvas's", () => {
       return { id, plan, code: writeProject(join(dir, id), plan, project), out: join(dir, `${id}-initial`) };
     });
     const log = pythonOk('initial.py', [String(SEED), ...cases.flatMap((c) => [c.code, c.out])], { timeout: 600_000 });
-    console.log(log.trim());
+    // alea itself, against seedrandom's (the package tfjs draws from): one at a time and in lanes.
+    const alea = JSON.parse(
+      log
+        .split('\n')
+        .find((l) => l.startsWith('alea '))!
+        .slice(5),
+    ) as Record<string, number[]>;
+    const require = createRequire(import.meta.url);
+    // The seedrandom that tfjs-core itself resolves (a dependency of tfjs, not of Ganvas).
+    const seedrandom = createRequire(require.resolve('@tensorflow/tfjs-core'))('seedrandom') as {
+      alea(seed: string): () => number;
+    };
+    const js = seedrandom.alea(String(SEED));
+    const want = Array.from({ length: 3000 }, () => js());
+    expect(alea.next).toEqual(want);
+    expect(alea.numbers).toEqual(want);
+    console.log(log.replace(/^alea .*$/m, '').trim());
     let differing = 0;
     for (const c of cases) {
       const py = readTensors(c.out);
