@@ -70,7 +70,9 @@ app's Export ▾ → Import weights… takes (then the live views, the doctor an
 
 The networks compute what the compiled tfjs models compute (Keras semantics): \`same\` padding with the odd
 pixel at the bottom/right, Conv2DTranspose's output sizes, BatchNorm's momentum 0.99 (PyTorch's 0.01) and
-epsilon 1e-3, Adam's epsilon 1e-7, the same initialisers. Images are \`[batch, c, h, w]\` inside PyTorch and
+epsilon 1e-3, Adam's epsilon 1e-7, the same initial weights for a seed (tfjs's own random numbers, in
+\`tfjs_random.py\`). The batches, latents, Dropout and GaussianNoise draw PyTorch's random numbers, so runs
+follow the same distributions but not the same numbers. Images are \`[batch, c, h, w]\` inside PyTorch and
 channels-last in files: \`data.channels_first\`/\`channels_last\` convert at that boundary.
 `;
 }
