@@ -28,6 +28,7 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
         code: writeProject(join(dir, `step-${loss}`), plan, project),
         ddp: join(dir, `step-${loss}-ddp`),
         one: join(dir, `step-${loss}-one`),
+        lr: { d: plan.training.discriminator.learningRate, g: plan.training.generator.learningRate },
       };
     });
     const r = runPython(
@@ -50,8 +51,17 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
       const ddp = readTensors(j.ddp),
         one = readTensors(j.one);
       expect(Object.keys(ddp).sort()).toEqual(Object.keys(one).sort());
-      for (const k of Object.keys(one))
-        expect(relDiff(ddp[k].data, one[k].data), `${j.loss} ${k}`).toBeLessThanOrEqual(1e-5);
+      // Adam's first step is lr·g/(|g| + 1e-7), so where the whole batch's gradient is zero (seen with the seeded
+      // initial weights: one of WGAN-GP's critic biases, g = 0 for the whole batch, 5e-10 as the mean of the two
+      // halves' sums) rounding alone moves the weight by a part of a step. Elements may differ by 1% of a step where
+      // the tensor as a whole is not within 1e-5 relative.
+      const lr = Math.max(j.lr.d, j.lr.g);
+      for (const k of Object.keys(one)) {
+        const rel = relDiff(ddp[k].data, one[k].data);
+        if (rel <= 1e-5) continue;
+        const abs = Math.max(...Array.from(one[k].data, (v, i) => Math.abs(v - ddp[k].data[i])));
+        expect(abs, `${j.loss} ${k}: ${rel} relative`).toBeLessThanOrEqual(0.01 * lr);
+      }
     }
   }, 300_000);
 

@@ -98,9 +98,9 @@ def read_idx(path):
 
 
 def fit_boxes(w, h, size, fit):
-    """Source and destination rectangles (x, y, w, h) of a w x h image brought to size x size, as Ganvas's
-    import does it: 'crop' keeps the centre square, 'pad' fits the whole image with black around it,
-    'stretch' squeezes it."""
+    """Source and destination rectangles (x, y, w, h) of a w x h image brought to size x size as Ganvas
+    brings imported images to square: 'crop' keeps the centre square, 'pad' fits the whole image with black
+    around it, 'stretch' squeezes it."""
     if fit == "crop":
         s = min(w, h)
         return ((w - s) // 2, (h - s) // 2, s, s), (0, 0, size, size)
@@ -117,21 +117,34 @@ def box_edges(start, length, out):
     return lo, np.maximum(lo + 1, start + (np.arange(1, out + 1) * length) // out)
 
 
-def resize(rgba, size, channels, fit=FIT):
-    """Box-filtered resize to size x size after fitting to square, grayscale (0.299 R + 0.587 G + 0.114 B)
-    or RGB, byte for byte as Ganvas's import does it (transparent pixels count as black)."""
-    (sx, sy, sw, sh), (dx, dy, dw, dh) = fit_boxes(rgba.shape[1], rgba.shape[0], size, fit)
+def box_sums(rgba, y0, y1, x0, x1):
+    """The sum of each box's colours (float64 [rows, columns, 3]), transparent pixels counting as black."""
+    if (rgba[:, :, 3] == 255).all():
+        # Opaque: whole numbers, so any order gives the exact sums. The boxes tile the source (each ends where
+        # the next begins, or is one pixel when enlarging), so reduceat sums them: rows, then columns.
+        src = rgba[y0[0]:y1[-1], x0[0]:x1[-1], :3]
+        rows = np.add.reduceat(src, y0 - y0[0], axis=0, dtype=np.int64)
+        return np.add.reduceat(rows, x0 - x0[0], axis=1).astype(np.float64)
+    # Colours weighted by alpha are fractions: summed pixel by pixel, row by row, in Ganvas's order, so the
+    # sums (and how they round) are Ganvas's.
     rgb = rgba[:, :, :3].astype(np.float64) * (rgba[:, :, 3:4] / 255)
-    y0, y1 = box_edges(sy, sh, dh)
-    x0, x1 = box_edges(sx, sw, dw)
-    # Each box summed pixel by pixel, row by row, in Ganvas's order: the same sums round the same way.
-    acc = np.zeros((dh, dw, 3))
+    acc = np.zeros((len(y0), len(x0), 3))
     for i in range(int((y1 - y0).max())):
         rows = np.minimum(y0 + i, y1 - 1)
         for j in range(int((x1 - x0).max())):
             cols = np.minimum(x0 + j, x1 - 1)
             inside = ((y0 + i < y1)[:, None] & (x0 + j < x1)[None, :])[:, :, None]
             acc += np.where(inside, rgb[rows[:, None], cols[None, :]], 0.0)
+    return acc
+
+
+def resize(rgba, size, channels, fit=FIT):
+    """Box-filtered resize to size x size after fitting to square, grayscale (0.299 R + 0.587 G + 0.114 B)
+    or RGB, byte for byte as Ganvas's import does it."""
+    (sx, sy, sw, sh), (dx, dy, dw, dh) = fit_boxes(rgba.shape[1], rgba.shape[0], size, fit)
+    y0, y1 = box_edges(sy, sh, dh)
+    x0, x1 = box_edges(sx, sw, dw)
+    acc = box_sums(rgba, y0, y1, x0, x1)
     n = ((y1 - y0)[:, None] * (x1 - x0)[None, :])[:, :, None]
     if channels == 1:
         acc = 0.299 * acc[:, :, :1] + 0.587 * acc[:, :, 1:2] + 0.114 * acc[:, :, 2:]
