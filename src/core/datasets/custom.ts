@@ -11,7 +11,7 @@ export const custom = defineDataset({
   label: 'Imported data',
   builtIn: false,
   description:
-    'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count and content hash (SHA-256 of the samples), not the data.',
+    'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count, content hash (SHA-256 of the samples) and, for images, how they were fitted to square (crop, pad or stretch), not the data.',
   example: {
     kind: 'custom',
     scale: 'tanh',
