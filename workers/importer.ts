@@ -6,6 +6,7 @@
 import { checkDeviceBudget, deviceBytes } from '../src/core/data/device';
 import { datasetHash } from '../src/core/data/hash';
 import type { HostDataset } from '../src/core/data/host';
+import type { Fit } from '../src/core/data/images';
 import type { ImageDecoder } from '../src/core/data/imageImport';
 import { ImportCancelled } from '../src/core/data/imageImport';
 import { checkFileSize } from '../src/core/data/limits';
@@ -16,7 +17,7 @@ import type { ImporterApi, ImportOptionsUi, ImportPreview, ImportProgress, Impor
 
 export class Importer implements ImporterApi {
   private stop = false;
-  private prepared?: { imported: Imported; hash: string };
+  private prepared?: { imported: Imported; hash: string; fit?: Fit };
 
   constructor(
     private readonly decode: ImageDecoder,
@@ -63,7 +64,8 @@ export class Importer implements ImporterApi {
     } catch (e) {
       overBudget = (e as Error).message;
     }
-    this.prepared = { imported, hash };
+    // Images remember how they became square: the project records it (the PyTorch export fits them alike).
+    this.prepared = { imported, hash, ...(imported.images ? { fit: o.fit } : {}) };
     return {
       name: d.name,
       what: imported.what,
@@ -92,7 +94,7 @@ export class Importer implements ImporterApi {
     if (!p) throw new Error('nothing prepared to keep: import the files again');
     const d: HostDataset = name ? { ...p.imported.dataset, name } : p.imported.dataset;
     checkDeviceBudget(d);
-    const rec = recordOf(d, p.hash, p.imported.report, p.imported.images?.classes, Date.now());
+    const rec = recordOf(d, p.hash, p.imported.report, p.imported.images?.classes, Date.now(), p.fit);
     await putDataset(d, rec);
     this.prepared = undefined;
     return rec;

@@ -4,7 +4,7 @@
  * (a zip or folder of images, IDX, CSV or .npy points; core/data/sources.ts). Imported data is recorded in
  * the project the way the app records it: name, shape, classes, count and content hash.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { choiceOption, intOption, type Args } from './args';
 import { getDatasetKind, hasDatasetKind, loadDataset } from '../core/datasets';
 import { describeImported } from '../core/datasets/custom';
@@ -51,11 +51,12 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
     const host = await loadDataset(spec, sources);
     return { spec, host, report: [], hash: await datasetHash(host) };
   }
+  const fit = choiceOption(args, 'fit', FITS, 'crop');
   const imported = await importUserData(data, {
     labels: args.options.labels ? String(args.options.labels) : undefined,
     size: intOption(args, 'image-size', 28)!,
     channels: choiceOption(args, 'channels', ['1', '3'] as const, '1') === '3' ? 3 : 1,
-    fit: choiceOption(args, 'fit', FITS, 'crop'),
+    fit,
     maxImages: intOption(args, 'max-images', undefined),
     normalise: choiceOption(args, 'normalise', ['yes', 'no'] as const, 'yes') === 'yes',
     scale: project.scale,
@@ -77,6 +78,8 @@ export async function dataFromArgs(args: Args, project: DatasetSpec, mnistPath: 
       numClasses: host.numClasses,
       count: host.count,
       hash,
+      // Images from a folder or zip were brought to square this way: the PyTorch export fits them alike.
+      ...(/\.zip$/i.test(data) || statSync(data).isDirectory() ? { fit } : {}),
     },
     host,
     report,

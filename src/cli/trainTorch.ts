@@ -21,6 +21,7 @@ const PASS_VALUES = [
   'labels',
   'image-size',
   'channels',
+  'fit',
   'device',
   'threads',
   'init-from',

@@ -29,6 +29,7 @@ export function specOf(r: DatasetRecord): DatasetSpec {
     numClasses: r.numClasses,
     count: r.count,
     hash: r.hash,
+    ...(r.fit ? { fit: r.fit } : {}),
   };
 }
 

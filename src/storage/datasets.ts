@@ -6,6 +6,7 @@
  * never pass through the page).
  */
 import type { HostDataset } from '../core/data/host';
+import type { Fit } from '../core/data/images';
 import { run } from './db';
 
 const META = 'datasets',
@@ -23,6 +24,8 @@ export interface DatasetRecord {
   kind: 'images' | 'points';
   /** Bytes the samples and labels take in storage. */
   bytes: number;
+  /** Images: how they were brought to square (crop, pad or stretch). */
+  fit?: Fit;
   /** What the import reported (skipped, resized, scaled...). */
   report: string[];
   created: number;
@@ -40,6 +43,7 @@ export function recordOf(
   report: string[],
   classes: string[] | undefined,
   now = Date.now(),
+  fit?: Fit,
 ): DatasetRecord {
   const body = d.pixels ? d.pixels.byteLength : d.values.byteLength;
   return {
@@ -53,6 +57,7 @@ export function recordOf(
     report,
     created: now,
     ...(classes?.length ? { classes } : {}),
+    ...(fit ? { fit } : {}),
   };
 }
 

@@ -59,6 +59,7 @@ describe('npm run export -- --target pytorch', () => {
       'losses.py',
       'step.py',
       'tfjs_weights.py',
+      'tfjs_random.py',
       'outputs.py',
       'plan.json',
       'project.json',

@@ -5,6 +5,7 @@ import { gzipSync, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { loadUserData } from '../../src/cli/userData';
 import { hostRange } from '../../src/core/data/host';
+import type { Fit } from '../../src/core/data/images';
 import { templatePlan } from './plans';
 import { pythonOk, readTensors, writeProject } from './helpers';
 
@@ -26,10 +27,11 @@ function bytes(n: number, seed: number): Uint8Array {
   return out;
 }
 
-function png(w: number, h: number, seed: number): Buffer {
+/** A w×h PNG of seeded noise; opaque, or with seeded alpha (transparent pixels count as black in both loaders). */
+function png(w: number, h: number, seed: number, opaque = true): Buffer {
   const p = new PNG({ width: w, height: h });
   p.data.set(bytes(w * h * 4, seed));
-  for (let i = 3; i < p.data.length; i += 4) p.data[i] = 255;
+  if (opaque) for (let i = 3; i < p.data.length; i += 4) p.data[i] = 255;
   return PNG.sync.write(p);
 }
 
@@ -52,15 +54,15 @@ describe('data.py reads what the CLI reads', () => {
 
   async function same(
     path: string,
-    o: { labels?: string; size: number; channels: 1 | 3 },
+    o: { labels?: string; size: number; channels: 1 | 3; fit?: Fit },
     count: number,
     classes: number,
   ) {
-    // data.py resizes images by stretching them to the square only; the CLI's and the app's default is a centre
-    // crop (core/data/images.ts), which data.py does not do yet: this compares the mode both have.
-    const ts = await loadUserData(path, { ...o, scale: 'tanh', fit: 'stretch' });
-    const out = join(dir, `py-${count}-${o.size}-${o.channels}`);
-    pythonOk('load_data.py', [code, out, path, o.labels ?? '-', String(o.size), String(o.channels)]);
+    // The CLI's loader is the app's (core/data/images.ts resizeTo after decoding); its default fit is the centre crop.
+    const fit = o.fit ?? 'crop';
+    const ts = await loadUserData(path, { ...o, scale: 'tanh', fit });
+    const out = join(dir, `py-${count}-${o.size}-${o.channels}-${fit}`);
+    pythonOk('load_data.py', [code, out, path, o.labels ?? '-', String(o.size), String(o.channels), fit]);
     const py = readTensors(out);
     expect(py.values.shape).toEqual([count, ...ts.shape]);
     expect(ts.numClasses).toBe(classes);
@@ -68,6 +70,8 @@ describe('data.py reads what the CLI reads', () => {
     const values = hostRange(ts, 0, ts.count);
     let worst = 0;
     for (let i = 0; i < values.length; i++) worst = Math.max(worst, Math.abs(values[i] - py.values.data[i]));
+    // The same bytes: data.py sums each box in the same order with the same float64 operations and rounds
+    // the same way, so only float32 scaling could differ (1e-6 is far below one grey level, 2/255).
     expect(worst).toBeLessThanOrEqual(1e-6);
     if (classes) expect(Array.from(py.labels.data)).toEqual(Array.from(ts.labels!));
     else expect(py.labels).toBeUndefined();
@@ -86,6 +90,23 @@ describe('data.py reads what the CLI reads', () => {
       ),
     );
     await same(images, { labels, size: 28, channels: 1 }, n, 3);
+  });
+
+  it('non-square images with transparency, cropped, padded and stretched to square as the app does', async () => {
+    const folder = join(dir, 'wide-and-tall');
+    mkdirSync(folder, { recursive: true });
+    // Wide, tall, a thin strip (pad rounds its short side to at least one pixel) and one smaller than the square.
+    const sizes = [
+      [61, 29],
+      [23, 50],
+      [90, 3],
+      [11, 7],
+    ];
+    sizes.forEach(([w, h], i) => writeFileSync(join(folder, `${i}.png`), png(w, h, 40 + i, i % 2 === 1)));
+    for (const fit of ['crop', 'pad', 'stretch'] as const) {
+      await same(folder, { size: 16, channels: 1, fit }, sizes.length, 0);
+      await same(folder, { size: 24, channels: 3, fit }, sizes.length, 0);
+    }
   });
 
   it('a folder of PNGs in class subfolders, and the same images zipped, resized as grayscale and as RGB', async () => {

@@ -61,7 +61,7 @@ describe('the importer', () => {
     expect(progress.at(-1)).toBe(4);
     expect(await listDatasets()).toEqual([]); // nothing stored before 'keep'
     const rec = await imp.keep('my pets');
-    expect(rec).toMatchObject({ hash: p.hash, name: 'my pets', count: 3, classes: ['cats', 'dogs'] });
+    expect(rec).toMatchObject({ hash: p.hash, name: 'my pets', count: 3, classes: ['cats', 'dogs'], fit: 'crop' });
     expect((await listDatasets()).map((r) => r.name)).toEqual(['my pets']);
     expect((await loadStoredDataset(p.hash, 'tanh'))!.count).toBe(3);
     const again = await imp.prepare('pets', [{ path: 'pets.zip', file: file(zip) }], o, () => {});

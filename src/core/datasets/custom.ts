@@ -1,3 +1,4 @@
+import { FITS, type Fit } from '../data/images';
 import { defineDataset } from './defineDataset';
 import { fail, list, text, wholeNumber } from './fields';
 
@@ -10,7 +11,7 @@ export const custom = defineDataset({
   label: 'Imported data',
   builtIn: false,
   description:
-    'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count and content hash (SHA-256 of the samples), not the data.',
+    'Your own images, IDX files or 2-D points, imported; the project records their name, shape, number of classes, count, content hash (SHA-256 of the samples) and, for images, how they were fitted to square (crop, pad or stretch), not the data.',
   example: {
     kind: 'custom',
     scale: 'tanh',
@@ -20,13 +21,14 @@ export const custom = defineDataset({
     count: 5,
     hash: 'f'.repeat(64),
   },
-  fields: ['name', 'shape', 'numClasses', 'hash', 'count'],
+  fields: ['name', 'shape', 'numClasses', 'hash', 'count', 'fit'],
   parseFields: (o, path) => ({
     name: text(o.name, `${path}.name`),
     shape: list(o.shape, `${path}.shape`).map((d, i) => wholeNumber(d, `${path}.shape[${i}]`, 1, 4096)),
     numClasses: wholeNumber(o.numClasses ?? 0, `${path}.numClasses`, 0, 100_000),
     ...(o.hash === undefined ? {} : { hash: hashField(o.hash, `${path}.hash`) }),
     ...(o.count === undefined ? {} : { count: wholeNumber(o.count, `${path}.count`, 1, 10_000_000) }),
+    ...(o.fit === undefined ? {} : { fit: fitField(o.fit, `${path}.fit`) }),
   }),
   info: (spec) => ({ shape: [...(spec.shape ?? [])], numClasses: spec.numClasses ?? 0 }),
   load: async (spec, sources) => {
@@ -41,6 +43,14 @@ export const custom = defineDataset({
       '                     "(an IDX file with --labels, or a folder or zip of images)")',
     ].join('\n'),
 });
+
+/** How imported images were brought to square. */
+function fitField(v: unknown, path: string): Fit {
+  const s = text(v, path);
+  return (FITS as readonly string[]).includes(s)
+    ? (s as Fit)
+    : fail(path, `expected one of ${FITS.join(', ')}, got '${s}'`);
+}
 
 /** A SHA-256 in hex, as datasetHash writes it. */
 function hashField(v: unknown, path: string): string {

@@ -50,6 +50,8 @@ export interface DatasetKindDef {
    * only numbers from the spec reach the text (names and other user text are read from project.json).
    */
   pytorch?(spec: DatasetSpec): string;
+  /** Module-level Python the loader calls (functions, constants), placed in data.py before `load_default()`. */
+  pytorchHelpers?: string;
   /** Files the exported PyTorch project needs beside its code: path in the project -> the data source giving its bytes. */
   pytorchFiles?: Readonly<Record<string, keyof DataSources>>;
 }

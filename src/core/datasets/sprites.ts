@@ -2,6 +2,7 @@ import { spritesDataset, SPRITE_FACTORS, SPRITE_SHAPES } from '../data/sprites';
 import { measureSprites } from '../data/spriteMeasure';
 import { defineDataset, type DatasetKindDef } from './defineDataset';
 import { wholeNumber } from './fields';
+import { SPRITES_PY } from './spritesPy';
 
 export const SPRITES_DEFAULT = { count: 10_000, seed: 1 } as const;
 
@@ -29,12 +30,12 @@ function spritesKind(size: 32 | 64): DatasetKindDef {
         seed: spec.seed ?? SPRITES_DEFAULT.seed,
         scale: spec.scale,
       }),
-    // The sprites are drawn by Ganvas's TypeScript; the exported PyTorch project does not draw them (yet): it says so
-    // and takes the same kind of data from --data.
-    pytorch: () =>
+    // The exported PyTorch project draws the same sprites from the same seed (spritesPy.ts).
+    pytorchHelpers: SPRITES_PY,
+    pytorch: (spec) =>
       [
-        `    raise SystemExit("this project trains on Ganvas's generated colour sprites (${size}x${size} RGB), which this PyTorch "`,
-        '                     "project cannot draw yet: pass images with --data (a folder or zip of PNG/JPEG, or an IDX file)")',
+        `    pixels, labels, _factors = draw_sprites(${size}, count=${Number(spec.count ?? SPRITES_DEFAULT.count)}, seed=${Number(spec.seed ?? SPRITES_DEFAULT.seed)})`,
+        '    return scale_bytes(pixels), labels',
       ].join('\n'),
     // 'rotation' as measured is the share of the shape's own symmetry period (a square repeats every quarter turn).
     factors: {

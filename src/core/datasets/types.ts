@@ -1,4 +1,5 @@
 /** The `dataset` object of a project file. */
+import type { Fit } from '../data/images';
 
 /** A project's data. `kind` is an id of the dataset-kind registry (core/datasets), which also owns the optional fields. */
 export interface DatasetSpec {
@@ -13,6 +14,8 @@ export interface DatasetSpec {
   name?: string;
   shape?: number[];
   numClasses?: number;
+  /** For 'custom' images: how they were brought to square when imported (the PyTorch export's default `--fit`). */
+  fit?: Fit;
   /** For 'custom': the content hash of the imported samples (how the app finds them again). */
   hash?: string;
   /** For 'custom' and the generated sprites: how many samples. */

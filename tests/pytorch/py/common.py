@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import torch
 
-PROJECT_MODULES = ("model", "layers", "losses", "step", "train", "data", "tfjs_weights", "outputs")
+PROJECT_MODULES = ("model", "layers", "losses", "step", "train", "data", "tfjs_weights", "tfjs_random", "outputs")
 DTYPES = {"float32": np.dtype("<f4"), "int32": np.dtype("<i4")}
 
 

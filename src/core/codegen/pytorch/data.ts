@@ -25,6 +25,7 @@ Inside PyTorch images are [N, c, h, w]: channels_first() / channels_last() are t
 """
 import gzip
 import io
+import math
 import os
 import zipfile
 
@@ -37,6 +38,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Ganvas's bundled MNIST (10,000 digits): npm run export copies it here; GANVAS_MNIST overrides.
 MNIST_FILE = os.environ.get("GANVAS_MNIST", os.path.join(HERE, "data", "mnist-10k.bin"))
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+# How images from a folder or zip become square ('crop', 'pad' or 'stretch'; train.py --fit): as they were
+# imported into Ganvas when the project records it, else Ganvas's default, the centre crop.
+FIT = ${stringLiteral(spec.fit ?? 'crop')}
 # 2-D toy data: the modes and their spread, for the quality metrics (train.py --metrics); None otherwise.
 MODES = ${modesPy}
 MODE_STD = ${modes ? Number(modes.std) : 'None'}
@@ -93,23 +97,63 @@ def read_idx(path):
     return np.frombuffer(b, dtype=np.uint8, count=size, offset=start).reshape(dims)
 
 
-def resize(rgba, size, channels):
-    """Box-filtered resize to size x size, grayscale (0.299 R + 0.587 G + 0.114 B) or RGB, as Ganvas does."""
-    h, w = rgba.shape[:2]
-    y0 = (np.arange(size) * h) // size
-    y1 = np.maximum(y0 + 1, (np.arange(1, size + 1) * h) // size)
-    x0 = (np.arange(size) * w) // size
-    x1 = np.maximum(x0 + 1, (np.arange(1, size + 1) * w) // size)
-    s = np.zeros((h + 1, w + 1, 3), dtype=np.float64)
-    s[1:, 1:] = rgba[:, :, :3].astype(np.float64).cumsum(0).cumsum(1)
-    box = s[y1][:, x1] - s[y0][:, x1] - s[y1][:, x0] + s[y0][:, x0]
-    mean = box / ((y1 - y0)[:, None, None] * (x1 - x0)[None, :, None])
+def fit_boxes(w, h, size, fit):
+    """Source and destination rectangles (x, y, w, h) of a w x h image brought to size x size as Ganvas
+    brings imported images to square: 'crop' keeps the centre square, 'pad' fits the whole image with black
+    around it, 'stretch' squeezes it."""
+    if fit == "crop":
+        s = min(w, h)
+        return ((w - s) // 2, (h - s) // 2, s, s), (0, 0, size, size)
+    if fit == "pad":
+        k = size / max(w, h)
+        dw, dh = max(1, math.floor(w * k + 0.5)), max(1, math.floor(h * k + 0.5))
+        return (0, 0, w, h), ((size - dw) // 2, (size - dh) // 2, dw, dh)
+    return (0, 0, w, h), (0, 0, size, size)
+
+
+def box_edges(start, length, out):
+    """Where each of out destination pixels' boxes begins and ends in the source (at least one pixel)."""
+    lo = start + (np.arange(out) * length) // out
+    return lo, np.maximum(lo + 1, start + (np.arange(1, out + 1) * length) // out)
+
+
+def box_sums(rgba, y0, y1, x0, x1):
+    """The sum of each box's colours (float64 [rows, columns, 3]), transparent pixels counting as black."""
+    if (rgba[:, :, 3] == 255).all():
+        # Opaque: whole numbers, so any order gives the exact sums. The boxes tile the source (each ends where
+        # the next begins, or is one pixel when enlarging), so reduceat sums them: rows, then columns.
+        src = rgba[y0[0]:y1[-1], x0[0]:x1[-1], :3]
+        rows = np.add.reduceat(src, y0 - y0[0], axis=0, dtype=np.int64)
+        return np.add.reduceat(rows, x0 - x0[0], axis=1).astype(np.float64)
+    # Colours weighted by alpha are fractions: summed pixel by pixel, row by row, in Ganvas's order, so the
+    # sums (and how they round) are Ganvas's.
+    rgb = rgba[:, :, :3].astype(np.float64) * (rgba[:, :, 3:4] / 255)
+    acc = np.zeros((len(y0), len(x0), 3))
+    for i in range(int((y1 - y0).max())):
+        rows = np.minimum(y0 + i, y1 - 1)
+        for j in range(int((x1 - x0).max())):
+            cols = np.minimum(x0 + j, x1 - 1)
+            inside = ((y0 + i < y1)[:, None] & (x0 + j < x1)[None, :])[:, :, None]
+            acc += np.where(inside, rgb[rows[:, None], cols[None, :]], 0.0)
+    return acc
+
+
+def resize(rgba, size, channels, fit=FIT):
+    """Box-filtered resize to size x size after fitting to square, grayscale (0.299 R + 0.587 G + 0.114 B)
+    or RGB, byte for byte as Ganvas's import does it."""
+    (sx, sy, sw, sh), (dx, dy, dw, dh) = fit_boxes(rgba.shape[1], rgba.shape[0], size, fit)
+    y0, y1 = box_edges(sy, sh, dh)
+    x0, x1 = box_edges(sx, sw, dw)
+    acc = box_sums(rgba, y0, y1, x0, x1)
+    n = ((y1 - y0)[:, None] * (x1 - x0)[None, :])[:, :, None]
     if channels == 1:
-        return np.floor((box @ np.array([0.299, 0.587, 0.114])) / ((y1 - y0)[:, None] * (x1 - x0)[None, :]) + 0.5)[:, :, None]
-    return np.floor(mean + 0.5)
+        acc = 0.299 * acc[:, :, :1] + 0.587 * acc[:, :, 1:2] + 0.114 * acc[:, :, 2:]
+    out = np.zeros((size, size, channels))
+    out[dy:dy + dh, dx:dx + dw] = np.floor(acc / n + 0.5)
+    return out
 
 
-def read_images(path, size, channels):
+def read_images(path, size, channels, fit=FIT):
     """A folder or zip of PNG/JPEG images; one subfolder per class gives labels."""
     from PIL import Image  # only needed for image folders (pip install pillow)
     if os.path.isdir(path):
@@ -126,7 +170,7 @@ def read_images(path, size, channels):
     classes = sorted(set(folders)) if all(folders) else None
     out = np.zeros((len(names), size, size, channels), dtype=np.uint8)
     for i, n in enumerate(names):
-        out[i] = resize(np.asarray(Image.open(io.BytesIO(read(n))).convert("RGBA")), size, channels)
+        out[i] = resize(np.asarray(Image.open(io.BytesIO(read(n))).convert("RGBA")), size, channels, fit)
     labels = np.array([classes.index(f) for f in folders], dtype=np.int64) if classes else None
     return scale_bytes(out), labels
 
@@ -144,20 +188,21 @@ def toy_points(modes, std, count=10_000, seed=1):
     return (np.asarray(modes, dtype=np.float64)[m] + std * rng.standard_normal((count, 2))).astype(np.float32)
 
 
-def load_default():
+${kind.pytorchHelpers ? `${kind.pytorchHelpers}\n\n` : ''}def load_default():
     """This project's dataset (${docstringText(spec.kind)})."""
 ${kind.pytorch(spec)}
 
 
-def load(path=None, labels=None, image_size=28, channels=1):
+def load(path=None, labels=None, image_size=28, channels=1, fit=FIT):
     """The project's data, or --data PATH instead: an IDX images file (.gz too; labels from a labels
-    IDX file), Ganvas's MNIST .bin, or a folder or .zip of images. Returns (values, labels or None)."""
+    IDX file), Ganvas's MNIST .bin, or a folder or .zip of images (brought to square by fit: 'crop',
+    'pad' or 'stretch'). Returns (values, labels or None)."""
     if path is None:
         return load_default()
     if not os.path.exists(path):
         raise SystemExit(f"no such file or folder: {path}")
     if os.path.isdir(path) or path.lower().endswith(".zip"):
-        return read_images(path, image_size, channels)
+        return read_images(path, image_size, channels, fit)
     with open(path, "rb") as f:
         magic = f.read(4)
     if magic == b"GNVM":

@@ -1,6 +1,6 @@
 /**
  * GanPlan -> a standalone PyTorch project (file name -> text): model.py, layers.py, losses.py, step.py,
- * train.py, data.py, tfjs_weights.py, outputs.py, requirements.txt, README.md, and the JSON the run
+ * train.py, data.py, tfjs_weights.py, tfjs_random.py, outputs.py, requirements.txt, README.md, and the JSON the run
  * writes beside its weights (plan.json, project.json, tfjs_topology.json). Pure and deterministic:
  * the same plan and project give the same text. The project imports nothing of Ganvas.
  */
@@ -11,6 +11,7 @@ import type { Project } from '../../project/types';
 import { emitDataPy } from './data';
 import { emitLayersPy, emitModelPy } from './model';
 import { OUTPUTS_PY } from './py/outputs';
+import { TFJS_RANDOM_PY } from './py/tfjsRandom';
 import { TFJS_WEIGHTS_PY } from './py/tfjsWeights';
 import { emitReadme, REQUIREMENTS } from './readme';
 import { emitLossesPy, emitStepPy } from './step';
@@ -33,6 +34,7 @@ export function pytorchProject(plan: GanPlan, project: Project): ProjectFiles {
     'train.py': emitTrainPy(plan, project),
     'data.py': emitDataPy(project.dataset),
     'tfjs_weights.py': TFJS_WEIGHTS_PY,
+    'tfjs_random.py': TFJS_RANDOM_PY,
     'outputs.py': OUTPUTS_PY,
     'plan.json': `${JSON.stringify(plan, null, 2)}\n`,
     'project.json': serializeProject(project),

@@ -32,6 +32,7 @@ the same ${getLoss(plan.training.loss).label} loss and GAN step, the same optimi
 | \`train.py\` | the command line: one process or many (torchrun), checkpoints, outputs |
 | \`data.py\` | the dataset${mnist ? " (Ganvas's bundled MNIST file: `data/mnist-10k.bin`)" : ''} and \`--data\` formats |
 | \`tfjs_weights.py\` | reading and writing the tfjs layers format (\`model.json\` + \`weights.bin\`) with numpy |
+| \`tfjs_random.py\` | tfjs's seeded random numbers (seedrandom's alea, tfjs's sampling), so the initial weights for a seed are Ganvas's |
 | \`plan.json\`, \`project.json\`, \`tfjs_topology.json\` | the compiled graph and the project, copied into each run so Ganvas can open it |
 
 ## Train
@@ -52,7 +53,7 @@ torchrun --nnodes=2 --node_rank=0 --nproc_per_node=8 --master_addr=HOST --master
 | \`--seed S\` | seed of the initial weights, batches and latents | ${plan.training.seed} |
 | \`--device auto\\|cpu\\|cuda\\|mps\` | auto: CUDA, else MPS, else CPU | auto |
 | \`--threads N\` | CPU threads per process | PyTorch's |
-| \`--data PATH\` | other data: IDX images (\`.gz\` too, labels with \`--labels\`), a folder or \`.zip\` of images (one subfolder per class gives labels; \`--image-size\`, \`--channels\`) | the project's |
+| \`--data PATH\` | other data: IDX images (\`.gz\` too, labels with \`--labels\`), a folder or \`.zip\` of images (one subfolder per class gives labels; \`--image-size\`, \`--channels\`, \`--fit\`: crop, pad or stretch to square as Ganvas does; the centre crop unless the project recorded another) | the project's |
 | \`--init-from PATH\` | start from weights trained in Ganvas: a run folder of \`npm run train\` or a weights zip of the app | |
 | \`--checkpoint-every K\`, \`--resume\` | save \`OUT/checkpoint.pt\` every K steps; continue from it | with each sample grid |
 | \`--sync-bn\` | under torchrun, BatchNorm statistics over every process's batch (\`nn.SyncBatchNorm\`) | off |
@@ -69,7 +70,9 @@ app's Export ▾ → Import weights… takes (then the live views, the doctor an
 
 The networks compute what the compiled tfjs models compute (Keras semantics): \`same\` padding with the odd
 pixel at the bottom/right, Conv2DTranspose's output sizes, BatchNorm's momentum 0.99 (PyTorch's 0.01) and
-epsilon 1e-3, Adam's epsilon 1e-7, the same initialisers. Images are \`[batch, c, h, w]\` inside PyTorch and
+epsilon 1e-3, Adam's epsilon 1e-7, the same initial weights for a seed (tfjs's own random numbers, in
+\`tfjs_random.py\`). The batches, latents, Dropout and GaussianNoise draw PyTorch's random numbers, so runs
+follow the same distributions but not the same numbers. Images are \`[batch, c, h, w]\` inside PyTorch and
 channels-last in files: \`data.channels_first\`/\`channels_last\` convert at that boundary.
 `;
 }

@@ -72,6 +72,7 @@ def parse_args(argv=None):
     p.add_argument("--labels", default=None, help="labels IDX file for --data IDX images")
     p.add_argument("--image-size", type=int, default=28, help="size of images from a folder or zip")
     p.add_argument("--channels", type=int, choices=(1, 3), default=1, help="1 (gray) or 3 (RGB) for images from a folder or zip")
+    p.add_argument("--fit", choices=("crop", "pad", "stretch"), default=data.FIT, help=f"how images from a folder or zip become square (default {data.FIT})")
     p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto", help="auto: CUDA, else Apple MPS, else CPU")
     p.add_argument("--threads", type=int, default=0, help="CPU threads per process (0: PyTorch's default)")
     p.add_argument("--init-from", default=None, help="start from these weights: a Ganvas run folder or an app weights zip")
@@ -155,7 +156,7 @@ def main(argv=None):
     if args.resume and not os.path.exists(checkpoint):
         raise SystemExit(f"--resume: no checkpoint at {checkpoint}")
 
-    values, labels = data.load(args.data, args.labels, args.image_size, args.channels)
+    values, labels = data.load(args.data, args.labels, args.image_size, args.channels, args.fit)
     if tuple(values.shape[1:]) != tuple(model.DATA_SHAPE):
         raise SystemExit(f"the data's samples are {'x'.join(map(str, values.shape[1:]))} but the graph expects {'x'.join(map(str, model.DATA_SHAPE))}")
     if USES_LABELS and labels is None:

@@ -12,10 +12,11 @@ import json
 import os
 import re
 import zipfile
-import zlib
 
 import numpy as np
 import torch
+
+import tfjs_random
 
 NETWORKS = ("generator", "discriminator")
 DTYPES = {"float32": np.dtype("<f4"), "int32": np.dtype("<i4")}
@@ -164,40 +165,15 @@ def save(module, table, topology, folder):
         json.dump(doc, f)
 
 
-def _fans(shape):
-    """tfjs's computeFans for channels-last shapes."""
-    if len(shape) == 2:
-        return shape[0], shape[1]
-    if len(shape) in (3, 4, 5):
-        receptive = int(np.prod(shape[:-2]))
-        return shape[-2] * receptive, shape[-1] * receptive
-    n = float(np.sqrt(np.prod(shape)))
-    return n, n
-
-
 def initialise(module, table, seed):
-    """Draws every weight from tfjs's default initialiser for it (glorot-normal kernels: a normal
-    truncated at 2 standard deviations with variance 2 / (fan_in + fan_out); zero biases; BatchNorm's
-    ones and zeros; Embedding's U(-0.05, 0.05)), seeded by seed and the weight's name, so adding a
-    layer leaves the other layers' initial weights as they were. The draws are PyTorch's, not tfjs's."""
+    """Draws every weight as Ganvas does for this seed: tfjs's initialiser for it (glorot-normal kernels,
+    zero biases, BatchNorm's ones and zeros, Embedding's U(-0.05, 0.05)) seeded by the training seed and the
+    weight's name, with tfjs's own random numbers (tfjs_random.py): the same initial weights as the app."""
     state = module.state_dict()
     with torch.no_grad():
-        for name, shape, key, _perm, init, _trained in table:
-            t = state[key]
-            g = torch.Generator(device="cpu").manual_seed(zlib.crc32(f"{seed}/{name}".encode("utf-8")))
-            if init == "glorot_normal":
-                fan_in, fan_out = _fans(shape)
-                std = float(np.sqrt(1.0 / max(1.0, (fan_in + fan_out) / 2)))
-                value = torch.nn.init.trunc_normal_(torch.empty(t.shape), 0.0, std, -2 * std, 2 * std, generator=g)
-            elif init == "uniform":
-                value = torch.empty(t.shape).uniform_(-0.05, 0.05, generator=g)
-            elif init == "zeros":
-                value = torch.zeros(t.shape)
-            elif init == "ones":
-                value = torch.ones(t.shape)
-            else:
-                raise ValueError(f"unknown initialiser {init} for {name}")
-            t.copy_(value)
+        for name, shape, key, perm, init, _trained in table:
+            value = tfjs_random.INITIALISERS[init](tuple(shape), tfjs_random.weight_seed(seed, name))
+            state[key].copy_(torch.from_numpy(np.ascontiguousarray(value.transpose(perm) if perm else value)))
 
 
 def count(module):
