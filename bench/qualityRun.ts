@@ -146,39 +146,19 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
   let trainMs = 0;
   const measure = async () => {
     const p: QualityPoint = { step: session.step, seconds: round(trainMs / 1000, 1) };
-    if (toy) {
-      const t = session.sample(2500, 99);
-      const fake = (await t.data()) as Float32Array;
-      t.dispose();
-      const q = toy2dQuality(fake, hostRange(host, 0, 2500), toy);
-      Object.assign(p, { modes: q.modes, modesCovered: q.modesCovered, highQuality: round(q.highQuality) });
-      const r = scatterPlot(hostRange(host, 0, 1000), fake.subarray(0, 2000));
-      writeFileSync(
-        join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`),
-        encodePng(r.pixels, r.width, r.height, r.channels),
-      );
+    const m = await measureSessionPoint(tf, session, project, host, { mnist: o.mnist, samples: o.samples });
+    Object.assign(p, m.point);
+    const png = join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`);
+    if (m.fake2d) {
+      const r = scatterPlot(hostRange(host, 0, 1000), m.fake2d.subarray(0, 2000));
+      writeFileSync(png, encodePng(r.pixels, r.width, r.height, r.channels));
     } else {
-      const kept: tfNs.Tensor[] = [];
-      try {
-        const q = (await o.mnist!.quality.measureSession(session, o.samples, 4321, {
-          onImages: (x) => kept.push(tf.clone(x)),
-        }))!;
-        const all = kept.length === 1 ? kept[0] : tf.concat(kept);
-        const nearest = await o.mnist!.nearest.measure(all);
-        if (all !== kept[0]) all.dispose();
-        Object.assign(p, mnistPoint(q, nearest));
-      } finally {
-        for (const x of kept) x.dispose();
-      }
       // A 10 × 10 grid from the fixed feed (a conditional G's labels cycle 0..9: one class per column).
       const t = session.sample(100);
       const v = (await t.data()) as Float32Array;
       t.dispose();
       const r = imageGrid(v, 100, 28, 28, 1, project.dataset.scale);
-      writeFileSync(
-        join(o.pngDir, `step-${String(session.step).padStart(6, '0')}.png`),
-        encodePng(r.pixels, r.width, r.height, r.channels),
-      );
+      writeFileSync(png, encodePng(r.pixels, r.width, r.height, r.channels));
     }
     points.push(p);
     o.log(describePoint(o.id, o.seed, p));
@@ -214,6 +194,42 @@ export async function qualityRun(o: RunOptions): Promise<RunRecord> {
 }
 
 const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
+
+/**
+ * The benchmark's measurements of a session's generator as it is now: on 2-D data the modes covered and
+ * the high-quality share of 2,500 samples (returned too, for the scatter plot); on MNIST the classifier's
+ * measures and the nearest-real-digit distance of `samples` digits. Used by the benchmark's runs and by
+ * bench/qualityOfRun.ts for runs trained elsewhere.
+ */
+export async function measureSessionPoint(
+  tf: typeof tfNs,
+  session: TrainingSession,
+  project: Project,
+  host: HostDataset,
+  o: { mnist?: MnistMeters; samples: number },
+): Promise<{ point: Partial<QualityPoint>; fake2d?: Float32Array }> {
+  const toy = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
+  if (toy) {
+    const t = session.sample(2500, 99);
+    const fake = (await t.data()) as Float32Array;
+    t.dispose();
+    const q = toy2dQuality(fake, hostRange(host, 0, 2500), toy);
+    return { point: { modes: q.modes, modesCovered: q.modesCovered, highQuality: round(q.highQuality) }, fake2d: fake };
+  }
+  if (!o.mnist) throw new Error('the quality benchmark measures 2-D toy data and the bundled MNIST only');
+  const kept: tfNs.Tensor[] = [];
+  try {
+    const q = (await o.mnist.quality.measureSession(session, o.samples, 4321, {
+      onImages: (x) => kept.push(tf.clone(x)),
+    }))!;
+    const all = kept.length === 1 ? kept[0] : tf.concat(kept);
+    const nearest = await o.mnist.nearest.measure(all);
+    if (all !== kept[0]) all.dispose();
+    return { point: mnistPoint(q, nearest) };
+  } finally {
+    for (const x of kept) x.dispose();
+  }
+}
 
 export function describePoint(id: string, seed: number, p: QualityPoint): string {
   const head = `${id} seed ${seed} step ${p.step} (${p.seconds.toFixed(0)} s):`;

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:quality-of -- <run dir> [<run dir> ...]`: the quality benchmark's measurements
+ * (bench/qualityRun.ts) of runs trained elsewhere — a run folder of `npm run train`, or of a generated
+ * PyTorch project's `python train.py` (same files: plan.json, project.json, generator/, discriminator/).
+ * So a recipe can be tried quickly in PyTorch (about 4x faster per step on this CPU than tfjs-wasm) and
+ * judged with the same classifier and thresholds as the benchmark (docs/quality.md). Prints one line per
+ * run; --samples N (default 500).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { intOption, parseArgs } from '../src/cli/args';
+import { useBackend } from '../src/cli/backend';
+import { mnistPath } from '../src/cli/train';
+import type { GanPlan } from '../src/core/compile/plan';
+import { loadWeights, type NetworkWeights } from '../src/core/compile/weights';
+import { loadDataset } from '../src/core/datasets';
+import { parseProject } from '../src/core/project/schema';
+import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
+import { TrainingSession } from '../src/core/train/session';
+import { describePoint, measureSessionPoint, mnistMeters, type MnistMeters } from './qualityRun';
+
+function networkFiles(dir: string, net: string): NetworkWeights {
+  const file = join(dir, net, 'model.json');
+  if (!existsSync(file)) throw new Error(`${dir}: no ${net}/model.json (pass the --out folder of a run)`);
+  const m = JSON.parse(readFileSync(file, 'utf8'));
+  const manifest = m.weightsManifest?.[0];
+  const bin = readFileSync(join(dir, net, String(manifest?.paths?.[0])));
+  return {
+    weightSpecs: manifest.weights,
+    weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+  };
+}
+
+/** The last step and its training seconds, from the run's metrics.jsonl (both engines write it). */
+function lastStep(dir: string): { step: number; seconds: number } {
+  const file = join(dir, 'metrics.jsonl');
+  let last = { step: 0, seconds: 0 };
+  if (!existsSync(file)) return last;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line);
+    if (typeof r.step === 'number' && typeof r.seconds === 'number' && r.step >= last.step)
+      last = { step: r.step, seconds: r.seconds };
+  }
+  return last;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.positional.length) throw new Error('which runs? usage: npm run bench:quality-of -- <run dir> [...]');
+const samples = intOption(args, 'samples', 500)!;
+await useBackend(tf, 'wasm');
+let meters: MnistMeters | undefined;
+for (const arg of args.positional) {
+  const dir = resolve(arg);
+  for (const f of ['plan.json', 'project.json'])
+    if (!existsSync(join(dir, f))) throw new Error(`${dir}: no ${f}; pass the --out folder of a run`);
+  const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as GanPlan;
+  const project = parseProject(readFileSync(join(dir, 'project.json'), 'utf8'));
+  const host = await loadDataset(project.dataset, { mnistBytes: async () => readFileSync(mnistPath()) });
+  if (project.dataset.kind === 'mnist')
+    meters ??= await mnistMeters(tf, host, project.dataset.scale, samples, await loadShippedClassifier());
+  const session = new TrainingSession(tf, plan, host);
+  try {
+    loadWeights(
+      tf,
+      { generator: session.gan.generator.model, discriminator: session.gan.discriminator.model },
+      { generator: networkFiles(dir, 'generator'), discriminator: networkFiles(dir, 'discriminator') },
+    );
+    const m = await measureSessionPoint(tf, session, project, host, { mnist: meters, samples });
+    console.log(`${arg}: ${describePoint(project.name, plan.training.seed, { ...lastStep(dir), ...m.point })}`);
+  } finally {
+    session.dispose();
+  }
+}
