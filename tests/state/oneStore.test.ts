@@ -18,6 +18,9 @@ import { createProjectsSlice } from '../../src/projects/projectsSlice';
 import { createDatasetsSlice } from '../../src/datasets-ui/datasetsSlice';
 import { showProjectsList, hideProjectsList } from '../../src/projects/ui';
 import { history, resetEditor } from './resetEditor';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, sourceFiles } from '../architecture/layers';
 
 const PREFS_KEY = 'ganvas.workspace';
 
@@ -36,6 +39,15 @@ describe('one store', () => {
     useTraining.setState({ status: 'running' });
     expect(useGanvas.getState().status).toBe('running');
     expect(useEditor.getState()).toBe(useWorkspace.getState());
+  });
+
+  test('no file but src/state/store.ts creates a zustand store', () => {
+    const creating = sourceFiles('src').filter((f) =>
+      /import\s*\{[^}]*\bcreate(Store)?\b[^}]*\}\s*from\s*'zustand(\/vanilla)?'/.test(
+        readFileSync(join(ROOT, f), 'utf8'),
+      ),
+    );
+    expect(creating).toEqual(['src/state/store.ts']);
   });
 
   test("every slice contributes its own keys: none shadows another's", () => {
