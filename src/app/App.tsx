@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
 import { Canvas } from '../editor/canvas/Canvas';
 import { Palette } from '../editor/palette/Palette';
 import { Inspector } from '../editor/inspector/Inspector';
@@ -91,7 +92,9 @@ function EditorLayout({ trainingPanel, trainingStrip, trainingOverlays, nodeDeco
   useShortcuts(toggleHelp, closeAll);
 
   const width = useWindowWidth();
-  const prefs = useWorkspace();
+  const prefs = useWorkspace(
+    useShallow(({ palette, inspector, dock, setPrefs }) => ({ palette, inspector, dock, setPrefs })),
+  );
   const selected = useEditor((s) => s.selection.length > 0);
   const beside = dockBeside(width) && dockOpen(prefs.dock, width) && !!trainingPanel;
   const inspector = inspectorOpen(prefs.inspector, selected, width, beside);

@@ -8,13 +8,12 @@ import { DEFAULT_TEMPLATE } from '../core/project/templates';
 import type { Project } from '../core/project/types';
 import { laidOutTemplate } from '../editor/templateView';
 import { decodeShareHash } from '../state/share';
-import { clearHistory, useEditor } from '../state/store';
+import { clearHistory, useEditor, useGanvas } from '../state/store';
 import { openDb } from '../storage/db';
 import { allProjects, purgeDeleted } from '../storage/projects';
 import { listed, projectToOpen } from '../storage/records';
 import { showRecord, startProject, tabProjectId } from '../state/projects';
 import { projectsAction } from '../projects/incoming';
-import { useSaveStatus } from '../state/persistence';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -80,10 +79,13 @@ export async function boot(): Promise<void> {
     useEditor.getState().loadProject(shared ?? (await laidOutTemplate(DEFAULT_TEMPLATE)));
     clearHistory();
     if (shared) forgetShareLink();
-    useSaveStatus.setState({
-      status: 'error',
-      error: `this browser does not let Ganvas store projects (${errorText(e)})`,
-    });
+    useGanvas.setState((s) => ({
+      saveStatus: {
+        ...s.saveStatus,
+        status: 'error',
+        error: `this browser does not let Ganvas store projects (${errorText(e)})`,
+      },
+    }));
     useEditor
       .getState()
       .notify(

@@ -7,8 +7,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { canvasSize, fitTo, laidOutTemplate, readableFit } from '../editor/templateView';
 import { blankDoc, projectOf } from '../state/document';
 import { encodeShareHash } from '../state/share';
-import { redo, undo, useEditor } from '../state/store';
-import { useOpenProject } from '../state/persistence';
+import { redo, undo, useEditor, useGanvas } from '../state/store';
 import { replaceOpenProject, startProject } from '../state/projects';
 import { isUntouched } from '../storage/records';
 import { bringIn, projectsAction } from '../projects/incoming';
@@ -26,7 +25,7 @@ export async function loadTemplateCommand(id: string): Promise<void> {
 /** A blank project. It never overwrites anything: the open project stays in the list (or, if untouched, one Ctrl+Z away). */
 export async function newProjectCommand(): Promise<void> {
   const { notify } = useEditor.getState();
-  const open = useOpenProject.getState().open;
+  const open = useGanvas.getState().openProject;
   const blank = projectOf(blankDoc());
   if (!open || isUntouched(open)) {
     replaceOpenProject(

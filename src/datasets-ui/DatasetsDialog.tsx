@@ -12,13 +12,13 @@ import { getDatasetKind } from '../core/datasets';
 import { fmtBytes, fmtInt, LIMITS } from '../core/limits';
 import type { Fit } from '../core/data/images';
 import { deleteDataset, type DatasetRecord } from '../storage/datasets';
-import { useEditor } from '../state/store';
+import { useEditor, useGanvas } from '../state/store';
 import type { ImportOptionsUi, ImportPreview, ImportSource } from '../../workers/importApi';
 import { chooseDataset, specOf } from './actions';
 import { fromDrop, fromInput } from './gather';
 import { importer } from './importClient';
 import { RasterCanvas } from './RasterCanvas';
-import { hideDatasets, refreshDatasets, showDrawing, useDatasetsUi, useImportProgress } from './ui';
+import { hideDatasets, refreshDatasets, showDrawing } from './ui';
 import './datasets.css';
 import { FilePicker } from '../ui/FilePicker';
 
@@ -95,7 +95,9 @@ function ProgressLine({ name }: { name: string }) {
   const text = useRef<HTMLSpanElement>(null);
   useEffect(
     () =>
-      useImportProgress.subscribe(({ done, total }) => {
+      useGanvas.subscribe(({ importProgress }, prev) => {
+        if (importProgress === prev.importProgress) return;
+        const { done, total } = importProgress;
         if (bar.current) {
           bar.current.max = total || 1;
           bar.current.value = done;
@@ -222,9 +224,9 @@ function KeptList({ list, inUse }: { list: DatasetRecord[]; inUse?: string }) {
 }
 
 export function DatasetsDialog() {
-  const open = useDatasetsUi((s) => s.open);
-  const list = useDatasetsUi((s) => s.list);
-  const listError = useDatasetsUi((s) => s.listError);
+  const open = useGanvas((s) => s.datasetsUi.open);
+  const list = useGanvas((s) => s.datasetsUi.list);
+  const listError = useGanvas((s) => s.datasetsUi.listError);
   const dataset = useEditor((s) => s.doc.dataset);
   const ref = useRef<HTMLDialogElement>(null);
   const files = useRef<HTMLInputElement>(null);
@@ -246,9 +248,9 @@ export function DatasetsDialog() {
     if (!input) return;
     let live = true;
     setStage({ kind: 'reading', name: input.name });
-    useImportProgress.setState({ done: 0, total: 0 });
+    useGanvas.setState({ importProgress: { done: 0, total: 0 } });
     const onProgress = Comlink.proxy((done: number, total: number) => {
-      if (live) useImportProgress.setState({ done, total });
+      if (live) useGanvas.setState({ importProgress: { done, total } });
     });
     importer()
       .prepare(input.name, input.sources, o, onProgress)

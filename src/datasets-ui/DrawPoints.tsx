@@ -6,14 +6,15 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { dab, erase, MAX_PAINTED, VIEW, type Pt } from '../core/datasets/paint';
 import { useEditor } from '../state/store';
 import { chooseDataset } from './actions';
-import { hideDrawing, useDatasetsUi } from './ui';
+import { useGanvas } from '../state/store';
+import { hideDrawing } from './ui';
 
 const SIZE = 420;
 const toData = (px: number) => (px / SIZE) * 2 * VIEW - VIEW;
 const toPx = (v: number) => ((v + VIEW) / (2 * VIEW)) * SIZE;
 
 export function DrawPoints() {
-  const open = useDatasetsUi((s) => s.drawing);
+  const open = useGanvas((s) => s.datasetsUi.drawing);
   const dataset = useEditor((s) => s.doc.dataset);
   const ref = useRef<HTMLDialogElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);

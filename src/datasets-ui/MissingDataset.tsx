@@ -6,11 +6,12 @@ import { useEffect, useState } from 'react';
 import { describeImported } from '../core/datasets/custom';
 import { getDatasetRecord } from '../storage/datasets';
 import { useEditor } from '../state/store';
-import { showDatasets, useDatasetsUi } from './ui';
+import { useGanvas } from '../state/store';
+import { showDatasets } from './ui';
 
 export function MissingDataset() {
   const dataset = useEditor((s) => s.doc.dataset);
-  const list = useDatasetsUi((s) => s.list);
+  const list = useGanvas((s) => s.datasetsUi.list);
   const [missing, setMissing] = useState(false);
   const hash = dataset.kind === 'custom' ? dataset.hash : undefined;
   useEffect(() => {

@@ -1,33 +1,27 @@
-/** Whether the Datasets dialog and the point painter are open, and the list of kept datasets (refreshed on change). */
-import { create } from 'zustand';
-import { listDatasets, type DatasetRecord } from '../storage/datasets';
+/**
+ * Opening and closing the Datasets dialog and the point painter, and refreshing the list of kept datasets
+ * (on change): the commands on the feature's slice of the one store (datasetsSlice.ts).
+ */
+import { useGanvas } from '../state/store';
+import { listDatasets } from '../storage/datasets';
+import type { DatasetsUi } from './datasetsSlice';
 
-interface DatasetsUi {
-  open: boolean;
-  drawing: boolean;
-  list: DatasetRecord[] | null;
-  listError?: string;
-}
-export const useDatasetsUi = create<DatasetsUi>(() => ({ open: false, drawing: false, list: null }));
+const setUi = (p: Partial<DatasetsUi>): void => {
+  useGanvas.setState((s) => ({ datasetsUi: { ...s.datasetsUi, ...p } }));
+};
 
 export const showDatasets = (): void => {
-  useDatasetsUi.setState({ open: true });
+  setUi({ open: true });
   void refreshDatasets();
 };
-export const hideDatasets = (): void => useDatasetsUi.setState({ open: false });
-export const showDrawing = (): void => useDatasetsUi.setState({ drawing: true });
-export const hideDrawing = (): void => useDatasetsUi.setState({ drawing: false });
+export const hideDatasets = (): void => setUi({ open: false });
+export const showDrawing = (): void => setUi({ drawing: true });
+export const hideDrawing = (): void => setUi({ drawing: false });
 
 export async function refreshDatasets(): Promise<void> {
   try {
-    useDatasetsUi.setState({ list: await listDatasets(), listError: undefined });
+    setUi({ list: await listDatasets(), listError: undefined });
   } catch (e) {
-    useDatasetsUi.setState({ list: [], listError: e instanceof Error ? e.message : String(e) });
+    setUi({ list: [], listError: e instanceof Error ? e.message : String(e) });
   }
 }
-
-/**
- * The running import's progress, apart from the dialog's state: the progress line writes it to the page
- * itself, without a render (the import sends a report every 250 ms at most, for as long as it decodes).
- */
-export const useImportProgress = create<{ done: number; total: number }>(() => ({ done: 0, total: 0 }));

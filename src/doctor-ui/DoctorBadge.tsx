@@ -1,10 +1,10 @@
 /** The doctor's marker on a canvas node: its worst finding's severity; hover for the findings' titles. */
 import { memo } from 'react';
-import { useDoctor } from './doctorStore';
+import { useGanvas } from '../state/store';
 import { SEVERITY_ICON } from './DoctorList';
 
 function DoctorBadgeView({ nodeId }: { nodeId: string }) {
-  const mark = useDoctor((s) => s.byNode[nodeId]);
+  const mark = useGanvas((s) => s.doctor.byNode[nodeId]);
   if (!mark) return null;
   return (
     <div

@@ -7,7 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { Finding } from '../core/doctor/finding';
 import { useEditor } from '../state/store';
 import { useTraining } from '../trainer/store';
-import { useDoctor } from './doctorStore';
+import { useGanvas } from '../state/store';
 import { startDoctor } from './live';
 import './doctor.css';
 
@@ -44,7 +44,7 @@ function FindingItem({ f }: { f: Finding }) {
 
 export function DoctorList() {
   useEffect(() => startDoctor(), []);
-  const findings = useDoctor((s) => s.findings);
+  const findings = useGanvas((s) => s.doctor.findings);
   const active = useTraining((s) => s.step > 0);
   if (!active) return null;
   return (

@@ -11,7 +11,8 @@ import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { run } from '../run';
 import { useTraining, type TrainingState } from '../trainer/store';
-import { byNodeOf, emptyDoctor, useDoctor } from './doctorStore';
+import { useGanvas } from '../state/store';
+import { byNodeOf, emptyDoctor } from './doctorSlice';
 import { classPoints, imageDiversityPoints, labelPoints, layerSeries } from './inputs';
 
 // Every second / 250 steps: at 400 ms / 100 steps the page saw 20 long tasks in 30 s of ring training, none now.
@@ -49,7 +50,7 @@ async function measureSamples(dr: DoctorRun, step: number): Promise<void> {
       modes: q.modes,
       highQuality: q.highQuality,
     };
-    useDoctor.setState((s) => ({ samples: [...s.samples, p].slice(-200) }));
+    useGanvas.setState((s) => ({ doctor: { ...s.doctor, samples: [...s.doctor.samples, p].slice(-200) } }));
   } catch {
     /* the worker restarted or the run ended: the next tick tries again */
   } finally {
@@ -66,19 +67,19 @@ export function startDoctor(): () => void {
     if (!t.summary || t.status === 'initializing') {
       if (current) {
         current = undefined;
-        useDoctor.setState(emptyDoctor());
+        useGanvas.setState({ doctor: emptyDoctor() });
       }
       return;
     }
     if (!current || current.summary !== t.summary) {
       current = newRun(t.summary);
-      useDoctor.setState(emptyDoctor());
+      useGanvas.setState({ doctor: emptyDoctor() });
       seen = '';
       if (!current) return;
     }
     if (current.toy && !current.sampling && t.step - current.sampledAt >= SAMPLE_EVERY)
       void measureSamples(current, t.step);
-    const d = useDoctor.getState();
+    const d = useGanvas.getState().doctor;
     const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}/${t.quality.step.length}`;
     if (key === seen) return;
     seen = key;
@@ -96,7 +97,7 @@ export function startDoctor(): () => void {
       },
       ctx,
     );
-    useDoctor.setState({ findings, byNode: byNodeOf(findings), step: t.step });
+    useGanvas.setState((s) => ({ doctor: { ...s.doctor, findings, byNode: byNodeOf(findings), step: t.step } }));
   };
   const id = setInterval(tick, TICK_MS);
   return () => clearInterval(id);

@@ -1,11 +1,11 @@
 /**
- * How the user arranged the workspace: palette and inspector open or folded, the training dock open or
- * folded to its strip, the minimap on or off. Remembered in localStorage (per browser, not per project).
- * `undefined` means "decide by the window": the defaults below give the canvas at least 70% of a
- * 1280×800 window and open more panels on wider screens.
+ * How the workspace's preferences (workspaceSlice.ts, remembered per browser) are decided when they are
+ * `undefined`, "decide by the window": the defaults below give the canvas at least 70% of a 1280×800
+ * window and open more panels on wider screens. `useWorkspace` is the one store typed as that slice.
  */
-import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { useWorkspace } from '../state/store';
+
+export { useWorkspace };
 
 /**
  * From this window width the open training dock sits beside the canvas (and opens by default): from
@@ -18,21 +18,6 @@ export const INSPECTOR_WIDE_WITH_DOCK = 2000;
 /** From this canvas width the minimap is on by default. */
 export const MINIMAP_WIDE = 1400;
 
-export interface WorkspacePrefs {
-  palette: boolean;
-  inspector?: boolean;
-  dock?: boolean;
-  minimap?: boolean;
-  setPrefs(p: Partial<Omit<WorkspacePrefs, 'setPrefs'>>): void;
-}
-
-export const useWorkspace = create<WorkspacePrefs>()(
-  persist((set) => ({ palette: true, setPrefs: (p) => set(p) }), {
-    name: 'ganvas.workspace',
-    partialize: ({ palette, inspector, dock, minimap }) => ({ palette, inspector, dock, minimap }),
-  }),
-);
-
 /** The inspector folded to its rail unless asked for, a selection wants it, or the window is wide. */
 export const inspectorOpen = (
   pref: boolean | undefined,
@@ -44,6 +29,3 @@ export const dockOpen = (pref: boolean | undefined, windowWidth: number): boolea
 export const dockBeside = (windowWidth: number): boolean => windowWidth >= DOCK_WIDE;
 export const minimapOn = (pref: boolean | undefined, canvasWidth: number): boolean =>
   pref ?? canvasWidth >= MINIMAP_WIDE;
-
-/** The canvas's current width (px), kept by the canvas: not a preference, not remembered. */
-export const useCanvasWidth = create<{ width: number }>(() => ({ width: 0 }));

@@ -5,13 +5,12 @@
  * Home/End move between projects, Tab reaches each row's Delete button, Esc closes.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useEditor } from '../state/store';
-import { useOpenProject } from '../state/persistence';
+import { useEditor, useGanvas } from '../state/store';
 import { openStoredProject, removeProject, restoreRemovedProject } from '../state/projects';
 import { allProjects } from '../storage/projects';
 import { listed, originText, PURGE_AFTER_MS, recentlyDeleted, type ProjectRecord } from '../storage/records';
 import { Thumb } from './Thumb';
-import { hideProjectsList, useProjectsList } from './ui';
+import { hideProjectsList } from './ui';
 import { whenText } from './labels';
 import { keepEscape } from './keepEscape';
 import './projects.css';
@@ -31,8 +30,8 @@ function onListKey(e: KeyboardEvent<HTMLUListElement>): void {
 
 /** `onNew` starts a new project (the app's command, handed in by the top bar). */
 export function ProjectsDialog({ onNew }: { onNew(): void }) {
-  const isOpen = useProjectsList((s) => s.open);
-  const openId = useOpenProject((s) => s.open?.id);
+  const isOpen = useGanvas((s) => s.projectsListOpen);
+  const openId = useGanvas((s) => s.openProject?.id);
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [records, setRecords] = useState<ProjectRecord[] | null>(null);

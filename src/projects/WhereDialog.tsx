@@ -1,11 +1,11 @@
 /** The question before anything goes into a project that holds the user's work: new project, into this one, or cancel. */
 import { useEffect, useRef } from 'react';
-import { useWhereQuestion } from './ui';
+import { useGanvas } from '../state/store';
 import { keepEscape } from './keepEscape';
 import './projects.css';
 
 export function WhereDialog() {
-  const q = useWhereQuestion((s) => s.pending);
+  const q = useGanvas((s) => s.whereQuestion);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

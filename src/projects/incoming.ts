@@ -5,9 +5,8 @@
  * into the open one (undoable), or cancel.
  */
 import type { Project } from '../core/project/types';
-import { useOpenProject } from '../state/persistence';
 import { replaceOpenProject, startProject } from '../state/projects';
-import { useEditor } from '../state/store';
+import { useEditor, useGanvas } from '../state/store';
 import { isUntouched, type Origin } from '../storage/records';
 import { askWhere, showProjectsList } from './ui';
 
@@ -21,7 +20,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export async function bringIn(p: Project, origin: Origin, what: string): Promise<'new' | 'replace' | 'cancel'> {
   const { notify } = useEditor.getState();
-  const open = useOpenProject.getState().open;
+  const open = useGanvas.getState().openProject;
   if (!open || isUntouched(open)) {
     const back = open ? ` Ctrl+Z brings back the untouched “${open.name}”.` : '';
     replaceOpenProject(p, origin, `Opened ${what}.${back}`);

@@ -1,37 +1,30 @@
 /**
- * The two pieces of UI state the projects feature needs outside React: whether the projects list is
- * open, and the pending "where should this go?" question (asked by commands, answered in a dialog).
+ * The projects feature's commands on its slice of the one store (projectsSlice.ts): opening and closing
+ * the projects list, and asking where a project should go (answered in WhereDialog).
  */
-import { create } from 'zustand';
+import { useGanvas } from '../state/store';
+import type { PendingWhere, Where, WhereQuestion } from './projectsSlice';
 
-export const useProjectsList = create<{ open: boolean }>(() => ({ open: false }));
-export const showProjectsList = (): void => useProjectsList.setState({ open: true });
-export const hideProjectsList = (): void => useProjectsList.setState({ open: false });
+export type { Where, WhereQuestion } from './projectsSlice';
 
-/** New project (nothing is overwritten), into the open one (undoable), or not at all. */
-export type Where = 'new' | 'replace' | 'cancel';
-export interface WhereQuestion {
-  /** What is coming in, as a phrase: 'the template “InfoGAN”', 'the file gan.json'. */
-  what: string;
-  /** The open project's name. */
-  current: string;
-}
-interface Pending extends WhereQuestion {
-  answer(w: Where): void;
-}
-export const useWhereQuestion = create<{ pending: Pending | null }>(() => ({ pending: null }));
+export const showProjectsList = (): void => {
+  useGanvas.setState({ projectsListOpen: true });
+};
+export const hideProjectsList = (): void => {
+  useGanvas.setState({ projectsListOpen: false });
+};
 
 /** Asks where a project should go; a question still open is answered 'cancel' first. */
 export function askWhere(q: WhereQuestion): Promise<Where> {
-  useWhereQuestion.getState().pending?.answer('cancel');
+  useGanvas.getState().whereQuestion?.answer('cancel');
   return new Promise((ok) => {
-    const pending: Pending = {
+    const pending: PendingWhere = {
       ...q,
       answer: (w) => {
-        if (useWhereQuestion.getState().pending === pending) useWhereQuestion.setState({ pending: null });
+        if (useGanvas.getState().whereQuestion === pending) useGanvas.setState({ whereQuestion: null });
         ok(w);
       },
     };
-    useWhereQuestion.setState({ pending });
+    useGanvas.setState({ whereQuestion: pending });
   });
 }

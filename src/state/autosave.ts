@@ -2,12 +2,14 @@
  * Write-through: every change of the document is written to IndexedDB in the same task as the
  * change (persistence.writeNow); a viewport change (pan, zoom) is written after a short pause. When
  * the page is hidden or goes away, what is waiting is written at once. The status bar reads
- * useAutosaveStatus: 'saved' means the latest write's transaction has completed.
+ * the store's `saveStatus`: 'saved' means the latest write's transaction has completed.
  */
-import { currentChangeKind, flush, useSaveStatus, writeNow, writeSoon } from './persistence';
-import { useEditor } from './store';
+import type { SaveState } from './persistence';
+import { currentChangeKind, flush, writeNow, writeSoon } from './persistence';
+import { useEditor, useGanvas } from './store';
 
-export const useAutosaveStatus = useSaveStatus;
+/** The write-through's status, for the status bar. */
+export const useAutosaveStatus = (): SaveState => useGanvas((s) => s.saveStatus);
 
 /** Starts writing every change; returns a function that stops it. */
 export function startAutosave(): () => void {

@@ -5,26 +5,17 @@
  * one complete project. The save status says 'saved' only once the latest write's transaction has
  * completed.
  */
-import { create } from 'zustand';
 import { putProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/records';
 import { projectOf } from './document';
-import { useEditor } from './store';
+import type { OpenProject, SaveState } from './openProjectSlice';
+import { useGanvas } from './store';
 
-/** The open project's record, less its text (the editor holds the content). */
-export type OpenProject = Omit<ProjectRecord, 'text'>;
-export const useOpenProject = create<{ open: OpenProject | null }>(() => ({ open: null }));
-
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
-export interface SaveState {
-  status: SaveStatus;
-  /** When the last write completed, and how long it took from the change (ms) and how big it was. */
-  at?: number;
-  ms?: number;
-  bytes?: number;
-  error?: string;
-}
-export const useSaveStatus = create<SaveState>(() => ({ status: 'idle' }));
+export type { OpenProject, SaveState, SaveStatus } from './openProjectSlice';
+/** The status merges, as its own store's setState did: 'saving' keeps the figures of the last write. */
+const setSave = (p: Partial<SaveState>): void => {
+  useGanvas.setState((s) => ({ saveStatus: { ...s.saveStatus, ...p } }));
+};
 
 /** What a document change is: the user's edit, a load into the open project (undoable), or a switch of projects. */
 export type ChangeKind = 'edit' | 'replace' | 'switch';
@@ -51,7 +42,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The editor's project as the open record, now. */
 function currentRecord(open: OpenProject, edit: boolean): ProjectRecord {
-  const { doc, viewport } = useEditor.getState();
+  const { doc, viewport } = useGanvas.getState();
   return {
     ...open,
     name: doc.name,
@@ -65,14 +56,14 @@ function currentRecord(open: OpenProject, edit: boolean): ProjectRecord {
 export function writeNow(edit: boolean): Promise<void> {
   clearTimeout(viewportTimer);
   viewportTimer = undefined;
-  const open = useOpenProject.getState().open;
+  const open = useGanvas.getState().openProject;
   if (!open) return Promise.resolve();
   const t0 = performance.now();
   const rec = currentRecord(open, edit);
   const { text, ...meta } = rec;
-  useOpenProject.setState({ open: meta });
+  useGanvas.setState({ openProject: meta });
   const mine = ++started;
-  useSaveStatus.setState({ status: 'saving' });
+  setSave({ status: 'saving' });
   let write: Promise<void>;
   try {
     write = putProject(rec);
@@ -84,7 +75,7 @@ export function writeNow(edit: boolean): Promise<void> {
   return write.then(
     () => {
       if (mine === started)
-        useSaveStatus.setState({
+        setSave({
           status: 'saved',
           at: Date.now(),
           ms: performance.now() - t0,
@@ -93,16 +84,16 @@ export function writeNow(edit: boolean): Promise<void> {
         });
     },
     (e) => {
-      if (mine === started) useSaveStatus.setState({ status: 'error', error: errorText(e) });
+      if (mine === started) setSave({ status: 'error', error: errorText(e) });
     },
   );
 }
 
 /** Writes the open project after the viewport has been still for a moment. */
 export function writeSoon(): void {
-  if (!useOpenProject.getState().open) return;
+  if (!useGanvas.getState().openProject) return;
   clearTimeout(viewportTimer);
-  useSaveStatus.setState({ status: 'pending' });
+  setSave({ status: 'pending' });
   viewportTimer = setTimeout(() => void writeNow(false), VIEWPORT_DELAY_MS);
 }
 

@@ -7,8 +7,8 @@ import { tryParseProject } from '../core/project/schema';
 import type { Project } from '../core/project/types';
 import { deleteProject, getProject, putProject, restoreProject } from '../storage/projects';
 import { makeRecord, type Origin, type ProjectRecord } from '../storage/records';
-import { asChange, flush, useOpenProject, writeNow } from './persistence';
-import { clearHistory, useEditor } from './store';
+import { asChange, flush, writeNow } from './persistence';
+import { clearHistory, useEditor, useGanvas } from './store';
 
 /** The tab's open project survives a reload (sessionStorage is per tab); a new tab opens the latest one. */
 const TAB_KEY = 'ganvas.openProject';
@@ -39,7 +39,7 @@ export async function showRecord(rec: ProjectRecord, message?: string): Promise<
     );
   await flush();
   const { text: _text, ...meta } = rec;
-  useOpenProject.setState({ open: { ...meta, opened: Date.now() } });
+  useGanvas.setState({ openProject: { ...meta, opened: Date.now() } });
   asChange('switch', () => useEditor.getState().loadProject(r.project, message));
   clearHistory();
   rememberInTab(rec.id);
@@ -63,15 +63,15 @@ export async function startProject(p: Project, origin: Origin, message?: string)
 /** Puts `p` into the open project as one undoable step (Ctrl+Z brings back what was there). */
 export function replaceOpenProject(p: Project, origin: Origin, message?: string): void {
   asChange('replace', () => {
-    const open = useOpenProject.getState().open;
-    if (open) useOpenProject.setState({ open: { ...open, origin } });
+    const open = useGanvas.getState().openProject;
+    if (open) useGanvas.setState({ openProject: { ...open, origin } });
     useEditor.getState().loadProject(p, message);
   });
 }
 
 /** Deletes a project from the list; it can be restored for a while (see records.PURGE_AFTER_MS). */
 export async function removeProject(id: string): Promise<void> {
-  if (useOpenProject.getState().open?.id === id)
+  if (useGanvas.getState().openProject?.id === id)
     throw new Error('The open project cannot be deleted: open another one first');
   await deleteProject(id);
 }

@@ -1,272 +1,131 @@
 /**
- * The editor's one store. `doc` (the project minus its viewport) is the undoable part, tracked by
- * zundo; selection, viewport, drag previews and measured sizes are not. Every document change is a
- * single `set`, so one user gesture (a drag, a paste, a multi-delete, a template load) is one undo step.
+ * The page's one store, composed from slices (zustand's slices pattern). Each slice is declared in its own
+ * file next to its owner, with its state and the actions that only set it; this file puts them together,
+ * one line per slice, and adds the two middlewares that act on the whole state:
+ *
+ * - zundo's `temporal`: undo and redo track ONLY the editor's document (`doc`). Nothing else (selection,
+ *   the run's figures, the doctor's findings, open dialogs) ever records a history step, and one user
+ *   gesture is one `set` of `doc`, so one undo step.
+ * - zustand's `persist`: ONLY the workspace preferences are remembered, in localStorage under the key and
+ *   in the shape their own store used (`ganvas.workspace`: { state: { palette, inspector, dock, minimap },
+ *   version: 0 }), so preferences saved before the one store still load. They are written only when they
+ *   change, not on every `set` (the store changes many times a second while training).
+ *
+ * `useEditor`, `useTraining` and `useWorkspace` are not stores of their own: they are this same store
+ * (`useGanvas`, the same object) typed as one slice, kept so that a component's selector reads as the
+ * concept it is about. Slices whose keys would collide (a doctor's `step`, a dialog's `open`) keep their
+ * state under one key of their own (`doctor`, `datasetsUi`, …); components select those from `useGanvas`.
+ *
+ * The training slice declares state only: its one writer is the trainer client (src/trainer/store.ts).
  */
-import { create } from 'zustand';
-import { temporal } from 'zundo';
-import * as ops from '../core/graph/ops';
-import { canConnect, type Connectable } from '../core/validate/canConnect';
-import { getBlock } from '../core/blocks';
-import { datasetInfo } from '../core/datasets';
-import type { NetworkId, XY } from '../core/graph/types';
-import type { Params, ParamValue } from '../core/blocks/params';
-import type { DatasetSpec, Project, TrainingConfig, Viewport } from '../core/project/types';
-import { copyFragment, pasteFragment, type Fragment } from './clipboard';
-import { defaultDoc, docOf, type Doc } from './document';
+import { create, type StateCreator, type StoreApi, type UseBoundStore } from 'zustand';
+import { persist, type PersistStorage } from 'zustand/middleware';
+import { temporal, type TemporalState } from 'zundo';
+import { createEditorSlice, endCoalescing, undoneState, type EditorSlice, type UndoneState } from './editorSlice';
+import { createOpenProjectSlice, type OpenProjectSlice } from './openProjectSlice';
+import {
+  createWorkspaceSlice,
+  defaultPrefs,
+  PREFS_KEY,
+  prefsOf,
+  type Prefs,
+  type WorkspaceSlice,
+} from '../editor/workspaceSlice';
+import { createTrainingSlice, type TrainingState } from '../trainer/trainingSlice';
+import { createDoctorSlice, type DoctorSlice } from '../doctor-ui/doctorSlice';
+import { createTraceSlice, type TraceSlice } from '../training-ui/traceSlice';
+import { createActivationHoverSlice, type ActivationHoverSlice } from '../training-ui/activationHoverSlice';
+import { createProjectsSlice, type ProjectsSlice } from '../projects/projectsSlice';
+import { createDatasetsSlice, type DatasetsSlice } from '../datasets-ui/datasetsSlice';
 
-/** A message for the user; `action` is a button in it (e.g. Undo, Show projects). */
-export interface Toast {
-  seq: number;
-  text: string;
-  kind: 'info' | 'error';
-  action?: ToastAction;
-}
-export interface ToastAction {
-  label: string;
-  run(): void;
-}
-/** A request to the canvas to show a viewport (or fit the view when absent). */
-export interface ViewRequest {
-  seq: number;
-  viewport?: Viewport;
-}
+export type { Toast, ToastAction, ViewRequest, EditorSlice } from './editorSlice';
 
-export interface EditorState {
-  doc: Doc;
-  viewport?: Viewport;
-  viewRequest: ViewRequest;
-  selection: string[];
-  edgeSelection: string[];
-  /** While a wire is being dragged: which target ports would accept it (`node:port` -> verdict). */
-  connecting: { source: string; verdicts: Record<string, Connectable> } | null;
-  /** Node positions while a drag is in progress; committed to the document once, on drop. */
-  dragging: Record<string, XY> | null;
-  /** Rendered node sizes, measured by React Flow (for regions, layout and centring). */
-  sizes: Record<string, { width: number; height: number }>;
-  clipboard: Fragment | null;
-  toast: Toast | null;
-  /** The document as last saved to (or opened from) a file: anything else is unsaved work. */
-  savedDoc: Doc | null;
+export type GanvasState = EditorSlice &
+  OpenProjectSlice &
+  WorkspaceSlice &
+  TrainingState &
+  DoctorSlice &
+  TraceSlice &
+  ActivationHoverSlice &
+  ProjectsSlice &
+  DatasetsSlice;
 
-  loadProject(p: Project, message?: string): void;
-  setDoc(patch: Partial<Doc>): void;
-  setTraining(patch: Partial<TrainingConfig>): void;
-  setDataset(spec: DatasetSpec): void;
-  addBlock(type: string, network: NetworkId, position: XY): string;
-  deleteNodes(ids: readonly string[]): void;
-  deleteSelection(): void;
-  connectWire(source: string, target: string, port: string): Connectable;
-  disconnect(edgeIds: readonly string[]): void;
-  setParam(id: string, key: string, value: ParamValue): void;
-  rename(id: string, newId: string): string | null;
-  select(ids: readonly string[], edgeIds?: readonly string[]): void;
-  setConnecting(c: EditorState['connecting']): void;
-  dragTo(positions: Record<string, XY>): void;
-  endDrag(): void;
-  moveNodes(positions: Record<string, XY>): void;
-  setSizes(sizes: Record<string, { width: number; height: number }>): void;
-  copySelection(): void;
-  cutSelection(): void;
-  paste(offset?: XY): void;
-  duplicateSelection(): void;
-  setViewport(v: Viewport): void;
-  requestView(viewport?: Viewport): void;
-  notify(text: string, kind?: Toast['kind'], action?: ToastAction): void;
-  markSaved(): void;
+/** localStorage for the preferences, written only when what is stored would change (and never fatal). */
+function prefsStorage(): PersistStorage<Prefs> {
+  const local = typeof localStorage === 'undefined' ? undefined : localStorage;
+  let last = local?.getItem(PREFS_KEY) ?? JSON.stringify({ state: defaultPrefs(), version: 0 });
+  return {
+    getItem: (name) => {
+      const text = local?.getItem(name);
+      return text ? JSON.parse(text) : null;
+    },
+    setItem: (name, value) => {
+      const text = JSON.stringify(value);
+      if (text === last) return;
+      last = text;
+      try {
+        local?.setItem(name, text);
+      } catch {
+        // A preference that cannot be remembered (storage full or blocked) still applies in this tab.
+      }
+    },
+    removeItem: (name) => local?.removeItem(name),
+  };
 }
 
-let seq = 0;
-
+type StoreArgs = Parameters<StateCreator<GanvasState, [['zustand/persist', unknown], ['temporal', unknown]], []>>;
 /**
- * Typing "128" into a field is three changes but one edit: consecutive changes to the same field
- * within a second join the history step of the first. Any other document change ends the run.
+ * A slice's creator is typed against its own slice only (most live in folders that cannot name the whole
+ * state). Handing it the store's set, get and api is sound because a slice sets only its own keys and
+ * none replaces the whole state (`set(x, true)`); get() returns the whole state, which includes its slice.
  */
-const COALESCE_MS = 1000;
-let run: { key: string; at: number } | null = null;
-let coalescing = false;
-function coalesced(key: string, apply: () => void): void {
-  const now = Date.now();
-  const t = useEditor.temporal.getState();
-  const join = run !== null && run.key === key && now - run.at < COALESCE_MS;
-  coalescing = true;
-  try {
-    if (join) {
-      t.pause();
-      apply();
-      t.resume();
-    } else apply();
-  } finally {
-    coalescing = false;
-  }
-  run = { key, at: now };
-}
+const slice = <S>(create: (...a: never[]) => S) => create as unknown as (...a: StoreArgs) => S;
 
-export const useEditor = create<EditorState>()(
-  temporal(
-    (set, get) => {
-      const graph = () => get().doc.graph;
-      const setGraph = (g: Doc['graph']) => set((s) => ({ doc: { ...s.doc, graph: g } }));
-      return {
-        doc: defaultDoc(),
-        viewRequest: { seq: 0 },
-        selection: [],
-        edgeSelection: [],
-        connecting: null,
-        dragging: null,
-        sizes: {},
-        clipboard: null,
-        toast: null,
-        savedDoc: null,
+const slices = (...a: StoreArgs): GanvasState => ({
+  ...slice(createEditorSlice)(...a),
+  ...slice(createOpenProjectSlice)(...a),
+  ...slice(createWorkspaceSlice)(...a),
+  ...slice(createTrainingSlice)(...a),
+  ...slice(createDoctorSlice)(...a),
+  ...slice(createTraceSlice)(...a),
+  ...slice(createActivationHoverSlice)(...a),
+  ...slice(createProjectsSlice)(...a),
+  ...slice(createDatasetsSlice)(...a),
+});
 
-        loadProject: (p, message) => {
-          set({
-            doc: docOf(p),
-            selection: [],
-            edgeSelection: [],
-            dragging: null,
-            viewport: p.viewport,
-            viewRequest: { seq: ++seq, viewport: p.viewport },
-          });
-          if (message) get().notify(message);
-        },
-        setDoc: (patch) =>
-          coalesced(`doc:${Object.keys(patch).join()}`, () => set((s) => ({ doc: { ...s.doc, ...patch } }))),
-        setTraining: (patch) =>
-          coalesced(`training:${Object.keys(patch).join()}`, () =>
-            set((s) => ({ doc: { ...s.doc, training: { ...s.doc.training, ...patch } } })),
-          ),
-        setDataset: (spec) => set((s) => ({ doc: { ...s.doc, dataset: spec } })),
-
-        addBlock: (type, network, position) => {
-          const block = getBlock(type);
-          const net = block.network === 'either' ? network : block.network;
-          const id = ops.freshId(graph(), type, net);
-          set((s) => ({
-            doc: { ...s.doc, graph: ops.addNode(s.doc.graph, { type, network: net, position, id }) },
-            selection: [id],
-          }));
-          return id;
-        },
-        deleteNodes: (ids) => {
-          if (!ids.length) return;
-          const gone = new Set(ids);
-          set((s) => ({
-            doc: { ...s.doc, graph: ops.removeNodes(s.doc.graph, ids) },
-            selection: s.selection.filter((i) => !gone.has(i)),
-          }));
-        },
-        deleteSelection: () => {
-          const { selection, edgeSelection } = get();
-          if (!selection.length && !edgeSelection.length) return;
-          const gone = new Set(selection);
-          // Nodes and wires in one set: deleting a selection is one undo step.
-          set((s) => ({
-            doc: { ...s.doc, graph: ops.disconnect(ops.removeNodes(s.doc.graph, selection), edgeSelection) },
-            selection: s.selection.filter((i) => !gone.has(i)),
-            edgeSelection: [],
-          }));
-        },
-        connectWire: (source, target, port) => {
-          const verdict = canConnect(graph(), source, target, port, datasetInfo(get().doc.dataset));
-          if (verdict.ok) setGraph(ops.connect(graph(), source, target, port));
-          return verdict;
-        },
-        disconnect: (edgeIds) => {
-          if (edgeIds.length) setGraph(ops.disconnect(graph(), edgeIds));
-        },
-        setParam: (id, key, value) =>
-          coalesced(`param:${id}:${key}`, () => setGraph(ops.setParams(graph(), id, { [key]: value } as Params))),
-        rename: (id, newId) => {
-          try {
-            const g = ops.renameNode(graph(), id, newId);
-            set((s) => ({ doc: { ...s.doc, graph: g }, selection: s.selection.map((i) => (i === id ? newId : i)) }));
-            return null;
-          } catch (e) {
-            return (e as Error).message;
-          }
-        },
-        select: (ids, edgeIds = []) => set({ selection: [...ids], edgeSelection: [...edgeIds] }),
-        setConnecting: (c) => set({ connecting: c }),
-        dragTo: (positions) => set((s) => ({ dragging: { ...(s.dragging ?? {}), ...positions } })),
-        endDrag: () => {
-          const moved = get().dragging;
-          if (!moved) return;
-          // A click without movement must not leave an empty step in the history.
-          const changed = graph().nodes.some(
-            (n) => moved[n.id] && (moved[n.id].x !== n.position.x || moved[n.id].y !== n.position.y),
-          );
-          if (!changed) return set({ dragging: null });
-          set((s) => ({ dragging: null, doc: { ...s.doc, graph: ops.moveNodes(s.doc.graph, moved) } }));
-        },
-        moveNodes: (positions) => setGraph(ops.moveNodes(graph(), positions)),
-        setSizes: (sizes) => set((s) => ({ sizes: { ...s.sizes, ...sizes } })),
-
-        copySelection: () => {
-          const { selection } = get();
-          if (selection.length) set({ clipboard: copyFragment(graph(), selection) });
-        },
-        cutSelection: () => {
-          get().copySelection();
-          get().deleteSelection();
-        },
-        paste: (offset = { x: 40, y: 40 }) => {
-          const clip = get().clipboard;
-          if (!clip?.nodes.length) return;
-          const { graph: g, ids } = pasteFragment(graph(), clip, offset);
-          // The next paste lands a step further on, not on top of this one.
-          const shifted = {
-            ...clip,
-            nodes: clip.nodes.map((n) => ({
-              ...n,
-              position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-            })),
-          };
-          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids, clipboard: shifted }));
-        },
-        duplicateSelection: () => {
-          const { selection } = get();
-          if (!selection.length) return;
-          const { graph: g, ids } = pasteFragment(graph(), copyFragment(graph(), selection), { x: 40, y: 40 });
-          set((s) => ({ doc: { ...s.doc, graph: g }, selection: ids }));
-        },
-
-        setViewport: (v) => set({ viewport: v }),
-        requestView: (viewport) => set({ viewRequest: { seq: ++seq, viewport } }),
-        notify: (text, kind = 'info', action) =>
-          set({ toast: { seq: ++seq, text, kind, ...(action ? { action } : {}) } }),
-        markSaved: () => set((s) => ({ savedDoc: s.doc })),
-      };
-    },
-    {
-      // Only the document is history; a change elsewhere (selection, viewport) records nothing.
-      partialize: (s) => ({ doc: s.doc }),
-      equality: (a, b) => a.doc === b.doc,
-      limit: 200,
-    },
+export const useGanvas = create<GanvasState>()(
+  persist(
+    temporal(
+      slices,
+      // Only the document is history; a change elsewhere (selection, viewport, training) records nothing.
+      { partialize: undoneState, equality: (a, b) => a.doc === b.doc, limit: 200 },
+    ),
+    { name: PREFS_KEY, version: 0, storage: prefsStorage(), partialize: prefsOf },
   ),
 );
 
-useEditor.subscribe((s, prev) => {
-  if (s.doc !== prev.doc && !coalescing) run = null;
-});
+/** The one store typed as one slice (the same object, not a store of its own). */
+type SliceView<S> = UseBoundStore<StoreApi<S>>;
+export const useEditor: SliceView<EditorSlice> & { temporal: StoreApi<TemporalState<UndoneState>> } = useGanvas;
+export const useTraining: SliceView<TrainingState> = useGanvas;
+export const useWorkspace: SliceView<WorkspaceSlice> = useGanvas;
 
 const pruneSelection = () => {
-  const { doc, selection } = useEditor.getState();
+  const { doc, selection } = useGanvas.getState();
   const ids = new Set(doc.graph.nodes.map((n) => n.id));
-  if (selection.some((i) => !ids.has(i))) useEditor.setState({ selection: selection.filter((i) => ids.has(i)) });
+  if (selection.some((i) => !ids.has(i))) useGanvas.setState({ selection: selection.filter((i) => ids.has(i)) });
 };
 
 export function undo(): void {
-  useEditor.temporal.getState().undo();
+  useGanvas.temporal.getState().undo();
   pruneSelection();
 }
 export function redo(): void {
-  useEditor.temporal.getState().redo();
+  useGanvas.temporal.getState().redo();
   pruneSelection();
 }
 /** Forget the history (after restoring a session: there is nothing before it to go back to). */
 export function clearHistory(): void {
-  useEditor.temporal.getState().clear();
-  run = null;
+  useGanvas.temporal.getState().clear();
+  endCoalescing();
 }

@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTraining } from '../trainer/store';
 import { ActivationDetail } from './ActivationDetail';
-import { useActivationHover } from './activationHover';
+import { useGanvas } from '../state/store';
 import { isImageLayer, layerOf, useLiveTrace } from './traceStore';
 import { statsText } from './statsText';
 import { TileCanvas } from './TileCanvas';
@@ -15,7 +15,7 @@ import { TileCanvas } from './TileCanvas';
 const W = 560;
 
 export function ActivationPreview() {
-  const { nodeId, anchor } = useActivationHover();
+  const { nodeId, anchor } = useGanvas((s) => s.activationHover);
   const tile = useTraining((s) => (nodeId ? s.tiles[nodeId] : undefined));
   const open = useTraining((s) => s.openNode);
   const phase = useTraining((s) => s.phase);

@@ -11,7 +11,8 @@ import { ActivationDetail } from './ActivationDetail';
 import { LineChart } from './LineChart';
 import { TileCanvas } from './TileCanvas';
 import { statsText } from './statsText';
-import { isImageLayer, layerOf, useLiveTrace, useTrace } from './traceStore';
+import { useGanvas } from '../state/store';
+import { isImageLayer, layerOf, useLiveTrace } from './traceStore';
 import { SamplePicker } from './SamplePicker';
 
 export function ChannelView() {
@@ -58,7 +59,7 @@ export function ChannelView() {
         <SamplePicker batch={trace?.batch} />
         <button
           type="button"
-          onClick={() => useTrace.setState({ layerView: true })}
+          onClick={() => useGanvas.setState({ layerView: true })}
           title="This sample through every layer of G and D"
         >
           Follow through G and D

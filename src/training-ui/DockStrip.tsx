@@ -9,7 +9,7 @@ import { historyColumns, useTraining } from '../trainer/store';
 import { useReadiness } from './readiness';
 import { sparkPoints } from './sparkline';
 import { statNumber } from './statsText';
-import { useTrace } from './traceStore';
+import { useGanvas } from '../state/store';
 import './dock.css';
 
 const W = 120,
@@ -87,7 +87,7 @@ export function DockStrip() {
         type="button"
         data-testid="open-layer-view"
         disabled={!ready}
-        onClick={() => useTrace.setState({ layerView: true })}
+        onClick={() => useGanvas.setState({ layerView: true })}
         title={ready ? 'One sample through every layer of G and D, side by side' : 'Train or step once first'}
       >
         Layers

@@ -8,13 +8,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { LayerValues, SampleTrace } from '../../workers/api';
 import { getBlock, hasBlock } from '../core/blocks';
-import { useEditor } from '../state/store';
+import { useEditor, useGanvas } from '../state/store';
 import { useTraining } from '../trainer/store';
 import { channelsRgba, scaleFor } from './activationImage';
 import { ColorLegend } from './ActivationDetail';
 import { SamplePicker } from './SamplePicker';
 import { statNumber } from './statsText';
-import { isImageLayer, useLiveTrace, useTrace } from './traceStore';
+import { isImageLayer, useLiveTrace } from './traceStore';
 
 const BOX = { width: 150, height: 84 };
 
@@ -100,10 +100,10 @@ function Verdict({ trace }: { trace: SampleTrace }) {
 }
 
 export function LayerView() {
-  const open = useTrace((s) => s.layerView);
+  const open = useGanvas((s) => s.layerView);
   const trace = useLiveTrace(open);
   const nodes = useEditor((s) => s.doc.graph.nodes);
-  const close = () => useTrace.setState({ layerView: false });
+  const close = () => useGanvas.setState({ layerView: false });
   useEffect(() => {
     if (!open) return;
     // Capture phase: runs before the large view's own Esc handler, so Esc closes the view on top first.

@@ -1,10 +1,10 @@
 /** Which sample of the fixed latent batch the large views follow: ‹ sample 3 of 16 ›. */
-import { useTrace } from './traceStore';
+import { useGanvas } from '../state/store';
 
 export function SamplePicker({ batch }: { batch?: number }) {
-  const sample = useTrace((s) => s.sample);
+  const sample = useGanvas((s) => s.traceSample);
   const n = batch ?? 16;
-  const go = (d: number) => useTrace.setState({ sample: (sample + d + n) % n });
+  const go = (d: number) => useGanvas.setState({ traceSample: (sample + d + n) % n });
   return (
     <span className="sample-picker" role="group" aria-label="Sample">
       <button type="button" onClick={() => go(-1)} aria-label="Previous sample">

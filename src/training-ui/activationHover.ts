@@ -2,13 +2,7 @@
  * Which node's tile the pointer rests on, and where: the large preview (ActivationPreview) follows it.
  * A short delay keeps a pointer that merely crosses the canvas from flashing previews.
  */
-import { create } from 'zustand';
-
-export interface HoverState {
-  nodeId?: string;
-  anchor?: { left: number; top: number; right: number; bottom: number };
-}
-export const useActivationHover = create<HoverState>(() => ({}));
+import { useGanvas } from '../state/store';
 
 const DELAY_MS = 250;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -16,11 +10,13 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export function hoverActivation(nodeId: string | undefined, el?: Element): void {
   clearTimeout(timer);
   if (!nodeId || !el) {
-    useActivationHover.setState({ nodeId: undefined, anchor: undefined });
+    useGanvas.setState({ activationHover: {} });
     return;
   }
   timer = setTimeout(() => {
     const r = el.getBoundingClientRect();
-    useActivationHover.setState({ nodeId, anchor: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } });
+    useGanvas.setState({
+      activationHover: { nodeId, anchor: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } },
+    });
   }, DELAY_MS);
 }

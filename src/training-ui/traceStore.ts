@@ -4,19 +4,10 @@
  * one request at a time, so an open view never queues work in the worker.
  */
 import { useEffect } from 'react';
-import { create } from 'zustand';
 import type { LayerValues, SampleTrace } from '../../workers/api';
 import { run } from '../run';
+import { useGanvas } from '../state/store';
 import { useTraining } from '../trainer/store';
-
-export interface TraceState {
-  trace?: SampleTrace;
-  /** Which sample of the fixed latent batch to follow. */
-  sample: number;
-  /** The layer view (G and D side by side) is open. */
-  layerView: boolean;
-}
-export const useTrace = create<TraceState>(() => ({ sample: 0, layerView: false }));
 
 let inFlight = false;
 let wanted: { step: number; sample: number } | undefined;
@@ -27,11 +18,11 @@ async function fetchTrace(): Promise<void> {
   inFlight = true;
   try {
     const t = await run.trace(ask.sample);
-    if (t) useTrace.setState({ trace: t });
+    if (t) useGanvas.setState({ trace: t });
   } finally {
     inFlight = false;
   }
-  const cur = useTrace.getState().trace;
+  const cur = useGanvas.getState().trace;
   // Something newer was asked for while this one ran.
   if (wanted && (!cur || wanted.sample !== cur.sample || wanted.step > cur.step)) void fetchTrace();
 }
@@ -41,8 +32,8 @@ export function useLiveTrace(active: boolean): SampleTrace | undefined {
   // Closed views read constants, so tile updates do not re-render them.
   const step = useTraining((s) => (active ? s.tileStep : 0));
   const ready = useTraining((s) => active && (s.status === 'running' || s.status === 'paused'));
-  const sample = useTrace((s) => s.sample);
-  const trace = useTrace((s) => s.trace);
+  const sample = useGanvas((s) => s.traceSample);
+  const trace = useGanvas((s) => s.trace);
   useEffect(() => {
     if (!active || !ready) return;
     if (trace && trace.sample === sample && trace.step >= step) return;
@@ -58,7 +49,7 @@ export const layerOf = (t: SampleTrace | undefined, nodeId: string): LayerValues
 
 /** Forget the trace (a new run: its nodes may differ). */
 export function clearTrace(): void {
-  useTrace.setState({ trace: undefined });
+  useGanvas.setState({ trace: undefined });
 }
 
 /**

@@ -18,6 +18,26 @@ const WORKER_API = 'workers/api.ts';
 const IMPORT_API = 'workers/importApi.ts';
 /** What features read of the run's state (the worker's door, src/trainer/client.ts, is the run controller's alone). */
 const TRAINING_STORE = 'src/trainer/store.ts';
+/**
+ * The one store's slices that live next to their owners outside src/state. Each is a row of its own, below
+ * src/state (which composes them in store.ts) and below its owner's folder (which reads its types).
+ */
+const TRAINING_SLICE = 'src/trainer/trainingSlice.ts';
+const WORKSPACE_SLICE = 'src/editor/workspaceSlice.ts';
+const DOCTOR_SLICE = 'src/doctor-ui/doctorSlice.ts';
+const TRACE_SLICE = 'src/training-ui/traceSlice.ts';
+const HOVER_SLICE = 'src/training-ui/activationHoverSlice.ts';
+const PROJECTS_SLICE = 'src/projects/projectsSlice.ts';
+const DATASETS_SLICE = 'src/datasets-ui/datasetsSlice.ts';
+const SLICES = [
+  TRAINING_SLICE,
+  WORKSPACE_SLICE,
+  DOCTOR_SLICE,
+  TRACE_SLICE,
+  HOVER_SLICE,
+  PROJECTS_SLICE,
+  DATASETS_SLICE,
+];
 
 /** Folder (or file) -> the folders and files it may import besides its own. */
 export const ALLOWED: Record<string, readonly string[]> = {
@@ -97,10 +117,17 @@ export const ALLOWED: Record<string, readonly string[]> = {
   // Node and the worker run the engine; the import and training workers keep and read datasets in the database themselves.
   workers: [CORE, 'src/storage'],
   'src/cli': [CORE],
-  // The page's lower layers: the database, the editor's store, the worker's client.
+  // The page's lower layers: the database, the one store (composed in src/state from the slices), the worker's client.
   'src/storage': [CORE],
-  'src/state': [CORE, 'src/storage'],
-  'src/trainer': [CORE, WORKER_API],
+  [TRAINING_SLICE]: [CORE, WORKER_API],
+  [WORKSPACE_SLICE]: [],
+  [DOCTOR_SLICE]: [CORE],
+  [TRACE_SLICE]: [WORKER_API],
+  [HOVER_SLICE]: [],
+  [PROJECTS_SLICE]: [],
+  [DATASETS_SLICE]: ['src/storage'],
+  'src/state': [CORE, 'src/storage', ...SLICES],
+  'src/trainer': [CORE, 'src/state', WORKER_API],
   // The run controller: owns the built run and the trainer client; the features ask it.
   'src/run': [CORE, 'src/state', 'src/trainer', WORKER_API],
   // Widgets and DOM helpers that several features draw with (no store, no feature).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classPoints, imageDiversityPoints, labelPoints, layerSeries } from '../../src/doctor-ui/inputs';
-import { byNodeOf } from '../../src/doctor-ui/doctorStore';
+import { byNodeOf } from '../../src/doctor-ui/doctorSlice';
 import type { ActivationTile } from '../../src/core/train/tiles';
 import type { Finding } from '../../src/core/doctor/finding';
 

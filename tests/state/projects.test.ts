@@ -9,11 +9,10 @@ import { closeDb, openConnection, openDb } from '../../src/storage/db';
 import { allProjects, getProject } from '../../src/storage/projects';
 import { loadTemplate } from '../../src/core/project/templates';
 import { startAutosave } from '../../src/state/autosave';
-import { flush, useOpenProject, useSaveStatus } from '../../src/state/persistence';
+import { flush } from '../../src/state/persistence';
 import { startProject } from '../../src/state/projects';
-import { undo, useEditor } from '../../src/state/store';
+import { undo, useEditor, useGanvas } from '../../src/state/store';
 import { bringIn } from '../../src/projects/incoming';
-import { useWhereQuestion } from '../../src/projects/ui';
 import { resetEditor } from './resetEditor';
 
 const s = () => useEditor.getState();
@@ -22,7 +21,7 @@ let stop: () => void;
 /** Resolves once the latest write has completed. */
 const saved = () =>
   new Promise<void>((ok, fail) => {
-    const check = (st = useSaveStatus.getState()) => {
+    const check = (st = useGanvas.getState().saveStatus) => {
       if (st.status === 'saved') {
         un();
         ok();
@@ -32,18 +31,17 @@ const saved = () =>
         fail(new Error(st.error));
       }
     };
-    const un = useSaveStatus.subscribe((st) => check(st));
+    const un = useGanvas.subscribe((st) => check(st.saveStatus));
     check();
   });
-const stored = async () => JSON.parse((await getProject(useOpenProject.getState().open!.id))!.text);
+const stored = async () => JSON.parse((await getProject(useGanvas.getState().openProject!.id))!.text);
 const units = (p: { graph: { nodes: { id: string; params: Record<string, unknown> }[] } }) =>
   p.graph.nodes.find((n) => n.id === 'g_dense')!.params.units;
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   resetEditor();
-  useOpenProject.setState({ open: null });
-  useSaveStatus.setState({ status: 'idle' });
+  useGanvas.setState({ openProject: null, saveStatus: { status: 'idle' } });
   await openDb();
   await startProject(loadTemplate('dcgan-mnist'), { kind: 'template', id: 'dcgan-mnist', name: 'DCGAN (MNIST)' });
   stop = startAutosave();
@@ -51,7 +49,7 @@ beforeEach(async () => {
 afterEach(() => {
   stop();
   closeDb();
-  useWhereQuestion.setState({ pending: null });
+  useGanvas.setState({ whereQuestion: null });
 });
 
 describe('write-through', () => {
@@ -59,17 +57,17 @@ describe('write-through', () => {
     const tx = vi.spyOn(openConnection()!, 'transaction');
     s().setParam('g_dense', 'units', 64);
     expect(tx).toHaveBeenCalledTimes(1); // no timer, no await between the change and its write
-    expect(useSaveStatus.getState().status).toBe('saving');
+    expect(useGanvas.getState().saveStatus.status).toBe('saving');
     await saved();
     expect(units(await stored())).toBe(64);
-    expect(useOpenProject.getState().open!.edited).toBe(true);
+    expect(useGanvas.getState().openProject!.edited).toBe(true);
   });
 
   test('three changes in a row are all stored; the status says saved only after the last write', async () => {
     s().setParam('g_dense', 'units', 64);
     s().addBlock('dropout', 'generator', { x: 0, y: 900 });
     s().setDoc({ name: 'Three changes' });
-    expect(useSaveStatus.getState().status).toBe('saving');
+    expect(useGanvas.getState().saveStatus.status).toBe('saving');
     await saved();
     const p = await stored();
     expect([units(p), p.graph.nodes.some((n: { id: string }) => n.id === 'g_dropout1'), p.name]).toEqual([
@@ -82,10 +80,10 @@ describe('write-through', () => {
 
   test('a viewport change waits for a pause, and is written at once when the page hides', async () => {
     s().setViewport({ x: 12, y: 34, zoom: 0.5 });
-    expect(useSaveStatus.getState().status).toBe('pending');
+    expect(useGanvas.getState().saveStatus.status).toBe('pending');
     await flush();
     expect((await stored()).viewport).toEqual({ x: 12, y: 34, zoom: 0.5 });
-    expect(useOpenProject.getState().open!.edited).toBe(false); // looking around is not an edit
+    expect(useGanvas.getState().openProject!.edited).toBe(false); // looking around is not an edit
   });
 });
 
@@ -94,10 +92,10 @@ describe('projects coming in', () => {
   const ringOrigin = { kind: 'template', id: 'gan-2d-ring', name: '2-D ring' } as const;
 
   test('an untouched template copy is replaced without a question, in place, and one undo brings it back', async () => {
-    const id = useOpenProject.getState().open!.id;
+    const id = useGanvas.getState().openProject!.id;
     expect(await bringIn(ring(), ringOrigin, 'the template')).toBe('replace');
     await saved();
-    expect(useOpenProject.getState().open!.id).toBe(id);
+    expect(useGanvas.getState().openProject!.id).toBe(id);
     expect(s().doc.name).toBe(ring().name);
     undo();
     expect(s().doc.name).toBe('DCGAN (MNIST)');
@@ -107,13 +105,13 @@ describe('projects coming in', () => {
   test('over edited work it asks: a new project keeps the old one exactly as it was', async () => {
     s().setParam('g_dense', 'units', 64);
     await saved();
-    const old = useOpenProject.getState().open!.id;
+    const old = useGanvas.getState().openProject!.id;
     const going = bringIn(ring(), ringOrigin, 'the template');
-    expect(useWhereQuestion.getState().pending).toMatchObject({ current: 'DCGAN (MNIST)' });
-    useWhereQuestion.getState().pending!.answer('new');
+    expect(useGanvas.getState().whereQuestion).toMatchObject({ current: 'DCGAN (MNIST)' });
+    useGanvas.getState().whereQuestion!.answer('new');
     expect(await going).toBe('new');
     await saved();
-    expect(useOpenProject.getState().open!.id).not.toBe(old);
+    expect(useGanvas.getState().openProject!.id).not.toBe(old);
     expect(units(JSON.parse((await getProject(old))!.text))).toBe(64);
     expect((await allProjects()).map((r) => r.name).sort()).toEqual([ring().name, 'DCGAN (MNIST)'].sort());
   });
@@ -121,12 +119,12 @@ describe('projects coming in', () => {
   test('"replace" puts it into the open project as one undoable step; "cancel" changes nothing', async () => {
     s().setParam('g_dense', 'units', 64);
     const cancelled = bringIn(ring(), ringOrigin, 'the template');
-    useWhereQuestion.getState().pending!.answer('cancel');
+    useGanvas.getState().whereQuestion!.answer('cancel');
     expect(await cancelled).toBe('cancel');
     expect(units(s().doc)).toBe(64);
 
     const replaced = bringIn(ring(), ringOrigin, 'the template');
-    useWhereQuestion.getState().pending!.answer('replace');
+    useGanvas.getState().whereQuestion!.answer('replace');
     expect(await replaced).toBe('replace');
     await saved();
     expect((await stored()).name).toBe(ring().name);

@@ -30,7 +30,7 @@ import { insertBlockAt, keptMessage } from './insertBlock';
 import { resolveDrag } from './placement';
 import type { XY } from '../../core/graph/types';
 import { MINIMAP, readableFit } from '../templateView';
-import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
+import { minimapOn, useWorkspace } from '../workspacePrefs';
 import { NO_DECORATIONS, NodeDecorationsContext, type NodeDecorations } from './decorations';
 
 const minimapColor = (n: FlowNode): string => {
@@ -61,7 +61,7 @@ function useTrackWidth(el: React.RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const e = el.current;
     if (!e) return;
-    const ro = new ResizeObserver(([entry]) => useCanvasWidth.setState({ width: entry.contentRect.width }));
+    const ro = new ResizeObserver(([entry]) => useWorkspace.setState({ canvasWidth: entry.contentRect.width }));
     ro.observe(e);
     return () => ro.disconnect();
   }, [el]);
@@ -91,7 +91,7 @@ export function Canvas({ onFileDrop, decorations = NO_DECORATIONS }: CanvasProps
   useTrackWidth(wrapper);
   const minimap = minimapOn(
     useWorkspace((s) => s.minimap),
-    useCanvasWidth((s) => s.width),
+    useWorkspace((s) => s.canvasWidth),
   );
 
   const nodes = useMemo(() => toFlowNodes({ ...input, validation }), [input, validation]);

@@ -5,14 +5,14 @@
 import type { ReactNode } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
 import { canvasSize, fitTo } from '../templateView';
-import { minimapOn, useCanvasWidth, useWorkspace } from '../workspacePrefs';
+import { minimapOn, useWorkspace } from '../workspacePrefs';
 
 export function CanvasToolbar({ children }: { children?: ReactNode }) {
   const rf = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
   const minimap = minimapOn(
     useWorkspace((s) => s.minimap),
-    useCanvasWidth((s) => s.width),
+    useWorkspace((s) => s.canvasWidth),
   );
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">

@@ -1,5 +1,9 @@
-/** What the live doctor found in the current run (written by live.ts, read by the panel list and the node badges). */
-import { create } from 'zustand';
+/**
+ * The doctor's slice of the one store (src/state/store.ts): what the live doctor found in the current run.
+ * Written by live.ts only, read by the panel list and the node badges; kept under one key, `doctor`, so
+ * its `step` and `samples` are not the training slice's.
+ */
+import type { StateCreator } from 'zustand';
 import type { Finding } from '../core/doctor/finding';
 import type { SamplePoint } from '../core/doctor/samples';
 
@@ -14,7 +18,10 @@ export interface DoctorState {
 }
 
 export const emptyDoctor = (): DoctorState => ({ findings: [], byNode: {}, samples: [], step: 0 });
-export const useDoctor = create<DoctorState>(() => emptyDoctor());
+export interface DoctorSlice {
+  doctor: DoctorState;
+}
+export const createDoctorSlice: StateCreator<DoctorSlice> = () => ({ doctor: emptyDoctor() });
 
 export function byNodeOf(findings: readonly Finding[]): DoctorState['byNode'] {
   const out: DoctorState['byNode'] = {};
