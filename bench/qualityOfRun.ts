@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { intOption, parseArgs } from '../src/cli/args';
 import { useBackend } from '../src/cli/backend';
+import { readModelFiles } from '../src/cli/modelFiles';
 import { mnistPath } from '../src/cli/train';
 import type { GanPlan } from '../src/core/compile/plan';
 import { loadWeights, type NetworkWeights } from '../src/core/compile/weights';
@@ -21,15 +22,8 @@ import { TrainingSession } from '../src/core/train/session';
 import { describePoint, measureSessionPoint, mnistMeters, type MnistMeters } from './qualityRun';
 
 function networkFiles(dir: string, net: string): NetworkWeights {
-  const file = join(dir, net, 'model.json');
-  if (!existsSync(file)) throw new Error(`${dir}: no ${net}/model.json (pass the --out folder of a run)`);
-  const m = JSON.parse(readFileSync(file, 'utf8'));
-  const manifest = m.weightsManifest?.[0];
-  const bin = readFileSync(join(dir, net, String(manifest?.paths?.[0])));
-  return {
-    weightSpecs: manifest.weights,
-    weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-  };
+  const { weightSpecs, weightData } = readModelFiles(join(dir, net));
+  return { weightSpecs, weightData };
 }
 
 /** The last step and its training seconds, from the run's metrics.jsonl (both engines write it). */

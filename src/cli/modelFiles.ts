@@ -31,8 +31,13 @@ export async function saveModel(tf: TF, model: tfNs.LayersModel, dir: string): P
   );
 }
 
-/** Loads model.json + its weights file from `dir`; any failure names the file it came from. */
-export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> {
+/** A model folder's files as tf.io artifacts, checked; any failure names the file it came from. */
+export function readModelFiles(dir: string): {
+  modelTopology: object;
+  weightSpecs: tfNs.io.WeightsManifestEntry[];
+  weightData: ArrayBuffer;
+  file: string;
+} {
   const file = join(dir, 'model.json');
   if (!existsSync(file)) throw new Error(`no model.json in '${dir}'`);
   let json: {
@@ -47,17 +52,30 @@ export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> 
   const manifest = json?.weightsManifest?.[0];
   const weightsName = manifest?.paths?.[0];
   // The weights file must sit beside model.json: a name from the file never leads elsewhere.
-  if (!json?.modelTopology || !manifest || typeof weightsName !== 'string' || basename(weightsName) !== weightsName) {
+  if (
+    !json?.modelTopology ||
+    !manifest?.weights ||
+    typeof weightsName !== 'string' ||
+    basename(weightsName) !== weightsName
+  ) {
     throw new Error(`${file}: not a tfjs layers model written by Ganvas`);
   }
   const weightsFile = join(dir, weightsName);
   if (!existsSync(weightsFile)) throw new Error(`${file}: its weights file '${weightsName}' is missing`);
   const bin = readFileSync(weightsFile);
-  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  return {
+    modelTopology: json.modelTopology as object,
+    weightSpecs: manifest.weights,
+    weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+    file,
+  };
+}
+
+/** Loads model.json + its weights file from `dir`; any failure names the file it came from. */
+export async function loadModel(tf: TF, dir: string): Promise<tfNs.LayersModel> {
+  const { modelTopology, weightSpecs, weightData, file } = readModelFiles(dir);
   try {
-    return await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs: manifest.weights, weightData }),
-    );
+    return await tf.loadLayersModel(tf.io.fromMemory({ modelTopology, weightSpecs, weightData }));
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }
