@@ -4,7 +4,7 @@
  * goes to "Recently deleted", from where it can be restored for a week). Keyboard: ArrowUp/Down,
  * Home/End move between projects, Tab reaches each row's Delete button, Esc closes.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useEditor, useGanvas } from '../state/store';
 import { openStoredProject, removeProject, restoreRemovedProject } from '../state/projects';
 import { allProjects } from '../storage/projects';
@@ -58,8 +58,10 @@ export function ProjectsDialog({ onNew }: { onNew(): void }) {
     if (!isOpen && d.open) d.close();
   }, [isOpen, reload]);
 
-  // Once the list is there, focus the open project (the one the user is most likely to look from).
-  useEffect(() => {
+  // Once the list is there, focus the open project (the one the user is most likely to look from). A layout
+  // effect, so the rows and the focus appear in one frame: a key pressed as soon as the rows show (Home, End,
+  // Enter) acts on the list, not on whatever the dialog had focused while the list loaded.
+  useLayoutEffect(() => {
     if (!isOpen || !records) return;
     const list = listRef.current;
     if (list && !list.contains(document.activeElement)) {

@@ -261,8 +261,11 @@ test('the projects list works from the keyboard; a deleted project comes back wi
   await toast(page).getByRole('button', { name: 'Undo' }).click();
   await projects.click();
   await expect.poll(() => projectRows(page).count()).toBe(2);
-  // Enter on a row opens that project.
+  // Enter on a row opens that project: End reaches the restored one (opened longest ago, so last).
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('.project-row')?.textContent ?? '');
+  await expect.poll(focusedRow).toContain('Untitled GAN');
   await page.keyboard.press('End');
+  expect(await focusedRow()).toContain('DCGAN (MNIST)');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
   await node(page, 'g_dense').waitFor();
