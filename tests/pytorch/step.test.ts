@@ -87,6 +87,15 @@ const CASES: StepCase[] = [
       discriminator: { type: 'sgd', learningRate: 0.05, beta1: 0.5, beta2: 0.999 },
     },
   },
+  {
+    // β1 = 0 is WGAN-GP's and SN-GAN's setting; a bare 0 in the exported text made torch refuse the optimizer.
+    name: "Adam with β1 0 and β2 0.9 (WGAN-GP's recipe), learning rate 1e-3",
+    template: 'gan-2d-ring',
+    training: {
+      generator: { type: 'adam', learningRate: 0.001, beta1: 0, beta2: 0.9 },
+      discriminator: { type: 'adam', learningRate: 0.001, beta1: 0, beta2: 0.9 },
+    },
+  },
 ];
 
 /** A small random dataset in the plan's shape (with labels when it has classes). */

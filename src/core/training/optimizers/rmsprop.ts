@@ -1,4 +1,4 @@
-import { defineOptimizer, num } from './defineOptimizer';
+import { defineOptimizer, num, pyFloat } from './defineOptimizer';
 
 /**
  * tfjs's RMSprop with its defaults: decay (PyTorch's alpha) 0.9, momentum 0, epsilon 1e-7, not
@@ -33,6 +33,6 @@ export const rmsprop = defineOptimizer({
   usesBetas: false,
   tfjs: (tf, c) => tf.train.rmsprop(c.learningRate),
   typescript: (c) => `tf.train.rmsprop(${num(c.learningRate)})`,
-  pytorch: (c, params) => `TfjsRMSprop(${params}, lr=${num(c.learningRate)}, decay=0.9, momentum=0.0, eps=1e-07)`,
+  pytorch: (c, params) => `TfjsRMSprop(${params}, lr=${pyFloat(c.learningRate)}, decay=0.9, momentum=0.0, eps=1e-07)`,
   pytorchHelpers: { TfjsRMSprop: TFJS_RMSPROP },
 });

@@ -1,4 +1,4 @@
-import { defineOptimizer, num } from './defineOptimizer';
+import { defineOptimizer, num, pyFloat } from './defineOptimizer';
 
 export const sgd = defineOptimizer({
   id: 'sgd',
@@ -6,5 +6,5 @@ export const sgd = defineOptimizer({
   usesBetas: false,
   tfjs: (tf, c) => tf.train.sgd(c.learningRate),
   typescript: (c) => `tf.train.sgd(${num(c.learningRate)})`,
-  pytorch: (c, params) => `torch.optim.SGD(${params}, lr=${num(c.learningRate)})`,
+  pytorch: (c, params) => `torch.optim.SGD(${params}, lr=${pyFloat(c.learningRate)})`,
 });
