@@ -72,7 +72,7 @@ const T = {};
 
 T['dcgan-mnist'] = project(
   'DCGAN (MNIST)',
-  "Radford et al.'s DCGAN (2015), sized for a CPU: strided (transposed) convolutions, no pooling, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Smaller than the paper's (G 64 and 32 channels, D 32 and 64) so 1,000 steps take minutes on wasm, batch 32 and the learning rate raised from 2e-4 to 5e-4 (faster first digits at this batch); batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. The TensorFlow tutorial's larger model is the 'DCGAN, TensorFlow tutorial' template. Measured in docs/quality.md.",
+  "Radford et al.'s DCGAN (2015), sized for a CPU: strided (transposed) convolutions, no pooling, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Smaller than the paper's (G 64 and 32 channels, D 32 and 64) so 1,000 steps take minutes on wasm, batch 32 and the learning rates raised from 2e-4 to 1e-3 for G and 5e-4 for D (G at twice D's rate drew the most confident digits at step 1,000 of the rates tried); batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. The TensorFlow tutorial's larger model is the 'DCGAN, TensorFlow tutorial' template. Measured in docs/quality.md.",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     ['g_dense', 'dense', { units: 7 * 7 * 64, useBias: false }],
@@ -96,7 +96,7 @@ T['dcgan-mnist'] = project(
     ['d_dense', 'dense', { units: 1 }],
     ['d_head', 'realFakeHead', { output: 'logit' }],
   ],
-  { batchSize: 32, generator: adam(5e-4), discriminator: adam(5e-4) },
+  { batchSize: 32, generator: adam(1e-3), discriminator: adam(5e-4) },
 );
 
 T['dcgan-tf-tutorial'] = project(
