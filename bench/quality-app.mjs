@@ -66,6 +66,9 @@ try {
     await page.getByTestId('node-z').waitFor();
     await page.getByRole('button', { name: 'Templates ▾' }).click();
     await page.locator(`[data-template="${template}"]`).click();
+    // Below 1720 px of width the training dock starts folded to its strip: open it as a user would.
+    const dock = page.getByTestId('dock-toggle');
+    if ((await dock.getAttribute('aria-expanded')) !== 'true') await dock.click();
     await page.getByTestId('training-panel').waitFor();
     await page.getByTestId('train-backend').selectOption('wasm');
     if (threads !== 'auto') await page.getByTestId('train-wasm-threads').selectOption(threads);
@@ -135,7 +138,7 @@ try {
 const lscpu = spawnSync('lscpu', { encoding: 'utf8' }).stdout.match(/Model name:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model;
 const section = [
   '<!-- quality-app:start -->',
-  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${lscpu}, ${os.cpus().length} cores · headless Chromium, the built app, wasm · command \`node bench/quality-app.mjs --template ${template} --threads ${threadsList.join(',')}\`. Time to first digits = the training time the panel shows beside its marker (steps when the worker's 256-sample measurement first passed the threshold).`,
+  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${lscpu}, ${os.cpus().length} cores · headless Chromium, the built app, wasm · command \`node bench/quality-app.mjs --template ${template} --threads ${threadsList.join(',')} --minutes ${minutes}\`. Time to first digits = the training time the panel shows beside its marker (steps when the worker's 256-sample measurement first passed the threshold).`,
   '',
   '| template | wasm threads | started after (s) | first digits | steps/s at the end | main thread: long tasks, longest (ms) | frame time p50 / p95 (ms) | load average (1/5/15 min) |',
   '| --- | --- | ---: | --- | --- | ---: | ---: | --- |',
