@@ -37,6 +37,9 @@ describe('PyTorch generator', () => {
       expect(o.pytorch({ type: o.id, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }, 'ps'), o.id).toMatch(
         /\(ps, lr=0\.001/,
       );
+    // Whole numbers as floats: torch.optim.Adam refuses betas=(0, 0.9) (ints and floats mixed).
+    for (const o of OPTIMIZERS)
+      expect(o.pytorch({ type: o.id, learningRate: 1, beta1: 0, beta2: 1 }, 'ps'), o.id).not.toMatch(/[=(, ][01][,)]/);
     for (const k of DATASET_KINDS) expect(k.pytorch?.(k.example), k.id).toMatch(/^ {4}/);
   });
 

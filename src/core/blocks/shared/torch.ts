@@ -10,6 +10,14 @@ export function py(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
   return String(n);
 }
+/**
+ * A Python float literal (0.0, not 0) where PyTorch checks the type: torch.optim.Adam refuses betas=(0, 0.9)
+ * ("betas must be either both floats or both Tensors"), so the optimizers' hyperparameters are written with this.
+ */
+export const pyFloat = (n: number): string => {
+  const t = py(n);
+  return /[.eE]/.test(t) ? t : `${t}.0`;
+};
 export const pyBool = (b: unknown): string => (b ? 'True' : 'False');
 
 /** Images ([h, w, c] without batch) are [batch, c, h, w] in PyTorch. */

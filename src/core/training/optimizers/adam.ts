@@ -1,4 +1,5 @@
-import { defineOptimizer, num, pyFloat } from './defineOptimizer';
+import { pyFloat } from '../../blocks/shared/torch';
+import { defineOptimizer, num } from './defineOptimizer';
 
 /** tfjs's Adam: epsilon 1e-7 (PyTorch's default is 1e-8), no weight decay, no amsgrad. */
 export const adam = defineOptimizer({

@@ -30,12 +30,3 @@ export const num = (x: number): string => {
   if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
   return String(x);
 };
-
-/**
- * A number as a Python float literal (0.0, not 0): torch.optim.Adam refuses betas=(0, 0.9) ("betas must be
- * either both floats or both Tensors"), so every hyperparameter the PyTorch text holds is written as a float.
- */
-export const pyFloat = (x: number): string => {
-  const t = num(x);
-  return /[.eE]/.test(t) ? t : `${t}.0`;
-};

@@ -1,4 +1,5 @@
-import { defineOptimizer, num, pyFloat } from './defineOptimizer';
+import { pyFloat } from '../../blocks/shared/torch';
+import { defineOptimizer, num } from './defineOptimizer';
 
 /**
  * tfjs's RMSprop with its defaults: decay (PyTorch's alpha) 0.9, momentum 0, epsilon 1e-7, not

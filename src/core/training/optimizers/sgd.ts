@@ -1,4 +1,5 @@
-import { defineOptimizer, num, pyFloat } from './defineOptimizer';
+import { pyFloat } from '../../blocks/shared/torch';
+import { defineOptimizer, num } from './defineOptimizer';
 
 export const sgd = defineOptimizer({
   id: 'sgd',
