@@ -12,7 +12,7 @@ const params = (g: ReturnType<typeof followData>['graph'], id: string) => g.node
 
 describe('following the data', () => {
   it('a conditional MLP GAN (Dense → Reshape) follows 32×32 RGB sprites with 4 classes whole, and trains-ready', () => {
-    const p = loadTemplate('cgan-mnist');
+    const p = loadTemplate('cgan-mlp-mnist');
     const { graph, changed } = followData(p.graph, datasetInfo(sprites32));
     expect(changed.sort()).toEqual(['d_label', 'g_label', 'g_pixels', 'g_reshape']);
     expect(params(graph, 'g_label').classes).toBe(4);
@@ -23,8 +23,8 @@ describe('following the data', () => {
     expect(params(p.graph, 'g_label').classes).toBe(10);
   });
 
-  it('AC-GAN: the label, its embedding, the class head and the channels follow; the image size cannot, and the problem says where to change it', () => {
-    const p = loadTemplate('acgan-mnist');
+  it('AC-GAN (tfjs-examples): the label, its embedding, the class head and the channels follow; the image size cannot, and the problem says where to change it', () => {
+    const p = loadTemplate('acgan-tfjs-examples');
     const info = datasetInfo(sprites32);
     const { graph, changed } = followData(p.graph, info);
     expect(changed.sort()).toEqual(['d_class', 'g_deconv3', 'g_embed', 'label']);

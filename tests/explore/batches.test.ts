@@ -74,7 +74,7 @@ describe('explorer batches', () => {
   });
 
   it('interpolation keeps the class of a conditional GAN fixed (index encoding)', () => {
-    const plan = planOf('acgan-mnist');
+    const plan = planOf('acgan-tfjs-examples');
     const b = interpolate(plan, 4, 5, 6, 'slerp');
     const classes = Array.from(b.inputs[1]);
     expect(new Set(classes).size).toBe(1);

@@ -62,8 +62,8 @@ const CASES: StepCase[] = [
     },
   },
   {
-    name: 'AC-GAN (class head, sigmoid and softmax outputs, label smoothing 0.95; narrower layers)',
-    template: 'acgan-mnist',
+    name: "AC-GAN, tfjs-examples' (embedding × noise, class head, sigmoid and softmax outputs, label smoothing 0.95; narrower layers)",
+    template: 'acgan-tfjs-examples',
     training: {},
     narrow: {
       g_embed: { outputDim: 100 },
@@ -77,7 +77,8 @@ const CASES: StepCase[] = [
       d_conv4: { filters: 16 },
     },
   },
-  { name: 'conditional GAN (label inputs in G and D)', template: 'cgan-mnist', training: {} },
+  { name: 'AC-GAN (one-hot label into G, logit real/fake and class heads on a shared layer)', template: 'acgan-mnist', training: {} },
+  { name: 'conditional GAN (label inputs in G and D; D reads the label as an image channel)', template: 'cgan-mnist', training: {} },
   {
     name: 'RMSprop for G, SGD for D, label smoothing 0.9',
     template: 'gan-2d-ring',

@@ -3,8 +3,10 @@ import dcgan from '../../../templates/dcgan-mnist.json';
 import dcganTutorial from '../../../templates/dcgan-tf-tutorial.json';
 import infogan from '../../../templates/infogan-mnist.json';
 import acgan from '../../../templates/acgan-mnist.json';
+import acganTfjsExamples from '../../../templates/acgan-tfjs-examples.json';
 import vanilla from '../../../templates/vanilla-gan-mnist.json';
 import cgan from '../../../templates/cgan-mnist.json';
+import cganMlp from '../../../templates/cgan-mlp-mnist.json';
 import wgangp from '../../../templates/wgan-gp-mnist.json';
 import lsgan from '../../../templates/lsgan-mnist.json';
 import ring from '../../../templates/gan-2d-ring.json';
@@ -24,6 +26,8 @@ const RAW: Record<string, unknown> = {
   'lsgan-mnist': lsgan,
   'gan-2d-ring': ring,
   'dcgan-tf-tutorial': dcganTutorial,
+  'acgan-tfjs-examples': acganTfjsExamples,
+  'cgan-mlp-mnist': cganMlp,
   'dcgan-sprites32': dcganRgb32,
   'dcgan-sprites64': dcganRgb64,
 };
