@@ -72,7 +72,42 @@ const T = {};
 
 T['dcgan-mnist'] = project(
   'DCGAN (MNIST)',
-  "Radford et al.'s DCGAN (2015), sized for a CPU: strided (transposed) convolutions, no pooling, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Smaller than the paper's (G 64 and 32 channels, D 32 and 64) so 1,000 steps take minutes on wasm, batch 32 and the learning rates raised from 2e-4 to 1e-3 for G and 5e-4 for D (G at twice D's rate drew the most confident digits at step 1,000 of the rates tried); batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. The TensorFlow tutorial's larger model is the 'DCGAN, TensorFlow tutorial' template. Measured in docs/quality.md.",
+  "Radford et al.'s DCGAN (2015) in the MNIST shape of its reference code (dcgan_code's mnist/train_cond_dcgan.py; InfoGAN's too): a 1,024-unit layer before G's strided transposed convolutions and after D's strided convolutions, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Narrower than those (G 64 and 32 channels, D 32 and 64), batch 64, and the learning rates raised from 2e-4 to 1e-3 for G and 5e-4 for D; batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. Readable digits (70% of samples classified with confidence) by about step 1,000; without the two 1,024-unit layers and at batch 32 a step costs a fifth as much, but the digits stay broken (docs/quality.md). The TensorFlow tutorial's model is the 'DCGAN, TensorFlow tutorial' template.",
+  [
+    ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
+    ['g_fc', 'dense', { units: 1024, useBias: false }],
+    ['g_bn_fc', 'batchNormalization', { momentum: 0.9 }],
+    ['g_relu_fc', 'activation', { fn: 'relu' }],
+    ['g_dense', 'dense', { units: 7 * 7 * 64, useBias: false }],
+    ['g_bn1', 'batchNormalization', { momentum: 0.9 }],
+    ['g_relu1', 'activation', { fn: 'relu' }],
+    ['g_reshape', 'reshape', { targetShape: [7, 7, 64] }],
+    ['g_deconv1', 'conv2dTranspose', { filters: 32, kernelSize: 4, strides: 2, useBias: false }],
+    ['g_bn2', 'batchNormalization', { momentum: 0.9 }],
+    ['g_relu2', 'activation', { fn: 'relu' }],
+    ['g_deconv2', 'conv2dTranspose', { filters: 1, kernelSize: 4, strides: 2, activation: 'tanh' }],
+    ['g_out', 'generatorOutput'],
+  ],
+  [
+    ['d_input', 'realData', {}, null],
+    ['d_conv1', 'conv2d', { filters: 32, kernelSize: 4, strides: 2 }],
+    ['d_lrelu1', ...lrelu()],
+    ['d_conv2', 'conv2d', { filters: 64, kernelSize: 4, strides: 2, useBias: false }],
+    ['d_bn2', 'batchNormalization', { momentum: 0.9 }],
+    ['d_lrelu2', ...lrelu()],
+    ['d_flatten', 'flatten'],
+    ['d_fc', 'dense', { units: 1024, useBias: false }],
+    ['d_bn3', 'batchNormalization', { momentum: 0.9 }],
+    ['d_lrelu3', ...lrelu()],
+    ['d_dense', 'dense', { units: 1 }],
+    ['d_head', 'realFakeHead', { output: 'logit' }],
+  ],
+  { batchSize: 64, generator: adam(1e-3), discriminator: adam(5e-4) },
+);
+
+T['dcgan-mnist-small'] = project(
+  'DCGAN, small (MNIST)',
+  'The DCGAN template without its two 1,024-unit layers, at batch 32: a fifth of its work per step, for a first look on a slow CPU. Digit-shaped strokes within a minute in the app on wasm, but at step 1,000 (about 2.5 minutes) fewer than half of its samples are digits a classifier is sure of, and 2,400 steps do not change that much (docs/quality.md). Adam with β1 0.5, G 1e-3, D 5e-4; batch norm momentum 0.9.',
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     ['g_dense', 'dense', { units: 7 * 7 * 64, useBias: false }],
@@ -287,7 +322,7 @@ T['vanilla-gan-mnist'] = project(
 
 T['cgan-mnist'] = project(
   'Conditional GAN (MNIST)',
-  "A conditional GAN (Mirza & Osindero 2014) in DCGAN form: G draws the digit it is asked for, and D judges image and label together, so you choose the class when sampling. As in the paper both networks take the label as an input: G reads noise joined with the one-hot label; D reads the image with the label as a second channel (a learned 28×28 map), so its convolutions see the label from the first layer. The body is the DCGAN template's (batch 32, G 1e-3, D 5e-4) plus a 256-unit layer in D. The paper's all-dense networks, and a D that met the label only after its convolutions, followed the label on about 1 sample in 10 at step 1,000; this one on about 85 in 100 (docs/quality.md).",
+  "A conditional GAN (Mirza & Osindero 2014) in DCGAN form: G draws the digit it is asked for, and D judges image and label together, so you choose the class when sampling. As in the paper both networks take the label as an input: G reads noise joined with the one-hot label; D reads the image with the label as a second channel (a learned 28×28 map), so its convolutions see the label from the first layer (Radford et al.'s MNIST code joins it to every layer as constant maps). The body is the DCGAN template's (batch 32, G 1e-3, D 5e-4) plus a 256-unit layer in D. The paper's all-dense networks, and a D that met the label only after its convolutions, followed the label on about 1 sample in 10 at step 1,000; this one on about 85 in 100 (docs/quality.md).",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     '|',

@@ -1,6 +1,6 @@
 /**
  * The GAN doctor's image rules on real MNIST runs, seed 42, on wasm: the vanilla-GAN template (one-hidden-layer
- * MLPs, ~13 ms/step) as it is and with a 1-number latent, and the conditional MLP GAN (cgan-mnist, ~60
+ * MLPs, ~13 ms/step) as it is and with a 1-number latent, and the conditional MLP GAN (cgan-mlp-mnist, ~60
  * ms/step), which works: by step 1,500 its digits are rough but of 8 kinds. Every 250
  * steps G's fixed batch of 256 digits is measured as the app's worker measures it: the reference
  * classifier's class coverage and the pixel diversity. The numbers are printed; the thresholds in
@@ -87,8 +87,8 @@ describe('the GAN doctor on real MNIST runs (vanilla-gan-mnist, wasm, seed 42)',
     expect(images[images.length - 1].spread).toBeGreaterThan(2 * images[1].spread);
   }, 240_000);
 
-  it('a GAN that works (cgan-mnist): the doctor stays quiet while its digits spread over most classes', async () => {
-    const { verdicts, classes, images } = await run(undefined, 1500, 'cgan-mnist');
+  it('a GAN that works (cgan-mlp-mnist): the doctor stays quiet while its digits spread over most classes', async () => {
+    const { verdicts, classes, images } = await run(undefined, 1500, 'cgan-mlp-mnist');
     expect(verdicts.get(1500)).toEqual([]);
     const last = images[images.length - 1];
     expect(last.spread).toBeGreaterThan(0.6);

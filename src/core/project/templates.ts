@@ -1,5 +1,6 @@
 /** The bundled templates (templates/*.json), parsed with the same reader as user files. */
 import dcgan from '../../../templates/dcgan-mnist.json';
+import dcganSmall from '../../../templates/dcgan-mnist-small.json';
 import dcganTutorial from '../../../templates/dcgan-tf-tutorial.json';
 import infogan from '../../../templates/infogan-mnist.json';
 import acgan from '../../../templates/acgan-mnist.json';
@@ -18,6 +19,7 @@ import type { Project } from './types';
 
 const RAW: Record<string, unknown> = {
   'dcgan-mnist': dcgan,
+  'dcgan-mnist-small': dcganSmall,
   'infogan-mnist': infogan,
   'acgan-mnist': acgan,
   'vanilla-gan-mnist': vanilla,
