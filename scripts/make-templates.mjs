@@ -219,7 +219,7 @@ T['infogan-mnist'] = project(
 
 T['acgan-mnist'] = project(
   'AC-GAN (MNIST)',
-  "AC-GAN (Odena et al. 2017) in DCGAN form: G draws the digit it is asked for (noise joined with the one-hot label), and D, which does not see the label, both judges real or fake and names the digit with a 10-way class head; both are rewarded when the class head names the right digit. The body is the DCGAN template's (batch 32, G 1e-3, D 5e-4) with a 256-unit layer in D that both heads read. tfjs-examples' larger mnist-acgan is the 'AC-GAN, tfjs-examples' template. Measured in docs/quality.md.",
+  "AC-GAN (Odena et al. 2017) in DCGAN form: G draws the digit it is asked for (noise joined with the one-hot label), and D, which does not see the label, both judges real or fake and names the digit with a 10-way class head; both are rewarded when the class head names the right digit. The body is the small DCGAN template's (dcgan-mnist-small: batch 32, G 1e-3, D 5e-4) with a 256-unit layer in D that both heads read. tfjs-examples' larger mnist-acgan is the 'AC-GAN, tfjs-examples' template. Measured in docs/quality.md.",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     '|',
@@ -257,7 +257,7 @@ T['acgan-mnist'] = project(
 
 T['acgan-tfjs-examples'] = project(
   'AC-GAN, tfjs-examples (MNIST)',
-  "The architecture of tfjs-examples' mnist-acgan, as it wrote it: latent 100 multiplied by a 10-class embedding, Dense 3×3×384 and three transposed convolutions; D of four convolutions with LeakyReLU 0.2 and dropout, a sigmoid real/fake head and a 10-way softmax class head; soft real label 0.95. About 20 times the AC-GAN template's work per step; it follows the label on about 1 sample in 2 at step 1,000 (docs/quality.md).",
+  "The architecture of tfjs-examples' mnist-acgan, as it wrote it: latent 100 multiplied by a 10-class embedding, Dense 3×3×384 and three transposed convolutions; D of four convolutions with LeakyReLU 0.2 and dropout, a sigmoid real/fake head and a 10-way softmax class head; soft real label 0.95. More than ten times the AC-GAN template's work per step (11 minutes per 1,000 steps in PyTorch on one thread, against under a minute); it follows the label on about 1 sample in 2 at step 1,000 (docs/quality.md).",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'uniform' }, null],
     '|',
@@ -322,7 +322,7 @@ T['vanilla-gan-mnist'] = project(
 
 T['cgan-mnist'] = project(
   'Conditional GAN (MNIST)',
-  "A conditional GAN (Mirza & Osindero 2014) in DCGAN form: G draws the digit it is asked for, and D judges image and label together, so you choose the class when sampling. As in the paper both networks take the label as an input: G reads noise joined with the one-hot label; D reads the image with the label as a second channel (a learned 28×28 map), so its convolutions see the label from the first layer (Radford et al.'s MNIST code joins it to every layer as constant maps). The body is the DCGAN template's (batch 32, G 1e-3, D 5e-4) plus a 256-unit layer in D. The paper's all-dense networks, and a D that met the label only after its convolutions, followed the label on about 1 sample in 10 at step 1,000; this one on about 85 in 100 (docs/quality.md).",
+  "A conditional GAN (Mirza & Osindero 2014) in DCGAN form: G draws the digit it is asked for, and D judges image and label together, so you choose the class when sampling. As in the paper both networks take the label as an input: G reads noise joined with the one-hot label; D reads the image with the label as a second channel (a learned 28×28 map), so its convolutions see the label from the first layer (Radford et al.'s MNIST code joins it to every layer as constant maps). The body is the small DCGAN template's (dcgan-mnist-small: batch 32, G 1e-3, D 5e-4) plus a 256-unit layer in D. The paper's all-dense networks, and a D that met the label only after its convolutions, followed the label on about 1 sample in 10 at step 1,000; this one on about 85 in 100 (docs/quality.md).",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
     '|',

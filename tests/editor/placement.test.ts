@@ -31,9 +31,11 @@ test('a block asked for on top of another goes to the nearest free spot', () => 
 
 test('a free spot asked for is taken as it is (snapped to the grid)', () => {
   const r = regionRects(nodes, {});
-  const want = { x: 4 * 244 + 3, y: 2 * 128 + 1 }; // right of G's short last row
+  // Right of G's short last row (the tutorial's G wraps into rows of 5, 5 and 3), 1 px off the grid.
+  const lastRow = Math.max(...nodes.filter((n) => n.network === 'generator').map((n) => n.position.y));
+  const want = { x: 4 * 244 + 3, y: lastRow + 1 };
   const p = placeBlock({ network: 'generator', at: want, nodes });
-  expect(p).toEqual({ x: 980, y: 260 });
+  expect(p).toEqual({ x: 980, y: Math.round(want.y / 20) * 20 });
   expect(covers(p, nodes)).toEqual([]);
   expect(intersects(regionRects(withNode('g_new', 'generator', p), {}).generator, r.discriminator)).toBe(false);
 });
