@@ -9,7 +9,8 @@
  *   npm run bench:quality -- --project my.json --seeds 1 --no-write   # any project file; prints only
  *
  * --steps N (default: 3,000 for 2-D data, 1,000 for MNIST), --every K (measurement interval; default 100),
- * --samples N (generated digits measured; default 500), --no-write (print only).
+ * --samples N (generated digits measured; default 500), --no-write (print only), --report (train nothing: rewrite
+ * docs/quality.md and BENCHMARKS.md from the kept runs and the templates' current descriptions).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,8 +46,9 @@ function replaceSection(file: string, text: string, fallback: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['no-write']);
+  const args = parseArgs(process.argv.slice(2), ['no-write', 'report']);
   const write = args.options['no-write'] !== true;
+  const reportOnly = args.options.report === true;
   const list = (name: string) =>
     typeof args.options[name] === 'string'
       ? String(args.options[name])
@@ -55,7 +57,11 @@ async function main(): Promise<void> {
           .filter(Boolean)
       : undefined;
   const projectFile = typeof args.options.project === 'string' ? args.options.project : undefined;
-  const ids = projectFile ? [basename(projectFile).replace(/\.json$/, '')] : (list('templates') ?? TEMPLATE_IDS);
+  const ids = reportOnly
+    ? []
+    : projectFile
+      ? [basename(projectFile).replace(/\.json$/, '')]
+      : (list('templates') ?? TEMPLATE_IDS);
   for (const id of ids)
     if (!projectFile && !TEMPLATE_IDS.includes(id))
       throw new Error(`no template named '${id}' (have: ${TEMPLATE_IDS.join(', ')})`);

@@ -11,7 +11,7 @@ export const CLASS_THRESHOLDS = {
    * from step `after` on; critical at ≤ 2. Measured (256 samples, seed 42, wasm; docs/doctor-calibration.md):
    * the vanilla GAN with a 1-number latent covers 1–2 of 10 classes at every measurement up to step 2,000; as
    * it is, 1–2 up to 2,000 and 4 at 3,000 (slowly spreading out from one grey blob); the working runs reach 5+
-   * before step 1,000 — cgan-mnist 1, 2, 5, 6, 8 at steps 250–1,250, the DCGAN template 6–9 at every measurement
+   * before step 1,000 — cgan-mlp-mnist 1, 2, 5, 6, 8 at steps 250–1,250, the TF-tutorial DCGAN 6–9 at every measurement
    * from step 600 to 1,400 (1 up to step 300, 5 and 4 at 400–500, one dip to 4 at 1,500). `after` leaves G its first 1,000 steps to spread out; real digits cover 10.
    */
   share: 0.5,

@@ -14,9 +14,9 @@ export const IMAGE_DIVERSITY_THRESHOLDS = {
    * grey blob for every z at steps 500–1000 (spread 0.13–0.14, neighbours 0.16–0.17), then spreads out
    * (spread 0.31 → 0.60, neighbours 0.20 → 0.39 by step 3,000, 1 → 4 classes); with a 1-number latent it
    * draws two shapes for ever (neighbours 0.002–0.005 up to step 3,000, spread 0.10 → 0.44: two distant
-   * shapes keep the spread up, which is why neighbours are measured too). The DCGAN template, which
-   * works, passes through nearly black images once (spread 0.14, neighbours 0.08 at step 500, fine at 400
-   * and 600): `span` keeps such a moment, however often the app measures it, from counting.
+   * shapes keep the spread up, which is why neighbours are measured too). The TF-tutorial DCGAN (then the
+   * DCGAN template), which works, passes through nearly black images once (spread 0.14, neighbours 0.08 at
+   * step 500, fine at 400 and 600): `span` keeps such a moment, however often the app measures it, from counting.
    */
   spread: 0.25,
   spreadCritical: 0.15,
