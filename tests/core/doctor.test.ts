@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseHistory } from '../../src/core/doctor/rules';
 import { diagnoseOscillation } from '../../src/core/doctor/oscillation';
@@ -5,7 +6,7 @@ import { diagnoseSamples, diversityRatio, meanPairwiseDistance } from '../../src
 import { diagnoseLayers } from '../../src/core/doctor/layers';
 import { diagnose } from '../../src/core/doctor/doctor';
 import { diagnoseClasses } from '../../src/core/doctor/classes';
-import { diagnoseLabels } from '../../src/core/doctor/labels';
+import { diagnoseLabels, type LabelPoint } from '../../src/core/doctor/labels';
 import { toyDataset } from '../../src/core/data/toy2d';
 
 const ctx = { loss: 'nsgan' as const, discriminatorHead: 'd_head', generatorOutput: 'g_out' };
@@ -221,5 +222,30 @@ describe('a conditional G that ignores its label', () => {
     ).toEqual([]); // < 200 steps apart
     expect(diagnoseLabels(points([0.1, 0.4, 0.7, 0.9]), ctx)).toEqual([]);
     expect(diagnose({ history: [], labels: points([0.1, 0.1, 0.1]) }, ctx).map((x) => x.id)).toEqual(['labelIgnored']);
+  });
+  // The calibration runs themselves (docs/doctor-calibration.md): the quality benchmark's recorded curves, every 100 steps.
+  it("on the benchmark's runs: the MLP CGAN flagged from step 700 in every seed, the DCGAN-form CGAN and AC-GAN never", () => {
+    const runs: { template: string; seed: number; points: { step: number; classAgreement?: number }[] }[] = JSON.parse(
+      readFileSync('docs/quality-runs.json', 'utf8'),
+    );
+    const curve = (template: string) =>
+      runs
+        .filter((r) => r.template === template)
+        .map((r) => r.points.map((p) => ({ step: p.step, agreement: p.classAgreement! })));
+    /** The first step at which the rule fires, reading the points as the app receives them. */
+    const firstFlag = (pts: LabelPoint[]) =>
+      pts.find((_, i) => diagnoseLabels(pts.slice(0, i + 1), ctx).length > 0)?.step;
+    const mlp = curve('cgan-mlp-mnist');
+    expect(mlp).toHaveLength(3);
+    for (const pts of mlp) {
+      expect(firstFlag(pts)).toBe(700);
+      // Critical when flagged (9-11% at step 700); still flagged at step 1,000 (10-16%).
+      expect(diagnoseLabels(pts.slice(0, 8), ctx)[0].severity).toBe('critical');
+      expect(diagnoseLabels(pts, ctx)).toHaveLength(1);
+    }
+    for (const t of ['cgan-mnist', 'acgan-mnist']) {
+      expect(curve(t)).toHaveLength(3);
+      for (const pts of curve(t)) expect(firstFlag(pts), t).toBeUndefined();
+    }
   });
 });
