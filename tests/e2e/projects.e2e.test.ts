@@ -328,9 +328,9 @@ test('the Templates and Export menus work from the keyboard; an error toast leav
   await page.keyboard.press('Enter');
   await page.getByRole('menu').waitFor();
   expect(await focused()).toBe('dcgan-mnist');
-  await page.keyboard.press('ArrowDown');
-  expect(await focused()).toBe('infogan-mnist');
   // The menu lists the templates in the registry's order.
+  await page.keyboard.press('ArrowDown');
+  expect(await focused()).toBe(TEMPLATE_IDS[1]);
   const LAST = TEMPLATE_IDS[TEMPLATE_IDS.length - 1];
   await page.keyboard.press('End');
   expect(await focused()).toBe(LAST);
