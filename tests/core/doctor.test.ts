@@ -8,6 +8,7 @@ import { diagnose } from '../../src/core/doctor/doctor';
 import { diagnoseClasses } from '../../src/core/doctor/classes';
 import { diagnoseLabels, type LabelPoint } from '../../src/core/doctor/labels';
 import { toyDataset } from '../../src/core/data/toy2d';
+import type { RunRecord } from '../../bench/qualityRun';
 
 const ctx = { loss: 'nsgan' as const, discriminatorHead: 'd_head', generatorOutput: 'g_out' };
 const base = { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5, auxLoss: 0, infoLoss: 0, dGradNorm: 1, gGradNorm: 1 };
@@ -225,9 +226,7 @@ describe('a conditional G that ignores its label', () => {
   });
   // The calibration runs themselves (docs/doctor-calibration.md): the quality benchmark's recorded curves, every 100 steps.
   it("on the benchmark's runs: the MLP CGAN flagged from step 700 in every seed, the DCGAN-form CGAN and AC-GAN never", () => {
-    const runs: { template: string; seed: number; points: { step: number; classAgreement?: number }[] }[] = JSON.parse(
-      readFileSync('docs/quality-runs.json', 'utf8'),
-    );
+    const runs: RunRecord[] = JSON.parse(readFileSync('docs/quality-runs.json', 'utf8'));
     const curve = (template: string) =>
       runs
         .filter((r) => r.template === template)
