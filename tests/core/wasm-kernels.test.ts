@@ -5,6 +5,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import { cpuTf } from '../helpers/tf';
 import { registerWasmTrainingKernels } from '../../src/core/kernels/wasmTrainingKernels';
 import { mulberry32 } from '../../src/core/data/random';
+import { productOrientation } from '../../src/core/kernels/wasmMatMulTransposes';
 
 async function onBackend<T>(tf: typeof tfNs, name: string, f: () => T): Promise<T> {
   await tf.setBackend(name);
@@ -162,6 +163,8 @@ describe('training kernels composed for the wasm backend', () => {
     for (const [batchA, batchB, m, k, n] of [
       [1, 1, 1, 1, 1],
       [1, 1, 32, 100, 129],
+      [1, 1, 4, 64, 300],
+      [1, 1, 300, 4, 64],
       [3, 3, 5, 7, 2],
       [1, 4, 6, 3, 5],
       [2, 1, 1, 9, 4],
@@ -184,7 +187,19 @@ describe('training kernels composed for the wasm backend', () => {
         }
       }
     }
-    expect(cases).toBe(20);
+    expect(cases).toBe(28);
+    // Rank-2 operands, as Dense's gradients pass them: dy·Wᵀ (swapped) and xᵀ·dy (direct).
+    expect(productOrientation(4, 64, 300, false, true)).toBe('swapped');
+    expect(productOrientation(300, 4, 64, true, false)).toBe('direct');
+    const dy = Float32Array.from({ length: 4 * 64 }, () => rand() - 0.5),
+      w = Float32Array.from({ length: 300 * 64 }, () => rand() - 0.5),
+      x = Float32Array.from({ length: 4 * 300 }, () => rand() - 0.5);
+    await expectWasmMatchesCpu(tf, () =>
+      tf.tidy(() => tf.matMul(tf.tensor2d(dy, [4, 64]), tf.tensor2d(w, [300, 64]), false, true)),
+    );
+    await expectWasmMatchesCpu(tf, () =>
+      tf.tidy(() => tf.matMul(tf.tensor2d(x, [4, 300]), tf.tensor2d(dy, [4, 64]), true, false)),
+    );
     await tf.setBackend('cpu');
   });
 
