@@ -94,5 +94,6 @@ describe('the GAN doctor on real MNIST runs (vanilla-gan-mnist, wasm, seed 42)',
     expect(last.spread).toBeGreaterThan(0.6);
     expect(last.neighbours).toBeGreaterThan(0.6);
     expect(classes[classes.length - 1].coverage).toBeGreaterThanOrEqual(5);
-  }, 300_000);
+    // ~250 s on the slowest 2-core machine seen (2026-12-03): the limit only catches a hang.
+  }, 600_000);
 });
