@@ -39,7 +39,7 @@ export interface TrainerOptions {
   sampleEvery: number | 'auto';
   /** Target wall time of one chunk of steps between metric reads (ms). */
   chunkMs: number;
-  /** wasm threads where the page is cross-origin isolated: 'auto' leaves one core to the page. */
+  /** wasm threads where the page is cross-origin isolated: 'auto' uses both cores of a 2-core machine, all but one of a larger one. */
   wasmThreads: number | 'auto';
   /** 'auto' with only software GPUs: the backend measured fastest earlier, by memory key (the page keeps it). */
   backendMemory?: Record<string, BackendName>;
