@@ -83,8 +83,11 @@ export function startDoctor(): () => void {
     const key = `${t.historyVersion}/${t.tileStep}/${d.samples.length}/${t.quality.step.length}`;
     if (key === seen) return;
     seen = key;
-    // The loss can be changed while paused (applied without a rebuild): the run's document has the one in use.
-    const ctx = { ...current.ctx, loss: run.built()?.doc.training.loss ?? current.ctx.loss };
+    // Settings can be changed while paused (applied without a rebuild): the run's document has the ones in use.
+    const used = run.built()?.doc.training;
+    const ctx = used
+      ? { ...current.ctx, loss: used.loss, realLabel: used.realLabel, dSteps: used.dSteps }
+      : current.ctx;
     const findings = diagnose(
       {
         history: t.history,

@@ -88,6 +88,19 @@ describe('the GAN doctor on synthetic histories', () => {
     expect(diagnoseHistory(strongD(100), { ...ctx, loss: 'wgan-gp' })).toEqual([]);
   });
 
+  it('advises against a winning D only what the run does not do already (label smoothing, fewer D steps)', () => {
+    const h = Array.from({ length: 300 }, (_, i) => ({ ...base, step: i + 1, dReal: 0.8, dFake: 0.18 }));
+    const advice = (more: object) =>
+      diagnoseHistory(h, { ...ctx, ...more }).find((x) => x.id === 'discriminatorWins')!.suggestion;
+    expect(advice({ realLabel: 1, dSteps: 1 })).toBe(
+      "Lower D's learning rate (or raise G's), use one-sided label smoothing (real label 0.9), or add Gaussian noise or dropout to D's input.",
+    );
+    expect(advice({ realLabel: 0.9, dSteps: 5 })).toBe(
+      "Lower D's learning rate (or raise G's), take fewer D steps per G step (now 5), or add Gaussian noise or dropout to D's input.",
+    );
+    expect(advice({})).toMatch(/label smoothing .*fewer D steps per G step, or add/);
+  });
+
   it('sees losses cycling without trend, but not a loss that converges or drifts', () => {
     const cyc = Array.from({ length: 600 }, (_, i) => ({
       ...base,

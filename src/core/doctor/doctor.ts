@@ -47,6 +47,8 @@ export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: 
   const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
   return {
     loss: plan.training.loss,
+    realLabel: plan.training.realLabel,
+    dSteps: plan.training.dSteps,
     discriminatorHead: d?.head,
     generatorOutput: g?.head,
     generatorLabel: plan.generator.inputs.find((i) => i.role === 'label')?.id,

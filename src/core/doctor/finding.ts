@@ -33,6 +33,9 @@ export interface DoctorContext {
   generatorLabel?: string;
   /** Each network's layer node ids: which network a layer's gradient norm belongs to. */
   layers?: { generator: readonly string[]; discriminator: readonly string[] };
+  /** The run's real label and D-steps per G-step: advice leaves out what the run already does. */
+  realLabel?: number;
+  dSteps?: number;
 }
 
 /** The start of the trailing run of `true`s and its length (0 when the last is false). */

@@ -61,6 +61,21 @@ function withLayers(nodes: readonly string[], layers: readonly LayerChange[], wa
   };
 }
 
+/**
+ * Ways to slow a winning D, leaving out what this run already does: label smoothing when the real label is
+ * already below 1, fewer D steps when D takes one per G step.
+ */
+function weakerDiscriminatorAdvice(ctx: DoctorContext): string {
+  const ways = [
+    "Lower D's learning rate (or raise G's)",
+    ...(ctx.realLabel === undefined || ctx.realLabel >= 1 ? ['use one-sided label smoothing (real label 0.9)'] : []),
+    ...(ctx.dSteps === undefined || ctx.dSteps > 1
+      ? [`take fewer D steps per G step${ctx.dSteps ? ` (now ${ctx.dSteps})` : ''}`]
+      : []),
+  ];
+  return `${ways.join(', ')}, or add Gaussian noise or dropout to D's input.`;
+}
+
 export function diagnoseHistory(
   h: readonly StepMetrics[],
   ctx: DoctorContext,
@@ -90,9 +105,7 @@ export function diagnoseHistory(
         explanation:
           `D tells real from fake too easily: D(x) ≈ ${real[last][1].toFixed(2)} while D(G(z)) ≈ ${fake[last][1].toFixed(2)}. ` +
           'When D is this sure, its feedback to G gets weak or noisy and G stops improving.',
-        suggestion:
-          "Lower D's learning rate (or raise G's), use one-sided label smoothing (real label 0.9), " +
-          "take fewer D steps per G step, or add Gaussian noise or dropout to D's input.",
+        suggestion: weakerDiscriminatorAdvice(ctx),
       });
     }
   }
