@@ -6,7 +6,7 @@
  */
 import { getDatasetKind } from '../core/datasets';
 import { sampleToy, type Toy2d } from '../core/data/toy2d';
-import { contextOf, diagnose } from '../core/doctor/doctor';
+import { contextOf, diagnose, settingsContext } from '../core/doctor/doctor';
 import { diversityRatio, type SamplePoint } from '../core/doctor/samples';
 import { toy2dQuality } from '../core/quality/toy2d';
 import { run } from '../run';
@@ -85,9 +85,7 @@ export function startDoctor(): () => void {
     seen = key;
     // Settings can be changed while paused (applied without a rebuild): the run's document has the ones in use.
     const used = run.built()?.doc.training;
-    const ctx = used
-      ? { ...current.ctx, loss: used.loss, realLabel: used.realLabel, dSteps: used.dSteps }
-      : current.ctx;
+    const ctx = used ? { ...current.ctx, ...settingsContext(used) } : current.ctx;
     const findings = diagnose(
       {
         history: t.history,

@@ -37,6 +37,13 @@ export function diagnose(input: DoctorInput, ctx: DoctorContext): Finding[] {
   ].sort(bySeverity);
 }
 
+/** What the rules read of the training settings (the app passes the ones in use after a change while paused). */
+export const settingsContext = (t: GanPlan['training']): Pick<DoctorContext, 'loss' | 'realLabel' | 'dSteps'> => ({
+  loss: t.loss,
+  realLabel: t.realLabel,
+  dSteps: t.dSteps,
+});
+
 /**
  * The nodes the doctor points at, from the plan: D's real/fake head, G's output and each network's layers;
  * and the nodes whose saturation is expected (those heads and the layers that feed them), which the layer
@@ -46,9 +53,7 @@ export function contextOf(plan: GanPlan): DoctorContext & { expectedSaturation: 
   const g = plan.generator.outputs.find((o) => o.role === 'generated');
   const d = plan.discriminator.outputs.find((o) => o.role === 'realFake');
   return {
-    loss: plan.training.loss,
-    realLabel: plan.training.realLabel,
-    dSteps: plan.training.dSteps,
+    ...settingsContext(plan.training),
     discriminatorHead: d?.head,
     generatorOutput: g?.head,
     generatorLabel: plan.generator.inputs.find((i) => i.role === 'label')?.id,
