@@ -104,10 +104,10 @@ const T = {};
 
 T['dcgan-mnist'] = project(
   'DCGAN (MNIST)',
-  "Radford et al.'s DCGAN (2015) in the MNIST shape of its reference code (dcgan_code's mnist/train_cond_dcgan.py; InfoGAN's too): a 1,024-unit layer before G's strided transposed convolutions and after D's strided convolutions, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Narrower than those (G 64 and 32 channels, D 32 and 64), batch 64, and the learning rates raised from 2e-4 to 2e-3 for G and 1e-3 for D; batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. Readable digits (70% of samples classified with confidence) by about step 700; without the two 1,024-unit layers and at batch 32 a step costs a fifth as much, but the digits stay broken (docs/quality.md). The TensorFlow tutorial's model is the 'DCGAN, TensorFlow tutorial' template.",
+  "Radford et al.'s DCGAN (2015) in the MNIST shape of its reference code (dcgan_code's mnist/train_cond_dcgan.py; InfoGAN's too): a fully connected layer before G's strided transposed convolutions and after D's strided convolutions, batch norm in G and in D, ReLU in G and LeakyReLU 0.2 in D, tanh output, Adam with β1 0.5. Narrower than those (512 units where they have 1,024; G 64 and 32 channels, D 32 and 64), batch 64, and the learning rates raised from 2e-4 to 2e-3 for G and 1e-3 for D; batch norm momentum 0.9 so samples drawn with its moving statistics follow G sooner. Readable digits (70% of samples classified with confidence) by about step 700; without the two fully connected layers and at batch 32 a step costs about a third as much, but the digits stay broken (docs/quality.md). The TensorFlow tutorial's model is the 'DCGAN, TensorFlow tutorial' template.",
   [
     ['z', 'latentNoise', { size: 100, distribution: 'normal' }, null],
-    ['g_fc', 'dense', { units: 1024, useBias: false }],
+    ['g_fc', 'dense', { units: 512, useBias: false }],
     ['g_bn_fc', 'batchNormalization', { momentum: 0.9 }],
     ['g_relu_fc', 'activation', { fn: 'relu' }],
     ...smallGenerator(),
@@ -115,7 +115,7 @@ T['dcgan-mnist'] = project(
   [
     ['d_input', 'realData', {}, null],
     ...smallDiscriminatorTrunk(),
-    ['d_fc', 'dense', { units: 1024, useBias: false }],
+    ['d_fc', 'dense', { units: 512, useBias: false }],
     ['d_bn3', 'batchNormalization', { momentum: 0.9 }],
     ['d_lrelu3', ...lrelu()],
     ['d_dense', 'dense', { units: 1 }],
@@ -126,7 +126,7 @@ T['dcgan-mnist'] = project(
 
 T['dcgan-mnist-small'] = project(
   'DCGAN, small (MNIST)',
-  'The DCGAN template without its two 1,024-unit layers, at batch 32: a fifth of its work per step, for a first look on a slow CPU. Digit-shaped strokes within a minute in the app on wasm, but at step 1,000 (about 2.5 minutes) fewer than half of its samples are digits a classifier is sure of, and 2,400 steps do not change that much (docs/quality.md). Adam with β1 0.5, G 1e-3, D 5e-4; batch norm momentum 0.9.',
+  'The DCGAN template without its two fully connected layers, at batch 32: about a third of its work per step, for a first look on a slow CPU. Digit-shaped strokes within a minute in the app on wasm, but at step 1,000 (about 2.5 minutes) fewer than half of its samples are digits a classifier is sure of, and 2,400 steps do not change that much (docs/quality.md). Adam with β1 0.5, G 1e-3, D 5e-4; batch norm momentum 0.9.',
   [['z', 'latentNoise', { size: 100, distribution: 'normal' }, null], ...smallGenerator()],
   [
     ['d_input', 'realData', {}, null],
