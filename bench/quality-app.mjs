@@ -3,8 +3,8 @@
 // serves the app, opens a template in headless Debian chromium, trains on wasm with N threads (auto: the
 // app's default) and waits until the training panel marks the step where the samples first read as digits
 // (the quality chart's marker: core/quality/digitsThreshold.ts), or a time limit. Also records steps/s and
-// the main thread's long tasks and frame times while it trains. Prints one JSON line per run and writes the
-// table into docs/quality.md (between quality-app markers).
+// the main thread's long tasks and frame times while it trains. Prints one JSON line per run and adds its
+// table at the top of docs/quality.md's quality-app section (between its markers), above the earlier ones.
 //   node bench/quality-app.mjs [--template dcgan-mnist] [--threads auto,1,2] [--minutes 8]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,8 +136,7 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 const lscpu = spawnSync('lscpu', { encoding: 'utf8' }).stdout.match(/Model name:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model;
-const section = [
-  '<!-- quality-app:start -->',
+const table = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${lscpu}, ${os.cpus().length} cores · headless Chromium, the built app, wasm · command \`node bench/quality-app.mjs --template ${template} --threads ${threadsList.join(',')} --minutes ${minutes}\`. Time to first digits = the training time the panel shows beside its marker (steps when the worker's 256-sample measurement first passed the threshold).`,
   '',
   '| template | wasm threads | started after (s) | first digits | steps/s at the end | main thread: long tasks, longest (ms) | frame time p50 / p95 (ms) | load average (1/5/15 min) |',
@@ -146,14 +145,14 @@ const section = [
     (r) =>
       `| ${r.template} | ${r.threads}${r.backend ? ` (${r.backend.replace(/^on /, '')})` : ''} | ${r.startedS} | ${r.passed ? r.digits.replace(/^✔ /, '') : `not within ${minutes} min (step ${r.lastStep})`} | ${r.sps} | ${r.longTasks}, ${r.longest} | ${r.frameP50} / ${r.frameP95} | ${r.load.join(' / ')} |`,
   ),
-  '<!-- quality-app:end -->',
 ].join('\n');
+// The newest table goes first; earlier ones stay below it (each names its date, machine and command).
 const doc = 'docs/quality.md';
 const old = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Sample quality: how fast the templates learn\n';
 writeFileSync(
   doc,
   old.includes('<!-- quality-app:start -->')
-    ? old.replace(/<!-- quality-app:start -->[\s\S]*<!-- quality-app:end -->/, section)
-    : `${old.trimEnd()}\n\n${section}\n`,
+    ? old.replace('<!-- quality-app:start -->\n', () => `<!-- quality-app:start -->\n${table}\n\n`)
+    : `${old.trimEnd()}\n\n<!-- quality-app:start -->\n${table}\n<!-- quality-app:end -->\n`,
 );
 console.log(`wrote ${doc}`);
