@@ -77,10 +77,9 @@ async function main(): Promise<void> {
   await useBackend(tf, 'wasm');
   const hosts = new Map<string, HostDataset>();
   let meters: MnistMeters | undefined;
-  // Read again before every write: runs of other seeds or templates may be going on in parallel processes
+  // Read at every use, not once: runs of other seeds or templates may be going on in parallel processes
   // (one per core), and each keeps the others' records.
   const stored = (): RunRecord[] => (existsSync(RUNS) ? JSON.parse(readFileSync(RUNS, 'utf8')) : []);
-  let records: RunRecord[] = write ? stored() : [];
   const fresh: RunRecord[] = [];
   for (const id of ids) {
     const project = projectOf(id);
@@ -121,7 +120,7 @@ async function main(): Promise<void> {
       }
       fresh.push(rec);
       if (write) {
-        records = stored();
+        const records = stored();
         const i = records.findIndex((r) => r.template === id && r.seed === seed);
         if (i >= 0) records[i] = rec;
         else records.push(rec);
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
     }
   }
   if (!write) return;
-  records = stored();
+  const records = stored();
   const infos: TemplateInfo[] = TEMPLATE_IDS.map((id) => {
     const p = loadTemplate(id);
     return { id, name: p.name, description: p.description, current: hash(p) };
