@@ -413,7 +413,7 @@ export class Trainer implements TrainerApi {
     const step = this.checkpoint?.restore(s);
     if (step === undefined) throw new Error('there are no earlier weights that trained without NaN to roll back to');
     // The optimizer's moments led to the NaN: start them afresh, as after importing weights.
-    s.stepper.resetOptimizers();
+    s.stepper.restartFromWeights();
     s.stepper.stepIndex = step;
     const after = s.history.findIndex((m) => m.step > step);
     if (after >= 0) s.history.splice(after);
@@ -511,7 +511,7 @@ export class Trainer implements TrainerApi {
     loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
     // The run now continues the imported one: its step, fresh optimizer state, none of this run's history,
     // and these weights as the rollback point (rolling back must not undo the import).
-    s.stepper.resetOptimizers();
+    s.stepper.restartFromWeights();
     s.stepper.stepIndex = step;
     s.history.splice(0);
     this.checkpoint?.dispose();

@@ -140,6 +140,33 @@ async function firstStep(template: string, backend: string) {
   return { template, backend, firstStepMs: ms, tfMb: bytes / 2 ** 20 };
 }
 
+/** Time per kernel of one compiled step (tf.profile), summed by kernel name, after `warm` steps. */
+async function profileStep(c: { template: string; batch: number; backend: string; warm: number }) {
+  await use(c.backend);
+  const s = new TrainingSession(tf, planOf(c.template, c.batch), await dataset(c.template));
+  for (let i = 0; i < c.warm; i++) await timeOnce(() => s.stepper.step());
+  const t0 = performance.now();
+  const prof = await tf.profile(() => {
+    s.stepper.step();
+  });
+  const wall = performance.now() - t0;
+  const byKernel: Record<string, { ms: number; calls: number }> = {};
+  const byShape: Record<string, { ms: number; calls: number }> = {};
+  for (const k of prof.kernels) {
+    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+    for (const [map, key] of [
+      [byKernel, k.name],
+      [byShape, `${k.name} ${JSON.stringify(k.inputShapes)}`],
+    ] as const) {
+      const e = (map[key] ??= { ms: 0, calls: 0 });
+      e.ms += ms;
+      e.calls++;
+    }
+  }
+  s.dispose();
+  return { ...c, threads: c.backend === 'wasm' ? wasmThreadsInUse() : undefined, wall, byKernel, byShape };
+}
+
 declare global {
   interface Window {
     runBench: (kind: string, arg: unknown) => Promise<unknown>;
@@ -148,6 +175,7 @@ declare global {
 }
 window.runBench = async (kind, arg) => {
   try {
+    if (kind === 'profile') return await profileStep(arg as Parameters<typeof profileStep>[0]);
     return kind === 'step'
       ? await stepCase(arg as StepCase)
       : await firstStep((arg as { template: string }).template, (arg as { backend: string }).backend);

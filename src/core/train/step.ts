@@ -17,6 +17,7 @@ import { sampleGeneratorFeed, type GeneratorFeed } from './feed';
 import { assertTrainingPatches } from '../kernels/trainingPatches';
 import { LayerGradNorms } from './layerGradNorms';
 import { gatherBatch, type DeviceData } from '../data/device';
+import { GeneratorAverage } from './generatorAverage';
 
 type T = tfNs.Tensor;
 
@@ -51,6 +52,8 @@ export class GanStep {
   readonly layerNorms: LayerGradNorms;
   /** Steps taken so far; also seeds this step's randomness, so runs repeat exactly. */
   stepIndex = 0;
+  /** G's weights averaged over the steps, when the gAverage setting is on: what generate() samples from. */
+  private average?: GeneratorAverage;
 
   constructor(
     private readonly tf: TF,
@@ -83,14 +86,26 @@ export class GanStep {
     }
     this.cfg = cfg;
     this.loss = getLoss(cfg.loss);
+    // Averaging switched on (at the start, or while paused) starts from G's weights as they are now.
+    if (cfg.gAverage > 0 && !this.average)
+      this.average = new GeneratorAverage(this.tf, this.plan.generator, this.gan.generator.model);
+    else if (cfg.gAverage === 0 && this.average) {
+      this.average.dispose();
+      this.average = undefined;
+    }
   }
 
   get config(): TrainingConfig {
     return this.cfg;
   }
 
-  /** Fresh optimizer state (e.g. after rolling the weights back past a NaN: the old moments led there). */
-  resetOptimizers(): void {
+  /**
+   * The models' weights were replaced (rolled back past a NaN, imported from another run): fresh
+   * optimizer state (the old moments led to the NaN, or belong to other weights), and G's average
+   * starts again from the new weights.
+   */
+  restartFromWeights(): void {
+    this.average?.restart();
     this.optG.dispose();
     this.optD.dispose();
     this.optG = getOptimizer(this.cfg.generator.type).tfjs(this.tf, this.cfg.generator);
@@ -271,6 +286,7 @@ export class GanStep {
       this.pendingD = undefined;
       this.stepIndex++;
       const [gLoss, gNorm] = this.generatorStep(base + 997, measured);
+      this.average?.update(this.cfg.gAverage);
       const [dLoss, dReal, dFake, dNorm, aux, info] = d;
       const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
       // Kept scalars (and a D update taken ahead, made outside this tidy) are released once stacked.
@@ -279,13 +295,22 @@ export class GanStep {
     });
   }
 
-  /** Samples from G in inference mode (BatchNorm uses its moving averages, Dropout is off). */
+  /**
+   * Samples from G in inference mode (BatchNorm uses its moving averages, Dropout is off): from G's
+   * averaged weights when the gAverage setting is on, else from G as it trains.
+   */
   generate(feed: GeneratorFeed): T {
-    return this.gan.generator.model.predict(feed.values) as T;
+    return (this.average?.model ?? this.gan.generator.model).predict(feed.values) as T;
+  }
+
+  /** Whether samples come from G's averaged weights (the gAverage setting). */
+  get averaging(): boolean {
+    return this.average !== undefined;
   }
 
   dispose(): void {
     if (this.pendingD) this.release(this.pendingD);
+    this.average?.dispose();
     this.optG.dispose();
     this.optD.dispose();
     for (const t of [this.norms.d, this.norms.g]) if (t !== this.zero) t.dispose();

@@ -23,6 +23,11 @@ export interface TrainingConfig {
   infoLambda: number;
   /** Weight of AC-GAN's auxiliary class loss. */
   auxWeight: number;
+  /**
+   * Decay of the exponential moving average of G's weights that samples are drawn from (0: off, samples
+   * come from G as it trains). Training itself does not read the average.
+   */
+  gAverage: number;
   generator: OptimizerConfig;
   discriminator: OptimizerConfig;
   seed: number;

@@ -1,0 +1,51 @@
+/**
+ * G's weights averaged over training (an exponential moving average, the `gAverage` setting): a second
+ * generator of the same graph whose trainable weights follow G's as avg ← avg + (1 − decay)·(w − avg)
+ * after every step, and whose BatchNorm statistics are G's own (copied, not averaged), as in the
+ * generated PyTorch step. Samples drawn from it do not jitter with each optimizer step; training
+ * never reads it.
+ */
+import type * as tfNs from '@tensorflow/tfjs';
+import type { TF } from '../blocks';
+import { buildNet } from '../compile/build';
+import type { NetPlan } from '../compile/plan';
+
+export class GeneratorAverage {
+  readonly model: tfNs.LayersModel;
+
+  constructor(
+    private readonly tf: TF,
+    net: NetPlan,
+    private readonly source: tfNs.LayersModel,
+  ) {
+    // Its probe model (built alongside) is left alone, as for G: it holds no weights of its own.
+    this.model = buildNet(tf, net, 'generator_average').model;
+    const names = (m: tfNs.LayersModel) => m.weights.map((w) => w.originalName).join();
+    if (names(this.model) !== names(source)) throw new Error("the averaged generator's weights do not match G's");
+    this.restart();
+  }
+
+  /**
+   * The average starts again from G's current weights (at the start, and after G's weights were replaced).
+   * Writing assigns G's tensors; G's later updates replace its variables' data, never these.
+   */
+  restart(): void {
+    this.source.weights.forEach((w, i) => this.model.weights[i].write(w.read()));
+  }
+
+  /** One step of the average: trainable weights move 1 − decay of the way to G's; the rest are copied. */
+  update(decay: number): void {
+    const tf = this.tf;
+    tf.tidy(() => {
+      this.source.weights.forEach((w, i) => {
+        const avg = this.model.weights[i];
+        const next = w.trainable ? tf.add(avg.read(), tf.mul(1 - decay, tf.sub(w.read(), avg.read()))) : w.read();
+        avg.write(next);
+      });
+    });
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

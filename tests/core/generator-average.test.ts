@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type * as tfNs from '@tensorflow/tfjs';
+import { loadTemplate } from '../../src/core/project/templates';
+import { compileGraph, type GanPlan } from '../../src/core/compile/plan';
+import { datasetInfo } from '../../src/core/datasets';
+import { TrainingSession } from '../../src/core/train/session';
+import { toyDataset } from '../../src/core/data/toy2d';
+import type { TrainingConfig } from '../../src/core/project/types';
+import { parseTraining } from '../../src/core/training/parse';
+import { cpuTf } from '../helpers/tf';
+
+function plan(id: string, training: Partial<TrainingConfig> = {}): GanPlan {
+  const p = loadTemplate(id);
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, ...training });
+  if (!res.ok) throw new Error(res.problems.map((x) => x.message).join('; '));
+  return res.plan;
+}
+
+const values = async (ts: tfNs.Tensor[]) => Promise.all(ts.map(async (t) => Array.from(await t.data())));
+const weightsOf = (m: tfNs.LayersModel) => values(m.weights.map((w) => w.read()));
+
+/**
+ * G's weight averaging (the gAverage setting): samples come from an exponential moving average of G's
+ * weights; training is unchanged. The generated PyTorch step computes the same average (tests/pytorch/step.test.ts).
+ */
+describe('G weight averaging', () => {
+  it('is off unless set, and a project file refuses a decay of 1 or more', () => {
+    expect(parseTraining({}).gAverage).toBe(0);
+    expect(parseTraining({ gAverage: 0.99 }).gAverage).toBe(0.99);
+    expect(() => parseTraining({ gAverage: 1 })).toThrow(/training\.gAverage/);
+  });
+
+  it('after each step moves the average 1 − decay of the way to G; samples come from it; training is unchanged', async () => {
+    const tf = await cpuTf();
+    const data = toyDataset('ring8', 500);
+    const decay = 0.9;
+    const plain = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16 }), data);
+    const avg = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16, gAverage: decay }), data);
+    expect(plain.stepper.averaging).toBe(false);
+    expect(avg.stepper.averaging).toBe(true);
+    // At the start the average is G: the same samples.
+    const [s0] = await values([avg.sample(8)]);
+    const [p0] = await values([plain.sample(8)]);
+    expect(s0).toEqual(p0);
+
+    let expected = await weightsOf(avg.gan.generator.model);
+    for (let k = 0; k < 3; k++) {
+      await avg.run(1);
+      const w = await weightsOf(avg.gan.generator.model);
+      expected = expected.map((a, i) => a.map((x, j) => x + (1 - decay) * (w[i][j] - x)));
+    }
+    await plain.run(3);
+    // Training does not read the average: G's weights are the plain run's.
+    expect(await weightsOf(avg.gan.generator.model)).toEqual(await weightsOf(plain.gan.generator.model));
+    const average = (avg.stepper as unknown as { average: { model: tfNs.LayersModel } }).average.model;
+    const got = await weightsOf(average);
+    got.forEach((a, i) => a.forEach((x, j) => expect(x).toBeCloseTo(expected[i][j], 5)));
+
+    // Samples come from the average: a G with the averaged weights draws them.
+    const [fromAverage] = await values([avg.sample(8)]);
+    const feed = avg.fixedFeed(8);
+    const direct = average.predict(feed.values) as tfNs.Tensor;
+    expect(fromAverage).toEqual(Array.from(await direct.data()));
+    expect(fromAverage).not.toEqual((await values([plain.sample(8)]))[0]);
+    direct.dispose();
+    for (const t of [...feed.values, ...feed.categorical]) t.dispose();
+    plain.dispose();
+    avg.dispose();
+  });
+
+  it('restarts from G when the weights are replaced, follows the setting while paused, and leaks no tensors', async () => {
+    const tf = await cpuTf();
+    const s = new TrainingSession(tf, plan('dcgan-mnist-small', { batchSize: 2, gAverage: 0.99 }), {
+      name: 'synthetic',
+      shape: [28, 28, 1],
+      count: 8,
+      numClasses: 10,
+      values: new Float32Array(8 * 784).map((_, i) => Math.sin(i * 0.37)),
+    });
+    await s.run(2);
+    const before = tf.memory().numTensors;
+    await s.run(3, { flushEvery: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+    const average = () => (s.stepper as unknown as { average?: { model: tfNs.LayersModel } }).average?.model;
+    // BatchNorm's moving statistics are G's own, copied after each step.
+    const g = s.gan.generator.model.weights,
+      a = average()!.weights;
+    const stat = g.findIndex((w) => w.originalName.endsWith('moving_mean'));
+    expect(stat).toBeGreaterThanOrEqual(0);
+    expect((await values([a[stat].read()]))[0]).toEqual((await values([g[stat].read()]))[0]);
+    const kernel = g.findIndex((w) => w.trainable && w.originalName.endsWith('kernel'));
+    expect((await values([a[kernel].read()]))[0]).not.toEqual((await values([g[kernel].read()]))[0]);
+
+    s.stepper.restartFromWeights();
+    expect(await weightsOf(average()!)).toEqual(await weightsOf(s.gan.generator.model));
+
+    s.configure({ ...s.stepper.config, gAverage: 0 });
+    expect(s.stepper.averaging).toBe(false);
+    s.configure({ ...s.stepper.config, gAverage: 0.999 });
+    expect(await weightsOf(average()!)).toEqual(await weightsOf(s.gan.generator.model));
+    s.configure({ ...s.stepper.config, gAverage: 0 });
+    s.configure({ ...s.stepper.config, gAverage: 0.99 });
+    // Averages switched off are disposed: with it on again and the optimizers' slots made again, as many tensors as before.
+    await s.run(2);
+    expect(tf.memory().numTensors).toBe(before);
+    s.dispose();
+  });
+});
