@@ -158,9 +158,8 @@ async function profileStep(c: { template: string; batch: number; backend: string
       [byKernel, k.name],
       [byShape, `${k.name} ${JSON.stringify(k.inputShapes)}`],
     ] as const) {
-      const e = (map[key] ??= { ms: 0, calls: 0 });
-      e.ms += ms;
-      e.calls++;
+      const e = map[key] ?? { ms: 0, calls: 0 };
+      map[key] = { ms: e.ms + ms, calls: e.calls + 1 };
     }
   }
   s.dispose();
