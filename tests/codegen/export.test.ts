@@ -10,18 +10,21 @@ import { buildGan } from '../../src/core/compile/build';
 import { datasetInfo } from '../../src/core/datasets';
 import { emitModule } from '../../src/core/codegen/emit';
 import { GanStep } from '../../src/core/train/step';
+import type { TrainingConfig } from '../../src/core/training/types';
 import { wasmTf } from '../helpers/tf';
 
 // Inside the repo, so the generated modules resolve @tensorflow/tfjs from its node_modules.
 const dir = resolve('.cache', 'export-test');
 
-function planOf(id: string): GanPlan {
+function planOf(id: string, training: Partial<TrainingConfig> = {}): GanPlan {
   const p = loadTemplate(id);
-  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: 2, dSteps: 1 });
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: 2, dSteps: 1, ...training });
   if (!res.ok) throw new Error(`${id} does not compile`);
   return res.plan;
 }
 const file = (id: string) => join(dir, `${id}.ts`);
+/** The ring with G weight averaging on: the module gains the average (createGan, trainStep, sample). */
+const AVERAGED = 'gan-2d-ring-averaged';
 
 describe('exported TypeScript', () => {
   beforeAll(() => {
@@ -30,6 +33,7 @@ describe('exported TypeScript', () => {
       const p = loadTemplate(id);
       writeFileSync(file(id), emitModule(planOf(id), p.name, p.description));
     }
+    writeFileSync(file(AVERAGED), emitModule(planOf('gan-2d-ring', { gAverage: 0.9 }), 'averaged'));
   });
 
   it('is the same text for the same graph', () => {
@@ -53,7 +57,7 @@ describe('exported TypeScript', () => {
         '--skipLibCheck',
         '--types',
         'node',
-        ...TEMPLATE_IDS.map(file),
+        ...[...TEMPLATE_IDS, AVERAGED].map(file),
       ],
       { encoding: 'utf8' },
     );
@@ -100,4 +104,27 @@ describe('exported TypeScript', () => {
       tf.dispose([ours, theirs, images, labels, dLoss, gLoss, s]);
     });
   }
+
+  it("with G weight averaging: each step moves the average 1 − decay of the way to G's weights, and sample() draws from it", async () => {
+    const tf = await wasmTf();
+    const mod = await import(/* @vite-ignore */ file(AVERAGED));
+    expect(mod.TRAINING.gAverage).toBe(0.9);
+    const gan = mod.createGan();
+    const read = async (m: tfNs.LayersModel) =>
+      Promise.all(m.weights.map(async (w) => Array.from(await w.read().data())));
+    expect(await read(gan.average)).toEqual(await read(gan.generator));
+    const images = tf.randomUniform([8, 2], -1, 1);
+    let expected = await read(gan.generator);
+    for (let step = 0; step < 2; step++) {
+      tf.dispose(Object.values(mod.trainStep(gan, { images }, step)));
+      const w = await read(gan.generator);
+      expected = expected.map((a, i) => a.map((x, j) => x + 0.1 * (w[i][j] - x)));
+    }
+    const got = await read(gan.average);
+    got.forEach((a, i) => a.forEach((x, j) => expect(x).toBeCloseTo(expected[i][j], 5)));
+    const s = mod.sample(4, gan, 3);
+    const direct = gan.average.predict(mod.sampleGeneratorInputs(4, undefined, 3).values) as tfNs.Tensor;
+    expect(Array.from(await s.data())).toEqual(Array.from(await direct.data()));
+    tf.dispose([images, s, direct]);
+  });
 });

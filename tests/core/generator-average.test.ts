@@ -36,8 +36,8 @@ describe('G weight averaging', () => {
     const decay = 0.9;
     const plain = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16 }), data);
     const avg = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16, gAverage: decay }), data);
-    expect(plain.stepper.averaging).toBe(false);
-    expect(avg.stepper.averaging).toBe(true);
+    expect(plain.stepper.averagedGenerator).toBeUndefined();
+    expect(avg.stepper.averagedGenerator).toBeDefined();
     // At the start the average is G: the same samples.
     const [s0] = await values([avg.sample(8)]);
     const [p0] = await values([plain.sample(8)]);
@@ -52,7 +52,7 @@ describe('G weight averaging', () => {
     await plain.run(3);
     // Training does not read the average: G's weights are the plain run's.
     expect(await weightsOf(avg.gan.generator.model)).toEqual(await weightsOf(plain.gan.generator.model));
-    const average = (avg.stepper as unknown as { average: { model: tfNs.LayersModel } }).average.model;
+    const average = avg.stepper.averagedGenerator!;
     const got = await weightsOf(average);
     got.forEach((a, i) => a.forEach((x, j) => expect(x).toBeCloseTo(expected[i][j], 5)));
 
@@ -81,7 +81,7 @@ describe('G weight averaging', () => {
     const before = tf.memory().numTensors;
     await s.run(3, { flushEvery: 2 });
     expect(tf.memory().numTensors).toBe(before);
-    const average = () => (s.stepper as unknown as { average?: { model: tfNs.LayersModel } }).average?.model;
+    const average = () => s.stepper.averagedGenerator;
     // BatchNorm's moving statistics are G's own, copied after each step.
     const g = s.gan.generator.model.weights,
       a = average()!.weights;
@@ -95,7 +95,7 @@ describe('G weight averaging', () => {
     expect(await weightsOf(average()!)).toEqual(await weightsOf(s.gan.generator.model));
 
     s.configure({ ...s.stepper.config, gAverage: 0 });
-    expect(s.stepper.averaging).toBe(false);
+    expect(s.stepper.averagedGenerator).toBeUndefined();
     s.configure({ ...s.stepper.config, gAverage: 0.999 });
     expect(await weightsOf(average()!)).toEqual(await weightsOf(s.gan.generator.model));
     s.configure({ ...s.stepper.config, gAverage: 0 });

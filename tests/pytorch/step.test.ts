@@ -86,9 +86,9 @@ const CASES: StepCase[] = [
     batch: 16,
   },
   {
-    name: 'conditional GAN (label inputs in G and D; D reads the label as an image channel)',
+    name: "conditional GAN (label inputs in G and D; D reads the label as an image channel), G's weights averaged (0.9)",
     template: 'cgan-mnist',
-    training: {},
+    training: { gAverage: 0.9 },
     batch: 16,
   },
   {
@@ -226,6 +226,11 @@ async function prepare(tf: typeof tfNs, c: StepCase): Promise<Result & { job: ob
   ] as const) {
     for (const w of model.weights) weights[`${prefix}:${w.originalName}`] = await hostTensor(w.read());
   }
+  // G's average (gAverage > 0) as 'gavg:' weights; it starts from G's weights before the step.
+  for (const w of stepper.averagedGenerator?.weights ?? []) {
+    weights[`gavg:${w.originalName}`] = await hostTensor(w.read());
+    before[`gavg:${w.originalName}`] = before[`g:${w.originalName}`];
+  }
   stepper.dispose();
   // Kept beside PyTorch's results, to look at when a comparison fails.
   writeTensors(join(caseDir, 'tfjs'), {
@@ -290,7 +295,10 @@ describe("one training step: the generated PyTorch step equals Ganvas's on the s
       });
       let moved = 0;
       for (const [name, want] of Object.entries(r.weights)) {
-        const lr = r.noise.get(name);
+        // An averaged weight moves 1 − decay of its weight's step.
+        const lr = name.startsWith('gavg:')
+          ? (r.noise.get(name.replace(/^gavg:/, 'g:')) ?? NaN) * (1 - c.training.gAverage!) || undefined
+          : r.noise.get(name);
         if (lr !== undefined) {
           // Both engines move it by at most one Adam step (the bound of Adam's first update).
           for (const w of [got[name].data, want.data]) {
@@ -302,6 +310,24 @@ describe("one training step: the generated PyTorch step equals Ganvas's on the s
         const d = normRel(got[name].data, want.data);
         expect(d, `${name} after the step differs by ${d.toExponential(2)} (relative)`).toBeLessThanOrEqual(1e-3);
         if (normRel(want.data, r.before[name].data) > 0) moved++;
+      }
+      if (c.training.gAverage) {
+        // The average's move over the step, all its trainable weights together (a move is 1 − decay of G's step,
+        // so a weight-relative tolerance alone would pass an average that moved by the wrong amount, or not at
+        // all; BatchNorm's statistics are copied, and checked above).
+        const moves = (w: Record<string, HostTensor>) =>
+          Object.keys(r.weights)
+            .filter(
+              (k) =>
+                k.startsWith('gavg:') &&
+                !/moving_(mean|variance)$/.test(k) &&
+                r.noise.get(k.replace(/^gavg:/, 'g:')) === undefined,
+            )
+            .flatMap((k) => Array.from(w[k].data, (v, i) => v - r.before[k].data[i]));
+        const want = moves(r.weights);
+        expect(want.length).toBeGreaterThan(0);
+        const d = normRel(moves(got), want);
+        expect(d, `G's average moved differently: ${d.toExponential(2)} (relative)`).toBeLessThanOrEqual(1e-2);
       }
       // The step did update the networks (a comparison of two unchanged copies would pass too).
       expect(moved).toBeGreaterThan(Object.keys(r.weights).length / 2);

@@ -9,6 +9,7 @@ import { emitBuilder } from './emitModels';
 import { emitLosses, emitSampling } from './emitTraining';
 import { getLoss } from '../losses';
 import { getOptimizer } from '../training/optimizers';
+import { settingValue, TRAINING_SETTINGS } from '../training/settings';
 import { ModuleNames } from './names';
 import { blockCommentText, oneLine, shellWord, stringLiteral } from '../codeText';
 
@@ -59,6 +60,7 @@ function emitStep(plan: GanPlan): string {
     '    return tf.addN(terms) as tf.Scalar;',
     '  }, variablesOf(gan.generator));',
     '  gan.optG.applyGradients(grads);',
+    ...(plan.training.gAverage > 0 ? ['  updateAverage(gan.average!, gan.generator, TRAINING.gAverage);'] : []),
   ];
   return [
     '/**',
@@ -98,16 +100,11 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
           .slice(0, 40)
           .map((line) => blockCommentText(line, 2000))
           .map((line) => (line ? ` * ${line}` : ' *'));
-  const training = {
-    loss: t.loss,
-    batchSize: t.batchSize,
-    dSteps: t.dSteps,
-    realLabel: t.realLabel,
-    gpWeight: t.gpWeight,
-    infoLambda: t.infoLambda,
-    auxWeight: t.auxWeight,
-    seed: t.seed,
-  };
+  // Every setting that is not an optimizer's (those are in createGan), from the settings registry.
+  const training = Object.fromEntries(
+    TRAINING_SETTINGS.filter((s) => !s.path.includes('.')).map((s) => [s.path, settingValue(t, s.path)]),
+  );
+  const averaging = t.gAverage > 0;
   return [
     '/**',
     ` * ${blockCommentText(name)} — a GAN exported from Ganvas.`,
@@ -146,16 +143,45 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     emitSampling(plan, names),
     '',
     emitLosses(plan),
-    'export interface Gan { generator: tf.LayersModel; discriminator: tf.LayersModel; optG: tf.Optimizer; optD: tf.Optimizer }',
+    '/** G and D with their optimizers; `average`: G with its weights averaged over the steps (TRAINING.gAverage > 0), what sample() draws from. */',
+    'export interface Gan { generator: tf.LayersModel; discriminator: tf.LayersModel; optG: tf.Optimizer; optD: tf.Optimizer; average?: tf.LayersModel }',
     '',
     '/** Both networks and their optimizers, as configured in Ganvas. */',
     'export function createGan(): Gan {',
-    '  return {',
-    '    generator: buildGenerator(), discriminator: buildDiscriminator(),',
-    `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
-    '  };',
+    ...(averaging
+      ? [
+          '  const generator = buildGenerator();',
+          '  // G weight averaging starts from G: same weights (BatchNorm statistics included).',
+          '  const average = buildGenerator();',
+          '  average.setWeights(generator.getWeights());',
+          '  return {',
+          '    generator, discriminator: buildDiscriminator(),',
+          `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
+          '    average,',
+          '  };',
+        ]
+      : [
+          '  return {',
+          '    generator: buildGenerator(), discriminator: buildDiscriminator(),',
+          `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
+          '  };',
+        ]),
     '}',
     '',
+    ...(averaging
+      ? [
+          "/** One step of G's weight average: trainable weights move 1 − decay of the way to G's; BatchNorm's statistics are copied. */",
+          'export function updateAverage(average: tf.LayersModel, generator: tf.LayersModel, decay: number): void {',
+          '  tf.tidy(() => {',
+          '    generator.weights.forEach((w, i) => {',
+          '      const a = average.weights[i];',
+          '      a.write(w.trainable ? tf.add(a.read(), tf.mul(1 - decay, tf.sub(w.read(), a.read()))) : w.read());',
+          '    });',
+          '  });',
+          '}',
+          '',
+        ]
+      : []),
     'const asArray = (x: tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[]): tf.Tensor[] => (Array.isArray(x) ? x : [x]) as tf.Tensor[];',
     'const variablesOf = (m: tf.LayersModel): tf.Variable[] => m.trainableWeights.map((w) => (w as unknown as { read(): tf.Variable }).read());',
     '',
@@ -163,9 +189,9 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     '',
     'let defaultGan: Gan | undefined;',
     '',
-    '/** n samples from the generator (inference mode), from a fresh GAN unless one is given. Dispose the result. */',
+    `/** n samples from the generator${averaging ? ' (its averaged weights)' : ''} in inference mode, from a fresh GAN unless one is given. Dispose the result. */`,
     'export function sample(n: number, gan: Gan = (defaultGan ??= createGan()), seed?: number): tf.Tensor {',
-    '  return tf.tidy(() => gan.generator.predict(sampleGeneratorInputs(n, undefined, seed).values) as tf.Tensor);',
+    '  return tf.tidy(() => (gan.average ?? gan.generator).predict(sampleGeneratorInputs(n, undefined, seed).values) as tf.Tensor);',
     '}',
     '',
   ].join('\n');

@@ -303,9 +303,9 @@ export class GanStep {
     return (this.average?.model ?? this.gan.generator.model).predict(feed.values) as T;
   }
 
-  /** Whether samples come from G's averaged weights (the gAverage setting). */
-  get averaging(): boolean {
-    return this.average !== undefined;
+  /** G with its weights averaged over the steps, when the gAverage setting is on (generate() samples from it). */
+  get averagedGenerator(): tfNs.LayersModel | undefined {
+    return this.average?.model;
   }
 
   dispose(): void {

@@ -43,6 +43,9 @@ def run(case):
     for prefix, net, table in (("g", G, model.GENERATOR_WEIGHTS), ("d", D, model.DISCRIMINATOR_WEIGHTS)):
         for name, a in tw.tfjs_arrays(net, table):
             out[f"{prefix}:{name}"] = torch.from_numpy(a)
+    if gan.average is not None:
+        for name, a in tw.tfjs_arrays(gan.average, model.GENERATOR_WEIGHTS):
+            out[f"gavg:{name}"] = torch.from_numpy(a)
     write_tensors(case["out"], out)
 
 

@@ -65,7 +65,13 @@ A run folder holds what \`npm run train\` writes: \`samples.png\`, \`metrics.jso
 \`plan.json\`, \`project.json\`, and \`generator/\` and \`discriminator/\` as tfjs layers models. So
 \`npm run sample -- runs/mine\` draws from it, and zipping \`generator/\` and \`discriminator/\` gives a file the
 app's Export ▾ → Import weights… takes (then the live views, the doctor and the latent explorer work on it).
-
+${
+  plan.training.gAverage > 0
+    ? `This project averages G's weights (G weight averaging, decay ${plan.training.gAverage}): the sample grids,
+\`--metrics\` and \`generator/\` come from the averaged G; \`checkpoint.pt\` keeps it beside G's training weights.
+`
+    : ''
+}
 ## Semantics
 
 The networks compute what the compiled tfjs models compute (Keras semantics): \`same\` padding with the odd

@@ -135,6 +135,8 @@ inside the square root), plain SGD (src/core/training/optimizers).
 
 Works on plain modules and on DistributedDataParallel ones (train.py wraps them under torchrun).
 """
+import copy
+
 import torch
 
 import losses
@@ -153,6 +155,25 @@ def plain(module):
     return getattr(module, "module", module)
 
 
+def make_average(G):
+    """A copy of G for G weight averaging (the gAverage setting): samples are drawn from it, training never reads it."""
+    average = copy.deepcopy(G)
+    average.requires_grad_(False)
+    return average
+
+
+@torch.no_grad()
+def update_average(average, G, decay):
+    """One step of the average: G's trainable weights pulled in by 1 - decay; BatchNorm's statistics copied."""
+    for a, w in zip(average.parameters(), G.parameters()):
+        if w.requires_grad:
+            a.lerp_(w, 1 - decay)
+        else:
+            a.copy_(w)
+    for a, b in zip(average.buffers(), G.buffers()):
+        a.copy_(b)
+
+
 class GanStep:
     """The GAN step. G and D may be DDP-wrapped; draw_real() returns the next (images, labels or None)."""
 
@@ -167,6 +188,8 @@ class GanStep:
         self.zero = torch.zeros((), device=device)
         self.norms = {"d": self.zero, "g": self.zero}
         self.step_index = 0
+        # G's weights averaged over the steps (gAverage > 0), starting from G's: what train.py samples from.
+        self.average = make_average(plain(G)) if cfg["gAverage"] > 0 else None
 
     def real_fake(self, outs):
         """D's real/fake score as a logit${rf.activation === 'sigmoid' ? ' (its head outputs a probability)' : ''}."""
@@ -255,6 +278,8 @@ ${d.join('\n')}
         feed = given.get("g") or self.sample_feed()
         with autocast() if autocast else _nothing():
             g = self.generator_step(feed, measure)
+        if self.average is not None:
+            update_average(self.average, plain(self.G), self.cfg["gAverage"])
         self.step_index += 1
         d_loss, d_real, d_fake, d_norm, aux, info = d
         g_loss, g_norm = g

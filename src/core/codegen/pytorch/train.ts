@@ -29,7 +29,9 @@ export function emitTrainPy(plan: GanPlan, project: Project): string {
 
 The run folder gets what Ganvas's npm run train writes: samples.png and samples/, metrics.jsonl and
 metrics.csv, generator/ and discriminator/ in the tfjs layers format (model.json + weights.bin), plan.json
-and project.json; so npm run sample, the app's Import weights and its latent explorer open it.
+and project.json; so npm run sample, the app's Import weights and its latent explorer open it. With G
+weight averaging on (TRAINING["gAverage"] > 0) samples and generator/ come from the averaged G, and
+checkpoint.pt keeps the average beside G's training weights.
 See README.md for every flag.
 """
 import argparse
@@ -204,6 +206,8 @@ def main(argv=None):
         gan.opt_g.load_state_dict(state["opt_g"])
         gan.opt_d.load_state_dict(state["opt_d"])
         gan.step_index = start
+        if gan.average is not None and "average" in state:
+            gan.average.load_state_dict(state["average"])
 
     if main_process:
         os.makedirs(out, exist_ok=True)
@@ -245,26 +249,31 @@ def main(argv=None):
             f"  {(s - start) / max(seconds, 1e-9):.2f} steps/s", flush=True)
 
     G_plain, D_plain = gan_step.plain(G), gan_step.plain(D)
+    # Samples, quality measurements and the written generator/ come from G's averaged weights when gAverage > 0.
+    G_samples = gan.average if gan.average is not None else G_plain
     for s in range(start + 1, args.steps + 1):
         pending.append((s, gan.step(autocast=autocast)))
         if len(pending) >= 10 or s % every == 0 or s == args.steps:
             flush()
         if main_process and (s % every == 0 or s == args.steps):
-            outputs.write_samples(out, s, sample_picture(G_plain, values, device))
+            outputs.write_samples(out, s, sample_picture(G_samples, values, device))
             if args.metrics and data.MODES:
-                q = outputs.toy2d_quality(fixed_samples(G_plain, 2500, device, seed=99), values[:2500].numpy(), data.MODES, data.MODE_STD)
+                q = outputs.toy2d_quality(fixed_samples(G_samples, 2500, device, seed=99), values[:2500].numpy(), data.MODES, data.MODE_STD)
                 metrics.note({"step": s, "quality": q})
                 log(f"quality at step {s}: {q['modesCovered']}/{q['modes']} modes covered, {100 * q['highQuality']:.1f}% high-quality samples, "
                     f"KL {q['kl']:.3f}, JS {q['js']:.3f}")
         if main_process and (s % checkpoint_every == 0 or s == args.steps):
-            torch.save({"step": s, "generator": G_plain.state_dict(), "discriminator": D_plain.state_dict(),
-                        "opt_g": gan.opt_g.state_dict(), "opt_d": gan.opt_d.state_dict()}, checkpoint + ".tmp")
+            saved = {"step": s, "generator": G_plain.state_dict(), "discriminator": D_plain.state_dict(),
+                     "opt_g": gan.opt_g.state_dict(), "opt_d": gan.opt_d.state_dict()}
+            if gan.average is not None:
+                saved["average"] = gan.average.state_dict()
+            torch.save(saved, checkpoint + ".tmp")
             os.replace(checkpoint + ".tmp", checkpoint)
     seconds = time.perf_counter() - t0
     if main_process:
         with open(os.path.join(HERE, "tfjs_topology.json"), encoding="utf-8") as f:
             topology = json.load(f)
-        tfjs_weights.save(G_plain, model.GENERATOR_WEIGHTS, topology["generator"], os.path.join(out, "generator"))
+        tfjs_weights.save(G_samples, model.GENERATOR_WEIGHTS, topology["generator"], os.path.join(out, "generator"))
         tfjs_weights.save(D_plain, model.DISCRIMINATOR_WEIGHTS, topology["discriminator"], os.path.join(out, "discriminator"))
         with open(os.path.join(HERE, "plan.json"), encoding="utf-8") as f:
             plan = json.load(f)
