@@ -499,7 +499,7 @@ export class Trainer implements TrainerApi {
   async exportWeights(): Promise<WeightsExport> {
     const s = this.live;
     const w: WeightsExport = {
-      generator: await exportModel(this.tf, s.gan.generator.model),
+      generator: await exportModel(this.tf, s.stepper.samplingGenerator),
       discriminator: await exportModel(this.tf, s.gan.discriminator.model),
     };
     return Comlink.transfer(w, [w.generator.weightData, w.discriminator.weightData]);

@@ -242,7 +242,7 @@ export async function train(args: Args): Promise<void> {
       : 'doctor: no known failure pattern',
   );
   const secs = (performance.now() - t0) / 1000;
-  await saveModel(tf, session.gan.generator.model, join(out, 'generator'));
+  await saveModel(tf, session.stepper.samplingGenerator, join(out, 'generator'));
   await saveModel(tf, session.gan.discriminator.model, join(out, 'discriminator'));
   writeFileSync(join(out, 'plan.json'), JSON.stringify(plan, null, 2));
   copyFileSync(file, join(out, 'project.json'));

@@ -18,8 +18,9 @@ export class GeneratorAverage {
     net: NetPlan,
     private readonly source: tfNs.LayersModel,
   ) {
-    // Its probe model (built alongside) is left alone, as for G: it holds no weights of its own.
-    this.model = buildNet(tf, net, 'generator_average').model;
+    // Named as G, so a run folder's generator/ reads the same whichever G it holds; its probe model (built
+    // alongside) is left alone, as for G: it holds no weights of its own.
+    this.model = buildNet(tf, net, 'generator').model;
     const names = (m: tfNs.LayersModel) => m.weights.map((w) => w.originalName).join();
     if (names(this.model) !== names(source)) throw new Error("the averaged generator's weights do not match G's");
     this.restart();

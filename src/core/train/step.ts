@@ -300,7 +300,15 @@ export class GanStep {
    * averaged weights when the gAverage setting is on, else from G as it trains.
    */
   generate(feed: GeneratorFeed): T {
-    return (this.average?.model ?? this.gan.generator.model).predict(feed.values) as T;
+    return this.samplingGenerator.predict(feed.values) as T;
+  }
+
+  /**
+   * The G that samples come from: the averaged one when the gAverage setting is on, else G itself. It is
+   * also the G written to run folders and weight exports (whose users sample from it or train on from it).
+   */
+  get samplingGenerator(): tfNs.LayersModel {
+    return this.average?.model ?? this.gan.generator.model;
   }
 
   /** G with its weights averaged over the steps, when the gAverage setting is on (generate() samples from it). */
