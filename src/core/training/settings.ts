@@ -141,7 +141,7 @@ export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
   {
     path: 'gAverage',
     label: 'G weight averaging',
-    group: 'generator',
+    group: 'training',
     flag: 'g-average',
     help: "Samples, sample grids, quality measurements and the latent explorer use a moving average of G's weights (updated after every step, each new step weighted 1 − decay; 0 is off). Averaging removes the jitter of the optimizer's steps around a good solution (Yazıcı et al. 2019; 0.999 in Karras et al.'s GANs); training itself is unchanged. Try 0.99.",
     spec: float(0, { min: 0, max: 0.9999, step: 0.001 }),
