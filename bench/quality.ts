@@ -31,11 +31,18 @@ import { benchmarksSummary, firstPass, qualitySection, THRESHOLDS, type Template
 const RUNS = 'docs/quality-runs.json',
   DOC = 'docs/quality.md',
   BENCH = 'BENCHMARKS.md';
-const hash = (p: Project) =>
-  createHash('sha256')
-    .update(JSON.stringify({ graph: p.graph, training: p.training, dataset: p.dataset }))
+/**
+ * What a stored run was trained on (graph, training, dataset; not the name or description). A setting added
+ * later is left out while it is off (G weight averaging at 0), so adding it does not make every run stale.
+ */
+const hash = (p: Project) => {
+  const { gAverage, ...rest } = p.training;
+  const training = gAverage === 0 ? rest : p.training;
+  return createHash('sha256')
+    .update(JSON.stringify({ graph: p.graph, training, dataset: p.dataset }))
     .digest('hex')
     .slice(0, 12);
+};
 
 function replaceSection(file: string, text: string, fallback: string): void {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : fallback;

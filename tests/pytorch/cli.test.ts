@@ -99,6 +99,7 @@ describe('npm run export -- --target pytorch', () => {
       'gzip',
       'struct',
       'collections',
+      'copy',
     ]);
     expect([...new Set(imports)].filter((m) => !allowed.has(m))).toEqual([]);
   });
