@@ -14,7 +14,13 @@ export const median = (xs: number[]): number => {
 /** A template compiled at the given batch with one D step (so every row times the same work). */
 export function planOf(id: string, batch: number): GanPlan {
   const p = loadTemplate(id);
-  const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, batchSize: batch, dSteps: 1 });
+  // As the hand-written steps (bench/handwritten.ts) do: one D-step, and no average of G's weights.
+  const res = compileGraph(p.graph, datasetInfo(p.dataset), {
+    ...p.training,
+    batchSize: batch,
+    dSteps: 1,
+    gAverage: 0,
+  });
   if (!res.ok) throw new Error(`${id} does not compile`);
   return res.plan;
 }
