@@ -15,7 +15,7 @@ export async function explore(
   host: HostDataset,
   request: ExploreRequest,
 ): Promise<ExploreResult> {
-  const r = await generateExploration(tf, s.plan, s.gan.generator.model, request, { scale: scaleOf(host) });
+  const r = await generateExploration(tf, s.plan, s.stepper.samplingGenerator, request, { scale: scaleOf(host) });
   if (host.shape.length !== 1) return { ...r, step: s.step };
   const k = Math.min(REAL_POINTS, host.count);
   const real = hostRows(

@@ -29,7 +29,16 @@ export function makeProbe(tf: TF, s: TrainingSession, host: HostDataset, scale: 
   const labels = s.data.labels ? tf.gather(s.data.labels, idx) : undefined;
   idx.dispose();
   const extent = host.shape.length === 1 ? extentOf(host) : 3;
-  return new ActivationProbe(tf, s.plan, s.gan, feed, real, labels, { scale, extent });
+  return new ActivationProbe(
+    tf,
+    s.plan,
+    s.gan,
+    feed,
+    real,
+    labels,
+    { scale, extent },
+    () => s.stepper.samplingGenerator,
+  );
 }
 
 /** Where a NaN/Inf started: the first node whose output on the fixed batch is not finite, else the first bad weights. */

@@ -7,6 +7,7 @@ import { TrainingSession } from '../../src/core/train/session';
 import { toyDataset } from '../../src/core/data/toy2d';
 import type { TrainingConfig } from '../../src/core/project/types';
 import { parseTraining } from '../../src/core/training/parse';
+import { ActivationProbe } from '../../src/core/train/probe';
 import { cpuTf } from '../helpers/tf';
 
 function plan(id: string, training: Partial<TrainingConfig> = {}): GanPlan {
@@ -34,7 +35,7 @@ describe('G weight averaging', () => {
     const tf = await cpuTf();
     const data = toyDataset('ring8', 500);
     const decay = 0.9;
-    const plain = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16 }), data);
+    const plain = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16, gAverage: 0 }), data);
     const avg = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16, gAverage: decay }), data);
     expect(plain.stepper.averagedGenerator).toBeUndefined();
     expect(avg.stepper.averagedGenerator).toBeDefined();
@@ -103,6 +104,37 @@ describe('G weight averaging', () => {
     // Averages switched off are disposed: with it on again and the optimizers' slots made again, as many tensors as before.
     await s.run(2);
     expect(tf.memory().numTensors).toBe(before);
+    s.dispose();
+  });
+
+  it("the app's Samples tile (G's output head) comes from the average; G's inner layers show G as it trains", async () => {
+    const tf = await cpuTf();
+    const s = new TrainingSession(tf, plan('gan-2d-ring', { batchSize: 16, gAverage: 0.9 }), toyDataset('ring8', 500));
+    await s.run(5);
+    const probe = (averaged: boolean) =>
+      new ActivationProbe(
+        tf,
+        s.plan,
+        s.gan,
+        s.fixedFeed(64),
+        tf.randomNormal([64, 2]),
+        undefined,
+        {},
+        averaged ? () => s.stepper.samplingGenerator : undefined,
+      );
+    const [avg, plain] = [probe(true), probe(false)];
+    const tiles = async (p: ActivationProbe) => Object.fromEntries((await p.read()).map((t) => [t.nodeId, t]));
+    const [a, b] = [await tiles(avg), await tiles(plain)];
+    expect(a.g_out.kind).toBe('scatter');
+    expect(a.g_out.stats).not.toEqual(b.g_out.stats);
+    expect(a.g_fc2.stats).toEqual(b.g_fc2.stats);
+    // The samples-only read (live activations off) draws the same tile as the full probe.
+    expect((await avg.readSamples())!.stats).toEqual(a.g_out.stats);
+    // With the average restarted from G, both probes draw the same samples.
+    s.stepper.restartFromWeights();
+    expect((await avg.readSamples())!.stats).toEqual((await plain.readSamples())!.stats);
+    avg.dispose();
+    plain.dispose();
     s.dispose();
   });
 });

@@ -119,6 +119,11 @@ export class ActivationProbe {
     private readonly real: T,
     private readonly realLabels: T | undefined,
     opts: ProbeOptions = {},
+    /**
+     * The G that samples come from (the averaged one when G weight averaging is on): it draws the samples
+     * tile (G's output head, the Samples panel); G's inner layers show G as it trains. Default: G.
+     */
+    private readonly samplingGenerator: () => tfNs.LayersModel = () => gan.generator.model,
   ) {
     this.o = { ...DEFAULTS, ...opts };
     this.gInputs = feed.values;
@@ -195,7 +200,17 @@ export class ActivationProbe {
         });
       }
       this.sources.set(this.layouts[this.layouts.length - 1], out.source);
+      if (out.role === 'generated' && network === 'generator')
+        this.samplesLayout = this.layouts[this.layouts.length - 1];
     }
+  }
+
+  /** The layout of G's samples (its 'generated' output). */
+  private samplesLayout?: TileLayout;
+
+  /** G's samples on the fixed latent batch, from the sampling generator. */
+  private samples(): T {
+    return this.samplingGenerator().predict(this.gInputs) as T;
   }
 
   /** Tile geometry from the shape alone, so layouts are known before anything runs. */
@@ -243,8 +258,9 @@ export class ActivationProbe {
         );
       }
       const out: T[] = [];
+      const averaged = parts.generator && this.samplingGenerator() !== this.gan.generator.model;
       for (const l of this.layoutsOf(parts)) {
-        const x = byId.get(this.sources.get(l)!)!;
+        const x = averaged && l === this.samplesLayout ? this.samples() : byId.get(this.sources.get(l)!)!;
         out.push(tf.reshape(this.tile(l, x), [-1]), statsOf(tf, x));
       }
       return tf.concat(out);
@@ -305,10 +321,10 @@ export class ActivationProbe {
   /** Only the sample grid (G's output head), for when the full probe is switched off. */
   async readSamples(): Promise<ActivationTile | undefined> {
     const tf = this.tf;
-    const l = this.layouts.find((x) => x.kind === 'image' || x.kind === 'scatter');
+    const l = this.samplesLayout;
     if (!l) return undefined;
     const packed = tf.tidy(() => {
-      const x = this.gan.generator.model.predict(this.gInputs) as T;
+      const x = this.samples();
       return tf.concat([tf.reshape(this.tile(l, x), [-1]), statsOf(tf, x)]);
     });
     try {
