@@ -1,7 +1,7 @@
 /**
  * The short version of the quality benchmark (bench/quality.ts, docs/quality.md): a template that stops
  * learning fails here, not only in a benchmark nobody reran. The 2-D ring template, trained from scratch on
- * the wasm backend in Node (one thread) with fixed seeds, must cover all 8 modes with most of its samples on
+ * the wasm backend in Node (one thread) with fixed seeds, must cover all 8 modes with 80% of its samples on
  * them within a bounded number of steps. Training is deterministic for a seed, so the bound is not luck.
  * The test took 50 s on this 2-core machine at load average 3, 124 s at load 10 (no time assertion, a long
  * timeout).
@@ -15,13 +15,16 @@ import { TrainingSession } from '../../src/core/train/session';
 import { toy2dQuality } from '../../src/core/quality/toy2d';
 import { wasmTf } from '../helpers/tf';
 
-// Seed 1 reaches 8/8 modes (76% on a mode) at step 2,500 in the benchmark (docs/quality.md).
+// Seed 1 reaches 8/8 modes at step 1,700 in the benchmark and has 84.8% of its samples on a mode at step 2,500
+// (docs/quality.md), drawn from G's averaged weights (the template's G weight averaging). Without the average it
+// had 76% there, so 80% also fails when the average stops working.
 const SEED = 1,
   MAX_STEPS = 2500,
-  EVERY = 500;
+  EVERY = 500,
+  HIGH_QUALITY = 0.8;
 
 describe('the 2-D ring template learns (fixed seed, wasm)', () => {
-  it(`covers 8/8 modes with >= 50% of its samples on a mode within ${MAX_STEPS} steps`, async () => {
+  it(`covers 8/8 modes with >= ${HIGH_QUALITY * 100}% of its samples on a mode within ${MAX_STEPS} steps`, async () => {
     const tf = await wasmTf();
     const p = loadTemplate('gan-2d-ring');
     const res = compileGraph(p.graph, datasetInfo(p.dataset), { ...p.training, seed: SEED });
@@ -40,7 +43,7 @@ describe('the 2-D ring template learns (fixed seed, wasm)', () => {
         t.dispose();
         const q = toy2dQuality(fake, hostRange(host, 0, 2500), modes);
         seen.push(`step ${s.step}: ${q.modesCovered}/8, ${(q.highQuality * 100).toFixed(0)}%`);
-        if (q.modesCovered === 8 && q.highQuality >= 0.5) {
+        if (q.modesCovered === 8 && q.highQuality >= HIGH_QUALITY) {
           best = { covered: 8, highQuality: q.highQuality };
           break;
         }
