@@ -14,7 +14,7 @@ import { useBackend } from '../src/cli/backend';
 import { readModelFiles } from '../src/cli/modelFiles';
 import { mnistPath } from '../src/cli/train';
 import type { GanPlan } from '../src/core/compile/plan';
-import { loadWeights, type NetworkWeights } from '../src/core/compile/weights';
+import type { NetworkWeights } from '../src/core/compile/weights';
 import { loadDataset } from '../src/core/datasets';
 import { parseProject } from '../src/core/project/schema';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
@@ -56,11 +56,12 @@ for (const arg of args.positional) {
     meters ??= await mnistMeters(tf, host, project.dataset.scale, samples, await loadShippedClassifier());
   const session = new TrainingSession(tf, plan, host);
   try {
-    loadWeights(
-      tf,
-      { generator: session.gan.generator.model, discriminator: session.gan.discriminator.model },
-      { generator: networkFiles(dir, 'generator'), discriminator: networkFiles(dir, 'discriminator') },
-    );
+    // A run folder's generator/ is the G it samples from (the averaged one when the run averaged G's weights);
+    // replaceWeights restarts this session's average from it, so samples come from those weights.
+    session.replaceWeights({
+      generator: networkFiles(dir, 'generator'),
+      discriminator: networkFiles(dir, 'discriminator'),
+    });
     const m = await measureSessionPoint(tf, session, project, host, { mnist: meters, samples });
     console.log(`${arg}: ${describePoint(project.name, plan.training.seed, { ...lastStep(dir), ...m.point })}`);
   } finally {

@@ -53,7 +53,6 @@ import {
 } from './api';
 import { diagnoseFault, exportModel, makeProbe, sampleTile } from './helpers';
 import type { ActivationProbe } from '../src/core/train/probe';
-import { loadWeights } from '../src/core/compile/weights';
 import { QualityMonitor } from './quality';
 import { CHECKPOINT_MS, FiniteCheckpoint } from './checkpoint';
 import type { ExploreRequest, ExploreResult } from '../src/core/explore';
@@ -508,10 +507,10 @@ export class Trainer implements TrainerApi {
   async importWeights(w: WeightsExport, step = 0): Promise<number> {
     if (this.loop) throw new Error('pause before importing weights');
     const s = this.live;
-    loadWeights(this.tf, { generator: s.gan.generator.model, discriminator: s.gan.discriminator.model }, w);
-    // The run now continues the imported one: its step, fresh optimizer state, none of this run's history,
-    // and these weights as the rollback point (rolling back must not undo the import).
-    s.stepper.restartFromWeights();
+    // The run now continues the imported one: its step, fresh optimizer state (and G's average restarted from
+    // the imported G), none of this run's history, and these weights as the rollback point (rolling back must
+    // not undo the import).
+    s.replaceWeights(w);
     s.stepper.stepIndex = step;
     s.history.splice(0);
     this.checkpoint?.dispose();

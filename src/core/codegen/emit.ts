@@ -60,7 +60,9 @@ function emitStep(plan: GanPlan): string {
     '    return tf.addN(terms) as tf.Scalar;',
     '  }, variablesOf(gan.generator));',
     '  gan.optG.applyGradients(grads);',
-    ...(plan.training.gAverage > 0 ? ['  updateAverage(gan.average!, gan.generator, TRAINING.gAverage);'] : []),
+    ...(plan.training.gAverage > 0
+      ? ['  updateAverage(gan.average!, gan.generator, TRAINING.gAverage, feed.values);']
+      : []),
   ];
   return [
     '/**',
@@ -170,13 +172,14 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     '',
     ...(averaging
       ? [
-          "/** One step of G's weight average: trainable weights move 1 − decay of the way to G's; BatchNorm's statistics are copied. */",
-          'export function updateAverage(average: tf.LayersModel, generator: tf.LayersModel, decay: number): void {',
+          "/** One step of G's weight average: trainable weights move 1 − decay of the way to G's; a pass in training mode on the step's latents moves its own BatchNorm statistics. */",
+          'export function updateAverage(average: tf.LayersModel, generator: tf.LayersModel, decay: number, latents: tf.Tensor[]): void {',
           '  tf.tidy(() => {',
           '    generator.weights.forEach((w, i) => {',
           '      const a = average.weights[i];',
-          '      a.write(w.trainable ? tf.add(a.read(), tf.mul(1 - decay, tf.sub(w.read(), a.read()))) : w.read());',
+          '      if (w.trainable) a.write(tf.add(a.read(), tf.mul(1 - decay, tf.sub(w.read(), a.read()))));',
           '    });',
+          '    if (generator.weights.some((w) => !w.trainable)) average.apply(latents, { training: true });',
           '  });',
           '}',
           '',

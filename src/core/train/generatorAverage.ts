@@ -1,9 +1,10 @@
 /**
  * G's weights averaged over training (an exponential moving average, the `gAverage` setting): a second
  * generator of the same graph whose trainable weights follow G's as avg ← avg + (1 − decay)·(w − avg)
- * after every step, and whose BatchNorm statistics are G's own (copied, not averaged), as in the
- * generated PyTorch step. Samples drawn from it do not jitter with each optimizer step; training
- * never reads it.
+ * after every step. Its BatchNorm statistics are its own: after each update it runs once in training mode
+ * on the step's latents, so they describe the averaged weights' activations rather than G's (copying G's
+ * also drew good InfoGAN digits in PyTorch, but describes other weights). The generated PyTorch step does
+ * the same. Samples drawn from it do not jitter with each optimizer step; training never reads it.
  */
 import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
@@ -34,15 +35,24 @@ export class GeneratorAverage {
     this.source.weights.forEach((w, i) => this.model.weights[i].write(w.read()));
   }
 
-  /** One step of the average: trainable weights move 1 − decay of the way to G's; the rest are copied. */
-  update(decay: number): void {
+  /** Whether it has weights that are not trained (BatchNorm's moving statistics), which its own passes update. */
+  private get hasStatistics(): boolean {
+    return this.source.weights.some((w) => !w.trainable);
+  }
+
+  /**
+   * One step of the average: trainable weights move 1 − decay of the way to G's; then, when it has
+   * BatchNorm statistics, one pass in training mode on `latents` (the step's G inputs) moves them.
+   */
+  update(decay: number, latents: tfNs.Tensor[]): void {
     const tf = this.tf;
     tf.tidy(() => {
       this.source.weights.forEach((w, i) => {
+        if (!w.trainable) return;
         const avg = this.model.weights[i];
-        const next = w.trainable ? tf.add(avg.read(), tf.mul(1 - decay, tf.sub(w.read(), avg.read()))) : w.read();
-        avg.write(next);
+        avg.write(tf.add(avg.read(), tf.mul(1 - decay, tf.sub(w.read(), avg.read()))));
       });
+      if (this.hasStatistics) this.model.apply(latents, { training: true });
     });
   }
 

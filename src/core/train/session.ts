@@ -7,6 +7,7 @@ import type * as tfNs from '@tensorflow/tfjs';
 import type { TF } from '../blocks';
 import { buildGan, disposeGan, type BuiltGan } from '../compile/build';
 import { seedGanWeights } from '../compile/seededInit';
+import { loadWeights, type GanWeights } from '../compile/weights';
 import type { GanPlan } from '../compile/plan';
 import { disposeDevice, toDevice } from '../data/device';
 import type { HostDataset } from '../data/host';
@@ -61,6 +62,15 @@ export class TrainingSession {
   /** Per-layer gradient norms, one point per measurement (bounded: the first ones and the latest). */
   get layerGradNorms(): readonly LayerGradNormPoint[] {
     return this.layerPoints;
+  }
+
+  /**
+   * Puts another run's weights into G and D (checked against the graph by loadWeights, which throws and
+   * changes nothing on a mismatch). G's average restarts from the new G, and the optimizers start afresh.
+   */
+  replaceWeights(w: GanWeights): void {
+    loadWeights(this.tf, { generator: this.gan.generator.model, discriminator: this.gan.discriminator.model }, w);
+    this.stepper.restartFromWeights();
   }
 
   configure(cfg: TrainingConfig): void {

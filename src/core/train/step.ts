@@ -226,7 +226,7 @@ export class GanStep {
     return [value, kept[0], kept[1], norm, kept[2], kept[3]];
   }
 
-  /** Phase 3: G through D; only G's variables change. Returns [loss, norm]. */
+  /** Phase 3: G through D; only G's variables change. Returns [loss, norm]; G's average (if on) follows. */
   private generatorStep(seed: number, measured: number | undefined): T[] {
     const { tf, cfg } = this;
     const feed = this.sampleGenerator(cfg.batchSize, seed);
@@ -243,6 +243,7 @@ export class GanStep {
     }, this.gVars);
     const norm = this.gradNorm('g', grads, measured);
     this.optG.applyGradients(grads);
+    this.average?.update(cfg.gAverage, feed.values);
     return [value, norm];
   }
 
@@ -286,7 +287,6 @@ export class GanStep {
       this.pendingD = undefined;
       this.stepIndex++;
       const [gLoss, gNorm] = this.generatorStep(base + 997, measured);
-      this.average?.update(this.cfg.gAverage);
       const [dLoss, dReal, dFake, dNorm, aux, info] = d;
       const metrics = tf.stack([dLoss, gLoss, dReal, dFake, dNorm, gNorm, aux, info]);
       // Kept scalars (and a D update taken ahead, made outside this tidy) are released once stacked.

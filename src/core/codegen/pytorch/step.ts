@@ -163,15 +163,19 @@ def make_average(G):
 
 
 @torch.no_grad()
-def update_average(average, G, decay):
-    """One step of the average: G's trainable weights pulled in by 1 - decay; BatchNorm's statistics copied."""
+def update_average(average, G, decay, latents):
+    """One step of the average: G's trainable weights pulled in by 1 - decay; then, if it has BatchNorm, one pass
+    in training mode on the step's latents moves its own statistics (G's describe G's weights, not these)."""
     for a, w in zip(average.parameters(), G.parameters()):
         if w.requires_grad:
             a.lerp_(w, 1 - decay)
         else:
             a.copy_(w)
-    for a, b in zip(average.buffers(), G.buffers()):
-        a.copy_(b)
+    if any(True for _ in average.buffers()):
+        was = average.training
+        average.train()
+        average(*latents)
+        average.train(was)
 
 
 class GanStep:
@@ -279,7 +283,7 @@ ${d.join('\n')}
         with autocast() if autocast else _nothing():
             g = self.generator_step(feed, measure)
         if self.average is not None:
-            update_average(self.average, plain(self.G), self.cfg["gAverage"])
+            update_average(self.average, plain(self.G), self.cfg["gAverage"], feed.values)
         self.step_index += 1
         d_loss, d_real, d_fake, d_norm, aux, info = d
         g_loss, g_norm = g
