@@ -8,6 +8,8 @@ import { toyDataset } from '../../src/core/data/toy2d';
 import type { TrainingConfig } from '../../src/core/project/types';
 import { parseTraining } from '../../src/core/training/parse';
 import { ActivationProbe } from '../../src/core/train/probe';
+import { exportModel } from '../../workers/helpers';
+import type { GanWeights } from '../../src/core/compile/weights';
 import { cpuTf } from '../helpers/tf';
 
 function plan(id: string, training: Partial<TrainingConfig> = {}): GanPlan {
@@ -139,5 +141,23 @@ describe('G weight averaging', () => {
     avg.dispose();
     plain.dispose();
     s.dispose();
+  });
+
+  it("a run's written generator (the averaged one) loaded into another session is what that session samples from", async () => {
+    const tf = await cpuTf();
+    const p = plan('gan-2d-ring', { batchSize: 16, gAverage: 0.9 });
+    const data = toyDataset('ring8', 500);
+    const a = new TrainingSession(tf, p, data);
+    await a.run(5);
+    const w = {
+      generator: await exportModel(tf, a.stepper.samplingGenerator),
+      discriminator: await exportModel(tf, a.gan.discriminator.model),
+    } as unknown as GanWeights;
+    const b = new TrainingSession(tf, p, data);
+    b.replaceWeights(w);
+    const [fromA, fromB] = await values([a.sample(16), b.sample(16)]);
+    expect(fromB).toEqual(fromA);
+    a.dispose();
+    b.dispose();
   });
 });
