@@ -27,17 +27,20 @@ import type { HostDataset } from '../src/core/data/host';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
 import { mnistMeters, qualityRun, type MnistMeters, type RunRecord } from './qualityRun';
 import { benchmarksSummary, firstPass, qualitySection, THRESHOLDS, type TemplateInfo } from './qualityReport';
+import { settingValue, TRAINING_SETTINGS, type SettingPath } from '../src/core/training/settings';
 
 const RUNS = 'docs/quality-runs.json',
   DOC = 'docs/quality.md',
   BENCH = 'BENCHMARKS.md';
 /**
- * What a stored run was trained on (graph, training, dataset; not the name or description). A setting added
- * later is left out while it is off (G weight averaging at 0), so adding it does not make every run stale.
+ * What a stored run was trained on (graph, training, dataset; not the name or description). Settings at their
+ * `inert` value (settings.ts) are left out, so adding a setting does not make every stored run stale.
  */
 const hash = (p: Project) => {
-  const { gAverage, ...rest } = p.training;
-  const training = gAverage === 0 ? rest : p.training;
+  const inert = new Set(
+    TRAINING_SETTINGS.filter((s) => s.inert === settingValue(p.training, s.path)).map((s) => s.path),
+  );
+  const training = Object.fromEntries(Object.entries(p.training).filter(([k]) => !inert.has(k as SettingPath)));
   return createHash('sha256')
     .update(JSON.stringify({ graph: p.graph, training, dataset: p.dataset }))
     .digest('hex')

@@ -295,10 +295,10 @@ describe("one training step: the generated PyTorch step equals Ganvas's on the s
       });
       let moved = 0;
       for (const [name, want] of Object.entries(r.weights)) {
-        // An averaged weight moves 1 − decay of its weight's step.
-        const lr = name.startsWith('gavg:')
-          ? (r.noise.get(name.replace(/^gavg:/, 'g:')) ?? NaN) * (1 - c.training.gAverage!) || undefined
-          : r.noise.get(name);
+        // An averaged weight moves 1 − decay of its G weight's step.
+        const averaged = name.startsWith('gavg:');
+        const gLr = r.noise.get(averaged ? name.replace(/^gavg:/, 'g:') : name);
+        const lr = averaged && gLr !== undefined ? gLr * (1 - c.training.gAverage!) : gLr;
         if (lr !== undefined) {
           // Both engines move it by at most one Adam step (the bound of Adam's first update).
           for (const w of [got[name].data, want.data]) {

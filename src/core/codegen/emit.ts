@@ -150,24 +150,19 @@ export function emitModule(plan: GanPlan, name: string, description = ''): strin
     '',
     '/** Both networks and their optimizers, as configured in Ganvas. */',
     'export function createGan(): Gan {',
+    '  const generator = buildGenerator();',
     ...(averaging
       ? [
-          '  const generator = buildGenerator();',
           '  // G weight averaging starts from G: same weights (BatchNorm statistics included).',
           '  const average = buildGenerator();',
           '  average.setWeights(generator.getWeights());',
-          '  return {',
-          '    generator, discriminator: buildDiscriminator(),',
-          `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
-          '    average,',
-          '  };',
         ]
-      : [
-          '  return {',
-          '    generator: buildGenerator(), discriminator: buildDiscriminator(),',
-          `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
-          '  };',
-        ]),
+      : []),
+    '  return {',
+    '    generator, discriminator: buildDiscriminator(),',
+    `    optG: ${optimizer(t.generator)}, optD: ${optimizer(t.discriminator)},`,
+    ...(averaging ? ['    average,'] : []),
+    '  };',
     '}',
     '',
     ...(averaging

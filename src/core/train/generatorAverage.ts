@@ -13,6 +13,8 @@ import type { NetPlan } from '../compile/plan';
 
 export class GeneratorAverage {
   readonly model: tfNs.LayersModel;
+  /** Whether it has weights that are not trained (BatchNorm's moving statistics), which its own passes update. */
+  private readonly hasStatistics: boolean;
 
   constructor(
     private readonly tf: TF,
@@ -24,6 +26,7 @@ export class GeneratorAverage {
     this.model = buildNet(tf, net, 'generator').model;
     const names = (m: tfNs.LayersModel) => m.weights.map((w) => w.originalName).join();
     if (names(this.model) !== names(source)) throw new Error("the averaged generator's weights do not match G's");
+    this.hasStatistics = source.weights.some((w) => !w.trainable);
     this.restart();
   }
 
@@ -35,11 +38,6 @@ export class GeneratorAverage {
     this.source.weights.forEach((w, i) => this.model.weights[i].write(w.read()));
   }
 
-  /** Whether it has weights that are not trained (BatchNorm's moving statistics), which its own passes update. */
-  private get hasStatistics(): boolean {
-    return this.source.weights.some((w) => !w.trainable);
-  }
-
   /**
    * One step of the average: trainable weights move 1 − decay of the way to G's; then, when it has
    * BatchNorm statistics, one pass in training mode on `latents` (the step's G inputs) moves them.
@@ -47,10 +45,11 @@ export class GeneratorAverage {
   update(decay: number, latents: tfNs.Tensor[]): void {
     const tf = this.tf;
     tf.tidy(() => {
+      const rate = tf.scalar(1 - decay);
       this.source.weights.forEach((w, i) => {
         if (!w.trainable) return;
         const avg = this.model.weights[i];
-        avg.write(tf.add(avg.read(), tf.mul(1 - decay, tf.sub(w.read(), avg.read()))));
+        avg.write(tf.add(avg.read(), tf.mul(rate, tf.sub(w.read(), avg.read()))));
       });
       if (this.hasStatistics) this.model.apply(latents, { training: true });
     });

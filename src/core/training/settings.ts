@@ -26,6 +26,11 @@ export interface TrainingSetting {
   flag?: string;
   /** Whether it applies to this configuration (e.g. the gradient-penalty weight only to losses that have one). */
   applies?(t: TrainingConfig): boolean;
+  /**
+   * For a setting added after projects existed: the value at which it changes nothing (G weight averaging's 0).
+   * A fingerprint of a configuration leaves the setting out at that value, so adding it changes no old one.
+   */
+  inert?: ParamValue;
 }
 
 const labelsOf = (defs: readonly { id: string; label: string }[]) =>
@@ -145,6 +150,7 @@ export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
     flag: 'g-average',
     help: "Samples, sample grids, quality measurements and the latent explorer use a moving average of G's weights (updated after every step, each new step weighted 1 − decay; 0 is off). Averaging removes the jitter of the optimizer's steps around a good solution (Yazıcı et al. 2019; 0.999 in Karras et al.'s GANs); training itself is unchanged. Try 0.99.",
     spec: float(0, { min: 0, max: 0.9999, step: 0.001 }),
+    inert: 0,
   },
   {
     path: 'seed',
