@@ -1,4 +1,5 @@
 /** Page helpers for the editor's browser tests: open the app in a fresh profile, find things on the canvas. */
+import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectErrors } from './harness';
 
@@ -83,4 +84,17 @@ export async function fitAll(page: Page): Promise<void> {
   await page.locator('.react-flow__pane').focus();
   await page.keyboard.press('f');
   await waitForStillViewport(page);
+}
+
+/**
+ * The main thread stays responsive (while training, while importing): it never freezes (no task over 250 ms) and long tasks
+ * block it for under 5% of the window watched. The speed figure itself, "no task over 50 ms", is a
+ * benchmark (`npm run bench:browser`, "Main thread while training", and the import's row in BENCHMARKS.md, measured
+ * on a quiet machine): on 2 shared cores the compositor's commits of the charts' and tiles' canvases alone take
+ * 15-25 ms, and another job on the machine stretches them past 50 ms (traced 2026-12-02).
+ */
+export function expectResponsive(long: number[], seconds: number) {
+  const blocking = long.reduce((a, d) => a + (d - 50), 0);
+  expect(Math.max(0, ...long)).toBeLessThan(250);
+  expect(blocking).toBeLessThan(seconds * 1000 * 0.05);
 }
