@@ -1,8 +1,11 @@
 /**
  * Sum and Mean over the leading axes (batch, height, width of NHWC: BatchNorm's moments and every
- * bias and BatchNorm gradient) for the wasm backend, as one matrix product ones[1, M] · x[M, C] on
- * XNNPACK. tfjs's wasm kernels first transpose the reduced axes to the end and then add in a loop
- * (~1 ms for DCGAN's 32×14×14×64; the product takes ~0.15 ms). Other reductions go to the stock kernels.
+ * bias and BatchNorm gradient) for the wasm backend, as one XNNPACK average pooling of x viewed as
+ * [1, M, 1, C] with an M×1 window (times M for Sum). tfjs's wasm kernels first transpose the reduced
+ * axes to the end and then add in a loop. The earlier stand-in, the product ones[1, M] · x[M, C], let
+ * XNNPACK pack x as the product's right operand on every call (x is new each time): 2.0 ms for
+ * DCGAN's 64×14×14×32 against 0.29 ms pooled (wasm in Node, fresh inputs, median of 25; BENCHMARKS.md).
+ * Other reductions go to the stock kernels.
  */
 import type { TF } from '../tf';
 import { replaceStockKernel, type Info, type KernelCall, type WasmBackend } from './composite';
@@ -31,20 +34,21 @@ function register(tf: TF, name: 'Sum' | 'Mean'): void {
       c = rest.reduce((a, b) => a * b, 1);
     const call = (kernel: string, i: Record<string, unknown>, at: Record<string, unknown>) =>
       (tf.getKernel(kernel, 'wasm')!.kernelFunc as unknown as KernelCall)({ inputs: i, backend, attrs: at });
-    const weights = backend.makeOutput(
-      [1, 1, m],
-      'float32',
-      undefined,
-      new Float32Array(m).fill(name === 'Mean' ? 1 / m : 1),
-    );
-    const rows = call('Reshape', { x }, { shape: [1, m, c] });
-    const product = call('BatchMatMul', { a: weights, b: rows }, { transposeA: false, transposeB: false });
+    const rows = call('Reshape', { x }, { shape: [1, m, 1, c] });
+    const pooled = call('AvgPool', { x: rows }, { filterSize: [m, 1], strides: [1, 1], pad: 'valid' });
+    let result = pooled;
+    if (name === 'Sum') {
+      const count = backend.makeOutput([], 'float32', undefined, Float32Array.of(m));
+      result = call('Multiply', { a: pooled, b: count }, {});
+      backend.disposeData(count.dataId);
+      backend.disposeData(pooled.dataId);
+    }
     const out = call(
       'Reshape',
-      { x: product },
+      { x: result },
       { shape: attrs.keepDims ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest },
     );
-    for (const t of [weights, rows, product]) backend.disposeData(t.dataId);
+    for (const t of [rows, result]) backend.disposeData(t.dataId);
     return out;
   });
 }
