@@ -247,6 +247,30 @@ describe('training kernels composed for the wasm backend', () => {
     await tf.setBackend('cpu');
   });
 
+  it("Identity shares its input's buffer (no copy) and a clone keeps its values when the original is disposed or a variable it came from is assigned", async () => {
+    const tf = await wasmWithKernels();
+    await tf.setBackend('wasm');
+    const buffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    const x = tf.tensor([1, 2, 3]);
+    const before = buffers();
+    const c = tf.clone(x);
+    expect(buffers()).toBe(before);
+    x.dispose();
+    expect(Array.from(await c.data())).toEqual([1, 2, 3]);
+    c.dispose();
+    expect(buffers()).toBe(before - 1);
+    const v = tf.variable(tf.tensor([4, 5]));
+    const saved = tf.clone(v);
+    v.assign(tf.tensor([6, 7]));
+    expect(Array.from(await saved.data())).toEqual([4, 5]);
+    expect(Array.from(await v.data())).toEqual([6, 7]);
+    // A gradient that saves its inputs (tfjs clones them under the tape) is unchanged.
+    const g = tf.grad((t: tfNs.Tensor) => tf.mul(t, t).sum())(tf.tensor([1, -2, 3]));
+    expect(Array.from(await g.data())).toEqual([2, -4, 6]);
+    for (const t of [v, saved, g]) t.dispose();
+    await tf.setBackend('cpu');
+  });
+
   it('Sum and Mean over leading axes (BatchNorm moments and bias gradients) match the cpu backend; other reductions still work', async () => {
     const tf = await wasmWithKernels();
     expect((tf.getKernel('Sum', 'wasm') as { ganvas?: boolean }).ganvas).toBe(true);

@@ -6,8 +6,9 @@
  * - UnsortedSegmentSum (the gradient of Gather, so of Embedding): one-hot(segmentIds)ᵀ · x;
  * - Conv2DBackpropInput, replacing tfjs's loop-based one (see wasmConv2DBackpropInput.ts);
  * - faster stand-ins for two stock kernels a training step leans on: BatchMatMul with transposed
- *   operands (every Dense gradient), Tile (BatchNorm's gradient) and Sum / Mean over the leading
- *   axes (BatchNorm's moments, bias gradients); see their files.
+ *   operands (every Dense gradient), Tile (BatchNorm's gradient), Sum / Mean over the leading
+ *   axes (BatchNorm's moments, bias gradients) and Identity (a shared buffer, not a copy: every
+ *   tensor a gradient saves is cloned); see their files.
  */
 import type { TF } from '../tf';
 const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
@@ -15,6 +16,7 @@ import { registerConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMatMulTransposes } from './wasmMatMulTransposes';
 import { registerWasmTile } from './wasmTile';
 import { registerWasmLeadingReductions } from './wasmLeadingReductions';
+import { registerWasmIdentity } from './wasmIdentity';
 import { registerComposite, type BackendLike, type Info } from './composite';
 
 export function registerWasmTrainingKernels(tf: TF): void {
@@ -24,6 +26,7 @@ export function registerWasmTrainingKernels(tf: TF): void {
   registerWasmMatMulTransposes(tf);
   registerWasmTile(tf);
   registerWasmLeadingReductions(tf);
+  registerWasmIdentity(tf);
 }
 
 function registerUnsortedSegmentSum(tf: TF): void {
