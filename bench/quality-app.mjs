@@ -84,6 +84,19 @@ try {
       window.__long = [];
       window.__frames = [];
     });
+    // The step count and the panel's steps/s every 30 s: where a run's time goes (a slow start, a slowdown).
+    const trace = [];
+    const tracer = setInterval(() => {
+      page
+        .evaluate(() => [
+          Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
+          document.querySelector('[data-testid="train-sps"]')?.textContent,
+        ])
+        .then(
+          ([step, sps]) => trace.push(`${Math.round((Date.now() - clicked) / 1000)} s: step ${step}, ${sps}`),
+          () => {},
+        );
+    }, 30_000);
     const passed = await page
       .waitForFunction(
         () => document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
@@ -93,7 +106,8 @@ try {
       .then(
         () => true,
         () => false,
-      );
+      )
+      .finally(() => clearInterval(tracer));
     const r = await page.evaluate(() => ({
       step: Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
       sps: document.querySelector('[data-testid="train-sps"]')?.textContent,
@@ -122,6 +136,7 @@ try {
       frameP50: +pct(50).toFixed(1),
       frameP95: +pct(95).toFixed(1),
       load: os.loadavg().map((x) => +x.toFixed(1)),
+      trace,
     };
     console.log(JSON.stringify(row));
     rows.push(row);
