@@ -416,7 +416,7 @@ T['lsgan-mnist'] = project(
 
 T['gan-2d-ring'] = project(
   '2-D ring of 8 Gaussians',
-  "The mode-collapse test bed of the unrolled-GAN and VEEGAN papers: small MLPs learn a ring of 8 Gaussians. Trains in seconds, and you can watch whether G covers every mode. Samples come from G's weights averaged over the steps (G weight averaging 0.99), which removes the jitter of Adam's steps around the modes: about 90% of samples land on a mode by step 3,000, against 60-80% from G itself (docs/quality.md).",
+  "The mode-collapse test bed of the unrolled-GAN and VEEGAN papers: small MLPs learn a ring of 8 Gaussians. Trains in seconds, and you can watch whether G covers every mode. Samples come from G's weights averaged over the steps (G weight averaging 0.99), which removes the jitter of Adam's steps around the modes: 86-90% of samples land on a mode by step 3,000, against 60-80% from G itself (docs/quality.md).",
   [
     ['z', 'latentNoise', { size: 16, distribution: 'normal' }, null],
     ['g_fc1', 'dense', { units: 128, activation: 'relu' }],
