@@ -23,6 +23,7 @@ import { wasmTf } from '../helpers/tf';
 interface Variant {
   dLr?: number;
   latent?: number;
+  gAverage?: number;
 }
 
 /** Trains the ring template; every 100 steps measures G's samples and the probe's layer statistics. */
@@ -32,6 +33,7 @@ async function run(v: Variant, steps: number) {
   if (v.latent) p.graph.nodes.find((n) => n.id === 'z')!.params.size = v.latent;
   const training = {
     ...p.training,
+    gAverage: v.gAverage ?? p.training.gAverage,
     discriminator: { ...p.training.discriminator, learningRate: v.dLr ?? p.training.discriminator.learningRate },
   };
   const res = compileGraph(p.graph, datasetInfo(p.dataset), training);
@@ -107,7 +109,10 @@ describe('the GAN doctor on real runs (gan-2d-ring, wasm, seed 42)', () => {
   }, 240_000);
 
   it('G with a 1-number latent: few modes covered after 1,000 steps, explained as what the scatter shows (points between the modes)', async () => {
-    const { findings, samples } = await run({ latent: 1 }, 1200);
+    // Samples from G itself (the template averages G's weights): G's 1-D curve moves along the ring from step
+    // to step, so the average of its weights draws a curve pulled in towards the centre (diversity 0.23 at step
+    // 1,200 with this sitting's kernels, against G's own 0.85): the scene the issue describes is G's.
+    const { findings, samples } = await run({ latent: 1, gAverage: 0 }, 1200);
     const f = findings.find((x) => x.id === 'poorCoverage');
     expect(f).toBeDefined();
     expect(f!.nodes).toEqual(['g_out']);
