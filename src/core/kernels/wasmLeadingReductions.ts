@@ -36,19 +36,19 @@ function register(tf: TF, name: 'Sum' | 'Mean'): void {
       (tf.getKernel(kernel, 'wasm')!.kernelFunc as unknown as KernelCall)({ inputs: i, backend, attrs: at });
     const rows = call('Reshape', { x }, { shape: [1, m, 1, c] });
     const pooled = call('AvgPool', { x: rows }, { filterSize: [m, 1], strides: [1, 1], pad: 'valid' });
+    const temporaries = [rows, pooled];
     let result = pooled;
     if (name === 'Sum') {
       const count = backend.makeOutput([], 'float32', undefined, Float32Array.of(m));
       result = call('Multiply', { a: pooled, b: count }, {});
-      backend.disposeData(count.dataId);
-      backend.disposeData(pooled.dataId);
+      temporaries.push(count, result);
     }
     const out = call(
       'Reshape',
       { x: result },
       { shape: attrs.keepDims ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest },
     );
-    for (const t of [rows, result]) backend.disposeData(t.dataId);
+    for (const t of temporaries) backend.disposeData(t.dataId);
     return out;
   });
 }
