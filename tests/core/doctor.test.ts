@@ -13,7 +13,7 @@ import type { RunRecord } from '../../bench/qualityRun';
 const ctx = { loss: 'nsgan' as const, discriminatorHead: 'd_head', generatorOutput: 'g_out' };
 const base = { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5, auxLoss: 0, infoLoss: 0, dGradNorm: 1, gGradNorm: 1 };
 
-// Real runs (D with 10x the learning rate, a 1-number latent, the working template): tests/core/doctor-runs.test.ts.
+// Real runs (D at 5x the template's learning rate, a 1-number latent, the working template): tests/core/doctor-runs.test.ts.
 describe('the GAN doctor on synthetic histories', () => {
   it('sees gradients explode and vanish', () => {
     const h = Array.from({ length: 300 }, (_, i) => ({

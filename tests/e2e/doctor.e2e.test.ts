@@ -1,6 +1,6 @@
 /**
  * The GAN doctor in the browser: a deliberately broken configuration (gan-2d-ring with D's learning
- * rate 10x, wasm backend) shows a doctor warning on the canvas (a badge on D's head and G's output)
+ * rate 0.01, 5x the template's, wasm backend) shows a doctor warning on the canvas (a badge on D's head and G's output)
  * and in the training panel, within a bounded wait; clicking the finding selects its nodes. And on image
  * data: the vanilla MNIST GAN with a 1-number latent draws a few shapes over and over, which the worker's
  * pixel-diversity measurements show as "images all look alike" on G's output.
@@ -12,7 +12,7 @@ import { openTemplate } from './helpers';
 
 const env = serveAppAndBrowser();
 
-test('a discriminator with 10x the learning rate: the doctor flags it on the canvas and in the panel', async () => {
+test('a discriminator with 5x the learning rate (0.01): the doctor flags it on the canvas and in the panel', async () => {
   const { ctx, page, errors } = await openTemplate(env.browser, env.app.url, 'gan-2d-ring');
   await page.getByTestId('node-d_head').waitFor();
   await page.getByTestId('train-backend').selectOption('wasm');
