@@ -65,10 +65,10 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
     }
   }, 300_000);
 
-  // Covering all 8 modes by the strict measure (>= 1% of 2,500 samples within 3 sigma = 0.06 of each mode) comes and
-  // goes during a run, in tfjs as here, and depends on the seed. From Ganvas's initial weights (tfjs_random.py), with
-  // the template's seed 42 these two processes cover 8/8 from step 1,500 on (every measurement to 3,000); seed 7
-  // reaches 8 at 3,000 and seed 1 stays at 7 through 2,500 (docs/pytorch.md).
+  // Covering all 8 modes by the strict measure (>= 1% of 2,500 samples within 3 sigma = 0.06 of each mode) can come
+  // and go during a run, in tfjs as here, and depends on the seed. From Ganvas's initial weights (tfjs_random.py), with
+  // the template's seed 42 these two processes cover 8/8 from step 1,000 on (every measurement to 3,000); seed 7 the
+  // same; seed 1 stays at 7 (docs/pytorch.md).
   it("trains gan-2d-ring to 8/8 modes (the template's seed, measured every 250 steps); npm run sample reads the run; --resume continues it", () => {
     const { plan, project } = templatePlan('gan-2d-ring');
     const code = writeProject(join(dir, 'project'), plan, project);
