@@ -49,112 +49,111 @@ const browser = await chromium.launch({
 });
 const rows = [];
 try {
-  for (const threads of threadsList)
-    for (const seed of seeds) {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await ctx.newPage();
-      await page.addInitScript(() => {
-        window.__long = [];
-        window.__frames = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) window.__long.push(e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-        let last = performance.now();
-        const tick = (t) => {
-          window.__frames.push(t - last);
-          last = t;
-          requestAnimationFrame(tick);
-        };
+  for (const { threads, seed } of threadsList.flatMap((threads) => seeds.map((seed) => ({ threads, seed })))) {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      window.__long = [];
+      window.__frames = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) window.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      let last = performance.now();
+      const tick = (t) => {
+        window.__frames.push(t - last);
+        last = t;
         requestAnimationFrame(tick);
-      });
-      await page.goto(url);
-      await page.getByTestId('node-z').waitFor();
-      await page.getByRole('button', { name: 'Templates ▾' }).click();
-      await page.locator(`[data-template="${template}"]`).click();
-      // Below 1720 px of width the training dock starts folded to its strip: open it as a user would.
-      const dock = page.getByTestId('dock-toggle');
-      if ((await dock.getAttribute('aria-expanded')) !== 'true') await dock.click();
-      await page.getByTestId('training-panel').waitFor();
-      await page.getByTestId('train-backend').selectOption('wasm');
-      if (threads !== 'auto') await page.getByTestId('train-wasm-threads').selectOption(threads);
-      if (seed !== undefined) {
-        const field = page.locator('[data-testid="settings-panel"] [data-param="seed"] input');
-        await field.fill(String(seed));
-        await field.press('Tab');
-        if ((await field.inputValue()) !== String(seed)) throw new Error(`could not set the seed to ${seed}`);
-      }
-      const clicked = Date.now();
-      await page.getByTestId('train-start').click();
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
-        undefined,
-        { timeout: 300_000 },
-      );
-      const startedS = (Date.now() - clicked) / 1000;
-      await page.evaluate(() => {
-        window.__long = [];
-        window.__frames = [];
-      });
-      // The step count and the panel's steps/s every 30 s: where a run's time goes (a slow start, a slowdown).
-      const trace = [];
-      const tracer = setInterval(() => {
-        page
-          .evaluate(() => [
-            Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
-            document.querySelector('[data-testid="train-sps"]')?.textContent,
-          ])
-          .then(
-            ([step, sps]) => trace.push(`${Math.round((Date.now() - clicked) / 1000)} s: step ${step}, ${sps}`),
-            () => {},
-          );
-      }, 30_000);
-      const passed = await page
-        .waitForFunction(
-          () => document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
-          undefined,
-          { timeout: minutes * 60_000, polling: 1000 },
-        )
-        .then(
-          () => true,
-          () => false,
-        )
-        .finally(() => clearInterval(tracer));
-      const r = await page.evaluate(() => ({
-        step: Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
-        sps: document.querySelector('[data-testid="train-sps"]')?.textContent,
-        backend: document.querySelector('[data-testid="train-backend-active"]')?.textContent?.trim(),
-        digits: document.querySelector('[data-testid="quality-first-digits"]')?.textContent,
-        digitsStep: document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
-        long: window.__long,
-        frames: window.__frames,
-      }));
-      await page.screenshot({
-        path: `test-results/quality-app-${template}-${threads}${seed === undefined ? '' : `-seed${seed}`}.png`,
-      });
-      await ctx.close();
-      const f = [...r.frames].sort((a, c) => a - c);
-      const pct = (p) => f[Math.min(f.length - 1, Math.floor((p / 100) * f.length))] ?? NaN;
-      const row = {
-        template,
-        threads,
-        seed: seed ?? 'template',
-        backend: r.backend,
-        startedS: +startedS.toFixed(1),
-        passed,
-        digitsStep: r.digitsStep ? Number(r.digitsStep) : undefined,
-        digits: r.digits,
-        lastStep: r.step,
-        sps: r.sps,
-        longTasks: r.long.length,
-        longest: Math.round(Math.max(0, ...r.long)),
-        frameP50: +pct(50).toFixed(1),
-        frameP95: +pct(95).toFixed(1),
-        load: os.loadavg().map((x) => +x.toFixed(1)),
-        trace,
       };
-      console.log(JSON.stringify(row));
-      rows.push(row);
+      requestAnimationFrame(tick);
+    });
+    await page.goto(url);
+    await page.getByTestId('node-z').waitFor();
+    await page.getByRole('button', { name: 'Templates ▾' }).click();
+    await page.locator(`[data-template="${template}"]`).click();
+    // Below 1720 px of width the training dock starts folded to its strip: open it as a user would.
+    const dock = page.getByTestId('dock-toggle');
+    if ((await dock.getAttribute('aria-expanded')) !== 'true') await dock.click();
+    await page.getByTestId('training-panel').waitFor();
+    await page.getByTestId('train-backend').selectOption('wasm');
+    if (threads !== 'auto') await page.getByTestId('train-wasm-threads').selectOption(threads);
+    if (seed !== undefined) {
+      const field = page.locator('[data-testid="settings-panel"] [data-param="seed"] input');
+      await field.fill(String(seed));
+      await field.press('Tab');
+      if ((await field.inputValue()) !== String(seed)) throw new Error(`could not set the seed to ${seed}`);
     }
+    const clicked = Date.now();
+    await page.getByTestId('train-start').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="train-status"]')?.textContent === 'running',
+      undefined,
+      { timeout: 300_000 },
+    );
+    const startedS = (Date.now() - clicked) / 1000;
+    await page.evaluate(() => {
+      window.__long = [];
+      window.__frames = [];
+    });
+    // The step count and the panel's steps/s every 30 s: where a run's time goes (a slow start, a slowdown).
+    const trace = [];
+    const tracer = setInterval(() => {
+      page
+        .evaluate(() => [
+          Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
+          document.querySelector('[data-testid="train-sps"]')?.textContent,
+        ])
+        .then(
+          ([step, sps]) => trace.push(`${Math.round((Date.now() - clicked) / 1000)} s: step ${step}, ${sps}`),
+          () => {},
+        );
+    }, 30_000);
+    const passed = await page
+      .waitForFunction(
+        () => document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
+        undefined,
+        { timeout: minutes * 60_000, polling: 1000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => clearInterval(tracer));
+    const r = await page.evaluate(() => ({
+      step: Number(document.querySelector('[data-testid="train-step-count"]')?.textContent),
+      sps: document.querySelector('[data-testid="train-sps"]')?.textContent,
+      backend: document.querySelector('[data-testid="train-backend-active"]')?.textContent?.trim(),
+      digits: document.querySelector('[data-testid="quality-first-digits"]')?.textContent,
+      digitsStep: document.querySelector('[data-testid="quality-first-digits"]')?.getAttribute('data-step'),
+      long: window.__long,
+      frames: window.__frames,
+    }));
+    await page.screenshot({
+      path: `test-results/quality-app-${template}-${threads}${seed === undefined ? '' : `-seed${seed}`}.png`,
+    });
+    await ctx.close();
+    const f = [...r.frames].sort((a, c) => a - c);
+    const pct = (p) => f[Math.min(f.length - 1, Math.floor((p / 100) * f.length))] ?? NaN;
+    const row = {
+      template,
+      threads,
+      seed: seed ?? 'template',
+      backend: r.backend,
+      startedS: +startedS.toFixed(1),
+      passed,
+      digitsStep: r.digitsStep ? Number(r.digitsStep) : undefined,
+      digits: r.digits,
+      lastStep: r.step,
+      sps: r.sps,
+      longTasks: r.long.length,
+      longest: Math.round(Math.max(0, ...r.long)),
+      frameP50: +pct(50).toFixed(1),
+      frameP95: +pct(95).toFixed(1),
+      load: os.loadavg().map((x) => +x.toFixed(1)),
+      trace,
+    };
+    console.log(JSON.stringify(row));
+    rows.push(row);
+  }
 } finally {
   await browser.close();
   try {
