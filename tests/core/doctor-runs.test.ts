@@ -113,7 +113,7 @@ describe('the GAN doctor on real runs (gan-2d-ring, wasm, seed 42)', () => {
   it('G with a 1-number latent: few modes covered after 1,000 steps, explained as what the scatter shows (points between the modes)', async () => {
     // Samples from G itself (the template averages G's weights): G's 1-D curve moves along the ring from step
     // to step, so the average of its weights draws a curve pulled in towards the centre (diversity 0.23 at step
-    // 1,200 in the tenth sitting, against G's own 0.85; G's own is 1.01 at the template's 2e-3 rates): the scene the issue describes is G's.
+    // 1,200 in the tenth sitting, against G's own 0.85; 1.01 now): the scene the issue describes is G's.
     const { findings, samples } = await run({ latent: 1, gAverage: 0 }, 1200);
     const f = findings.find((x) => x.id === 'poorCoverage');
     expect(f).toBeDefined();
