@@ -6,7 +6,7 @@ import { getDatasetKind } from '../../src/core/datasets';
 import { toy2dQuality } from '../../src/core/quality/toy2d';
 import { METRICS } from '../../src/core/train/step';
 import { templatePlan } from './plans';
-import { pythonOk, readTensors, relDiff, runPython, writeProject, PY_DIR } from './helpers';
+import { pythonOk, readTensors, relDiff, runPython, runTorchrun, writeProject, PY_DIR } from './helpers';
 
 /**
  * Scale-out on PyTorch's own engine, tested on a CPU: `torchrun --nproc_per_node=2` (DDP with gloo, a
@@ -31,17 +31,9 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
         lr: { d: plan.training.discriminator.learningRate, g: plan.training.generator.learningRate },
       };
     });
-    const r = runPython(
-      [
-        '-m',
-        'torch.distributed.run',
-        '--standalone',
-        '--nproc_per_node=2',
-        join(PY_DIR, 'ddp_step.py'),
-        ...jobs.flatMap((j) => [j.code, j.ddp]),
-      ],
-      { env: { OMP_NUM_THREADS: '1' } },
-    );
+    const r = runTorchrun(2, [join(PY_DIR, 'ddp_step.py'), ...jobs.flatMap((j) => [j.code, j.ddp])], {
+      env: { OMP_NUM_THREADS: '1' },
+    });
     expect(r.status, r.stderr).toBe(0);
     pythonOk(
       'ddp_step.py',
@@ -74,21 +66,9 @@ describe('torchrun --nproc_per_node=2 on CPU (gloo)', () => {
     const code = writeProject(join(dir, 'project'), plan, project);
     const run = join(dir, 'run');
     const steps = 2500;
-    const r = runPython(
-      [
-        '-m',
-        'torch.distributed.run',
-        '--standalone',
-        '--nproc_per_node=2',
-        join(code, 'train.py'),
-        '--steps',
-        String(steps),
-        '--out',
-        run,
-        '--sample-every',
-        '250',
-        '--metrics',
-      ],
+    const r = runTorchrun(
+      2,
+      [join(code, 'train.py'), '--steps', String(steps), '--out', run, '--sample-every', '250', '--metrics'],
       { timeout: 900_000, env: { OMP_NUM_THREADS: '1' } },
     );
     expect(r.status, r.stderr).toBe(0);

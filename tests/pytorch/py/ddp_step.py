@@ -55,5 +55,6 @@ if __name__ == "__main__":
     for i in range(0, len(args), 2):
         run(args[i], args[i + 1])
     if dist.is_initialized():
+        dist.barrier()  # as train.py: no rank tears gloo down while rank 0 still writes
         dist.destroy_process_group()
     print("ok")
