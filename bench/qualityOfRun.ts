@@ -4,7 +4,8 @@
  * PyTorch project's `python train.py` (same files: plan.json, project.json, generator/, discriminator/).
  * So a recipe can be tried quickly in PyTorch (about 4x faster per step on this CPU than tfjs-wasm) and
  * judged with the same classifier and thresholds as the benchmark (docs/quality.md). Prints one line per
- * run; --samples N (default 500).
+ * run; --samples N (default 500); --codes: for InfoGAN, also which digits each categorical code value draws
+ * (the counts behind the code agreement), to see which digits a code mixes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,9 +41,18 @@ function lastStep(dir: string): { step: number; seconds: number } {
   return last;
 }
 
-const args = parseArgs(process.argv.slice(2));
+/** One row per code value: its matched digit and how many of its samples the classifier gave each digit. */
+function codeTable({ counts, mapping }: { counts: number[][]; mapping: number[] }): string {
+  const cell = (x: number | string) => String(x).padStart(4);
+  const head = `  code → digit |${counts[0].map((_, d) => cell(d)).join('')}`;
+  const rows = counts.map((r, c) => `  ${cell(c)} → ${mapping[c] < 0 ? '-' : mapping[c]}     |${r.map(cell).join('')}`);
+  return [head, ...rows].join('\n');
+}
+
+const args = parseArgs(process.argv.slice(2), ['codes']);
 if (!args.positional.length) throw new Error('which runs? usage: npm run bench:quality-of -- <run dir> [...]');
 const samples = intOption(args, 'samples', 500)!;
+const showCodes = args.options.codes === true;
 await useBackend(tf, 'wasm');
 let meters: MnistMeters | undefined;
 for (const arg of args.positional) {
@@ -64,6 +74,7 @@ for (const arg of args.positional) {
     });
     const m = await measureSessionPoint(tf, session, project, host, { mnist: meters, samples });
     console.log(`${arg}: ${describePoint(project.name, plan.training.seed, { ...lastStep(dir), ...m.point })}`);
+    if (showCodes && m.codeMatch) console.log(codeTable(m.codeMatch));
   } finally {
     session.dispose();
   }

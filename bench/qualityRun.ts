@@ -207,7 +207,7 @@ export async function measureSessionPoint(
   project: Project,
   host: HostDataset,
   o: { mnist?: MnistMeters; samples: number },
-): Promise<{ point: Partial<QualityPoint>; fake2d?: Float32Array }> {
+): Promise<{ point: Partial<QualityPoint>; fake2d?: Float32Array; codeMatch?: MnistQuality['codeMatch'] }> {
   const toy = getDatasetKind(project.dataset.kind).modes?.(project.dataset);
   if (toy) {
     const t = session.sample(2500, 99);
@@ -225,7 +225,7 @@ export async function measureSessionPoint(
     const all = kept.length === 1 ? kept[0] : tf.concat(kept);
     const nearest = await o.mnist.nearest.measure(all);
     if (all !== kept[0]) all.dispose();
-    return { point: mnistPoint(q, nearest) };
+    return { point: mnistPoint(q, nearest), codeMatch: q.codeMatch };
   } finally {
     for (const x of kept) x.dispose();
   }

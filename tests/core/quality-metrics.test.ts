@@ -185,6 +185,11 @@ describe('InfoGAN code matching (Hungarian)', () => {
     const few = codeMatchAccuracy([0, 0, 0, 1, 1, 1], [2, 2, 3, 3, 3, 1], 2, 4);
     expect(few.mapping).toEqual([2, 3]);
     expect(few.accuracy).toBeCloseTo(4 / 6, 10);
+    // The counts behind it (what `bench:quality-of --codes` prints): code 1 mixes classes 3 and 1.
+    expect(few.counts).toEqual([
+      [0, 0, 2, 1],
+      [0, 1, 0, 2],
+    ]);
     // 3 code values for 2 classes: only two codes get a class.
     const many = codeMatchAccuracy([0, 1, 2, 2], [1, 0, 0, 0], 3, 2);
     expect(many.mapping.filter((c) => c >= 0).length).toBe(2);

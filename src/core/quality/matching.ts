@@ -65,6 +65,8 @@ export interface CodeMatch {
   accuracy: number;
   /** mapping[code] = the class it was matched to (-1 when there are more codes than classes and it got none). */
   mapping: number[];
+  /** counts[code][class]: how many samples of each code value the classifier gave each class (which digits a code mixes). */
+  counts: number[][];
 }
 
 /** Best one-to-one matching of code values (0..numCodes-1) to labels (0..numClasses-1). */
@@ -76,8 +78,8 @@ export function codeMatchAccuracy(
 ): CodeMatch {
   if (codes.length !== labels.length) throw new Error(`${codes.length} codes but ${labels.length} labels`);
   const n = codes.length;
-  if (n === 0) return { accuracy: 0, mapping: new Array<number>(numCodes).fill(-1) };
   const counts = Array.from({ length: numCodes }, () => new Array<number>(numClasses).fill(0));
+  if (n === 0) return { accuracy: 0, mapping: new Array<number>(numCodes).fill(-1), counts };
   for (let i = 0; i < n; i++) counts[codes[i]][labels[i]]++;
   // Rows must not outnumber columns: transpose when there are more code values than classes.
   const byCode = numCodes <= numClasses;
@@ -96,5 +98,5 @@ export function codeMatchAccuracy(
   mapping.forEach((cls, code) => {
     if (cls >= 0) hits += counts[code][cls];
   });
-  return { accuracy: hits / n, mapping };
+  return { accuracy: hits / n, mapping, counts };
 }

@@ -34,6 +34,8 @@ export interface MnistQuality {
   fd: number;
   /** InfoGAN: accuracy of the first categorical code as a digit label after the best matching. */
   codeAccuracy?: number;
+  /** InfoGAN: the code × class counts behind codeAccuracy and each code's matched class (which digits a code mixes). */
+  codeMatch?: { counts: number[][]; mapping: number[] };
   /** Conditional GANs (a class-label input): share of samples the classifier gives the class G was asked for. */
   classAgreement?: number;
 }
@@ -114,13 +116,11 @@ export class MnistQualityMeter {
       fd: frechetDistance(fitGaussian(c.features, this.classifier.featureDim), this.real),
     };
     const predicted = argmaxRows(c.probs);
-    if (codes)
-      out.codeAccuracy = codeMatchAccuracy(
-        codes.values,
-        predicted,
-        codes.categories,
-        this.classifier.numClasses,
-      ).accuracy;
+    if (codes) {
+      const m = codeMatchAccuracy(codes.values, predicted, codes.categories, this.classifier.numClasses);
+      out.codeAccuracy = m.accuracy;
+      out.codeMatch = { counts: m.counts, mapping: m.mapping };
+    }
     if (labels) out.classAgreement = classAgreement(labels, predicted);
     return out;
   }
