@@ -69,37 +69,39 @@ export function handRing(tf: TF): HandGan {
 
 const INFO_CAT = 10,
   INFO_CONT = 2,
-  INFO_LAMBDA = 1;
+  INFO_LAMBDA = 0.2;
 
 /**
  * InfoGAN (Chen et al. 2016) on MNIST: G(62 uniform noise, a 10-way one-hot code, 2 uniform codes);
- * D's trunk feeds both the real/fake logit and Q, which guesses the codes (D has 3 outputs).
+ * D's convolutions feed both its fully connected layer (then the real/fake logit) and Q, which guesses the codes
+ * (D has 3 outputs). The sizes, rates and λ of templates/infogan-mnist.json.
  */
 export function handInfogan(tf: TF): HandGan {
-  const bn = (t: tfNs.SymbolicTensor) => S(tf.layers.batchNormalization().apply(t));
+  const bn = (t: tfNs.SymbolicTensor) => S(tf.layers.batchNormalization({ momentum: 0.9 }).apply(t));
   const bnRelu = (t: tfNs.SymbolicTensor) => S(tf.layers.activation({ activation: 'relu' }).apply(bn(t)));
   const lrelu = (t: tfNs.SymbolicTensor) => S(tf.layers.leakyReLU({ alpha: 0.1 }).apply(t));
   const ins = [62, INFO_CAT, INFO_CONT].map((n) => tf.input({ shape: [n] }));
   let x = S(tf.layers.concatenate().apply(ins));
-  for (const units of [1024, 7 * 7 * 128]) x = bnRelu(S(tf.layers.dense({ units }).apply(x)));
-  x = S(tf.layers.reshape({ targetShape: [7, 7, 128] }).apply(x));
-  x = bnRelu(S(tf.layers.conv2dTranspose({ filters: 64, kernelSize: 4, strides: 2, padding: 'same' }).apply(x)));
+  for (const units of [512, 7 * 7 * 64]) x = bnRelu(S(tf.layers.dense({ units }).apply(x)));
+  x = S(tf.layers.reshape({ targetShape: [7, 7, 64] }).apply(x));
+  x = bnRelu(S(tf.layers.conv2dTranspose({ filters: 32, kernelSize: 4, strides: 2, padding: 'same' }).apply(x)));
   x = S(
     tf.layers.conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh' }).apply(x),
   );
   const G = tf.model({ inputs: ins, outputs: x });
   const img = tf.input({ shape: [28, 28, 1] });
-  let y = lrelu(S(tf.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same' }).apply(img)));
-  y = lrelu(bn(S(tf.layers.conv2d({ filters: 128, kernelSize: 4, strides: 2, padding: 'same' }).apply(y))));
-  y = lrelu(bn(S(tf.layers.dense({ units: 1024 }).apply(S(tf.layers.flatten().apply(y))))));
-  const q = lrelu(bn(S(tf.layers.dense({ units: 128 }).apply(y))));
+  let y = lrelu(S(tf.layers.conv2d({ filters: 32, kernelSize: 4, strides: 2, padding: 'same' }).apply(img)));
+  y = lrelu(bn(S(tf.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same' }).apply(y))));
+  const features = S(tf.layers.flatten().apply(y));
+  y = lrelu(bn(S(tf.layers.dense({ units: 512 }).apply(features))));
+  const q = lrelu(bn(S(tf.layers.dense({ units: 128 }).apply(features))));
   const heads = [
     tf.layers.dense({ units: 1 }).apply(y),
     tf.layers.dense({ units: INFO_CAT }).apply(q),
     tf.layers.dense({ units: INFO_CONT }).apply(q),
   ];
   const D = tf.model({ inputs: img, outputs: heads.map(S) });
-  return { G, D, zDim: 62, optG: tf.train.adam(1e-3, 0.5), optD: tf.train.adam(2e-4, 0.5), step: infoganStep };
+  return { G, D, zDim: 62, optG: tf.train.adam(2e-3, 0.5), optD: tf.train.adam(1e-3, 0.5), step: infoganStep };
 }
 
 const vars = (m: tfNs.LayersModel) => m.trainableWeights.map((w) => (w as unknown as { read(): tfNs.Variable }).read());
