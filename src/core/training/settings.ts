@@ -132,7 +132,7 @@ export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
     label: 'InfoGAN λ',
     group: 'training',
     flag: 'info-lambda',
-    help: "Weight of InfoGAN's mutual-information term (only when D has a Q codes head).",
+    help: "Weight of InfoGAN's mutual-information term (only when D has a Q codes head). The paper's is 1; the InfoGAN template's 0.2, at which the categorical code more often picks the digit rather than a style (docs/quality.md).",
     spec: float(1, { min: 0, max: 100 }),
   },
   {
