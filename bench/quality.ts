@@ -56,6 +56,12 @@ function replaceSection(file: string, text: string, fallback: string): void {
   writeFileSync(file, next);
 }
 
+/** InfoGAN's code settles on the digits later than its digits become readable: such runs are 3,000 steps long. */
+function hasCategoricalCode(p: Project): boolean {
+  const c = compileGraph(p.graph, datasetInfo(p.dataset), p.training);
+  return c.ok && c.plan.categoricalCodes.length > 0;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['no-write', 'report']);
   const write = args.options['no-write'] !== true;
@@ -106,12 +112,7 @@ async function main(): Promise<void> {
         `real digits (${r.samples}): ${(r.confident * 100).toFixed(1)}% confident, ${r.classes}/10 classes, score ${r.score.toFixed(2)}, FD ${r.fd.toFixed(1)}, nearest ${r.nearest.toFixed(2)}`,
       );
     }
-    // InfoGAN's code settles on the digits later than its digits become readable: its runs are 3,000 steps long.
-    const hasCodes = (() => {
-      const c = compileGraph(project.graph, datasetInfo(project.dataset), project.training);
-      return c.ok && c.plan.categoricalCodes.length > 0;
-    })();
-    const steps = intOption(args, 'steps', isMnist && !hasCodes ? 1000 : 3000)!;
+    const steps = intOption(args, 'steps', isMnist && !hasCategoricalCode(project) ? 1000 : 3000)!;
     for (const seed of seeds) {
       const rec = await qualityRun({
         tf,

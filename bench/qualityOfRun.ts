@@ -18,6 +18,7 @@ import type { GanPlan } from '../src/core/compile/plan';
 import type { NetworkWeights } from '../src/core/compile/weights';
 import { loadDataset } from '../src/core/datasets';
 import { parseProject } from '../src/core/project/schema';
+import type { MnistQuality } from '../src/core/quality/mnistQuality';
 import { loadShippedClassifier } from '../src/core/quality/shippedClassifier';
 import { TrainingSession } from '../src/core/train/session';
 import { describePoint, measureSessionPoint, mnistMeters, type MnistMeters } from './qualityRun';
@@ -42,7 +43,7 @@ function lastStep(dir: string): { step: number; seconds: number } {
 }
 
 /** One row per code value: its matched digit and how many of its samples the classifier gave each digit. */
-function codeTable({ counts, mapping }: { counts: number[][]; mapping: number[] }): string {
+function codeTable({ counts, mapping }: NonNullable<MnistQuality['codeMatch']>): string {
   const cell = (x: number | string) => String(x).padStart(4);
   const head = `  code → digit |${counts[0].map((_, d) => cell(d)).join('')}`;
   const rows = counts.map((r, c) => `  ${cell(c)} → ${mapping[c] < 0 ? '-' : mapping[c]}     |${r.map(cell).join('')}`);

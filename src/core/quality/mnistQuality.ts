@@ -15,7 +15,7 @@ import type { TrainingSession } from '../train/session';
 import { classAgreement } from './classAgreement';
 import { classScore } from './classScore';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
-import { codeMatchAccuracy } from './matching';
+import { codeMatchAccuracy, type CodeMatch } from './matching';
 import type { ClassifierFile } from './quantize';
 import { argmaxRows, ReferenceClassifier, type Classified } from './reference';
 
@@ -35,7 +35,7 @@ export interface MnistQuality {
   /** InfoGAN: accuracy of the first categorical code as a digit label after the best matching. */
   codeAccuracy?: number;
   /** InfoGAN: the code × class counts behind codeAccuracy and each code's matched class (which digits a code mixes). */
-  codeMatch?: { counts: number[][]; mapping: number[] };
+  codeMatch?: Pick<CodeMatch, 'counts' | 'mapping'>;
   /** Conditional GANs (a class-label input): share of samples the classifier gives the class G was asked for. */
   classAgreement?: number;
 }
@@ -117,9 +117,14 @@ export class MnistQualityMeter {
     };
     const predicted = argmaxRows(c.probs);
     if (codes) {
-      const m = codeMatchAccuracy(codes.values, predicted, codes.categories, this.classifier.numClasses);
-      out.codeAccuracy = m.accuracy;
-      out.codeMatch = { counts: m.counts, mapping: m.mapping };
+      const { accuracy, ...match } = codeMatchAccuracy(
+        codes.values,
+        predicted,
+        codes.categories,
+        this.classifier.numClasses,
+      );
+      out.codeAccuracy = accuracy;
+      out.codeMatch = match;
     }
     if (labels) out.classAgreement = classAgreement(labels, predicted);
     return out;
